@@ -1,0 +1,24 @@
+// Who is asking: server-side sessions, the signed-in user with role and unit, and the audit trail.
+#pragma once
+
+#include <string>
+
+#include "core/context.h"
+
+namespace app::access {
+
+// Reads the session cookie; unknown, expired or idle sessions leave the user anonymous and the
+// cookie cleared. Touches last_seen at most once a minute.
+void load_session(core::Context& cx);
+
+// A new session for a teacher or business account (a new id each login: no fixation).
+void start_teacher_session(core::Context& cx, int64_t teacher_id);
+void start_account_session(core::Context& cx, int64_t account_id);
+// Deletes the session row and clears the cookie.
+void end_session(core::Context& cx);
+
+std::string actor_of(const core::User& user);  // "t:42", "b:7", "-"
+void audit(core::Context& cx, const std::string& action, const std::string& object,
+           const std::string& detail = "");
+
+}  // namespace app::access

@@ -1,0 +1,23 @@
+// Chinese labels for the codes stored in the database, and dates shown in the ROC calendar.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace app {
+
+std::string roc_date(std::string_view iso_date);          // "2025-02-24" → "114/02/24"; "" stays ""
+std::string roc_datetime(std::string_view iso_datetime);  // "2025-02-24 09:00" → "114/02/24 09:00"
+std::string course_state_label(std::string_view code);
+std::string class_kind_label(std::string_view code);
+std::string levels_label(std::string_view set);           // "elementary,junior_high" → "國小、國中"
+std::string level_label(std::string_view code);
+std::string employment_label(std::string_view code);
+std::string enrolment_status_label(std::string_view code);
+
+// The fixed list of level codes a search may filter by.
+inline constexpr const char* kLevelCodes[] = {"kindergarten", "elementary", "junior_high",
+                                              "senior_high", "vocational_high", "special",
+                                              "university"};
+
+}  // namespace app

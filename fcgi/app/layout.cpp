@@ -1,0 +1,24 @@
+// Fills layout.tpl: site links, the user's own homepage, login or logout.
+#include "app/layout.h"
+
+#include "app/routes.h"
+
+namespace app {
+
+void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
+  layout.SetValue("HOME_URL", url_for("home"));
+  layout.SetValue("SEARCH_URL", url_for("course.search"));
+  const core::User& user = cx.user();
+  if (!user.signed_in()) {
+    layout.SetValueAndShowSection("LOGIN_URL", url_for("login.form"), "ANONYMOUS");
+    return;
+  }
+  ctemplate::TemplateDictionary* me = layout.AddSectionDictionary("SIGNED_IN");
+  me->SetValue("USER_NAME", user.name);
+  me->SetValue("MY_HOME_URL", user.is_teacher() ? url_for("teacher.home") : url_for("office.home"));
+  me->SetValue("MY_HOME_LABEL", user.is_teacher() ? "我的專屬首頁" : "業務帳號首頁");
+  me->SetValue("LOGOUT_URL", url_for("logout"));
+  me->SetValue("CSRF_TOKEN", cx.csrf_token());
+}
+
+}  // namespace app

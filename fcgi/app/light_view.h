@@ -1,0 +1,14 @@
+// The light partial (SPEC §6, §10): data-light, colour, words and alt text together.
+#pragma once
+
+#include <ctemplate/template.h>
+
+#include <string>
+
+#include "domain/lights.h"
+
+namespace app {
+
+void fill_light(ctemplate::TemplateDictionary& dict, domain::Light light, const std::string& detail);
+
+}  // namespace app

@@ -1,0 +1,50 @@
+// Reading the key=value configuration file.
+#include "core/config.h"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+namespace core {
+
+namespace {
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+}  // namespace
+
+Config load_config(const std::string& path) {
+  std::map<std::string, std::string> kv;
+  std::istringstream in(read_file(path));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t eq = line.find('=');
+    if (eq == std::string::npos) throw std::runtime_error("bad line in " + path + ": " + line);
+    kv[line.substr(0, eq)] = line.substr(eq + 1);
+  }
+  auto need = [&](const char* key) {
+    auto it = kv.find(key);
+    if (it == kv.end()) throw std::runtime_error(std::string("missing ") + key + " in " + path);
+    return it->second;
+  };
+  Config c;
+  c.database.socket = need("db_socket");
+  c.database.user = need("db_user");
+  c.database.password = kv["db_password"];
+  c.database.database = need("db_name");
+  c.templates_dir = need("templates_dir");
+  c.secret = read_file(need("secret_file"));
+  if (c.secret.size() < 32) throw std::runtime_error("secret too short");
+  if (kv.count("base_url")) c.base_url = kv["base_url"];
+  if (kv.count("threads")) c.threads = std::stoi(kv["threads"]);
+  if (kv.count("public_cache_seconds")) c.public_cache_seconds = std::stoi(kv["public_cache_seconds"]);
+  return c;
+}
+
+}  // namespace core

@@ -1,0 +1,24 @@
+// Settings read once at start from a key=value file written by nginx/portalctl.
+#pragma once
+
+#include <string>
+
+#include "core/db.h"
+
+namespace core {
+
+struct Config {
+  db::Options database;
+  std::string templates_dir;
+  std::string secret;  // keys the CSRF tokens of anonymous visitors; from a file outside the web root
+  std::string base_url = "http://127.0.0.1:8080";
+  int threads = 4;
+  int session_idle_seconds = 30 * 60;       // ASVS L2: 30 minutes idle
+  int session_absolute_seconds = 12 * 3600;  // and 12 hours in all
+  int public_cache_seconds = 2;              // bounded staleness of cached public pages
+};
+
+// Throws std::runtime_error naming the missing or bad key.
+Config load_config(const std::string& path);
+
+}  // namespace core

@@ -1,0 +1,88 @@
+// What a handler gets: the request, the signed-in user, the database, and response helpers.
+#pragma once
+
+#include <json/value.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "core/config.h"
+#include "core/db.h"
+#include "core/request.h"
+#include "core/response.h"
+#include "core/router.h"
+
+namespace core {
+
+enum class Role { kAnonymous, kTeacher, kOrganizer, kMaster, kReviewer, kAdmin };
+
+struct User {
+  Role role = Role::kAnonymous;
+  int64_t id = 0;  // teacher.id or business_account.id
+  std::string name;
+  int64_t unit_id = 0;
+  std::string unit_name;
+  bool records_only = false;  // a teacher not 在職 or without a unit (第5條)
+  bool signed_in() const { return role != Role::kAnonymous; }
+  bool is_teacher() const { return role == Role::kTeacher; }
+  bool is_business() const { return signed_in() && !is_teacher(); }
+};
+
+bool user_may(const User& user, Who who);
+
+class Context {
+ public:
+  Context(Request& request, db::Connection& db, const Config& config)
+      : request_(request), db_(db), config_(config) {}
+
+  const Request& req() const { return request_; }
+  db::Connection& db() { return db_; }
+  const Config& config() const { return config_; }
+  const Route* route() const { return route_; }
+  void set_route(const Route* route, std::map<std::string, std::string> params);
+  std::string param(const std::string& name) const;
+
+  const User& user() const { return user_; }
+  void set_user(User user, std::string session_cookie);
+  const std::string& session_cookie() const { return session_cookie_; }
+
+  // The token every POST form carries: an HMAC of the session (or pre-session) cookie, so it
+  // changes when the session id rotates at login.
+  std::string csrf_token();
+  bool csrf_ok() const;
+
+  // Cookies to send with whatever response goes out.
+  void set_cookie(const std::string& name, const std::string& value, int max_age_seconds);
+  void clear_cookie(const std::string& name) { set_cookie(name, "", 0); }
+  const std::vector<std::string>& outgoing_cookies() const { return cookies_; }
+
+  // A one-time message shown on the next page (after a redirect).
+  void flash(const std::string& message);
+  std::string take_flash();
+
+  Response see_other(const std::string& location) const { return Response::see_other(location); }
+  Response json(const Json::Value& value, int status = 200) const { return Response::json(status, value); }
+  bool wants_json() const;
+
+  // Error answers from one place (STYLE §5): an HTML page, or the API's JSON shape.
+  Response error(int status, const std::string& title, const std::string& message,
+                 const std::string& api_code = "");
+  Response not_found();
+  Response forbidden(const std::string& message = "");
+  Response conflict(const std::string& message);
+
+ private:
+  Request& request_;
+  db::Connection& db_;
+  const Config& config_;
+  const Route* route_ = nullptr;
+  std::map<std::string, std::string> params_;
+  User user_;
+  std::string session_cookie_;
+  std::string pre_session_;  // anonymous visitors' cookie that keys their CSRF token
+  std::vector<std::string> cookies_;
+  bool flash_taken_ = false;
+};
+
+}  // namespace core

@@ -1,0 +1,77 @@
+// Response constructors and status texts.
+#include "core/response.h"
+
+#include <json/writer.h>
+
+namespace core {
+
+bool Response::has_header(std::string_view name) const {
+  for (const auto& [n, v] : headers) {
+    if (n == name) return true;
+  }
+  return false;
+}
+
+Response Response::html(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.header("Content-Type", "text/html; charset=utf-8");
+  return r;
+}
+
+Response Response::json(int status, const Json::Value& value) {
+  static const Json::StreamWriterBuilder kWriter = [] {
+    Json::StreamWriterBuilder b;
+    b["indentation"] = "";
+    b["emitUTF8"] = true;
+    return b;
+  }();
+  Response r;
+  r.status = status;
+  r.body = Json::writeString(kWriter, value);
+  r.header("Content-Type", "application/json; charset=utf-8");
+  return r;
+}
+
+Response Response::see_other(const std::string& location) {
+  Response r;
+  r.status = 303;
+  r.header("Location", location);
+  return r;
+}
+
+Response Response::file(std::string content_type, const std::string& filename, std::string body) {
+  Response r;
+  r.status = 200;
+  r.body = std::move(body);
+  r.header("Content-Type", std::move(content_type));
+  r.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  return r;
+}
+
+const char* status_text(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 302: return "Found";
+    case 303: return "See Other";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Unknown";
+  }
+}
+
+}  // namespace core

@@ -1,0 +1,20 @@
+// Cryptographic helpers: randomness, hashes, constant-time comparison, Argon2id passwords.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace core {
+
+// 256-bit random token, base64url without padding (43 characters).
+std::string random_token();
+std::string base64url(std::string_view bytes);
+std::string sha256_hex(std::string_view data);
+std::string hmac_sha256_b64(std::string_view key, std::string_view data);
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+// Argon2id with OWASP's minimum (19 MiB, t=2, p=1); the encoded string carries its parameters.
+std::string hash_password(std::string_view password);
+bool verify_password(const std::string& encoded, std::string_view password);
+
+}  // namespace core

@@ -1,0 +1,109 @@
+// domain/validation.cpp: UTF-8 well-formedness, e-mail address shape and trimming.
+#include "domain/validation.h"
+
+#include <cstddef>
+#include <cstring>
+
+namespace domain {
+namespace {
+
+bool in(unsigned char c, unsigned char lo, unsigned char hi) { return c >= lo && c <= hi; }
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool is_local_char(char c) {
+  return c != '\0' && (is_alnum(c) || std::strchr(".!#$%&'*+/=?^_`{|}~-", c) != nullptr);
+}
+
+bool is_domain_label(std::string_view label) {
+  if (label.empty() || label.size() > 63) return false;
+  if (label.front() == '-' || label.back() == '-') return false;
+  for (char c : label) {
+    if (!is_alnum(c) && c != '-') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  while (i < n) {
+    const unsigned char b = byte(i);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    // The second byte's range carries the rules: RFC 3629 narrows it after E0, ED, F0 and F4 so
+    // that overlongs, surrogates and code points above U+10FFFF cannot be written at all.
+    std::size_t len;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (in(b, 0xC2, 0xDF)) {
+      len = 2;
+    } else if (b == 0xE0) {
+      len = 3;
+      lo = 0xA0;
+    } else if (b == 0xED) {
+      len = 3;
+      hi = 0x9F;
+    } else if (in(b, 0xE1, 0xEF)) {
+      len = 3;
+    } else if (b == 0xF0) {
+      len = 4;
+      lo = 0x90;
+    } else if (b == 0xF4) {
+      len = 4;
+      hi = 0x8F;
+    } else if (in(b, 0xF1, 0xF3)) {
+      len = 4;
+    } else {
+      return false;  // 80..C1 (continuation or overlong lead) and F5..FF never start a character
+    }
+    if (n - i < len) return false;
+    if (!in(byte(i + 1), lo, hi)) return false;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (!in(byte(i + k), 0x80, 0xBF)) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+bool is_valid_email(std::string_view s) {
+  if (s.size() > 254) return false;
+  const std::size_t at = s.find('@');
+  if (at == std::string_view::npos) return false;
+  const std::string_view local = s.substr(0, at);
+  std::string_view domain = s.substr(at + 1);
+  if (local.empty() || local.size() > 64) return false;
+  for (char c : local) {
+    if (!is_local_char(c)) return false;
+  }
+  // A second '@' lands in the domain and fails the label check.
+  int labels = 0;
+  while (true) {
+    const std::size_t dot = domain.find('.');
+    if (!is_domain_label(domain.substr(0, dot))) return false;
+    ++labels;
+    if (dot == std::string_view::npos) break;
+    domain.remove_prefix(dot + 1);
+  }
+  return labels >= 2;
+}
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+}  // namespace domain

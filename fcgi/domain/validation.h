@@ -1,0 +1,23 @@
+// domain/validation.h: checks on raw text from forms, files and the API (SPEC §9: bad input).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace domain {
+
+// Well-formed UTF-8 (RFC 3629): refuses overlong forms, UTF-16 surrogates (U+D800..U+DFFF),
+// code points above U+10FFFF, stray continuation bytes and sequences cut short.
+bool is_valid_utf8(std::string_view s);
+
+// A pragmatic e-mail address check, the HTML5 <input type=email> rule plus a dot in the domain:
+// at most 254 characters, local part of 1..64 of A-Z a-z 0-9 . ! # $ % & ' * + / = ? ^ _ ` { | }
+// ~ -, one '@', and two or more domain labels of 1..63 letters, digits or inner hyphens. Refuses
+// spaces, control characters and non-ASCII.
+bool is_valid_email(std::string_view s);
+
+// Drops ASCII whitespace (space, \t, \n, \v, \f, \r) at both ends; inner whitespace and non-ASCII
+// spaces (U+3000) are kept.
+std::string trim(std::string_view s);
+
+}  // namespace domain

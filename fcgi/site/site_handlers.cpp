@@ -1,0 +1,343 @@
+// Public pages. The course page's body is cached per worker for a few seconds (see course_body).
+#include "site/site_handlers.h"
+
+#include <chrono>
+#include <mutex>
+#include <unordered_map>
+
+#include "app/labels.h"
+#include "app/routes.h"
+#include "core/view.h"
+#include "domain/roc_date.h"
+#include "domain/validation.h"
+#include "site/site_sql.h"
+
+namespace site {
+
+namespace {
+
+constexpr int kPageSize = 20;
+constexpr size_t kMaxKeywordChars = 100;
+constexpr size_t kMaxTerms = 8;
+
+size_t utf8_length(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string utf8_prefix(std::string_view s, size_t chars) {
+  size_t n = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n++ == chars) break;
+  }
+  return std::string(s.substr(0, i));
+}
+
+// Keyword → Mroonga boolean query: every term required, each taken literally as a phrase,
+// so operators typed by the user are only text.
+std::string boolean_query(std::string_view keyword) {
+  std::string cleaned;
+  for (char c : keyword) {
+    if (std::string_view("\"\\*+-()<>~@").find(c) != std::string_view::npos) c = ' ';
+    cleaned += c;
+  }
+  // The ideographic space separates terms too.
+  for (size_t p; (p = cleaned.find("\xE3\x80\x80")) != std::string::npos;) cleaned.replace(p, 3, " ");
+  std::string query;
+  size_t terms = 0, pos = 0;
+  while (pos < cleaned.size() && terms < kMaxTerms) {
+    const size_t start = cleaned.find_first_not_of(" \t\r\n", pos);
+    if (start == std::string::npos) break;
+    size_t end = cleaned.find_first_of(" \t\r\n", start);
+    if (end == std::string::npos) end = cleaned.size();
+    query += (query.empty() ? "+\"" : " +\"") + cleaned.substr(start, end - start) + "\"";
+    ++terms;
+    pos = end;
+  }
+  return query;
+}
+
+int parse_int(const std::string& s, int fallback) {
+  if (s.empty() || s.size() > 9) return fallback;
+  for (char c : s) {
+    if (c < '0' || c > '9') return fallback;
+  }
+  return std::stoi(s);
+}
+
+void fill_choices(ctemplate::TemplateDictionary& dict, const char* section,
+                  const std::vector<sql::Choice>& choices, int selected) {
+  for (const auto& c : choices) {
+    auto* d = dict.AddSectionDictionary(section);
+    d->SetIntValue("ID", c.id);
+    d->SetValue("NAME", c.name);
+    if (c.id == selected) d->ShowSection("SELECTED");
+  }
+}
+
+void fill_course_rows(ctemplate::TemplateDictionary& dict, const std::vector<sql::CourseSummary>& courses) {
+  for (const auto& c : courses) {
+    auto* row = dict.AddSectionDictionary("COURSE");
+    row->SetValue("URL", app::url_for("course.show", {c.code}));
+    row->SetValue("CODE", c.code);
+    row->SetValue("TITLE", c.title);
+    row->SetValue("UNIT", c.unit_name);
+    row->SetValue("COUNTY", c.county_name);
+    row->SetValue("FIRST_DATE", app::roc_date(c.first_date));
+    row->SetValue("LAST_DATE", app::roc_date(c.last_date));
+    row->SetValue("HOURS", c.credits > 0 ? std::to_string(c.credits) + " 學分"
+                                         : std::to_string(c.hours) + " 小時");
+    row->SetValue("STATE", app::course_state_label(c.state));
+    if (c.enrol_open) row->SetValueAndShowSection("SEATS_LEFT", std::to_string(c.seats_left), "ENROL_OPEN");
+  }
+}
+
+struct SearchForm {
+  std::string q, unit, level, from, to;
+  int county = 0, category = 0, tag = 0, page = 1;
+  bool open_now = false;
+  std::vector<std::string> notes;  // calm explanations of what was adjusted
+  sql::SearchFilters filters;
+};
+
+SearchForm parse_search(const core::Params& query) {
+  SearchForm f;
+  f.q = domain::trim(query.get_or("q"));
+  if (utf8_length(f.q) > kMaxKeywordChars) {
+    f.q = utf8_prefix(f.q, kMaxKeywordChars);
+    f.notes.push_back("關鍵字過長，只使用前 100 個字搜尋。");
+  }
+  f.unit = domain::trim(query.get_or("unit"));
+  if (utf8_length(f.unit) > 50) {
+    f.unit = utf8_prefix(f.unit, 50);
+    f.notes.push_back("開課單位名稱過長，只使用前 50 個字搜尋。");
+  }
+  f.county = parse_int(query.get_or("county"), 0);
+  f.category = parse_int(query.get_or("category"), 0);
+  f.tag = parse_int(query.get_or("tag"), 0);
+  f.page = std::max(1, parse_int(query.get_or("page"), 1));
+  f.open_now = query.get_or("open") == "1";
+  const std::string level = query.get_or("level");
+  for (const char* code : app::kLevelCodes) {
+    if (level == code) f.level = code;
+  }
+  for (auto [name, target] : {std::pair{"from", &f.from}, std::pair{"to", &f.to}}) {
+    const std::string raw = domain::trim(query.get_or(name));
+    if (raw.empty()) continue;
+    if (const auto d = domain::parse_any_date(raw)) {
+      *target = domain::to_iso(*d);
+    } else {
+      f.notes.push_back("無法辨識日期「" + raw + "」，請用 114/02/24 或 2025-02-24 的格式；已略過這個條件。");
+    }
+  }
+  if (!f.from.empty() && !f.to.empty() && f.to < f.from) {
+    std::swap(f.from, f.to);
+    f.notes.push_back("起日晚於迄日，已為您對調。");
+  }
+  f.filters.keyword_query = boolean_query(f.q);
+  f.filters.unit_query = boolean_query(f.unit);
+  f.filters.county_id = f.county;
+  f.filters.category_id = f.category;
+  f.filters.tag_id = f.tag;
+  f.filters.level = f.level;
+  f.filters.from = f.from;
+  f.filters.to = f.to;
+  f.filters.open_now = f.open_now;
+  f.filters.page_size = kPageSize;
+  f.filters.offset = (std::min(f.page, 100000) - 1) * kPageSize;
+  return f;
+}
+
+std::string search_url(const SearchForm& f, int page) {
+  std::string url = app::url_for("course.search") + "?q=" + core::url_encode(f.q);
+  auto add = [&](const char* name, const std::string& value) {
+    if (!value.empty() && value != "0") url += std::string("&") + name + "=" + core::url_encode(value);
+  };
+  add("unit", f.unit);
+  add("county", std::to_string(f.county));
+  add("category", std::to_string(f.category));
+  add("tag", std::to_string(f.tag));
+  add("level", f.level);
+  add("from", f.from);
+  add("to", f.to);
+  if (f.open_now) url += "&open=1";
+  url += "&page=" + std::to_string(page);
+  return url;
+}
+
+// Public course pages are cached per worker process for Config::public_cache_seconds: the same
+// bounded staleness a read replica would give. Enrolment itself always reads the primary, so a
+// stale "seats left" never sells a seat twice.
+struct CachedBody {
+  std::string title;
+  std::string html;
+  std::chrono::steady_clock::time_point rendered_at;
+};
+std::mutex g_cache_mutex;
+std::unordered_map<std::string, CachedBody> g_course_cache;
+constexpr size_t kMaxCachedCourses = 20000;
+
+std::string render_course_body(const sql::CourseDetail& c) {
+  ctemplate::TemplateDictionary d("course");
+  d.SetValue("CODE", c.code);
+  d.SetValue("TITLE", c.title);
+  d.SetValue("STATE", app::course_state_label(c.state));
+  d.SetValue("CLASS_KIND", app::class_kind_label(c.class_kind));
+  d.SetValue("SCOPE", c.cross_school ? "跨校研習" : "校內研習");
+  d.SetValue("CATEGORY", c.category);
+  d.SetValue("SUBJECT_AREA", c.subject_area);
+  d.SetValue("LEVELS", app::levels_label(c.levels));
+  d.SetValue("UNIT", c.unit_name);
+  d.SetValue("COUNTY", c.county_name);
+  d.SetValue("ORGANIZER", c.organizer_name);
+  d.SetValue("OUTLINE", c.outline);
+  d.SetValue("FIRST_DATE", app::roc_date(c.first_date));
+  d.SetValue("LAST_DATE", app::roc_date(c.last_date));
+  d.SetValue("HOURS", c.credits > 0 ? std::to_string(c.credits) + " 學分（" +
+                                          std::to_string(c.credits * 18) + " 小時）"
+                                    : std::to_string(c.hours) + " 小時");
+  if (!c.basis_doc.empty()) d.SetValueAndShowSection("BASIS_DOC", c.basis_doc, "HAS_BASIS_DOC");
+  if (!c.subsidy.empty()) d.SetValueAndShowSection("SUBSIDY", c.subsidy, "HAS_SUBSIDY");
+  for (const auto& t : c.tags) d.AddSectionDictionary("TAG")->SetValue("NAME", t);
+  if (!c.tags.empty()) d.ShowSection("HAS_TAGS");
+  for (const auto& s : c.sessions) {
+    auto* row = d.AddSectionDictionary("SESSION");
+    row->SetValue("DATE", app::roc_date(s.date));
+    row->SetValue("TIME", s.starts_at + "–" + s.ends_at);
+    row->SetValue("BREAKS", s.breaks.empty() ? "無" : s.breaks);
+    row->SetValue("PLACE", s.place);
+  }
+  d.SetIntValue("CLASS_COUNT", c.class_count);
+  d.SetIntValue("SEATS_PER_CLASS", c.seats_per_class);
+  d.SetIntValue("TOTAL_SEATS", c.class_count * c.seats_per_class);
+  if (c.enrol_online) {
+    auto* e = d.AddSectionDictionary("ONLINE");
+    e->SetValue("OPENS_AT", app::roc_datetime(c.enrol_opens_at));
+    e->SetValue("CLOSES_AT", app::roc_datetime(c.enrol_closes_at));
+    e->SetIntValue("ONLINE_SEATS", c.online_seats);
+    e->SetIntValue("SEATS_LEFT", c.online_seats - c.seats_taken);
+    e->SetValue("REVIEW", c.auto_review ? "自動審核（先報先錄取）" : "由承辦人審核");
+    e->SetValue("OPEN_NOW", c.enrol_open ? "報名中" : "目前不在報名期間");
+  } else {
+    d.ShowSection("NOT_ONLINE");
+  }
+  struct Contact { const std::string *name, *phone, *email; };
+  for (const Contact& ct : {Contact{&c.contact1_name, &c.contact1_phone, &c.contact1_email},
+                            Contact{&c.contact2_name, &c.contact2_phone, &c.contact2_email}}) {
+    if (ct.name->empty()) continue;
+    auto* row = d.AddSectionDictionary("CONTACT");
+    row->SetValue("NAME", *ct.name);
+    row->SetValue("PHONE", *ct.phone);
+    row->SetValue("EMAIL", *ct.email);
+  }
+  return core::render_template("site/course.tpl", d);
+}
+
+bool is_course_code(const std::string& code) {
+  if (code.size() != 7) return false;
+  for (char c : code) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+core::Response home(core::Context& cx) {
+  core::Page page(cx, "site/home.tpl", "全國教師在職進修資訊網");
+  auto& body = page.body();
+  body.SetValue("SEARCH_URL", app::url_for("course.search"));
+  for (const auto& b : sql::latest_bulletins(cx.db(), 5)) {
+    auto* row = body.AddSectionDictionary("BULLETIN");
+    row->SetValue("TITLE", b.title);
+    row->SetValue("BODY", b.body);
+    row->SetValue("DATE", app::roc_date(b.posted_on));
+  }
+  const auto courses = sql::newest_courses(cx.db(), 10);
+  fill_course_rows(body, courses);
+  if (courses.empty()) body.ShowSection("NO_COURSES");
+  return page.render();
+}
+
+core::Response search_courses(core::Context& cx) {
+  SearchForm form = parse_search(cx.req().query);
+  sql::SearchResult result = sql::search_courses(cx.db(), form.filters);
+  if (result.total > 0 && form.filters.offset >= result.total) {
+    form.page = static_cast<int>((result.total + kPageSize - 1) / kPageSize);
+    form.filters.offset = (form.page - 1) * kPageSize;
+    form.notes.push_back("沒有那麼多頁，已顯示最後一頁。");
+    result = sql::search_courses(cx.db(), form.filters);
+  }
+
+  core::Page page(cx, "site/search.tpl", "研習資訊進階搜尋");
+  auto& body = page.body();
+  body.SetValue("ACTION", app::url_for("course.search"));
+  body.SetValue("Q", form.q);
+  body.SetValue("UNIT", form.unit);
+  body.SetValue("FROM", form.from);
+  body.SetValue("TO", form.to);
+  if (form.open_now) body.ShowSection("OPEN_CHECKED");
+  fill_choices(body, "COUNTY", sql::counties(cx.db()), form.county);
+  fill_choices(body, "CATEGORY", sql::categories(cx.db()), form.category);
+  fill_choices(body, "TAG", sql::tags(cx.db()), form.tag);
+  for (const char* code : app::kLevelCodes) {
+    auto* d = body.AddSectionDictionary("LEVEL");
+    d->SetValue("CODE", code);
+    d->SetValue("NAME", app::level_label(code));
+    if (form.level == code) d->ShowSection("SELECTED");
+  }
+  for (const auto& note : form.notes) body.AddSectionDictionary("NOTE")->SetValue("TEXT", note);
+  body.SetIntValue("TOTAL", result.total);
+  fill_course_rows(body, result.courses);
+  if (result.courses.empty()) body.ShowSection("NO_RESULTS");
+  const int pages = static_cast<int>((result.total + kPageSize - 1) / kPageSize);
+  if (pages > 1) {
+    auto* pager = body.AddSectionDictionary("PAGER");
+    pager->SetIntValue("PAGE", form.page);
+    pager->SetIntValue("PAGES", pages);
+    if (form.page > 1) pager->SetValueAndShowSection("URL", search_url(form, form.page - 1), "PREV");
+    if (form.page < pages) pager->SetValueAndShowSection("URL", search_url(form, form.page + 1), "NEXT");
+  }
+  return page.render();
+}
+
+core::Response show_course(core::Context& cx) {
+  const std::string code = cx.param("code");
+  if (!is_course_code(code)) return cx.not_found();
+  const auto now = std::chrono::steady_clock::now();
+  const auto ttl = std::chrono::seconds(cx.config().public_cache_seconds);
+  CachedBody cached;
+  {
+    std::lock_guard<std::mutex> lock(g_cache_mutex);
+    auto it = g_course_cache.find(code);
+    if (it != g_course_cache.end() && now - it->second.rendered_at < ttl) cached = it->second;
+  }
+  if (cached.html.empty()) {
+    const auto course = sql::find_course(cx.db(), code);
+    // Courses not yet approved, returned or deleted are not public (SPEC §3).
+    if (!course || course->state == "unconfirmed" || course->state == "returned" ||
+        course->state == "deleted") {
+      return cx.not_found();
+    }
+    cached = {course->title, render_course_body(*course), now};
+    std::lock_guard<std::mutex> lock(g_cache_mutex);
+    if (g_course_cache.size() >= kMaxCachedCourses) g_course_cache.clear();
+    g_course_cache[code] = cached;
+  }
+  core::Page page(cx, "partials/raw.tpl", cached.title);
+  page.use_rendered_body(cached.html);
+  return page.render();
+}
+
+core::Response health(core::Context& cx) {
+  Json::Value body;
+  const bool up = cx.db().ping();
+  body["status"] = up ? "ok" : "degraded";
+  body["database"] = up ? "up" : "down";
+  core::Response r = cx.json(body, up ? 200 : 503);
+  r.header("Cache-Control", "no-store");
+  return r;
+}
+
+}  // namespace site

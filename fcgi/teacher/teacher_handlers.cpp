@@ -1,0 +1,88 @@
+// 教師帳號個人化專屬首頁: the no-show light (SPEC §6), enrolments, records by year.
+#include "teacher/teacher_handlers.h"
+
+#include "app/labels.h"
+#include "app/light_view.h"
+#include "app/routes.h"
+#include "core/view.h"
+#include "domain/lights.h"
+#include "teacher/teacher_sql.h"
+
+namespace teacher {
+
+namespace {
+const char* source_label(const std::string& source) {
+  if (source == "portal") return "本網";
+  if (source == "partner") return "合作網站";
+  if (source == "county") return "縣市系統";
+  if (source == "civil_service") return "公務人員終身學習入口網";
+  return "其他";
+}
+
+void fill_course_lines(ctemplate::TemplateDictionary& dict, const char* section,
+                       const std::vector<sql::CourseLine>& lines) {
+  for (const auto& c : lines) {
+    auto* row = dict.AddSectionDictionary(section);
+    row->SetValue("URL", app::url_for("course.show", {c.code}));
+    row->SetValue("CODE", c.code);
+    row->SetValue("TITLE", c.title);
+    row->SetValue("UNIT", c.unit_name);
+    row->SetValue("DATES", app::roc_date(c.first_date) +
+                               (c.last_date != c.first_date ? "–" + app::roc_date(c.last_date) : ""));
+    row->SetValue("STATUS", app::enrolment_status_label(c.status));
+  }
+}
+}  // namespace
+
+core::Response home(core::Context& cx) {
+  const auto profile = sql::find_profile(cx.db(), cx.user().id);
+  if (!profile) return cx.not_found();
+  core::Page page(cx, "teacher/home.tpl", "教師個人化專屬首頁");
+  auto& body = page.body();
+  body.SetValue("NAME", profile->name);
+  body.SetValue("UNIT", profile->has_unit ? profile->unit_name : "（無服務單位）");
+  body.SetValue("EMPLOYMENT", app::employment_label(profile->employment));
+  body.SetValue("TITLE_NAME", profile->title_name);
+
+  if (cx.user().records_only) {
+    // 第5條 as amended: not 在職 (or no unit) means reading one's records only.
+    auto* locked = body.AddSectionDictionary("RECORDS_ONLY");
+    locked->SetValue("EMPLOYMENT", app::employment_label(profile->employment));
+    locked->SetValue("REASON", profile->employment_note.empty()
+                                   ? (profile->has_unit ? "" : "目前沒有服務單位。")
+                                   : profile->employment_note);
+  } else {
+    auto* active = body.AddSectionDictionary("ACTIVE");
+    const auto missed = sql::missed_courses(cx.db(), cx.user().id);
+    const domain::Light light = domain::teacher_light(static_cast<int>(missed.size()));
+    app::fill_light(*active, light,
+                    "今年報名但未參與研習 " + std::to_string(missed.size()) + " 堂");
+    fill_course_lines(*active, "MISSED", missed);
+    if (missed.empty()) active->ShowSection("NO_MISSED");
+    const auto enrolled = sql::enrolments(cx.db(), cx.user().id, 20);
+    fill_course_lines(*active, "ENROLMENT", enrolled);
+    if (enrolled.empty()) active->ShowSection("NO_ENROLMENTS");
+    active->SetValue("SEARCH_URL", app::url_for("course.search"));
+  }
+
+  const auto totals = sql::record_totals_by_year(cx.db(), cx.user().id);
+  for (const auto& t : totals) {
+    auto* row = body.AddSectionDictionary("YEAR");
+    row->SetIntValue("ROC_YEAR", t.year - 1911);
+    row->SetIntValue("RECORDS", t.records);
+    row->SetIntValue("HOURS", t.hours);
+    row->SetIntValue("CREDITS", t.credits);
+  }
+  if (totals.empty()) body.ShowSection("NO_RECORDS");
+  for (const auto& r : sql::recent_records(cx.db(), cx.user().id, 10)) {
+    auto* row = body.AddSectionDictionary("RECORD");
+    row->SetValue("TITLE", r.title);
+    row->SetValue("DATE", app::roc_date(r.completed_on));
+    row->SetValue("SOURCE", source_label(r.source));
+    row->SetValue("HOURS", r.credits > 0 ? std::to_string(r.credits) + " 學分"
+                                         : std::to_string(r.hours) + " 小時");
+  }
+  return page.render();
+}
+
+}  // namespace teacher

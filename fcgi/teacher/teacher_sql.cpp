@@ -1,0 +1,70 @@
+// SQL of the teacher's homepage. "This year" is the database's year, the one clock (F9).
+#include "teacher/teacher_sql.h"
+
+namespace teacher::sql {
+
+std::optional<Profile> find_profile(db::Connection& db, int64_t teacher_id) {
+  const auto r = db.query_one(
+      "SELECT t.name, u.name, t.employment, t.employment_note, t.title_name, t.unit_id IS NOT NULL"
+      " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id WHERE t.id = ?",
+      teacher_id);
+  if (!r) return std::nullopt;
+  return Profile{r->str(0), r->str(1), r->str(2), r->str(3), r->str(4), r->i64(5) == 1};
+}
+
+std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id) {
+  std::vector<CourseLine> out;
+  // A cancellation on or after the first day still counts as not attending.
+  for (const auto& r : db.query(
+           "SELECT c.code, c.title, u.name, c.first_date, c.last_date, e.status"
+           " FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
+           " WHERE e.teacher_id = ? AND c.state = 'closed'"
+           "   AND (e.status = 'approved' OR (e.status = 'cancelled' AND e.cancelled_at >= c.first_date))"
+           "   AND c.first_date >= MAKEDATE(YEAR(CURDATE()), 1)"
+           "   AND c.first_date < MAKEDATE(YEAR(CURDATE()) + 1, 1)"
+           "   AND NOT EXISTS (SELECT 1 FROM study_record r"
+           "                   WHERE r.teacher_id = e.teacher_id AND r.course_id = e.course_id)"
+           " ORDER BY c.first_date, c.id",
+           teacher_id)) {
+    out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
+  }
+  return out;
+}
+
+std::vector<CourseLine> enrolments(db::Connection& db, int64_t teacher_id, int limit) {
+  std::vector<CourseLine> out;
+  for (const auto& r : db.query(
+           "SELECT c.code, c.title, u.name, c.first_date, c.last_date, e.status"
+           " FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
+           " WHERE e.teacher_id = ? ORDER BY c.first_date DESC, c.id DESC LIMIT ?",
+           teacher_id, limit)) {
+    out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
+  }
+  return out;
+}
+
+std::vector<YearTotal> record_totals_by_year(db::Connection& db, int64_t teacher_id) {
+  std::vector<YearTotal> out;
+  for (const auto& r : db.query(
+           "SELECT YEAR(completed_on), COUNT(*), SUM(hours), SUM(credits) FROM study_record"
+           " WHERE teacher_id = ? GROUP BY YEAR(completed_on) ORDER BY 1 DESC",
+           teacher_id)) {
+    out.push_back({static_cast<int>(r.i64(0)), static_cast<int>(r.i64(1)),
+                   static_cast<int>(r.i64(2)), static_cast<int>(r.i64(3))});
+  }
+  return out;
+}
+
+std::vector<Record> recent_records(db::Connection& db, int64_t teacher_id, int limit) {
+  std::vector<Record> out;
+  for (const auto& r : db.query(
+           "SELECT title, completed_on, source, hours, credits FROM study_record"
+           " WHERE teacher_id = ? ORDER BY completed_on DESC, id DESC LIMIT ?",
+           teacher_id, limit)) {
+    out.push_back({r.str(0), r.str(1), r.str(2), static_cast<int>(r.i64(3)),
+                   static_cast<int>(r.i64(4))});
+  }
+  return out;
+}
+
+}  // namespace teacher::sql

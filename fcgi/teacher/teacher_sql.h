@@ -1,0 +1,38 @@
+// SQL of the teacher's homepage: profile, the no-show light's courses, enrolments, records.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/db.h"
+
+namespace teacher::sql {
+
+struct Profile {
+  std::string name, unit_name, employment, employment_note, title_name;
+  bool has_unit = false;
+};
+std::optional<Profile> find_profile(db::Connection& db, int64_t teacher_id);
+
+struct CourseLine {
+  std::string code, title, unit_name, first_date, last_date, status;
+};
+// SPEC §6: approved (not cancelled before the start), course closed, no record from it, this year.
+std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id);
+std::vector<CourseLine> enrolments(db::Connection& db, int64_t teacher_id, int limit);
+
+struct YearTotal {
+  int year = 0;
+  int records = 0, hours = 0, credits = 0;
+};
+std::vector<YearTotal> record_totals_by_year(db::Connection& db, int64_t teacher_id);
+
+struct Record {
+  std::string title, completed_on, source;
+  int hours = 0, credits = 0;
+};
+std::vector<Record> recent_records(db::Connection& db, int64_t teacher_id, int limit);
+
+}  // namespace teacher::sql

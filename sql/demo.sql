@@ -1,0 +1,170 @@
+-- Demo data of SPEC §10, loaded by `nginx/portalctl start` into an empty database.
+-- Dates are relative to the database's today, so the lights hold whenever it is loaded
+-- (from mid-January on: the lights count this calendar year's courses only).
+-- @DEMO_PASSWORD_HASH@ is an Argon2id hash of `inservice-demo`, filled in by portalctl.
+
+SET @today = CURDATE();
+SET @year_start = MAKEDATE(YEAR(@today), 1);
+SET @hash = '@DEMO_PASSWORD_HASH@';
+
+INSERT INTO county (id, name) VALUES
+  (1,'臺北市'),(2,'新北市'),(3,'桃園市'),(4,'臺中市'),(5,'臺南市'),(6,'高雄市'),(7,'基隆市'),
+  (8,'新竹市'),(9,'嘉義市'),(10,'新竹縣'),(11,'苗栗縣'),(12,'彰化縣'),(13,'南投縣'),(14,'雲林縣'),
+  (15,'嘉義縣'),(16,'屏東縣'),(17,'宜蘭縣'),(18,'花蓮縣'),(19,'臺東縣'),(20,'澎湖縣'),
+  (21,'金門縣'),(22,'連江縣');
+
+INSERT INTO unit (id, code, name, county_id, level, ownership, is_review_unit) VALUES
+  (1, 'NC0001', '全國教師在職進修資訊網及全國推廣中心', 6, 'review_body', 'national', TRUE),
+  (2, '380000', '桃園市政府教育局', 3, 'review_body', 'municipal', TRUE),
+  (3, '660000', '臺中市政府教育局', 4, 'review_body', 'municipal', TRUE);
+INSERT INTO unit (id, code, name, county_id, level, ownership, authority_unit_id, review_unit_id) VALUES
+  (4, '034525', '桃園市立內壢國民中學', 3, 'junior_high', 'municipal', 2, 2),
+  (5, '034614', '桃園市中壢區內壢國民小學', 3, 'elementary', 'municipal', 2, 2),
+  (6, '064648', '臺中市大雅區文雅國民小學', 4, 'elementary', 'municipal', 3, 3);
+
+INSERT INTO business_account (id, account_name, display_name, unit_id, kind, approved_at, email, phone, password_hash) VALUES
+  (1, 'organizer', '林承辦', 4, 'organizer', NOW(), 'organizer@example.edu.tw', '03-4512345#210', @hash),
+  (2, 'master', '張總負責', 4, 'master', NOW(), 'master@example.edu.tw', '03-4512345#200', @hash),
+  (3, 'reviewer', '陳審課', 2, 'reviewer', NOW(), 'reviewer@example.gov.tw', '03-3322101#7511', @hash),
+  (4, 'reviewer2', '許審課', 3, 'reviewer', NOW(), 'reviewer2@example.gov.tw', '04-22293401#13', @hash),
+  (5, 'admin', '系統管理員', 1, 'admin', NOW(), 'admin@example.edu.tw', '07-7258600', @hash),
+  (6, 'organizer-red', '黃承辦', 6, 'organizer', NOW(), 'organizer-red@example.edu.tw', '04-25601234', @hash);
+
+INSERT INTO teacher (id, national_id, name, gender, birth_date, email, phone, unit_id, title_code, title_name, employment, employment_note, password_hash) VALUES
+  (1, 'A123456789', '王小明', 'M', '1985-03-14', 'a123@example.edu.tw', '0912-345-678', 4, 'T01', '專任教師', 'active', NULL, @hash),
+  (2, 'B223456782', '李美玲', 'F', '1988-07-02', 'b223@example.edu.tw', '0922-345-678', 5, 'T01', '專任教師', 'active', NULL, @hash),
+  (3, 'F123456784', '陳志強', 'M', '1979-11-30', 'f123@example.edu.tw', NULL, NULL, 'T01', '專任教師', 'left', '已自桃園市立內壢國民中學離職（總負責人登錄）', @hash),
+  (4, 'H223456788', '周怡君', 'F', '1990-01-21', 'h223@example.edu.tw', NULL, 4, 'T02', '導師', 'active', NULL, @hash),
+  (5, 'E123456783', '吳建宏', 'M', '1983-05-09', 'e123@example.edu.tw', NULL, 6, 'T01', '專任教師', 'active', NULL, @hash);
+
+INSERT INTO category (id, name) VALUES
+  (1,'教學專業'),(2,'特殊教育'),(3,'資訊教育'),(4,'輔導知能'),(5,'健康與安全'),(6,'性別平等教育'),(7,'一般研習');
+
+INSERT INTO tag (id, name) VALUES
+  (1,'幼兒園教保專業知能'),(2,'基本救命術訓練'),(3,'安全教育'),(4,'特殊教育知能'),(5,'家庭教育');
+
+-- Courses of 內壢國中 (organizer) in every state, and of 文雅國小 (organizer-red), five overdue.
+-- past(n) = n days ago but not before 1 January, so "this year" holds.
+INSERT INTO course (id, code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school, category_id, subject_area, levels, basis_doc, outline, hours, class_count, seats_per_class, online_seats, seats_taken, enrol_online, enrol_opens_at, enrol_closes_at, auto_review, contact1_name, contact1_phone, contact1_email, contact2_name, contact2_phone, contact2_email, state, first_date, last_date, created_at) VALUES
+  (1, '5600001', 4, 1, 2, '素養導向閱讀教學工作坊', 'non_credit', TRUE, 1, '國語文', 'junior_high,elementary', '桃教資字第1140014389號',
+   '以文本分析與提問設計為核心，帶領教師實作素養導向的閱讀理解教學，並分享課堂實例。', 9, 1, 40, 40, 2,
+   TRUE, NOW() - INTERVAL 1 DAY, (@today + INTERVAL 19 DAY) + INTERVAL 17 HOUR, FALSE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw', '張總負責', '03-4512345#200', 'master@example.edu.tw',
+   'approved', @today + INTERVAL 20 DAY, @today + INTERVAL 21 DAY, NOW() - INTERVAL 1 HOUR),
+  (2, '5600002', 4, 1, 2, '校園安全教育與緊急應變演練', 'non_credit', TRUE, 5, '綜合活動', 'junior_high', '桃教體字第1140020011號',
+   '校園災害防救、緊急應變流程與演練規劃。', 3, 1, 30, 30, 0,
+   TRUE, (@today + INTERVAL 3 DAY) + INTERVAL 9 HOUR, (@today + INTERVAL 29 DAY) + INTERVAL 17 HOUR, TRUE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw', NULL, NULL, NULL,
+   'approved', @today + INTERVAL 30 DAY, @today + INTERVAL 30 DAY, NOW() - INTERVAL 2 HOUR),
+  (3, '5600003', 4, 1, 2, '數位學習平臺融入數學教學', 'non_credit', FALSE, 3, '數學', 'junior_high', NULL,
+   '介紹數位學習平臺的課堂應用與差異化教學設計。', 3, 1, 30, 30, 0,
+   TRUE, NOW() + INTERVAL 2 DAY, (@today + INTERVAL 24 DAY) + INTERVAL 17 HOUR, FALSE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw', NULL, NULL, NULL,
+   'unconfirmed', @today + INTERVAL 25 DAY, @today + INTERVAL 25 DAY, NOW() - INTERVAL 3 HOUR),
+  (4, '5600004', 4, 1, 2, '特殊教育知能研習（第一梯次）', 'non_credit', TRUE, 2, '特殊教育', 'junior_high', NULL,
+   '特殊需求學生的辨識、轉介與課堂調整策略。', 3, 1, 30, 30, 0,
+   TRUE, NOW() + INTERVAL 2 DAY, (@today + INTERVAL 27 DAY) + INTERVAL 17 HOUR, FALSE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw', NULL, NULL, NULL,
+   'returned', @today + INTERVAL 28 DAY, @today + INTERVAL 28 DAY, NOW() - INTERVAL 4 HOUR),
+  (5, '5600005', 4, 1, 2, '校內教師專業學習社群成果分享', 'non_credit', FALSE, 1, '跨領域', 'junior_high', NULL,
+   '各社群分享年度共備與觀議課成果。', 3, 1, 50, 50, 0,
+   FALSE, NULL, NULL, FALSE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw', NULL, NULL, NULL,
+   'roster_submitted', GREATEST(@year_start, @today - INTERVAL 20 DAY), GREATEST(@year_start, @today - INTERVAL 20 DAY), NOW() - INTERVAL 40 DAY),
+  (6, '5600006', 4, 1, 2, 'SEL 社會情緒學習融入班級經營', 'non_credit', TRUE, 4, '輔導', 'junior_high,elementary', '桃教輔字第1140031234號',
+   '社會情緒學習的核心能力與班級實作。', 3, 1, 40, 40, 0,
+   FALSE, NULL, NULL, FALSE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw', NULL, NULL, NULL,
+   'roster_returned', GREATEST(@year_start, @today - INTERVAL 25 DAY), GREATEST(@year_start, @today - INTERVAL 25 DAY), NOW() - INTERVAL 45 DAY),
+  (7, '5600007', 4, 1, 2, '基本救命術訓練（CPR＋AED）', 'non_credit', TRUE, 5, '健康與體育', 'junior_high,elementary', '桃教體字第1140012345號',
+   '心肺復甦術與自動體外心臟電擊去顫器操作，含實作測驗。', 3, 1, 40, 40, 2,
+   TRUE, NOW() - INTERVAL 60 DAY, NOW() - INTERVAL 32 DAY, TRUE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw', NULL, NULL, NULL,
+   'closed', GREATEST(@year_start, @today - INTERVAL 30 DAY), GREATEST(@year_start, @today - INTERVAL 30 DAY), NOW() - INTERVAL 70 DAY),
+  (8, '5600008', 4, 1, 2, '性別平等教育教師增能研習', 'non_credit', TRUE, 6, '綜合活動', 'junior_high,elementary', '桃教學字第1140015678號',
+   '性別平等教育法與校園性別事件處理。', 3, 1, 40, 40, 2,
+   TRUE, NOW() - INTERVAL 70 DAY, NOW() - INTERVAL 47 DAY, TRUE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw', NULL, NULL, NULL,
+   'closed', GREATEST(@year_start, @today - INTERVAL 45 DAY), GREATEST(@year_start, @today - INTERVAL 45 DAY), NOW() - INTERVAL 80 DAY),
+  (9, '5600009', 4, 1, 2, '英語教學新趨勢：溝通式教學實作', 'non_credit', TRUE, 1, '英語文', 'junior_high', '桃教資字第1140019876號',
+   '溝通式語言教學的課堂活動設計。', 3, 1, 40, 40, 2,
+   TRUE, NOW() - INTERVAL 80 DAY, NOW() - INTERVAL 52 DAY, TRUE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw', NULL, NULL, NULL,
+   'closed', GREATEST(@year_start, @today - INTERVAL 50 DAY), GREATEST(@year_start, @today - INTERVAL 50 DAY), NOW() - INTERVAL 90 DAY),
+  (10, '5600010', 4, 1, 2, '重複登錄：素養導向閱讀教學工作坊', 'non_credit', TRUE, 1, '國語文', 'junior_high', NULL,
+   '重複登錄，已刪除。', 3, 1, 40, 40, 0,
+   FALSE, NULL, NULL, FALSE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw', NULL, NULL, NULL,
+   'deleted', @today + INTERVAL 20 DAY, @today + INTERVAL 20 DAY, NOW() - INTERVAL 5 HOUR),
+  (11, '5600011', 4, 1, 2, '閱讀理解策略教學實務', 'non_credit', TRUE, 1, '國語文', 'elementary', '桃教資字第1140017777號',
+   '預測、連結、摘要等閱讀理解策略的教學示例。', 3, 1, 40, 40, 1,
+   TRUE, NOW() - INTERVAL 65 DAY, NOW() - INTERVAL 37 DAY, TRUE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw', NULL, NULL, NULL,
+   'closed', GREATEST(@year_start, @today - INTERVAL 35 DAY), GREATEST(@year_start, @today - INTERVAL 35 DAY), NOW() - INTERVAL 75 DAY),
+  (12, '5600012', 4, 1, 2, '班級經營實務與親師溝通', 'non_credit', TRUE, 4, '輔導', 'elementary', '桃教輔字第1140018888號',
+   '班級常規建立與親師溝通的實務案例。', 3, 1, 40, 40, 1,
+   TRUE, NOW() - INTERVAL 70 DAY, NOW() - INTERVAL 42 DAY, TRUE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw', NULL, NULL, NULL,
+   'closed', GREATEST(@year_start, @today - INTERVAL 40 DAY), GREATEST(@year_start, @today - INTERVAL 40 DAY), NOW() - INTERVAL 85 DAY);
+
+INSERT INTO course (id, code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school, category_id, subject_area, levels, basis_doc, outline, hours, class_count, seats_per_class, online_seats, seats_taken, enrol_online, contact1_name, contact1_phone, contact1_email, state, first_date, last_date, created_at)
+SELECT 100 + n, CONCAT('56001', LPAD(n, 2, '0')), 6, 6, 3, CONCAT('文雅國小教師增能研習（第', n, '場）'), 'non_credit', FALSE, 7, '跨領域', 'elementary', NULL,
+  '校內教師增能研習。', 3, 1, 30, 30, 0, FALSE, '黃承辦', '04-25601234', 'organizer-red@example.edu.tw',
+  IF(n % 2 = 0, 'roster_submitted', 'approved'),
+  GREATEST(@year_start, @today - INTERVAL (8 + n * 6) DAY), GREATEST(@year_start, @today - INTERVAL (8 + n * 6) DAY),
+  NOW() - INTERVAL (40 + n * 6) DAY
+FROM (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5) five;
+
+-- One morning session per course (09:00–12:00 with a 10-minute break: 3 hours by 第10條);
+-- the first course runs two days (a full day with lunch, 6 hours, then a morning, 3 hours).
+INSERT INTO course_session (course_id, session_date, starts_at, ends_at, breaks, place)
+SELECT id, first_date, '09:00', '12:00', '10:30-10:40', CONCAT((SELECT name FROM unit WHERE unit.id = course.unit_id), ' 視聽教室')
+FROM course WHERE id <> 1;
+INSERT INTO course_session (course_id, session_date, starts_at, ends_at, breaks, place) VALUES
+  (1, @today + INTERVAL 20 DAY, '09:00', '16:00', '12:00-13:00', '桃園市立內壢國民中學 圖書館'),
+  (1, @today + INTERVAL 21 DAY, '09:00', '12:00', '10:30-10:40', '桃園市立內壢國民中學 圖書館');
+
+INSERT INTO course_tag (course_id, tag_id) VALUES (2, 3), (4, 4), (7, 2), (7, 3);
+
+INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons, at)
+SELECT id, NULL, 'unconfirmed', organizer_id, NULL, created_at FROM course;
+INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons, at) VALUES
+  (4, 'unconfirmed', 'returned', 3, 'A. 請移除屬性標籤；依據文號：跨校研習請填寫依據文號', NOW() - INTERVAL 2 HOUR),
+  (6, 'roster_submitted', 'roster_returned', 3, '名單時數與簽到紀錄不符，請修正後重新送出', NOW() - INTERVAL 3 DAY),
+  (10, 'unconfirmed', 'deleted', 1, '課程登錄錯誤：重複登錄', NOW() - INTERVAL 4 HOUR);
+
+-- Enrolments: A has two closed courses without hours (yellow), B three (red).
+INSERT INTO enrolment (course_id, teacher_id, status, created_at, decided_at) VALUES
+  (1, 1, 'pending', NOW() - INTERVAL 20 HOUR, NULL),
+  (1, 2, 'approved', NOW() - INTERVAL 19 HOUR, NOW() - INTERVAL 18 HOUR),
+  (7, 1, 'approved', NOW() - INTERVAL 55 DAY, NOW() - INTERVAL 55 DAY),
+  (7, 2, 'approved', NOW() - INTERVAL 55 DAY, NOW() - INTERVAL 55 DAY),
+  (8, 1, 'approved', NOW() - INTERVAL 65 DAY, NOW() - INTERVAL 65 DAY),
+  (8, 2, 'approved', NOW() - INTERVAL 65 DAY, NOW() - INTERVAL 65 DAY),
+  (9, 1, 'approved', NOW() - INTERVAL 75 DAY, NOW() - INTERVAL 75 DAY),
+  (9, 4, 'approved', NOW() - INTERVAL 75 DAY, NOW() - INTERVAL 75 DAY),
+  (11, 2, 'approved', NOW() - INTERVAL 60 DAY, NOW() - INTERVAL 60 DAY),
+  (12, 2, 'approved', NOW() - INTERVAL 65 DAY, NOW() - INTERVAL 65 DAY);
+
+INSERT INTO roster_entry (course_id, teacher_id, attendance, hours) VALUES
+  (9, 1, 'full', 3), (9, 4, 'full', 3), (12, 2, 'full', 3), (7, 4, 'full', 3);
+
+INSERT INTO partner (id, client_id, site_name, operator_name, site_url, secret_sha256, redirect_uris, claims, may_report, scan_report_date, privacy_policy_url, status) VALUES
+  (1, 'dream-n', '夢的N次方', '教育部國民及學前教育署', 'http://127.0.0.1:8091/', SHA2('dream-n-secret', 256),
+   'http://127.0.0.1:8091/callback', 'name,school_code,school_name', TRUE, @today - INTERVAL 30 DAY,
+   'http://127.0.0.1:8091/privacy', 'approved');
+
+INSERT INTO study_record (teacher_id, course_id, source, partner_id, external_ref, title, hours, completed_on) VALUES
+  (1, 9, 'portal', NULL, NULL, '英語教學新趨勢：溝通式教學實作', 3, GREATEST(@year_start, @today - INTERVAL 50 DAY)),
+  (4, 9, 'portal', NULL, NULL, '英語教學新趨勢：溝通式教學實作', 3, GREATEST(@year_start, @today - INTERVAL 50 DAY)),
+  (4, 7, 'portal', NULL, NULL, '基本救命術訓練（CPR＋AED）', 3, GREATEST(@year_start, @today - INTERVAL 30 DAY)),
+  (2, 12, 'portal', NULL, NULL, '班級經營實務與親師溝通', 3, GREATEST(@year_start, @today - INTERVAL 40 DAY)),
+  (1, NULL, 'partner', 1, 'DN-DEMO-0001', '夢的N次方：跨域共備工作坊', 6, @year_start - INTERVAL 200 DAY),
+  (1, NULL, 'county', NULL, 'TY-DEMO-0001', '桃園市教師專業發展研習', 12, @year_start - INTERVAL 500 DAY),
+  (3, NULL, 'county', NULL, 'TY-DEMO-0002', '桃園市數學領域輔導團研習', 6, @year_start - INTERVAL 300 DAY),
+  (3, NULL, 'portal', NULL, NULL, '資訊安全與個人資料保護', 3, @year_start - INTERVAL 400 DAY);
+
+INSERT INTO bulletin (title, body, posted_on, pinned) VALUES
+  ('研習資源請妥善運用', '若不克前往已報名的研習，請於研習開始前取消報名，以免列入「報名但未參與研習」燈號。', @today - INTERVAL 3 DAY, TRUE),
+  ('業務帳號燈號說明', '同一單位當年度未按時結案課程累積滿 5 堂者，將以紅燈警示並暫停課程登錄。', @today - INTERVAL 10 DAY, FALSE),
+  ('新學期校內教師資料更新', '請各校總負責人更新校內教師資料及業務帳號。', @today - INTERVAL 20 DAY, FALSE);

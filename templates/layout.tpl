@@ -1,0 +1,43 @@
+{{%AUTOESCAPE context="HTML"}}<!doctype html>
+<html lang="zh-Hant-TW">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}}｜全國教師在職進修資訊網</title>
+<link rel="stylesheet" href="/static/site.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<a class="skip" href="#main">跳到主要內容</a>
+<header class="site-header">
+  <div class="wrap">
+    <a class="brand" href="{{HOME_URL}}">全國教師在職進修資訊網</a>
+    <nav aria-label="主要選單">
+      <ul>
+        <li><a href="{{SEARCH_URL}}">研習搜尋</a></li>
+        {{#ANONYMOUS}}<li><a href="{{LOGIN_URL}}">登入</a></li>{{/ANONYMOUS}}
+        {{#SIGNED_IN}}
+        <li><a href="{{MY_HOME_URL}}">{{MY_HOME_LABEL}}</a></li>
+        <li class="user">{{USER_NAME}}</li>
+        <li>
+          <form method="post" action="{{LOGOUT_URL}}" class="inline">
+            <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+            <button type="submit" class="link-button">登出</button>
+          </form>
+        </li>
+        {{/SIGNED_IN}}
+      </ul>
+    </nav>
+  </div>
+</header>
+<main id="main" class="wrap">
+{{#HAS_FLASH}}<p class="flash" role="status">{{FLASH}}</p>{{/HAS_FLASH}}
+{{>BODY}}
+</main>
+<footer class="site-footer">
+  <div class="wrap">
+    <p>教育部 全國教師在職進修資訊網　日期以民國紀年顯示</p>
+  </div>
+</footer>
+</body>
+</html>

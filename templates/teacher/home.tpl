@@ -1,0 +1,55 @@
+{{%AUTOESCAPE context="HTML"}}<h1>教師個人化專屬首頁</h1>
+<p class="meta">{{NAME}}｜{{UNIT}}｜{{TITLE_NAME}}｜任職狀態：{{EMPLOYMENT}}</p>
+
+{{#RECORDS_ONLY}}
+<section class="notice" aria-labelledby="locked-heading">
+  <h2 id="locked-heading">帳號僅能查詢研習紀錄</h2>
+  <p>您目前的任職狀態為「{{EMPLOYMENT}}」。依使用管理規定第 5 條，非在職或無服務單位的教師帳號僅能查詢個人研習紀錄，無法報名研習或使用帳號漫遊。</p>
+  <p>原因：{{REASON}}</p>
+  <p>如資料有誤，請洽服務學校的總負責人更新教師資料。</p>
+</section>
+{{/RECORDS_ONLY}}
+
+{{#ACTIVE}}
+<section aria-labelledby="light-heading">
+  <h2 id="light-heading">報名但未參與研習燈號</h2>
+  {{>LIGHT}}
+  <p class="hint">綠燈 0 堂、黃燈 1–2 堂、紅燈 3 堂以上（本年度）。若是漏發時數，請洽開課單位補發；時數核發後此課程即不再計入。</p>
+  {{#NO_MISSED}}<p>今年沒有報名但未參與的研習。</p>{{/NO_MISSED}}
+  <ul class="missed">
+  {{#MISSED}}<li><a href="{{URL}}">{{TITLE}}</a> <span class="meta">{{UNIT}}｜{{DATES}}｜代碼 {{CODE}}</span></li>{{/MISSED}}
+  </ul>
+</section>
+
+<section aria-labelledby="enrol-heading">
+  <h2 id="enrol-heading">我的報名</h2>
+  {{#NO_ENROLMENTS}}<p>目前沒有報名紀錄。<a href="{{SEARCH_URL}}">找研習</a></p>{{/NO_ENROLMENTS}}
+  <div class="table-wrap">
+  <table>
+    <caption class="visually-hidden">我的報名</caption>
+    <thead><tr><th scope="col">研習</th><th scope="col">日期</th><th scope="col">開課單位</th><th scope="col">報名狀態</th></tr></thead>
+    <tbody>
+    {{#ENROLMENT}}<tr><td><a href="{{URL}}">{{TITLE}}</a></td><td>{{DATES}}</td><td>{{UNIT}}</td><td>{{STATUS}}</td></tr>{{/ENROLMENT}}
+    </tbody>
+  </table>
+  </div>
+</section>
+{{/ACTIVE}}
+
+<section aria-labelledby="records-heading">
+  <h2 id="records-heading">研習紀錄（依年度）</h2>
+  {{#NO_RECORDS}}<p>尚無研習紀錄。</p>{{/NO_RECORDS}}
+  <div class="table-wrap">
+  <table class="records-by-year">
+    <caption class="visually-hidden">各年度研習時數</caption>
+    <thead><tr><th scope="col">年度（民國）</th><th scope="col">筆數</th><th scope="col">時數</th><th scope="col">學分</th></tr></thead>
+    <tbody>
+    {{#YEAR}}<tr><td>{{ROC_YEAR}}</td><td>{{RECORDS}}</td><td>{{HOURS}}</td><td>{{CREDITS}}</td></tr>{{/YEAR}}
+    </tbody>
+  </table>
+  </div>
+  <h3>最近的研習紀錄</h3>
+  <ul class="records">
+  {{#RECORD}}<li>{{TITLE}} <span class="meta">{{DATE}}｜{{HOURS}}｜來源：{{SOURCE}}</span></li>{{/RECORD}}
+  </ul>
+</section>
