@@ -1,0 +1,29 @@
+#!/bin/bash
+# Starts (fresh) or stops the private stack the integration and browser tests drive:
+# MariaDB, the FastCGI workers and nginx under var/test, on 127.0.0.1:18080.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PORTAL_VAR="$ROOT/var/test"
+export PORTAL_PORT=18080
+export PORTAL_DB_PORT=13407
+export PORTAL_BUFFER_POOL=256M
+export PORTAL_ACCESS_LOG="$PORTAL_VAR/log/access.log"
+# Tests log in many times a minute from one address; the limit itself is tested at this rate.
+export PORTAL_LOGIN_RATE=300r/m
+export PORTAL_LOGIN_BURST=60
+
+case "${1:-}" in
+  start)
+    "$ROOT/nginx/portalctl" stop
+    rm -rf "$PORTAL_VAR"
+    "$ROOT/nginx/portalctl" start ;;
+  stop)
+    "$ROOT/nginx/portalctl" stop ;;
+  stop-db)  # a clean shutdown of MariaDB under the running portal
+    "$ROOT/nginx/portalctl" stop-db ;;
+  kill-db)  # kill -9 of MariaDB under the running portal
+    kill -9 "$(cat "$PORTAL_VAR/run/mysqld.pid")" ;;
+  start-db)
+    "$ROOT/nginx/portalctl" start-db ;;
+  *) echo "usage: $0 start|stop|stop-db|kill-db|start-db" >&2; exit 2 ;;
+esac
