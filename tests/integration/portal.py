@@ -12,9 +12,9 @@ import unittest
 import urllib.parse
 
 ROOT = os.environ.get("PORTAL_ROOT", os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-VAR = os.path.join(ROOT, "var", "test")
+VAR = os.environ.get("PORTAL_TEST_VAR", os.path.join(ROOT, "var", "test"))
 HOST = "127.0.0.1"
-PORT = 18080
+PORT = int(os.environ.get("PORTAL_TEST_PORT", "18080"))
 DEMO_PASSWORD = "inservice-demo"
 
 
