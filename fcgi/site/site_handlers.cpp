@@ -2,11 +2,10 @@
 #include "site/site_handlers.h"
 
 #include <chrono>
-#include <mutex>
-#include <unordered_map>
 
 #include "app/labels.h"
 #include "app/routes.h"
+#include "core/fragment_cache.h"
 #include "core/view.h"
 #include "domain/roc_date.h"
 #include "domain/validation.h"
@@ -169,14 +168,10 @@ std::string search_url(const SearchForm& f, int page) {
 // Public course pages are cached per worker process for Config::public_cache_seconds: the same
 // bounded staleness a read replica would give. Enrolment itself always reads the primary, so a
 // stale "seats left" never sells a seat twice.
-struct CachedBody {
-  std::string title;
-  std::string html;
-  std::chrono::steady_clock::time_point rendered_at;
-};
-std::mutex g_cache_mutex;
-std::unordered_map<std::string, CachedBody> g_course_cache;
-constexpr size_t kMaxCachedCourses = 20000;
+core::FragmentCache& course_cache(const core::Config& config) {
+  static core::FragmentCache cache(std::chrono::seconds(config.public_cache_seconds), 20000);
+  return cache;
+}
 
 std::string render_course_body(const sql::CourseDetail& c) {
   ctemplate::TemplateDictionary d("course");
@@ -305,28 +300,20 @@ core::Response search_courses(core::Context& cx) {
 core::Response show_course(core::Context& cx) {
   const std::string code = cx.param("code");
   if (!is_course_code(code)) return cx.not_found();
-  const auto now = std::chrono::steady_clock::now();
-  const auto ttl = std::chrono::seconds(cx.config().public_cache_seconds);
-  CachedBody cached;
-  {
-    std::lock_guard<std::mutex> lock(g_cache_mutex);
-    auto it = g_course_cache.find(code);
-    if (it != g_course_cache.end() && now - it->second.rendered_at < ttl) cached = it->second;
-  }
-  if (cached.html.empty()) {
+  core::FragmentCache& cache = course_cache(cx.config());
+  auto body = cache.get(code, "");
+  if (!body) {
     const auto course = sql::find_course(cx.db(), code);
     // Courses not yet approved, returned or deleted are not public (SPEC §3).
     if (!course || course->state == "unconfirmed" || course->state == "returned" ||
         course->state == "deleted") {
       return cx.not_found();
     }
-    cached = {course->title, render_course_body(*course), now};
-    std::lock_guard<std::mutex> lock(g_cache_mutex);
-    if (g_course_cache.size() >= kMaxCachedCourses) g_course_cache.clear();
-    g_course_cache[code] = cached;
+    body = core::FragmentCache::Entry{course->title, render_course_body(*course)};
+    cache.put(code, "", *body);
   }
-  core::Page page(cx, "partials/raw.tpl", cached.title);
-  page.use_rendered_body(cached.html);
+  core::Page page(cx, "partials/raw.tpl", body->title);
+  page.use_rendered_body(body->html);
   return page.render();
 }
 

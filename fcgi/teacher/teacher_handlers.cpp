@@ -4,6 +4,7 @@
 #include "app/labels.h"
 #include "app/light_view.h"
 #include "app/routes.h"
+#include "core/fragment_cache.h"
 #include "core/view.h"
 #include "domain/lights.h"
 #include "teacher/teacher_sql.h"
@@ -32,13 +33,12 @@ void fill_course_lines(ctemplate::TemplateDictionary& dict, const char* section,
     row->SetValue("STATUS", app::enrolment_status_label(c.status));
   }
 }
-}  // namespace
 
-core::Response home(core::Context& cx) {
+// The page body of one teacher, from the database.
+std::optional<std::string> render_home(core::Context& cx) {
   const auto profile = sql::find_profile(cx.db(), cx.user().id);
-  if (!profile) return cx.not_found();
-  core::Page page(cx, "teacher/home.tpl", "教師個人化專屬首頁");
-  auto& body = page.body();
+  if (!profile) return std::nullopt;
+  ctemplate::TemplateDictionary body("teacher_home");
   body.SetValue("NAME", profile->name);
   body.SetValue("UNIT", profile->has_unit ? profile->unit_name : "（無服務單位）");
   body.SetValue("EMPLOYMENT", app::employment_label(profile->employment));
@@ -82,6 +82,29 @@ core::Response home(core::Context& cx) {
     row->SetValue("HOURS", r.credits > 0 ? std::to_string(r.credits) + " 學分"
                                          : std::to_string(r.hours) + " 小時");
   }
+  return core::render_template("teacher/home.tpl", body);
+}
+
+// Kept while the teacher's home_version and the date are unchanged (triggers bump the version on
+// every write that changes this page), and at most a minute for anything else, such as a unit
+// renamed.
+core::FragmentCache g_home_cache(std::chrono::seconds(60), 20000);
+}  // namespace
+
+core::Response home(core::Context& cx) {
+  const std::string key = std::to_string(cx.user().id);
+  const std::string validator =
+      std::to_string(cx.user().home_version) + "|" + cx.user().db_today +
+      (cx.user().records_only ? "|r" : "");
+  auto body = g_home_cache.get(key, validator);
+  if (!body) {
+    auto html = render_home(cx);
+    if (!html) return cx.not_found();
+    body = core::FragmentCache::Entry{"", std::move(*html)};
+    g_home_cache.put(key, validator, *body);
+  }
+  core::Page page(cx, "partials/raw.tpl", "教師個人化專屬首頁");
+  page.use_rendered_body(body->html);
   return page.render();
 }
 

@@ -14,16 +14,17 @@ std::optional<Profile> find_profile(db::Connection& db, int64_t teacher_id) {
 
 std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id) {
   std::vector<CourseLine> out;
-  // A cancellation on or after the first day still counts as not attending.
+  // A cancellation on or after the first day still counts as not attending. STRAIGHT_JOIN:
+  // start from this teacher's enrolments, never from the year's closed courses.
   for (const auto& r : db.query(
-           "SELECT c.code, c.title, u.name, c.first_date, c.last_date, e.status"
+           "SELECT STRAIGHT_JOIN c.code, c.title, u.name, c.first_date, c.last_date, e.status"
            " FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
-           " WHERE e.teacher_id = ? AND c.state = 'closed'"
-           "   AND (e.status = 'approved' OR (e.status = 'cancelled' AND e.cancelled_at >= c.first_date))"
+           " LEFT JOIN study_record r ON r.teacher_id = e.teacher_id AND r.course_id = e.course_id"
+           " WHERE e.teacher_id = ? AND e.status IN ('approved', 'cancelled') AND c.state = 'closed'"
+           "   AND (e.status = 'approved' OR e.cancelled_at >= c.first_date)"
            "   AND c.first_date >= MAKEDATE(YEAR(CURDATE()), 1)"
            "   AND c.first_date < MAKEDATE(YEAR(CURDATE()) + 1, 1)"
-           "   AND NOT EXISTS (SELECT 1 FROM study_record r"
-           "                   WHERE r.teacher_id = e.teacher_id AND r.course_id = e.course_id)"
+           "   AND r.id IS NULL"
            " ORDER BY c.first_date, c.id",
            teacher_id)) {
     out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
@@ -34,7 +35,7 @@ std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id) {
 std::vector<CourseLine> enrolments(db::Connection& db, int64_t teacher_id, int limit) {
   std::vector<CourseLine> out;
   for (const auto& r : db.query(
-           "SELECT c.code, c.title, u.name, c.first_date, c.last_date, e.status"
+           "SELECT STRAIGHT_JOIN c.code, c.title, u.name, c.first_date, c.last_date, e.status"
            " FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
            " WHERE e.teacher_id = ? ORDER BY c.first_date DESC, c.id DESC LIMIT ?",
            teacher_id, limit)) {

@@ -45,6 +45,9 @@ CREATE TABLE teacher (
   employment_note VARCHAR(200) NULL,         -- why the account is records-only, shown to the teacher
   is_kindergarten_staff BOOLEAN NOT NULL DEFAULT FALSE,
   password_hash VARCHAR(128) CHARACTER SET ascii NOT NULL,
+  -- Bumped by the triggers at the end of this file whenever what /teacher shows changes:
+  -- the key of that page's cache.
+  home_version INT UNSIGNED NOT NULL DEFAULT 0,
   created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
   UNIQUE KEY uq_teacher_national_id (national_id),
   FOREIGN KEY (unit_id) REFERENCES unit (id),
@@ -247,10 +250,17 @@ CREATE TABLE study_record (
 ) ENGINE=InnoDB;
 
 -- Server-side sessions: the cookie holds a 256-bit random id, the table only its SHA-256.
+-- Who the user is (role, name, unit) is copied in at login so a request costs one primary-key
+-- read; a change of role, unit or employment deletes the person's sessions (triggers below).
 CREATE TABLE web_session (
   id_sha256 CHAR(64) CHARACTER SET ascii PRIMARY KEY,
   teacher_id INT UNSIGNED NULL,
   account_id INT UNSIGNED NULL,
+  role ENUM('teacher','organizer','master','reviewer','admin') NOT NULL,
+  display_name VARCHAR(50) NOT NULL,
+  unit_id INT UNSIGNED NULL,
+  unit_name VARCHAR(100) NULL,
+  records_only BOOLEAN NOT NULL DEFAULT FALSE,
   created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
   last_seen_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
   FOREIGN KEY (teacher_id) REFERENCES teacher (id),
@@ -289,3 +299,51 @@ CREATE TABLE bulletin (
   pinned BOOLEAN NOT NULL DEFAULT FALSE,
   KEY (posted_on)
 ) ENGINE=InnoDB;
+
+-- Keeping derived state right whatever code writes: the /teacher page cache key and the
+-- sessions' copy of who a user is.
+DELIMITER //
+CREATE TRIGGER enrolment_inserted AFTER INSERT ON enrolment FOR EACH ROW
+  UPDATE teacher SET home_version = home_version + 1 WHERE id = NEW.teacher_id//
+CREATE TRIGGER enrolment_updated AFTER UPDATE ON enrolment FOR EACH ROW
+  UPDATE teacher SET home_version = home_version + 1 WHERE id IN (NEW.teacher_id, OLD.teacher_id)//
+CREATE TRIGGER enrolment_deleted AFTER DELETE ON enrolment FOR EACH ROW
+  UPDATE teacher SET home_version = home_version + 1 WHERE id = OLD.teacher_id//
+CREATE TRIGGER study_record_inserted AFTER INSERT ON study_record FOR EACH ROW
+  UPDATE teacher SET home_version = home_version + 1 WHERE id = NEW.teacher_id//
+CREATE TRIGGER study_record_updated AFTER UPDATE ON study_record FOR EACH ROW
+  UPDATE teacher SET home_version = home_version + 1 WHERE id IN (NEW.teacher_id, OLD.teacher_id)//
+CREATE TRIGGER study_record_deleted AFTER DELETE ON study_record FOR EACH ROW
+  UPDATE teacher SET home_version = home_version + 1 WHERE id = OLD.teacher_id//
+-- A course's state, title or dates show on its applicants' homepages (the light among them).
+CREATE TRIGGER course_updated AFTER UPDATE ON course FOR EACH ROW
+BEGIN
+  IF NEW.state <> OLD.state OR NEW.title <> OLD.title OR NEW.first_date <> OLD.first_date
+     OR NEW.last_date <> OLD.last_date OR NEW.unit_id <> OLD.unit_id THEN
+    UPDATE teacher SET home_version = home_version + 1
+     WHERE id IN (SELECT teacher_id FROM enrolment WHERE course_id = NEW.id);
+  END IF;
+END//
+CREATE TRIGGER teacher_updated BEFORE UPDATE ON teacher FOR EACH ROW
+BEGIN
+  IF NOT (NEW.name <=> OLD.name AND NEW.unit_id <=> OLD.unit_id AND NEW.title_name <=> OLD.title_name
+          AND NEW.employment <=> OLD.employment AND NEW.employment_note <=> OLD.employment_note) THEN
+    SET NEW.home_version = OLD.home_version + 1;
+  END IF;
+END//
+CREATE TRIGGER teacher_identity_changed AFTER UPDATE ON teacher FOR EACH ROW
+BEGIN
+  IF NOT (NEW.name <=> OLD.name AND NEW.unit_id <=> OLD.unit_id AND NEW.employment <=> OLD.employment
+          AND NEW.password_hash <=> OLD.password_hash) THEN
+    DELETE FROM web_session WHERE teacher_id = NEW.id;
+  END IF;
+END//
+CREATE TRIGGER account_identity_changed AFTER UPDATE ON business_account FOR EACH ROW
+BEGIN
+  IF NOT (NEW.display_name <=> OLD.display_name AND NEW.unit_id <=> OLD.unit_id
+          AND NEW.kind <=> OLD.kind AND NEW.approved_at <=> OLD.approved_at
+          AND NEW.disabled_at <=> OLD.disabled_at AND NEW.password_hash <=> OLD.password_hash) THEN
+    DELETE FROM web_session WHERE account_id = NEW.id;
+  END IF;
+END//
+DELIMITER ;
