@@ -145,6 +145,7 @@ INSERT INTO enrolment (course_id, teacher_id, status, created_at, decided_at) VA
   (9, 4, 'approved', NOW() - INTERVAL 75 DAY, NOW() - INTERVAL 75 DAY),
   (11, 2, 'approved', NOW() - INTERVAL 60 DAY, NOW() - INTERVAL 60 DAY),
   (12, 2, 'approved', NOW() - INTERVAL 65 DAY, NOW() - INTERVAL 65 DAY);
+UPDATE enrolment SET approved_at = decided_at WHERE status = 'approved';
 
 INSERT INTO roster_entry (course_id, teacher_id, attendance, hours) VALUES
   (9, 1, 'full', 3), (9, 4, 'full', 3), (12, 2, 'full', 3), (7, 4, 'full', 3);

@@ -1,11 +1,12 @@
 #!/bin/bash
 # Starts (fresh) or stops the private stack the integration and browser tests drive:
-# MariaDB, the FastCGI workers and nginx under var/test, on 127.0.0.1:18080.
+# MariaDB, the FastCGI workers, nginx and the SMTP sink under var/test, on 127.0.0.1:18080.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PORTAL_VAR="$ROOT/var/test"
 export PORTAL_PORT=18080
 export PORTAL_DB_PORT=13407
+export PORTAL_SMTP_PORT=12525  # the SMTP sink; mail lands in var/test/mail
 export PORTAL_BUFFER_POOL=256M
 export PORTAL_ACCESS_LOG="$PORTAL_VAR/log/access.log"
 # Tests log in many times a minute from one address; the limit itself is tested at this rate.

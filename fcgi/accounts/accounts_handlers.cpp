@@ -27,13 +27,21 @@ bool is_ascii(const std::string& s) {
   return true;
 }
 
-// A 身分證字號 or 居留證號 has one letter then nine letters or digits; business names do not.
+// A 身分證字號 or 居留證號 is one letter then digits (the second may be a letter); an account typed
+// that way, even a digit short or with a space, is an attempt at one and gets the ID message.
+// Business account names are words, never a letter followed by seven or more digits.
 bool looks_like_national_id(const std::string& s) {
-  if (s.size() != 10 || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
-  for (size_t i = 2; i < s.size(); ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  if (s.size() < 8 || s.size() > 12 || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  int digits = 0;
+  for (size_t i = 1; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (std::isdigit(c)) {
+      ++digits;
+    } else if (!(c == ' ' || (i == 1 && std::isalpha(c)))) {
+      return false;
+    }
   }
-  return true;
+  return digits >= 7;
 }
 
 // Only local paths: never another host (open redirect, SECURITY-CATALOGUE B15).

@@ -69,13 +69,15 @@ core::Response route_and_run(core::Context& cx) {
   }
   cx.set_route(match.route, match.params);
   const bool is_read = cx.req().method == "GET" || cx.req().method == "HEAD";
+  cx.db().begin_request();
   try {
     return run_route(cx, *match.route);
   } catch (const db::Unavailable& e) {
     core::log_error(cx.req().request_id, std::string("database unavailable: ") + e.what());
-    if (!is_read) return unavailable(cx);
+    if (!is_read && cx.db().statements_completed() > 0) return unavailable(cx);
   }
-  // Reads are retried once on a fresh connection: the server may have restarted under us.
+  // Run once more on a fresh connection (the server may have restarted under an idle one):
+  // reads always, writes only when nothing reached the old connection.
   try {
     return run_route(cx, *match.route);
   } catch (const db::Unavailable& e) {

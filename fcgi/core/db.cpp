@@ -104,6 +104,7 @@ void Connection::command(const char* sql) {
   if (mysql_real_query(mysql_, sql, std::strlen(sql)) != 0) {
     fail(mysql_errno(mysql_), mysql_error(mysql_));
   }
+  ++statements_completed_;
 }
 
 MYSQL_STMT* Connection::prepare(std::string_view sql) {
@@ -159,6 +160,7 @@ Rows Connection::run(std::string_view sql, const Value* params, size_t count, bo
     fail(mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
   }
   if (mysql_stmt_execute(stmt) != 0) fail(mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+  ++statements_completed_;
   affected_rows_ = mysql_stmt_affected_rows(stmt);
   last_insert_id_ = mysql_stmt_insert_id(stmt);
 

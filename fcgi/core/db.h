@@ -120,6 +120,10 @@ class Connection {
   // Drops the connection and its prepared statements; the next use reconnects.
   void reset();
   bool in_transaction() const { return in_transaction_; }
+  // Statements completed since begin_request(): when none, a lost connection cannot have
+  // written anything, so the request may safely run again on a new one.
+  void begin_request() { statements_completed_ = 0; }
+  uint64_t statements_completed() const { return statements_completed_; }
 
  private:
   friend class Transaction;
@@ -133,6 +137,7 @@ class Connection {
   uint64_t affected_rows_ = 0;
   uint64_t last_insert_id_ = 0;
   bool in_transaction_ = false;
+  uint64_t statements_completed_ = 0;
 };
 
 // Rolls back unless commit() was called: one user action, all of it or none of it.

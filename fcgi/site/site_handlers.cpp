@@ -38,7 +38,9 @@ std::string utf8_prefix(std::string_view s, size_t chars) {
 std::string boolean_query(std::string_view keyword) {
   std::string cleaned;
   for (char c : keyword) {
-    if (std::string_view("\"\\*+-()<>~@").find(c) != std::string_view::npos) c = ' ';
+    // Operators and control characters (NUL included) are only separators here.
+    const bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+    if (control || std::string_view("\"\\*+-()<>~@").find(c) != std::string_view::npos) c = ' ';
     cleaned += c;
   }
   // The ideographic space separates terms too.
@@ -240,7 +242,7 @@ bool is_course_code(const std::string& code) {
 }  // namespace
 
 core::Response home(core::Context& cx) {
-  core::Page page(cx, "site/home.tpl", "全國教師在職進修資訊網");
+  core::Page page(cx, "site/home.tpl", "首頁");
   auto& body = page.body();
   body.SetValue("SEARCH_URL", app::url_for("course.search"));
   for (const auto& b : sql::latest_bulletins(cx.db(), 5)) {

@@ -14,14 +14,17 @@ std::optional<Profile> find_profile(db::Connection& db, int64_t teacher_id) {
 
 std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id) {
   std::vector<CourseLine> out;
-  // A cancellation on or after the first day still counts as not attending. STRAIGHT_JOIN:
-  // start from this teacher's enrolments, never from the year's closed courses.
+  // Approved once, and not cancelled before the first session started (SPEC §6): a cancellation
+  // after the start still counts. STRAIGHT_JOIN: start from this teacher's enrolments, never
+  // from the year's closed courses.
   for (const auto& r : db.query(
            "SELECT STRAIGHT_JOIN c.code, c.title, u.name, c.first_date, c.last_date, e.status"
            " FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
            " LEFT JOIN study_record r ON r.teacher_id = e.teacher_id AND r.course_id = e.course_id"
            " WHERE e.teacher_id = ? AND e.status IN ('approved', 'cancelled') AND c.state = 'closed'"
-           "   AND (e.status = 'approved' OR e.cancelled_at >= c.first_date)"
+           "   AND e.approved_at IS NOT NULL"
+           "   AND (e.status = 'approved' OR e.cancelled_at >= (SELECT MIN(TIMESTAMP(s.session_date,"
+           "        s.starts_at)) FROM course_session s WHERE s.course_id = c.id))"
            "   AND c.first_date >= MAKEDATE(YEAR(CURDATE()), 1)"
            "   AND c.first_date < MAKEDATE(YEAR(CURDATE()) + 1, 1)"
            "   AND r.id IS NULL"

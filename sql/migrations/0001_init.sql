@@ -194,6 +194,7 @@ CREATE TABLE enrolment (
   status ENUM('pending','approved','rejected','cancelled','waiting') NOT NULL,
   created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   decided_at DATETIME NULL,
+  approved_at DATETIME NULL,                 -- set once approved, kept if later cancelled (SPEC §6)
   cancelled_at DATETIME NULL,
   UNIQUE KEY one_enrolment (course_id, teacher_id),
   FOREIGN KEY (course_id) REFERENCES course (id),

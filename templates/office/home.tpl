@@ -8,11 +8,11 @@
   {{#REGISTRATION_CLOSED}}<p class="form-error" role="alert">本單位為紅燈，已暫停研習課程登錄。請完成下列課程的時數核發與結案，逾期課程少於 {{BELOW}} 堂後即恢復。</p>{{/REGISTRATION_CLOSED}}
   {{#NO_OVERDUE}}<p>本單位目前沒有逾期未結案的課程。</p>{{/NO_OVERDUE}}
   <div class="table-wrap">
-  <table>
+  <table class="stack">
     <caption class="visually-hidden">逾期未結案課程</caption>
     <thead><tr><th scope="col">代碼</th><th scope="col">研習名稱</th><th scope="col">日期</th><th scope="col">處理狀態</th><th scope="col">承辦人</th></tr></thead>
     <tbody>
-    {{#OVERDUE}}<tr class="overdue"><td>{{CODE}}</td><td>{{#LINK}}<a href="{{URL}}">{{TITLE}}</a>{{/LINK}}{{#NO_LINK}}{{TITLE}}{{/NO_LINK}}</td><td>{{DATES}}</td><td>{{STATE}}</td><td>{{ORGANIZER}}</td></tr>{{/OVERDUE}}
+    {{#OVERDUE}}<tr class="overdue"><td data-label="代碼">{{CODE}}</td><td data-label="研習名稱">{{#LINK}}<a href="{{URL}}">{{TITLE}}</a>{{/LINK}}{{#NO_LINK}}{{TITLE}}{{/NO_LINK}}</td><td data-label="日期">{{DATES}}</td><td data-label="處理狀態">{{STATE}}</td><td data-label="承辦人">{{ORGANIZER}}</td></tr>{{/OVERDUE}}
     </tbody>
   </table>
   </div>
@@ -22,11 +22,11 @@
   <h2 id="recent-heading">本單位最近登錄的研習</h2>
   {{#NO_RECENT}}<p>本單位尚未登錄研習。</p>{{/NO_RECENT}}
   <div class="table-wrap">
-  <table>
+  <table class="stack">
     <caption class="visually-hidden">本單位研習課程</caption>
     <thead><tr><th scope="col">代碼</th><th scope="col">研習名稱</th><th scope="col">日期</th><th scope="col">處理狀態</th><th scope="col">承辦人</th></tr></thead>
     <tbody>
-    {{#RECENT}}<tr><td>{{CODE}}</td><td>{{#LINK}}<a href="{{URL}}">{{TITLE}}</a>{{/LINK}}{{#NO_LINK}}{{TITLE}}{{/NO_LINK}}</td><td>{{DATES}}</td><td>{{STATE}}</td><td>{{ORGANIZER}}</td></tr>{{/RECENT}}
+    {{#RECENT}}<tr><td data-label="代碼">{{CODE}}</td><td data-label="研習名稱">{{#LINK}}<a href="{{URL}}">{{TITLE}}</a>{{/LINK}}{{#NO_LINK}}{{TITLE}}{{/NO_LINK}}</td><td data-label="日期">{{DATES}}</td><td data-label="處理狀態">{{STATE}}</td><td data-label="承辦人">{{ORGANIZER}}</td></tr>{{/RECENT}}
     </tbody>
   </table>
   </div>

@@ -1,1 +1,1 @@
-{{%AUTOESCAPE context="HTML"}}<p class="light light-{{CODE}}" data-light="{{CODE}}"><img src="/static/light-{{CODE}}.svg" alt="{{WORDS}}" width="24" height="24"> <strong>{{WORDS}}</strong>：{{DETAIL}}</p>
+{{%AUTOESCAPE context="HTML"}}<p class="light light-{{CODE}}" data-light="{{CODE}}"><img src="/static/light-{{CODE}}.svg" alt="{{WORDS}}" width="24" height="24"> <span><strong>{{WORDS}}</strong>：{{DETAIL}}</span></p>

@@ -25,11 +25,11 @@
   <h2 id="enrol-heading">我的報名</h2>
   {{#NO_ENROLMENTS}}<p>目前沒有報名紀錄。<a href="{{SEARCH_URL}}">找研習</a></p>{{/NO_ENROLMENTS}}
   <div class="table-wrap">
-  <table>
+  <table class="stack">
     <caption class="visually-hidden">我的報名</caption>
     <thead><tr><th scope="col">研習</th><th scope="col">日期</th><th scope="col">開課單位</th><th scope="col">報名狀態</th></tr></thead>
     <tbody>
-    {{#ENROLMENT}}<tr><td><a href="{{URL}}">{{TITLE}}</a></td><td>{{DATES}}</td><td>{{UNIT}}</td><td>{{STATUS}}</td></tr>{{/ENROLMENT}}
+    {{#ENROLMENT}}<tr><td data-label="研習"><a href="{{URL}}">{{TITLE}}</a></td><td data-label="日期">{{DATES}}</td><td data-label="開課單位">{{UNIT}}</td><td data-label="報名狀態">{{STATUS}}</td></tr>{{/ENROLMENT}}
     </tbody>
   </table>
   </div>

@@ -1,0 +1,221 @@
+// Shared helpers for the browser tests: Debian's headless Chromium driven by playwright-core,
+// the portal's address, logging in through the real form, screenshots and a tiny TAP-like runner.
+//
+// Environment: PORTAL_TEST_PORT (18080) → http://127.0.0.1:PORT; PORTAL_ROOT (the repository,
+// found from this file when unset); PORTAL_TEST_VAR (var/test, relative to PORTAL_ROOT unless
+// absolute): screenshots go to its screenshots/ folder.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const ROOT = path.resolve(process.env.PORTAL_ROOT || path.join(here, '..', '..'));
+export const PORT = Number(process.env.PORTAL_TEST_PORT || 18080);
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+export const TEST_VAR = path.resolve(ROOT, process.env.PORTAL_TEST_VAR || path.join('var', 'test'));
+export const SCREENSHOT_DIR = path.join(TEST_VAR, 'screenshots');
+export const CHROMIUM = '/usr/bin/chromium';
+export const DEMO_PASSWORD = 'inservice-demo';
+
+// The flags Chromium runs with, and nothing else but the pipe Playwright talks over and
+// --no-startup-window (Playwright opens its own windows). A fresh profile for every launch.
+export const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// Context options for the two widths every page is looked at.
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+export const PHONE = {
+  viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+};
+
+export async function launch() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-chromium-'));
+  const removeProfile = () => {
+    try { fs.rmSync(profile, { recursive: true, force: true, maxRetries: 3 }); } catch { /* best effort */ }
+  };
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      ignoreDefaultArgs: true,
+      args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-pipe', '--no-startup-window'],
+      timeout: 60_000,
+    });
+  } catch (e) {
+    removeProfile();
+    throw e;
+  }
+  // Also when a test crashes the process: Playwright's own exit handler, registered first,
+  // has killed the browser by then.
+  process.on('exit', removeProfile);
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    try { await close(); } finally { removeProfile(); }
+  };
+  return browser;
+}
+
+// A new context (own cookies) at the portal's address; options as Playwright's newContext
+// (DESKTOP, PHONE, javaScriptEnabled: false, bypassCSP: true …).
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext({ baseURL: BASE_URL, locale: 'zh-TW', ...options });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  return context;
+}
+
+// Records what goes wrong while a page is used: script errors, console errors (a CSP refusal
+// shows up there) and subresources (CSS, images) that fail to load.
+export function watch(page) {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('requestfailed', (r) => {
+    // ERR_ABORTED: the browser dropped the request itself because the page moved on (a click).
+    const why = r.failure()?.errorText || '';
+    if (!why.includes('ERR_ABORTED')) problems.push(`request failed: ${r.url()} ${why}`);
+  });
+  page.on('response', (r) => {
+    if (r.request().resourceType() !== 'document' && r.status() >= 400) {
+      problems.push(`HTTP ${r.status()} for ${r.url()}`);
+    }
+  });
+  return problems;
+}
+
+// Submits the login form on /login as a person would: types into 帳號 and 密碼, presses 登入.
+// Returns the response of the page it lands on (after the redirect when it worked).
+export async function login(page, account, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  const form = page.locator('main form').filter({ has: page.locator('#account') });
+  await form.locator('#account').fill(account);
+  await form.locator('#password').fill(password);
+  const [response] = await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    form.locator('button[type=submit]').click(),
+  ]);
+  return response;
+}
+
+export function pathOf(page) {
+  return new URL(page.url()).pathname;
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+// Horizontal overflow at the current viewport: the page's width beyond the window, and the
+// widest elements that stick out (to say what to fix).
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const over = root.scrollWidth - root.clientWidth;
+    const culprits = [];
+    if (over > 0) {
+      for (const el of document.body.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (r.right > root.clientWidth + 0.5 && r.width > 0) {
+          const name = el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') +
+            (el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : '');
+          culprits.push(`${name} (right edge ${Math.round(r.right)}px)`);
+        }
+        if (culprits.length >= 8) break;
+      }
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, over, culprits };
+  });
+}
+
+// axe-core, injected into the page (the context needs bypassCSP: the site allows only its own
+// scripts) and run for WCAG 2.0/2.1 A and AA.
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export async function runAxe(page, tags = AXE_TAGS) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ content: axeSource });
+  }
+  return page.evaluate(async (runOnly) => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  }, tags);
+}
+
+export function describeViolations(violations) {
+  return violations.map((v) => [
+    `${v.id} [${v.impact}] ${v.help}`,
+    ...v.nodes.map((n) => `    at ${n.target}${n.summary ? ` — ${n.summary.replace(/\s+/g, ' ')}` : ''}`),
+  ].join('\n')).join('\n');
+}
+
+// The runner: test(name, fn) registers, run() runs them in order, prints `ok - name` or
+// `not ok - name` (with the reason as # lines) and exits 1 when any failed.
+const tests = [];
+export function test(name, fn, { timeout = 120_000 } = {}) {
+  tests.push({ name, fn, timeout });
+}
+
+export class AssertionError extends Error {}
+export function assert(condition, message) {
+  if (!condition) throw new AssertionError(message);
+}
+export function assertEqual(actual, expected, what) {
+  if (actual !== expected) {
+    throw new AssertionError(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+export async function run({ before, after } = {}) {
+  let failed = 0;
+  console.log(`1..${tests.length}`);
+  let state;
+  try {
+    state = before ? await before() : undefined;
+  } catch (e) {
+    console.log(`not ok - setup\n${indent(e)}`);
+    process.exit(1);
+  }
+  for (const t of tests) {
+    let timer;
+    try {
+      await Promise.race([
+        t.fn(state),
+        new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${t.timeout} ms`)), t.timeout); }),
+      ]);
+      console.log(`ok - ${t.name}`);
+    } catch (e) {
+      failed += 1;
+      console.log(`not ok - ${t.name}\n${indent(e)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  try {
+    if (after) await after(state);
+  } catch (e) {
+    console.log(`# cleanup failed\n${indent(e)}`);
+  }
+  console.log(`# ${tests.length - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+function indent(e) {
+  const text = e instanceof AssertionError ? e.message : (e && e.stack) || String(e);
+  return text.replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => `# ${l}`).join('\n');
+}
