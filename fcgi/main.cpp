@@ -5,6 +5,7 @@
 //          [--pid-file var/run/portal.pid]
 #include <fcgiapp.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include "core/config.h"
 #include "core/server.h"
 #include "core/view.h"
+#include "mail/mail.h"
 
 namespace {
 
@@ -42,8 +44,11 @@ std::vector<std::string> split(const std::string& s, char sep) {
 pid_t spawn_worker(int listen_fd, const core::Config& config) {
   const pid_t pid = fork();
   if (pid != 0) return pid;
+  // A worker never outlives its supervisor, even one killed with SIGKILL.
+  prctl(PR_SET_PDEATHSIG, SIGTERM);
   signal(SIGTERM, SIG_DFL);
   signal(SIGINT, SIG_DFL);
+  mail::start_sender(config);
   core::serve(listen_fd, config, app::dispatch);
   _exit(1);
 }
@@ -77,8 +82,12 @@ int main(int argc, char** argv) {
   }
   if (args.count("--pid-file")) std::ofstream(args["--pid-file"]) << getpid() << "\n";
 
-  signal(SIGTERM, on_stop);
-  signal(SIGINT, on_stop);
+  // Without SA_RESTART, so a stop signal interrupts waitpid() below.
+  struct sigaction stop_action {};
+  stop_action.sa_handler = on_stop;
+  sigemptyset(&stop_action.sa_mask);
+  sigaction(SIGTERM, &stop_action, nullptr);
+  sigaction(SIGINT, &stop_action, nullptr);
   std::map<pid_t, int> workers;  // pid → socket fd
   for (int fd : sockets) workers[spawn_worker(fd, config)] = fd;
 

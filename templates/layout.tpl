@@ -18,6 +18,7 @@
         {{#ANONYMOUS}}<li><a href="{{LOGIN_URL}}">登入</a></li>{{/ANONYMOUS}}
         {{#SIGNED_IN}}
         <li><a href="{{MY_HOME_URL}}">{{MY_HOME_LABEL}}</a></li>
+        {{#ROLE_LINK}}<li><a href="{{URL}}">{{LABEL}}</a></li>{{/ROLE_LINK}}
         <li class="user">{{USER_NAME}}</li>
         <li>
           <form method="post" action="{{LOGOUT_URL}}" class="inline">

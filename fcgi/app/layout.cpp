@@ -17,6 +17,27 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
   me->SetValue("USER_NAME", user.name);
   me->SetValue("MY_HOME_URL", user.is_teacher() ? url_for("teacher.home") : url_for("office.home"));
   me->SetValue("MY_HOME_LABEL", user.is_teacher() ? "我的專屬首頁" : "業務帳號首頁");
+  auto link = [me](const std::string& url, const char* label) {
+    auto* d = me->AddSectionDictionary("ROLE_LINK");
+    d->SetValue("URL", url);
+    d->SetValue("LABEL", label);
+  };
+  switch (user.role) {
+    case core::Role::kOrganizer:
+    case core::Role::kMaster:
+      link(url_for("courses.list"), "研習資料管理");
+      link(url_for("courses.new"), "研習課程登錄");
+      break;
+    case core::Role::kReviewer:
+      link(url_for("review.queue"), "待審課程");
+      break;
+    case core::Role::kAdmin:
+      link(url_for("admin.reasons"), "退回理由");
+      link(url_for("admin.counties"), "縣市設定");
+      break;
+    default:
+      break;
+  }
   me->SetValue("LOGOUT_URL", url_for("logout"));
   me->SetValue("CSRF_TOKEN", cx.csrf_token());
 }

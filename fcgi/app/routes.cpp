@@ -4,8 +4,11 @@
 #include <stdexcept>
 
 #include "accounts/accounts_handlers.h"
+#include "admin/admin_handlers.h"
 #include "core/response.h"
+#include "courses/courses_handlers.h"
 #include "office/office_handlers.h"
+#include "review/review_handlers.h"
 #include "site/site_handlers.h"
 #include "teacher/teacher_handlers.h"
 
@@ -16,17 +19,35 @@ using core::Who;
 // clang-format off: the table is aligned by hand, to be read as one.
 const std::vector<core::Route>& routes() {
   static const std::vector<core::Route> table = {
-      // name             method  pattern            who              handler
-      {"home",            "GET",  "/",               Who::kAnyone,    site::home},
-      {"course.search",   "GET",  "/courses",        Who::kAnyone,    site::search_courses},
-      {"course.show",     "GET",  "/courses/{code}", Who::kAnyone,    site::show_course},
-      {"healthz",         "GET",  "/healthz",        Who::kAnyone,    site::health},
-      {"login.form",      "GET",  "/login",          Who::kAnyone,    accounts::login_form},
-      {"login",           "POST", "/login",          Who::kAnyone,    accounts::log_in},
-      {"logout.form",     "GET",  "/logout",         Who::kAnyone,    accounts::logout_form},
-      {"logout",          "POST", "/logout",         Who::kAnyone,    accounts::log_out},
-      {"teacher.home",    "GET",  "/teacher",        Who::kTeacher,   teacher::home},
-      {"office.home",     "GET",  "/office",         Who::kBusiness,  office::home},
+      // name                   method  pattern                             who              handler
+      {"home",                  "GET",  "/",                                Who::kAnyone,    site::home},
+      {"course.search",         "GET",  "/courses",                         Who::kAnyone,    site::search_courses},
+      {"course.show",           "GET",  "/courses/{code}",                  Who::kAnyone,    site::show_course},
+      {"healthz",               "GET",  "/healthz",                         Who::kAnyone,    site::health},
+      {"login.form",            "GET",  "/login",                           Who::kAnyone,    accounts::login_form},
+      {"login",                 "POST", "/login",                           Who::kAnyone,    accounts::log_in},
+      {"logout.form",           "GET",  "/logout",                          Who::kAnyone,    accounts::logout_form},
+      {"logout",                "POST", "/logout",                          Who::kAnyone,    accounts::log_out},
+      {"teacher.home",          "GET",  "/teacher",                         Who::kTeacher,   teacher::home},
+      {"office.home",           "GET",  "/office",                          Who::kBusiness,  office::home},
+      {"courses.list",          "GET",  "/office/courses",                  Who::kOrganizer, courses::list_courses},
+      {"courses.new",           "GET",  "/office/courses/new",              Who::kOrganizer, courses::new_course},
+      {"courses.create",        "POST", "/office/courses",                  Who::kOrganizer, courses::create_course},
+      {"courses.show",          "GET",  "/office/courses/{code}",           Who::kOrganizer, courses::show_course},
+      {"courses.edit",          "GET",  "/office/courses/{code}/edit",      Who::kOrganizer, courses::edit_course},
+      {"courses.update",        "POST", "/office/courses/{code}/edit",      Who::kOrganizer, courses::update_course},
+      {"courses.delete",        "POST", "/office/courses/{code}/delete",    Who::kOrganizer, courses::delete_course},
+      {"courses.transfer",      "POST", "/office/courses/{code}/transfer",  Who::kOrganizer, courses::transfer_course},
+      {"review.queue",          "GET",  "/review",                          Who::kReviewer,  review::queue},
+      {"review.approve_many",   "POST", "/review/approve",                  Who::kReviewer,  review::approve_courses},
+      {"review.show",           "GET",  "/review/courses/{code}",           Who::kReviewer,  review::show_course},
+      {"review.approve",        "POST", "/review/courses/{code}/approve",   Who::kReviewer,  review::approve_course},
+      {"review.return",         "POST", "/review/courses/{code}/return",    Who::kReviewer,  review::return_course},
+      {"admin.reasons",         "GET",  "/admin/reasons",                   Who::kAdmin,     admin::reasons},
+      {"admin.reasons.create",  "POST", "/admin/reasons",                   Who::kAdmin,     admin::create_reason},
+      {"admin.reasons.toggle",  "POST", "/admin/reasons/{id}/toggle",       Who::kAdmin,     admin::toggle_reason},
+      {"admin.counties",        "GET",  "/admin/counties",                  Who::kAdmin,     admin::counties},
+      {"admin.counties.update", "POST", "/admin/counties/{id}",             Who::kAdmin,     admin::update_county},
   };
   return table;
 }

@@ -44,6 +44,8 @@ Config load_config(const std::string& path) {
   if (kv.count("base_url")) c.base_url = kv["base_url"];
   if (kv.count("threads")) c.threads = std::stoi(kv["threads"]);
   if (kv.count("public_cache_seconds")) c.public_cache_seconds = std::stoi(kv["public_cache_seconds"]);
+  if (kv.count("smtp_url")) c.smtp_url = kv["smtp_url"];
+  if (kv.count("mail_from")) c.mail_from = kv["mail_from"];
   return c;
 }
 

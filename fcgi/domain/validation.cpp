@@ -106,4 +106,10 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
+std::size_t utf8_length(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace domain

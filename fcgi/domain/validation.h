@@ -1,6 +1,7 @@
 // domain/validation.h: checks on raw text from forms, files and the API (SPEC §9: bad input).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -19,5 +20,9 @@ bool is_valid_email(std::string_view s);
 // Drops ASCII whitespace (space, \t, \n, \v, \f, \r) at both ends; inner whitespace and non-ASCII
 // spaces (U+3000) are kept.
 std::string trim(std::string_view s);
+
+// Characters as a person counts them, and as MariaDB's VARCHAR(n) limits them: the code points of
+// well-formed UTF-8. On malformed input it counts the bytes that are not continuation bytes.
+std::size_t utf8_length(std::string_view s);
 
 }  // namespace domain

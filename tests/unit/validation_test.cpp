@@ -146,5 +146,13 @@ TEST(Trim, LeavesIdeographicSpaceAlone) {
   EXPECT_EQ(trim("\xE3\x80\x80王\xE3\x80\x80"), "\xE3\x80\x80王\xE3\x80\x80");
 }
 
+TEST(Utf8Length, CountsChineseCharactersOnceEach) {
+  EXPECT_EQ(utf8_length(""), 0u);
+  EXPECT_EQ(utf8_length("abc"), 3u);
+  EXPECT_EQ(utf8_length("研習"), 2u);
+  EXPECT_EQ(utf8_length("CPR＋AED"), 7u);
+  EXPECT_EQ(utf8_length("\xF0\x9F\x93\x9A"), 1u);  // four bytes, one character
+}
+
 }  // namespace
 }  // namespace domain

@@ -1,0 +1,19 @@
+{{%AUTOESCAPE context="HTML"}}<h1>退回理由管理</h1>
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">退回理由</caption>
+  <thead><tr><th scope="col">理由</th><th scope="col">說明</th><th scope="col">狀態</th><th scope="col">操作</th></tr></thead>
+  <tbody>
+  {{#REASON}}<tr><td>{{LABEL}}</td><td>{{NEEDS_TEXT}}</td><td>{{STATUS}}</td><td>
+    <form method="post" action="{{TOGGLE_URL}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit" class="secondary">{{TOGGLE_LABEL}}</button></form>
+  </td></tr>{{/REASON}}
+  </tbody>
+</table>
+</div>
+<h2>新增理由</h2>
+<form method="post" action="{{CREATE_URL}}">
+  <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+  <div class="field"><label for="label">理由文字</label><input id="label" name="label" type="text" maxlength="100" required></div>
+  <div class="field checkbox"><input id="needs_text" name="needs_text" type="checkbox" value="1"><label for="needs_text">審課人員須另填說明</label></div>
+  <div class="actions"><button type="submit">新增</button></div>
+</form>

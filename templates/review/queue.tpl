@@ -1,0 +1,26 @@
+{{%AUTOESCAPE context="HTML"}}<h1>待審課程</h1>
+<p class="meta">{{UNIT}}｜課程未確認 {{COUNT}} 門（最早登錄的在前）</p>
+{{#EMPTY}}<p>目前沒有待審的課程。</p>{{/EMPTY}}
+<form method="post" action="{{APPROVE_MANY_URL}}">
+  <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+  <div class="table-wrap">
+  <table class="queue">
+    <caption class="visually-hidden">待審課程</caption>
+    <thead><tr><th scope="col">選取</th><th scope="col">代碼</th><th scope="col">研習名稱／開課單位</th><th scope="col">日期</th><th scope="col">時數</th><th scope="col">登錄時間</th><th scope="col">提醒</th></tr></thead>
+    <tbody>
+    {{#COURSE}}
+    <tr data-code="{{CODE}}">
+      <td><input type="checkbox" name="code" value="{{CODE}}" id="pick-{{CODE}}" aria-label="選取 {{CODE}}"></td>
+      <td>{{CODE}}</td>
+      <td><a href="{{URL}}">{{TITLE}}</a><br><span class="meta">{{UNIT}}</span></td>
+      <td>{{DATES}}</td>
+      <td>{{HOURS}}</td>
+      <td>{{REGISTERED_AT}}</td>
+      <td>{{#FLAG}}<span class="flag">{{TEXT}}</span> {{/FLAG}}{{#NO_FLAGS}}—{{/NO_FLAGS}}</td>
+    </tr>
+    {{/COURSE}}
+    </tbody>
+  </table>
+  </div>
+  <div class="actions"><button type="submit">勾選的課程確認通過</button></div>
+</form>
