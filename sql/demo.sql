@@ -13,14 +13,15 @@ INSERT INTO county (id, name) VALUES
   (15,'嘉義縣'),(16,'屏東縣'),(17,'宜蘭縣'),(18,'花蓮縣'),(19,'臺東縣'),(20,'澎湖縣'),
   (21,'金門縣'),(22,'連江縣');
 
-INSERT INTO unit (id, code, name, county_id, level, ownership, is_review_unit) VALUES
-  (1, 'NC0001', '全國教師在職進修資訊網及全國推廣中心', 6, 'review_body', 'national', TRUE),
-  (2, '380000', '桃園市政府教育局', 3, 'review_body', 'municipal', TRUE),
-  (3, '660000', '臺中市政府教育局', 4, 'review_body', 'municipal', TRUE);
-INSERT INTO unit (id, code, name, county_id, level, ownership, authority_unit_id, review_unit_id) VALUES
-  (4, '034525', '桃園市立內壢國民中學', 3, 'junior_high', 'municipal', 2, 2),
-  (5, '034614', '桃園市中壢區內壢國民小學', 3, 'elementary', 'municipal', 2, 2),
-  (6, '064648', '臺中市大雅區文雅國民小學', 4, 'elementary', 'municipal', 3, 3);
+INSERT INTO unit (id, code, name, county_id, level, ownership, is_review_unit, review_role) VALUES
+  (1, 'NC0001', '全國教師在職進修資訊網及全國推廣中心', 6, 'review_body', 'national', TRUE, 'national_centre'),
+  (2, '380000', '桃園市政府教育局', 3, 'review_body', 'municipal', TRUE, 'county_bureau'),
+  (3, '660000', '臺中市政府教育局', 4, 'review_body', 'municipal', TRUE, 'county_bureau');
+-- Schools have no review unit set: 第11條 routes their courses to their county's bureau.
+INSERT INTO unit (id, code, name, county_id, level, ownership, authority_unit_id) VALUES
+  (4, '034525', '桃園市立內壢國民中學', 3, 'junior_high', 'municipal', 2),
+  (5, '034614', '桃園市中壢區內壢國民小學', 3, 'elementary', 'municipal', 2),
+  (6, '064648', '臺中市大雅區文雅國民小學', 4, 'elementary', 'municipal', 3);
 
 INSERT INTO business_account (id, account_name, display_name, unit_id, kind, approved_at, email, phone, password_hash) VALUES
   (1, 'organizer', '林承辦', 4, 'organizer', NOW(), 'organizer@example.edu.tw', '03-4512345#210', @hash),

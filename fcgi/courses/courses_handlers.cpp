@@ -11,7 +11,7 @@
 #include "domain/lights.h"
 #include "domain/roc_date.h"
 #include "domain/validation.h"
-#include "mail/mail.h"
+#include "office/office_sql.h"
 
 namespace courses {
 
@@ -30,6 +30,8 @@ std::optional<sql::Course> load_unit_course(core::Context& cx) {
 bool may_change(const core::User& user, const sql::Course& course) {
   return user.role == core::Role::kMaster || course.organizer_id == user.id;
 }
+
+std::string state_of(const std::string& code) { return app::course_state_label(code); }
 
 FormChoices choices(core::Context& cx) { return {sql::categories(cx.db()), sql::tags(cx.db())}; }
 
@@ -90,14 +92,24 @@ core::Response show_form(core::Context& cx, const CourseForm& form,
     body.SetValue("DUPLICATE_CODE", duplicate_code);
   }
   fill_course_form(body, form, errors, choices(cx), result);
+  if (registration_rules(unit).unit_light_red) {
+    // Tell the unit exactly which courses to close (SPEC §6).
+    for (const auto& c : office::sql::unit_light_facts(cx.db(), cx.user().unit_id).overdue) {
+      auto* row = body.AddSectionDictionary("OVERDUE");
+      row->SetValue("URL", app::url_for("courses.show", {c.code}));
+      row->SetValue("CODE", c.code);
+      row->SetValue("TITLE", c.title);
+      row->SetValue("LAST_DATE", app::roc_date(c.last_date));
+      row->SetValue("STATE", state_of(c.state));
+    }
+    body.ShowSection("RED_LIGHT");
+  }
   return page.render(status);
 }
 
 int declared_hours(const domain::CourseDraft& d) {
   return domain::is_credit_class(d.class_kind) ? 0 : d.declared_hours;
 }
-
-std::string state_of(const std::string& code) { return app::course_state_label(code); }
 
 }  // namespace
 
@@ -130,6 +142,20 @@ core::Response list_courses(core::Context& cx) {
   const auto lines = sql::unit_courses(cx.db(), cx.user().unit_id, filters, kListLimit);
   for (const auto& c : lines) {
     auto* row = body.AddSectionDictionary("COURSE");
+    // 功能選擇: what this state allows, for the course's organizer or the master.
+    const auto state = domain::parse_state_code(c.state);
+    const bool mine = cx.user().role == core::Role::kMaster || c.organizer_id == cx.user().id;
+    if (mine && state &&
+        (*state == domain::CourseState::kUnconfirmed || *state == domain::CourseState::kReturned)) {
+      auto* a = row->AddSectionDictionary("ACTION");
+      a->SetValue("URL", app::url_for("courses.edit", {c.code}));
+      a->SetValue("LABEL", *state == domain::CourseState::kReturned ? "修改並重送" : "修改");
+    }
+    if (mine && state && domain::next_state(*state, domain::CourseAction::kDelete)) {
+      auto* a = row->AddSectionDictionary("ACTION");
+      a->SetValue("URL", app::url_for("courses.show", {c.code}) + "#delete");
+      a->SetValue("LABEL", "課程登錄錯誤");
+    }
     row->SetValue("URL", app::url_for("courses.show", {c.code}));
     row->SetValue("CODE", c.code);
     row->SetValue("TITLE", c.title);
@@ -163,7 +189,10 @@ core::Response create_course(core::Context& cx) {
   CourseForm form = parse_course_form(cx.req().form);
   const sql::UnitRules unit = sql::unit_rules(cx.db(), cx.user().unit_id);
   if (form.action != "submit") {
-    return show_form(cx, form, {}, nullptr, unit, app::url_for("courses.create"), "研習課程登錄", "", 200);
+    // Rows added or removed without JavaScript: show the hours so far, no errors yet.
+    const domain::CourseCheck hours_only = domain::check_course(form.draft, registration_rules(unit));
+    return show_form(cx, form, {}, &hours_only, unit, app::url_for("courses.create"), "研習課程登錄",
+                     "", 200);
   }
   std::string duplicate;
   const domain::CourseCheck result = check(cx, form, unit, 0, &duplicate);
@@ -187,7 +216,8 @@ core::Response create_course(core::Context& cx) {
   }
   const auto course = sql::find_course(cx.db(), code);
   sql::sync_search(cx.db(), course->id);
-  cx.flash("研習新增成功，研習課程代碼：" + code + "。課程已送出，等待審課單位確認。");
+  cx.flash("研習新增成功，研習課程代碼：" + code + "。課程已送出，等待審課單位確認。" +
+           (nc.flagged_restricted ? "提醒：課程名稱或大綱疑似第9條不予採計的活動，已標示給審課人員留意。" : ""));
   return cx.see_other(app::url_for("courses.show", {code}));
 }
 
@@ -296,7 +326,10 @@ core::Response update_course(core::Context& cx) {
   const sql::UnitRules unit = sql::unit_rules(cx.db(), cx.user().unit_id);
   const std::string action = app::url_for("courses.update", {course->code});
   const std::string heading = "修改研習課程（" + course->code + "）";
-  if (form.action != "submit") return show_form(cx, form, {}, nullptr, unit, action, heading, "", 200);
+  if (form.action != "submit") {
+    const domain::CourseCheck hours_only = domain::check_course(form.draft, registration_rules(unit));
+    return show_form(cx, form, {}, &hours_only, unit, action, heading, "", 200);
+  }
   std::string duplicate;
   const domain::CourseCheck result = check(cx, form, unit, course->id, &duplicate);
   if (!result.ok()) {

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "domain/jurisdiction.h"
 #include "domain/roc_date.h"
 
 namespace courses::sql {
@@ -189,11 +190,50 @@ bool tags_exist(db::Connection& db, const std::vector<int>& tag_ids) {
   return true;
 }
 
+namespace {
+// The review unit that plays `body`'s part for this unit (第11條); 0 when none is configured.
+int64_t review_unit_for(db::Connection& db, domain::ReviewBody body, int64_t county_id,
+                        int64_t authority_unit_id) {
+  std::optional<db::Row> r;
+  switch (body) {
+    case domain::ReviewBody::kGoverningAuthority:
+      return authority_unit_id;
+    case domain::ReviewBody::kCountyBureau:
+      r = db.query_one("SELECT id FROM unit WHERE review_role = 'county_bureau' AND county_id = ?"
+                       " ORDER BY id LIMIT 1", county_id);
+      break;
+    case domain::ReviewBody::kNationalCentre:
+      r = db.query_one("SELECT id FROM unit WHERE review_role = 'national_centre' ORDER BY id LIMIT 1");
+      break;
+    case domain::ReviewBody::kRecognitionPanel:
+      r = db.query_one("SELECT id FROM unit WHERE review_role = 'recognition_panel' ORDER BY id LIMIT 1");
+      break;
+  }
+  return r ? r->i64(0) : 0;
+}
+}  // namespace
+
 UnitRules unit_rules(db::Connection& db, int64_t unit_id) {
   UnitRules rules;
+  const auto facts = db.query_one(
+      "SELECT level, ownership, recognised_by_article3, has_legal_person, community_college,"
+      " county_id, COALESCE(authority_unit_id, 0), COALESCE(review_unit_id, 0) FROM unit WHERE id = ?",
+      unit_id);
+  if (facts) {
+    // The administrator's override first; otherwise 第11條 decides.
+    rules.review_unit_id = facts->i64(7);
+    const auto level = domain::parse_unit_level(facts->str(0));
+    const auto ownership = domain::parse_ownership(facts->str(1));
+    if (rules.review_unit_id == 0 && level && ownership) {
+      domain::UnitFacts unit{*level, *ownership, facts->i64(2) == 1, facts->i64(3) == 1,
+                             facts->i64(4) == 1};
+      rules.review_unit_id = review_unit_for(db, domain::review_body_for(unit), facts->i64(5),
+                                             facts->i64(6));
+    }
+  }
   const auto r = db.query_one(
       "SELECT k.min_days_before_start, k.overdue_grace_days, k.red_light_threshold,"
-      " COALESCE(u.review_unit_id, 0), CURDATE(),"
+      " 0, CURDATE(),"
       " (SELECT COUNT(*) FROM course c WHERE c.unit_id = u.id"
       "    AND c.state NOT IN ('closed', 'deleted')"
       "    AND c.last_date < CURDATE() - INTERVAL k.overdue_grace_days DAY"
@@ -204,7 +244,6 @@ UnitRules unit_rules(db::Connection& db, int64_t unit_id) {
   rules.min_days_before_start = static_cast<int>(r->i64(0));
   rules.grace_days = static_cast<int>(r->i64(1));
   rules.red_threshold = static_cast<int>(r->i64(2));
-  rules.review_unit_id = r->i64(3);
   rules.today = r->str(4);
   rules.overdue_courses = static_cast<int>(r->i64(5));
   return rules;

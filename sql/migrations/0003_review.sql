@@ -40,3 +40,12 @@ CREATE TABLE course_transfer (
   FOREIGN KEY (to_account_id) REFERENCES business_account (id),
   FOREIGN KEY (by_account_id) REFERENCES business_account (id)
 ) ENGINE=InnoDB;
+
+-- 第11條 routing needs to know which review units play which part, and a few facts of a unit
+-- beyond its level and ownership. unit.review_unit_id stays as the administrator's override.
+ALTER TABLE unit
+  ADD COLUMN review_role ENUM('national_centre', 'county_bureau', 'recognition_panel') NULL
+    AFTER is_review_unit,
+  ADD COLUMN recognised_by_article3 BOOLEAN NOT NULL DEFAULT FALSE,
+  ADD COLUMN has_legal_person BOOLEAN NOT NULL DEFAULT TRUE,
+  ADD COLUMN community_college BOOLEAN NOT NULL DEFAULT FALSE;

@@ -4,6 +4,8 @@
 {{#FORM_ERROR}}<p>{{MESSAGE}}</p>{{/FORM_ERROR}}
 {{#DUPLICATE}}<p>已登錄的課程：<a href="{{DUPLICATE_URL}}">{{DUPLICATE_CODE}}</a></p>{{/DUPLICATE}}
 </div>{{/HAS_ERRORS}}
+{{#RED_LIGHT}}<section class="notice" aria-labelledby="overdue-heading"><h2 id="overdue-heading">請先完成這些課程的結案</h2>
+<ul>{{#OVERDUE}}<li><a href="{{URL}}">{{CODE}} {{TITLE}}</a>（研習結束 {{LAST_DATE}}，{{STATE}}）</li>{{/OVERDUE}}</ul></section>{{/RED_LIGHT}}
 {{#HOURS_COMPUTED}}<p class="note" role="status">依第10條計算，目前場次可採計 <strong id="computed-hours">{{HOURS}}</strong> 小時（休息、用餐、簽到不計）。</p>{{/HOURS_COMPUTED}}
 {{#RESTRICTED_WARNING}}<p class="note" role="status">提醒：課程名稱或大綱含有「{{WORDS}}」，可能屬第9條不予採計的活動；請填寫依據文號，課程將標示給審課人員留意。</p>{{/RESTRICTED_WARNING}}
 

@@ -27,9 +27,9 @@
 <div class="table-wrap">
 <table>
   <caption class="visually-hidden">本單位研習課程</caption>
-  <thead><tr><th scope="col">代碼</th><th scope="col">研習名稱</th><th scope="col">日期</th><th scope="col">處理狀態</th><th scope="col">承辦人</th></tr></thead>
+  <thead><tr><th scope="col">代碼</th><th scope="col">研習名稱</th><th scope="col">日期</th><th scope="col">處理狀態</th><th scope="col">承辦人</th><th scope="col">功能選擇</th></tr></thead>
   <tbody>
-  {{#COURSE}}<tr><td>{{CODE}}</td><td><a href="{{URL}}">{{TITLE}}</a></td><td>{{DATES}}</td><td>{{STATE}}</td><td>{{ORGANIZER}}</td></tr>{{/COURSE}}
+  {{#COURSE}}<tr><td>{{CODE}}</td><td><a href="{{URL}}">{{TITLE}}</a></td><td>{{DATES}}</td><td>{{STATE}}</td><td>{{ORGANIZER}}</td><td><a href="{{URL}}">檢視</a>{{#ACTION}} ｜ <a href="{{URL}}">{{LABEL}}</a>{{/ACTION}}</td></tr>{{/COURSE}}
   </tbody>
 </table>
 </div>

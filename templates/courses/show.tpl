@@ -54,7 +54,7 @@
 {{/CAN_TRANSFER}}
 
 {{#CAN_DELETE}}
-<h2>課程登錄錯誤（刪除）</h2>
+<h2 id="delete">課程登錄錯誤（刪除）</h2>
 <form method="post" action="{{URL}}" class="inline-form">
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <div class="field">

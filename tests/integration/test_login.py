@@ -402,12 +402,14 @@ class NginxRateLimit(unittest.TestCase):
     def test_nginx_answers_429_to_a_flood_of_login_posts_and_recovers(self):
         # The test stack allows 300 POSTs a minute with a burst of 60 (tests/stack.sh).
         statuses = []
-        for _ in range(120):
-            r = Client().post("/login", {"csrf": "bogus", "account": "A123456789", "password": "x"})
-            statuses.append(r.status)
-            if r.status == 429:
-                self.assertNotIn("data-status", r.text)  # refused by nginx, before the portal
         try:
+            for _ in range(120):
+                r = Client().post("/login", {"csrf": "bogus", "account": "A123456789", "password": "x"})
+                statuses.append(r.status)
+                if r.status == 429:
+                    # Refused by nginx before the portal (no request id), explained in Chinese.
+                    self.assertNotIn("請求編號", r.text)
+                    self.assertIn("請求太頻繁", r.text)
             self.assertIn(429, statuses)
             self.assertIn(403, statuses)
             self.assertEqual(set(statuses) - {403, 429}, set(), statuses)
