@@ -1,15 +1,113 @@
-// Command-line tasks beside the server: `portal-tool hash-password PASSWORD` prints an Argon2id hash
-// (for demo and benchmark data, which share one hash of the demo password).
+// Command-line tasks beside the server: `portal-tool hash-password PASSWORD` prints an Argon2id
+// hash (for demo and benchmark data, which share one hash of the demo password); `portal-tool keys
+// ensure|rotate|list DIR` looks after the OpenID provider's RS256 signing keys (core/jwt.h).
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <exception>
+#include <optional>
+#include <string>
+#include <vector>
 
+#include "core/jwt.h"
 #include "core/security.h"
+
+namespace {
+
+constexpr int kDefaultOverlapHours = 24;
+constexpr long kMaxOverlapHours = 24 * 366;
+
+const char kUsage[] =
+    "usage: portal-tool hash-password PASSWORD\n"
+    "       portal-tool keys ensure DIR\n"
+    "       portal-tool keys rotate DIR [--overlap-hours N (default 24)]\n"
+    "       portal-tool keys list DIR\n";
+
+int usage() {
+  std::fputs(kUsage, stderr);
+  return 2;
+}
+
+std::string utc(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::optional<int> parse_hours(const char* text) {
+  char* end = nullptr;
+  errno = 0;
+  const long n = std::strtol(text, &end, 10);
+  if (errno != 0 || end == text || *end != '\0' || n < 0 || n > kMaxOverlapHours) {
+    return std::nullopt;
+  }
+  return static_cast<int>(n);
+}
+
+// One line per key, oldest first: kid, created, retire_at ("-" when active) and its state: signing,
+// active (not the newest), retiring (still in the JWKS) or retired (file kept a day, then deleted).
+// Fails when no key can sign.
+int list(const std::string& dir, std::time_t now) {
+  const std::vector<core::jwt::KeyInfo> keys = core::jwt::list_keys(dir);
+  std::string signing;
+  try {
+    signing = core::jwt::KeyRing::load(dir, now).signing_kid();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "portal-tool: %s\n", e.what());
+  }
+  for (const core::jwt::KeyInfo& k : keys) {
+    const char* state = k.kid == signing     ? "signing"
+                        : !k.retire_at       ? "active"
+                        : *k.retire_at > now ? "retiring"
+                                             : "retired";
+    std::printf("%s\tcreated %s\tretire_at %s\t%s\n", k.kid.c_str(), utc(k.created).c_str(),
+                k.retire_at ? utc(*k.retire_at).c_str() : "-", state);
+  }
+  return signing.empty() ? 1 : 0;
+}
+
+int keys(int argc, char** argv) {
+  if (argc < 4) return usage();
+  const std::string action = argv[2];
+  const std::string dir = argv[3];
+  const std::time_t now = std::time(nullptr);
+  if (action == "ensure" && argc == 4) {
+    core::jwt::ensure_key(dir, now);
+    std::printf("signing key %s\n", core::jwt::KeyRing::load(dir, now).signing_kid().c_str());
+    return 0;
+  }
+  if (action == "rotate" &&
+      (argc == 4 || (argc == 6 && std::strcmp(argv[4], "--overlap-hours") == 0))) {
+    const std::optional<int> hours = argc == 6 ? parse_hours(argv[5]) : kDefaultOverlapHours;
+    if (!hours) return usage();
+    core::jwt::rotate(dir, now, *hours * 3600);
+    std::printf("signing key %s; the keys that signed until now stay published until %s\n",
+                core::jwt::KeyRing::load(dir, now).signing_kid().c_str(),
+                utc(now + *hours * 3600).c_str());
+    return 0;
+  }
+  if (action == "list" && argc == 4) return list(dir, now);
+  return usage();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   if (argc == 3 && std::strcmp(argv[1], "hash-password") == 0) {
     std::puts(core::hash_password(argv[2]).c_str());
     return 0;
   }
-  std::fprintf(stderr, "usage: portal-tool hash-password PASSWORD\n");
-  return 2;
+  if (argc >= 2 && std::strcmp(argv[1], "keys") == 0) {
+    try {
+      return keys(argc, argv);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "portal-tool: %s\n", e.what());
+      return 1;
+    }
+  }
+  return usage();
 }

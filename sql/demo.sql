@@ -155,6 +155,15 @@ INSERT INTO partner (id, client_id, site_name, operator_name, site_url, secret_s
   (1, 'dream-n', '夢的N次方', '教育部國民及學前教育署', 'http://127.0.0.1:8091/', SHA2('dream-n-secret', 256),
    'http://127.0.0.1:8091/callback', 'name,school_code,school_name', TRUE, @today - INTERVAL 30 DAY,
    'http://127.0.0.1:8091/privacy', 'approved');
+UPDATE partner SET head_name = '國教署署長', contact_name = '夢的N次方窗口', contact_phone = '02-77367800',
+  contact_email = 'dream-n@example.edu.tw', test_url = 'http://127.0.0.1:8091/', audience = '全國中小學教師',
+  members = '約 30,000 人', purpose = '教師以全教網帳號登入夢的N次方社群與工作坊報名，並回報研習時數。',
+  maintenance = '國教署委託團隊維運，每年弱點掃描。', agreed_terms = TRUE, decided_at = NOW(), decided_by = 5
+WHERE id = 1;
+INSERT INTO partner_claim_use (partner_id, claim, use_text) VALUES
+  (1, 'name', '顯示於社群個人頁與研習證明'),
+  (1, 'school_code', '工作坊依學校分組'),
+  (1, 'school_name', '顯示於社群個人頁');
 
 INSERT INTO study_record (teacher_id, course_id, source, partner_id, external_ref, title, hours, completed_on) VALUES
   (1, 9, 'portal', NULL, NULL, '英語教學新趨勢：溝通式教學實作', 3, GREATEST(@year_start, @today - INTERVAL 50 DAY)),

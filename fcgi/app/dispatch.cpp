@@ -35,14 +35,16 @@ core::Response send_to_login(core::Context& cx) {
   return cx.see_other(url_for("login.form") + "?next=" + core::url_encode(next));
 }
 
-// Session, role and CSRF, then the handler.
+// Session, role and CSRF, then the handler. Partner routes authenticate the partner themselves
+// (client secret or Bearer token): no cookie, no CSRF.
 core::Response run_route(core::Context& cx, const core::Route& route) {
+  if (route.who == core::Who::kPartnerApi) return route.handler(cx);
   access::load_session(cx);
   if (!core::user_may(cx.user(), route.who)) {
-    if (!cx.user().signed_in() && route.who != core::Who::kPartnerApi) return send_to_login(cx);
+    if (!cx.user().signed_in()) return send_to_login(cx);
     return cx.forbidden();
   }
-  if (cx.req().is_post() && route.who != core::Who::kPartnerApi && !cx.csrf_ok()) {
+  if (cx.req().is_post() && !cx.csrf_ok()) {
     return cx.forbidden("表單已過期或來源不明，請重新整理頁面後再送出一次。");
   }
   return route.handler(cx);

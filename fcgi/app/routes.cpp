@@ -5,11 +5,13 @@
 
 #include "accounts/accounts_handlers.h"
 #include "admin/admin_handlers.h"
+#include "api/api_handlers.h"
 #include "core/response.h"
 #include "courses/courses_handlers.h"
 #include "office/office_handlers.h"
 #include "review/review_handlers.h"
 #include "site/site_handlers.h"
+#include "sso/sso_handlers.h"
 #include "teacher/teacher_handlers.h"
 
 namespace app {
@@ -48,6 +50,16 @@ const std::vector<core::Route>& routes() {
       {"admin.reasons.toggle",  "POST", "/admin/reasons/{id}/toggle",       Who::kAdmin,     admin::toggle_reason},
       {"admin.counties",        "GET",  "/admin/counties",                  Who::kAdmin,     admin::counties},
       {"admin.counties.update", "POST", "/admin/counties/{id}",             Who::kAdmin,     admin::update_county},
+      {"oidc.discovery",        "GET",  "/.well-known/openid-configuration", Who::kAnyone,   sso::discovery},
+      {"oidc.jwks",             "GET",  "/oidc/jwks",                       Who::kAnyone,    sso::jwks},
+      {"oidc.authorize",        "GET",  "/oidc/authorize",                  Who::kAnyone,    sso::authorize},
+      {"oidc.consent",          "POST", "/oidc/authorize",                  Who::kTeacher,   sso::decide_consent},
+      {"oidc.token",            "POST", "/oidc/token",                      Who::kPartnerApi, sso::token},
+      {"oidc.userinfo",         "GET",  "/oidc/userinfo",                   Who::kPartnerApi, sso::userinfo},
+      {"oidc.userinfo.post",    "POST", "/oidc/userinfo",                   Who::kPartnerApi, sso::userinfo},
+      {"teacher.partners",      "GET",  "/teacher/partners",                Who::kTeacher,   sso::partners},
+      {"teacher.partners.revoke", "POST", "/teacher/partners/{client}/revoke", Who::kTeacher, sso::revoke_partner},
+      {"api.reports.push",      "POST", "/api/v1/reports",                  Who::kPartnerApi, api::push_report},
   };
   return table;
 }

@@ -18,6 +18,7 @@ struct Config {
   int public_cache_seconds = 2;              // bounded staleness of cached public pages
   std::string smtp_url = "smtp://127.0.0.1:2525";  // the relay; a local sink in development and tests
   std::string mail_from = "no-reply@inservice.example.edu.tw";
+  std::string oidc_keys_dir;  // RS256 signing keys, outside the web root (portal-tool keys)
 };
 
 // Throws std::runtime_error naming the missing or bad key.

@@ -88,7 +88,8 @@ std::string Context::take_flash() {
 
 bool Context::wants_json() const {
   return (route_ && route_->who == Who::kPartnerApi) || request_.path.rfind("/api/", 0) == 0 ||
-         request_.path == "/healthz";
+         request_.path == "/healthz" || request_.path == "/oidc/token" ||
+         request_.path == "/oidc/userinfo";
 }
 
 Response Context::error(int status, const std::string& title, const std::string& message,

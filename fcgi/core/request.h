@@ -55,6 +55,7 @@ struct Request {
   std::string remote_addr;
   std::string request_id;
   std::string accept;
+  std::string authorization;  // the Authorization header (OAuth clients, Bearer tokens)
   bool https = false;
   Params query;
   Params form;

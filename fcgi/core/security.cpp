@@ -54,6 +54,40 @@ std::string base64url(std::string_view bytes) {
   return out;
 }
 
+std::optional<std::string> base64_decode(std::string_view text) {
+  if (text.size() % 4 != 0) return std::nullopt;
+  auto value = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+  };
+  std::string out;
+  for (size_t i = 0; i < text.size(); i += 4) {
+    const bool last = i + 4 == text.size();
+    const int pad = last ? (text[i + 3] == '=') + (text[i + 2] == '=') : 0;
+    if (pad == 1 && text[i + 2] == '=') return std::nullopt;
+    uint32_t n = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char c = text[i + k];
+      int v = 0;
+      if (c == '=' && k >= 4 - pad) {
+        v = 0;
+      } else {
+        v = value(c);
+        if (v < 0) return std::nullopt;
+      }
+      n = (n << 6) | static_cast<uint32_t>(v);
+    }
+    out += static_cast<char>((n >> 16) & 0xff);
+    if (pad < 2) out += static_cast<char>((n >> 8) & 0xff);
+    if (pad < 1) out += static_cast<char>(n & 0xff);
+  }
+  return out;
+}
+
 std::string random_token() { return base64url(random_bytes(32)); }
 
 std::string sha256_hex(std::string_view data) {
@@ -67,6 +101,13 @@ std::string sha256_hex(std::string_view data) {
     out += kHex[c & 15];
   }
   return out;
+}
+
+std::string sha256_raw(std::string_view data) {
+  std::string digest(SHA256_DIGEST_LENGTH, '\0');
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+         reinterpret_cast<unsigned char*>(digest.data()));
+  return digest;
 }
 
 std::string hmac_sha256_b64(std::string_view key, std::string_view data) {

@@ -1,6 +1,7 @@
 // Cryptographic helpers: randomness, hashes, constant-time comparison, Argon2id passwords.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,7 +10,10 @@ namespace core {
 // 256-bit random token, base64url without padding (43 characters).
 std::string random_token();
 std::string base64url(std::string_view bytes);
+// Standard base64 (with padding), strict: nullopt on any other character or bad length.
+std::optional<std::string> base64_decode(std::string_view text);
 std::string sha256_hex(std::string_view data);
+std::string sha256_raw(std::string_view data);  // the 32 digest bytes
 std::string hmac_sha256_b64(std::string_view key, std::string_view data);
 bool constant_time_equal(std::string_view a, std::string_view b);
 

@@ -26,6 +26,7 @@ Request read_request(FCGX_Request& fcgi, const Limits& limits) {
   req.remote_addr = param(fcgi, "REMOTE_ADDR");
   req.content_type = param(fcgi, "CONTENT_TYPE");
   req.accept = param(fcgi, "HTTP_ACCEPT");
+  req.authorization = param(fcgi, "HTTP_AUTHORIZATION");
   req.https = param(fcgi, "HTTPS") == "on";
   const std::string uri = param(fcgi, "DOCUMENT_URI");
   req.path = url_decode(uri, false);

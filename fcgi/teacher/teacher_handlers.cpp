@@ -43,6 +43,7 @@ std::optional<std::string> render_home(core::Context& cx) {
   body.SetValue("UNIT", profile->has_unit ? profile->unit_name : "（無服務單位）");
   body.SetValue("EMPLOYMENT", app::employment_label(profile->employment));
   body.SetValue("TITLE_NAME", profile->title_name);
+  body.SetValue("PARTNERS_URL", app::url_for("teacher.partners"));
 
   if (cx.user().records_only) {
     // 第5條 as amended: not 在職 (or no unit) means reading one's records only.

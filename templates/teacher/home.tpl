@@ -53,3 +53,8 @@
   {{#RECORD}}<li>{{TITLE}} <span class="meta">{{DATE}}｜{{HOURS}}｜來源：{{SOURCE}}</span></li>{{/RECORD}}
   </ul>
 </section>
+
+<section aria-labelledby="roaming-heading">
+  <h2 id="roaming-heading">帳號漫遊</h2>
+  <p><a href="{{PARTNERS_URL}}">合作網站授權紀錄</a>：查看哪些合作網站取得了您的哪些資料，並可撤銷授權。</p>
+</section>

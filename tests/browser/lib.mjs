@@ -219,3 +219,108 @@ function indent(e) {
   const text = e instanceof AssertionError ? e.message : (e && e.stack) || String(e);
   return text.replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => `# ${l}`).join('\n');
 }
+
+// ---- Helpers for journeys through forms (used by course_review_journey.test.mjs) ----
+
+export const MAIL_DIR = path.join(TEST_VAR, 'mail');
+
+// Clicks something that submits a form or follows a link and waits for the page it leads to
+// (after any redirect). Returns that navigation's response.
+export async function clickAndWait(page, locator) {
+  const [response] = await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    locator.click(),
+  ]);
+  return response;
+}
+
+// Presses 登出 in the header (a POST form) and checks the portal lands on its home page.
+export async function logout(page) {
+  await clickAndWait(page, page.locator('header nav').getByRole('button', { name: '登出' }));
+  assertEqual(pathOf(page), '/', 'address after logging out');
+}
+
+// The text of the flash message (.flash, role=status) on the current page, '' when there is none.
+export async function flashText(page) {
+  const flash = page.locator('main .flash[role=status]');
+  return (await flash.count()) ? (await flash.first().innerText()).trim() : '';
+}
+
+// Dates as the portal counts them: the calendar in Taiwan (UTC+8, no summer time), whatever
+// the machine's time zone. taipeiDate(14) is 'YYYY-MM-DD' fourteen days from today there.
+export function taipeiDate(offsetDays = 0) {
+  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
+}
+
+// A mail as the SMTP sink keeps it (<name>.eml), decoded: RFC 2047 encoded words in the
+// headers, a base64 or quoted-printable body. { file, headers: {lower-case name: text}, subject,
+// to, body }.
+export function decodeMail(raw, file = '') {
+  const text = Buffer.isBuffer(raw) ? raw.toString('latin1') : raw;
+  const split = text.search(/\r?\n\r?\n/);
+  const head = split < 0 ? text : text.slice(0, split);
+  const rawBody = split < 0 ? '' : text.slice(split).replace(/^\r?\n\r?\n/, '');
+  const headers = {};
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' \u0000').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = decodeWords(line.slice(colon + 1).trim());
+  }
+  const encoding = (headers['content-transfer-encoding'] || '').toLowerCase();
+  let bytes;
+  if (encoding === 'base64') bytes = Buffer.from(rawBody.replace(/\s+/g, ''), 'base64');
+  else if (encoding === 'quoted-printable') bytes = Buffer.from(decodeQuotedPrintable(rawBody), 'latin1');
+  else bytes = Buffer.from(rawBody, 'latin1');
+  return { file, headers, subject: headers.subject || '', to: headers.to || '', body: bytes.toString('utf8') };
+}
+
+// "=?UTF-8?B?...?= =?UTF-8?B?...?=": adjacent encoded words join without the space between them
+// (RFC 2047 §6.2); the bytes are joined before decoding, so a character split across words survives.
+function decodeWords(value) {
+  const parts = value.split('\u0000').join('').split(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)/);
+  let out = '';
+  let pending = [];
+  const flush = () => { if (pending.length) { out += Buffer.concat(pending).toString('utf8'); pending = []; } };
+  for (let i = 0; i < parts.length; i += 1) {
+    const m = /^=\?([^?]+)\?([BbQq])\?([^?]*)\?=$/.exec(parts[i]);
+    if (m) {
+      pending.push(m[2].toUpperCase() === 'B' ? Buffer.from(m[3], 'base64')
+        : Buffer.from(decodeQuotedPrintable(m[3].replace(/_/g, ' ')), 'latin1'));
+    } else if (!(pending.length && /^\s*$/.test(parts[i]) && i + 1 < parts.length)) {
+      flush();
+      out += parts[i];
+    }
+  }
+  flush();
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+function decodeQuotedPrintable(s) {
+  return s.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+}
+
+// The names of the .eml files in the sink's folder now (to tell new mail from old).
+export function mailFiles(dir = MAIL_DIR) {
+  try {
+    return new Set(fs.readdirSync(dir).filter((n) => n.endsWith('.eml')));
+  } catch {
+    return new Set();
+  }
+}
+
+// Waits (polling) for new mail — not among `before` — that `matches` (a decoded mail → bool).
+// Returns the decoded mails that matched, or throws after `timeout` ms saying what did arrive.
+export async function waitForMail(matches, { before = new Set(), timeout = 10_000, dir = MAIL_DIR } = {}) {
+  const deadline = Date.now() + timeout;
+  let seen = [];
+  for (;;) {
+    seen = [...mailFiles(dir)].filter((n) => !before.has(n)).sort()
+      .map((n) => decodeMail(fs.readFileSync(path.join(dir, n)), n));
+    const found = seen.filter(matches);
+    if (found.length) return found;
+    if (Date.now() > deadline) {
+      throw new AssertionError(`no matching mail in ${dir} within ${timeout} ms; new mail: ` +
+        (seen.length ? seen.map((m) => `${m.file} to ${m.to}: ${m.subject}`).join('; ') : 'none'));
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

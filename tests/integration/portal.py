@@ -244,3 +244,270 @@ def wait_until_healthy(seconds=30):
 
 def main():
     unittest.main(verbosity=2)
+
+
+# --- Courses, review and mail (test_course_registration, test_review, test_admin_settings) ---
+
+def logged_in(account, password=DEMO_PASSWORD):
+    """A Client signed in as `account` (teacher 身分證字號 or business account)."""
+    c = Client()
+    r = c.login(account, password)
+    if r.status != 303:
+        raise AssertionError(f"login of {account} answered {r.status}")
+    return c
+
+
+def token_of(client):
+    """The CSRF token of a signed-in client's session (the logout form on every page carries it)."""
+    return client.csrf_from("/")
+
+
+def db_today():
+    """The database's today as a datetime.date: the portal's rules use CURDATE()."""
+    import datetime
+    return datetime.date.fromisoformat(sql_value("SELECT CURDATE()"))
+
+
+def days_ahead(n):
+    """ISO date n days after the database's today."""
+    import datetime
+    return (db_today() + datetime.timedelta(days=n)).isoformat()
+
+
+def unique(prefix):
+    """`prefix` plus a random suffix, so reruns never look like duplicates of an earlier run."""
+    return f"{prefix}-{random.SystemRandom().randrange(16 ** 8):08x}"
+
+
+def session_row(date, start="09:00", end="12:00", breaks="10:30-10:40", place="本校視聽教室"):
+    """One session row of the course form (09:00–12:00 with a 10-minute break: 3 hours)."""
+    return {"date": date, "start": start, "end": end, "breaks": breaks, "place": place}
+
+
+def course_fields(title, sessions=None, **overrides):
+    """The fields of a valid 非學分班 校內 course form, as (name, value) pairs for Client.post.
+    `sessions` is a list of session_row()s (default: one 3-hour session 14 days ahead); any field
+    may be overridden, a list value repeats the field (levels, tags), None leaves it out."""
+    fields = {
+        "title": title, "class_kind": "non_credit", "scope": "school", "category_id": "1",
+        "subject_area": "數學", "levels": ["junior_high"], "tags": [], "basis_doc": "",
+        "special_approval_doc": "", "outline": "差異化教學的課堂實作與案例討論。",
+        "declared_hours": "3", "credits": "", "class_count": "1", "seats_per_class": "30",
+        "online_seats": "30", "enrol_online": None, "enrol_opens": "", "enrol_closes": "",
+        "auto_review": None, "subsidy": "",
+        "contact1_name": "林承辦", "contact1_phone": "03-4512345#210",
+        "contact1_email": "contact1@example.edu.tw",
+        "contact2_name": "張總負責", "contact2_phone": "03-4512345#200",
+        "contact2_email": "contact2@example.edu.tw",
+        "action": "submit",
+    }
+    fields.update(overrides)
+    pairs = []
+    for name, value in fields.items():
+        if value is None:
+            continue
+        for v in (value if isinstance(value, list) else [value]):
+            pairs.append((name, v))
+    for s in (sessions if sessions is not None else [session_row(days_ahead(14))]):
+        pairs += [("session_date", s["date"]), ("session_start", s["start"]), ("session_end", s["end"]),
+                  ("session_breaks", s["breaks"]), ("session_place", s["place"])]
+    return pairs
+
+
+def create_course(client, title, sessions=None, **overrides):
+    """Registers a course through the form; returns its code (fails loudly when refused)."""
+    pairs = course_fields(title, sessions, **overrides)
+    r = client.post("/office/courses", [("csrf", token_of(client))] + pairs)
+    if r.status != 303:
+        errors = re.findall(r'class="field-error"[^>]*>([^<]*)<', r.text)
+        raise AssertionError(f"registration of {title} answered {r.status}: {errors or r.text[:500]}")
+    m = re.fullmatch(r"/office/courses/(\d{7})", r.header("location") or "")
+    if not m:
+        raise AssertionError(f"registration redirected to {r.header('location')}")
+    return m.group(1)
+
+
+def course_state(code):
+    return sql_value(f"SELECT state FROM course WHERE code = '{code}'")
+
+
+def course_history(code):
+    """[(from_state or 'NULL', to_state, actor_id, reasons text or 'NULL')] oldest first."""
+    return [tuple(r) for r in sql(
+        f"SELECT IFNULL(h.from_state, 'NULL'), h.to_state, IFNULL(h.actor_id, 'NULL'), IFNULL(h.reasons, 'NULL')"
+        f" FROM course_history h JOIN course c ON c.id = h.course_id WHERE c.code = '{code}'"
+        f" ORDER BY h.id")]
+
+
+def write_counts():
+    """Row counts of every table a course action writes: a refused request leaves them all alone."""
+    tables = ("course", "course_session", "course_tag", "course_history", "course_history_reason",
+              "course_transfer", "mail_outbox", "audit_log", "return_reason")
+    row = sql("SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {t})" for t in tables))[0]
+    return dict(zip(tables, row))
+
+
+def course_snapshot(code):
+    """Everything about one course that a refused request must not change."""
+    return sql(f"SELECT c.state, c.organizer_id, c.title, c.outline, c.hours, c.first_date, c.updated_at,"
+               f" (SELECT COUNT(*) FROM course_history h WHERE h.course_id = c.id),"
+               f" (SELECT COUNT(*) FROM course_session s WHERE s.course_id = c.id),"
+               f" (SELECT COUNT(*) FROM course_transfer t WHERE t.course_id = c.id)"
+               f" FROM course c WHERE c.code = '{code}'")
+
+
+def field_error(html, field):
+    """The text of the error shown beside `field` on the course form (id="<field>-error"), or None."""
+    m = re.search(r'<p class="field-error" id="' + re.escape(field) + r'-error">(.*?)</p>', html, re.S)
+    return m.group(1) if m else None
+
+
+def input_value(html, name):
+    """The value of the first <input name=...> of a page (HTML entities undone), or None."""
+    import html as html_module
+    m = re.search(r'<input[^>]*\bname="' + re.escape(name) + r'"[^>]*\bvalue="([^"]*)"', html)
+    return html_module.unescape(m.group(1)) if m else None
+
+
+def input_values(html, name):
+    import html as html_module
+    return [html_module.unescape(v) for v in
+            re.findall(r'<input[^>]*\bname="' + re.escape(name) + r'"[^>]*\bvalue="([^"]*)"', html)]
+
+
+def textarea_value(html, name):
+    import html as html_module
+    m = re.search(r'<textarea[^>]*\bname="' + re.escape(name) + r'"[^>]*>(.*?)</textarea>', html, re.S)
+    return html_module.unescape(m.group(1)) if m else None
+
+
+def flash_of(html):
+    import html as html_module
+    m = re.search(r'<p class="flash" role="status">(.*?)</p>', html, re.S)
+    return html_module.unescape(m.group(1)) if m else None
+
+
+def queue_codes(html):
+    """Course codes of the review queue, in the order shown."""
+    return re.findall(r'<tr data-code="(\d{7})">', html)
+
+
+def queue_flags(html, code):
+    """The automatic flags the review queue shows on one course's row."""
+    import html as html_module
+    m = re.search(r'<tr data-code="' + code + r'">(.*?)</tr>', html, re.S)
+    if not m:
+        return None
+    return [html_module.unescape(f) for f in re.findall(r'<span class="flag">(.*?)</span>', m.group(1))]
+
+
+def reason_ids(html):
+    """{label: id} of the return reasons offered on a review page."""
+    import html as html_module
+    return {html_module.unescape(label).strip(): rid for rid, label in
+            re.findall(r'name="reason" value="(\d+)">\s*([^<]+)</label>', html)}
+
+
+def set_course_state(code, state):
+    """Puts a course into `state` directly (test set-up); returns the state it had."""
+    before = course_state(code)
+    sql(f"UPDATE course SET state = '{state}' WHERE code = '{code}'")
+    return before
+
+
+# The SMTP sink of the stack (tests/smtp_sink.py, started by nginx/portalctl start_sink).
+MAIL_DIR = os.path.join(VAR, "mail")
+SINK_PID_FILE = os.path.join(VAR, "run", "smtp-sink.pid")
+
+
+def sink_port():
+    """The sink's port, from the smtp_url that portalctl wrote into the portal's configuration."""
+    with open(os.path.join(VAR, "portal.conf")) as f:
+        for line in f:
+            if line.startswith("smtp_url="):
+                return int(line.strip().rsplit(":", 1)[1])
+    raise AssertionError("no smtp_url in portal.conf")
+
+
+def sink_running():
+    try:
+        with open(SINK_PID_FILE) as f:
+            os.kill(int(f.read().strip()), 0)
+        return True
+    except (OSError, ValueError):
+        return False
+
+
+def stop_mail_sink():
+    """Stops the sink by the pid in its pid file and waits until it is gone."""
+    import signal
+    with open(SINK_PID_FILE) as f:
+        pid = int(f.read().strip())
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the SMTP sink did not stop")
+
+
+def start_mail_sink():
+    """Starts the sink with the command line of nginx/portalctl's start_sink."""
+    if sink_running():
+        return
+    with open(os.path.join(VAR, "log", "smtp-sink.log"), "ab") as log:
+        subprocess.run(
+            ["setsid", "-f", "python3", os.path.join(ROOT, "tests", "smtp_sink.py"),
+             "--port", str(sink_port()), "--dir", MAIL_DIR, "--pid-file", SINK_PID_FILE],
+            stdout=log, stderr=log, stdin=subprocess.DEVNULL, check=True)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if sink_running():
+            return
+        time.sleep(0.05)
+    raise AssertionError("the SMTP sink did not start")
+
+
+def received_mail():
+    """Every mail in the sink's directory, parsed (RFC 2047 subjects and base64 bodies decoded by
+    the email package: str(m["Subject"]), m.get_content())."""
+    import email
+    import email.policy
+    import glob
+    mails = []
+    for path in sorted(glob.glob(os.path.join(MAIL_DIR, "*.eml"))):
+        with open(path, "rb") as f:
+            mails.append(email.message_from_binary_file(f, policy=email.policy.default))
+    return mails
+
+
+def wait_for_mail(needle, count=1, seconds=10):
+    """The mails whose subject contains `needle`, once there are `count` of them (or at the deadline)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        found = [m for m in received_mail() if needle in str(m["Subject"])]
+        if len(found) >= count or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
+
+
+def retire_courses(codes):
+    """Cleans up courses a test registered (they cannot be deleted physically): each one not yet
+    課程登錄錯誤 becomes so, with a history line, and leaves the public search index."""
+    if not codes:
+        return
+    listed = ",".join(f"'{c}'" for c in codes)
+    sql(f"INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons)"
+        f" SELECT id, state, 'deleted', NULL, '測試結束清理' FROM course"
+        f" WHERE code IN ({listed}) AND state <> 'deleted'")
+    sql(f"UPDATE course SET state = 'deleted' WHERE code IN ({listed})")
+    sql(f"UPDATE course_search s JOIN course c ON c.id = s.course_id SET s.is_public = 0"
+        f" WHERE c.code IN ({listed})")
+
+
+def return_reason_ids():
+    """{label: id} of the active return reasons."""
+    return {label: rid for rid, label in sql("SELECT id, label FROM return_reason WHERE active")}

@@ -21,6 +21,19 @@ TEST(Base64Url, EncodesWithoutPadding) {
   EXPECT_EQ(base64url("\xfb\xff"), "-_8");
 }
 
+TEST(Base64Decode, DecodesPaddedInput) {
+  EXPECT_EQ(base64_decode("ZHJlYW0tbjpkcmVhbS1uLXNlY3JldA=="), "dream-n:dream-n-secret");
+  EXPECT_EQ(base64_decode("Zm9v"), "foo");
+  EXPECT_EQ(base64_decode("Zm8="), "fo");
+}
+
+TEST(Base64Decode, RefusesBadCharactersAndLengths) {
+  EXPECT_FALSE(base64_decode("Zm9"));
+  EXPECT_FALSE(base64_decode("Zm9-"));
+  EXPECT_FALSE(base64_decode("Z==="));
+  EXPECT_FALSE(base64_decode("Zm==Zm9v"));
+}
+
 TEST(Sha256Hex, MatchesTheKnownDigest) {
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }

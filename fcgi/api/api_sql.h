@@ -1,0 +1,40 @@
+// SQL of 資訊傳報 (partner record reporting): idempotent reports, rate counters, study records.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/db.h"
+
+namespace api::sql {
+
+// Counts this request in the partner's current minute; returns the count so far.
+int64_t count_request(db::Connection& db, int64_t partner_id);
+int seconds_to_next_minute(db::Connection& db);
+
+struct StoredReport {
+  std::string request_sha256;
+  int status = 200;
+  std::string response;
+};
+std::optional<StoredReport> find_report(db::Connection& db, int64_t partner_id, const std::string& reference);
+// False when another request stored the same reference first (the caller re-reads it).
+bool store_report(db::Connection& db, int64_t partner_id, const std::string& reference,
+                  const std::string& request_sha256, int status, const std::string& response);
+
+struct Person {
+  int64_t teacher_id = 0;
+  bool known_to_partner = false;  // the teacher consented to the partner (its pairwise sub exists)
+};
+std::optional<Person> find_teacher_by_national_id(db::Connection& db, int64_t partner_id,
+                                                  const std::string& national_id);
+std::optional<int64_t> teacher_of_own_subject(db::Connection& db, int64_t partner_id, const std::string& sub);
+bool subject_of_another_partner(db::Connection& db, int64_t partner_id, const std::string& sub);
+
+// One study record from the partner; false if the teacher already has this report's record.
+bool insert_record(db::Connection& db, int64_t teacher_id, int64_t partner_id,
+                   const std::string& reference, const std::string& title, int hours,
+                   const std::string& completed_on);
+
+}  // namespace api::sql

@@ -1,0 +1,151 @@
+// The OpenID Connect provider's pure rules.
+#include "domain/oidc.h"
+
+namespace domain {
+
+namespace {
+struct ScopeClaims {
+  const char* scope;
+  std::vector<const char*> claims;
+};
+const std::vector<ScopeClaims>& scope_table() {
+  static const std::vector<ScopeClaims> table = {
+      {"profile", {"name"}},
+      {"school", {"school_code", "school_name"}},
+      {"title", {"title_code", "title_name"}},
+  };
+  return table;
+}
+
+bool is_unreserved(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
+}
+
+std::string percent_encode(std::string_view in) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : in) {
+    if (is_unreserved(static_cast<char>(c))) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+}  // namespace
+
+const char* claim_label(std::string_view claim) {
+  if (claim == "name") return "姓名";
+  if (claim == "school_code") return "學校代碼";
+  if (claim == "school_name") return "學校名稱";
+  if (claim == "title_code") return "職稱代碼";
+  if (claim == "title_name") return "職稱名稱";
+  return "";
+}
+
+ScopeCheck check_scope(std::string_view scope, const std::set<std::string>& approved) {
+  ScopeCheck result;
+  size_t pos = 0;
+  while (pos < scope.size()) {
+    size_t space = scope.find(' ', pos);
+    if (space == std::string_view::npos) space = scope.size();
+    if (space > pos) result.scopes.emplace(scope.substr(pos, space - pos));
+    pos = space + 1;
+  }
+  if (!result.scopes.count("openid")) {
+    result.error = "invalid_scope";
+    return result;
+  }
+  for (const auto& s : result.scopes) {
+    if (s == "openid") continue;
+    bool releases_something = false;
+    for (const auto& row : scope_table()) {
+      if (s != row.scope) continue;
+      for (const char* claim : row.claims) releases_something |= approved.count(claim) > 0;
+    }
+    if (!releases_something) {
+      result.error = "invalid_scope";
+      return result;
+    }
+  }
+  return result;
+}
+
+std::set<std::string> released_claims(const std::set<std::string>& scopes,
+                                      const std::set<std::string>& approved) {
+  std::set<std::string> out;
+  for (const auto& row : scope_table()) {
+    if (!scopes.count(row.scope)) continue;
+    for (const char* claim : row.claims) {
+      if (approved.count(claim)) out.insert(claim);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> scopes_for(const std::set<std::string>& approved) {
+  std::vector<std::string> out{"openid"};
+  for (const auto& row : scope_table()) {
+    for (const char* claim : row.claims) {
+      if (approved.count(claim)) {
+        out.emplace_back(row.scope);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+bool is_code_verifier(std::string_view value) {
+  if (value.size() < 43 || value.size() > 128) return false;
+  for (char c : value) {
+    if (!is_unreserved(c)) return false;
+  }
+  return true;
+}
+
+bool is_s256_challenge(std::string_view value) {
+  if (value.size() != 43) return false;
+  for (char c : value) {
+    const bool b64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                        c == '-' || c == '_';
+    if (!b64url) return false;
+  }
+  return true;
+}
+
+std::string redirect_with(const std::string& redirect_uri,
+                          const std::vector<std::pair<std::string, std::string>>& params) {
+  std::string out = redirect_uri;
+  char sep = redirect_uri.find('?') == std::string::npos ? '?' : '&';
+  for (const auto& [name, value] : params) {
+    out += sep;
+    out += percent_encode(name) + "=" + percent_encode(value);
+    sep = '&';
+  }
+  return out;
+}
+
+std::set<std::string> split_set(std::string_view csv) {
+  std::set<std::string> out;
+  size_t pos = 0;
+  while (pos < csv.size()) {
+    size_t comma = csv.find(',', pos);
+    if (comma == std::string_view::npos) comma = csv.size();
+    if (comma > pos) out.emplace(csv.substr(pos, comma - pos));
+    pos = comma + 1;
+  }
+  return out;
+}
+
+std::string join_set(const std::set<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ",") + v;
+  return out;
+}
+
+}  // namespace domain

@@ -1,0 +1,193 @@
+// SQL of account roaming.
+#include "sso/sso_sql.h"
+
+#include "core/security.h"
+#include "domain/oidc.h"
+
+namespace sso::sql {
+
+std::optional<Partner> find_partner(db::Connection& db, const std::string& client_id) {
+  const auto r = db.query_one(
+      "SELECT id, client_id, site_name, secret_sha256, redirect_uris, claims, may_report,"
+      " status = 'approved' AND scan_report_date >= CURDATE() - INTERVAL 1 YEAR"
+      " FROM partner WHERE client_id = ?",
+      client_id);
+  if (!r) return std::nullopt;
+  Partner p;
+  p.id = r->i64(0);
+  p.client_id = r->str(1);
+  p.site_name = r->str(2);
+  p.secret_sha256 = r->str(3);
+  const std::string uris = r->str(4);
+  size_t pos = 0;
+  while (pos < uris.size()) {
+    size_t nl = uris.find('\n', pos);
+    if (nl == std::string::npos) nl = uris.size();
+    std::string line = uris.substr(pos, nl - pos);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) p.redirect_uris.push_back(line);
+    pos = nl + 1;
+  }
+  p.claims = domain::split_set(r->str(5));
+  p.may_report = r->i64(6) == 1;
+  p.usable = r->i64(7) == 1;
+  return p;
+}
+
+std::optional<TeacherFacts> teacher_facts(db::Connection& db, int64_t teacher_id) {
+  const auto r = db.query_one(
+      "SELECT t.name, u.code, u.name, t.title_code, t.title_name,"
+      " t.employment <> 'active' OR t.unit_id IS NULL"
+      " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id WHERE t.id = ?",
+      teacher_id);
+  if (!r) return std::nullopt;
+  return TeacherFacts{r->str(0), r->str(1), r->str(2), r->str(3), r->str(4), r->i64(5) == 1, ""};
+}
+
+std::optional<std::set<std::string>> active_consent(db::Connection& db, int64_t teacher_id,
+                                                    int64_t partner_id) {
+  const auto r = db.query_one("SELECT claims FROM oidc_consent WHERE teacher_id = ? AND partner_id = ?"
+                              " AND revoked_at IS NULL",
+                              teacher_id, partner_id);
+  if (!r) return std::nullopt;
+  return domain::split_set(r->str(0));
+}
+
+void grant_consent(db::Connection& db, int64_t teacher_id, int64_t partner_id,
+                   const std::set<std::string>& claims) {
+  db.execute("INSERT INTO oidc_consent (teacher_id, partner_id, claims) VALUES (?, ?, ?)"
+             " ON DUPLICATE KEY UPDATE claims = VALUES(claims), granted_at = NOW(), revoked_at = NULL",
+             teacher_id, partner_id, domain::join_set(claims));
+}
+
+bool revoke_consent(db::Connection& db, int64_t teacher_id, int64_t partner_id) {
+  const uint64_t changed = db.execute(
+      "UPDATE oidc_consent SET revoked_at = NOW() WHERE teacher_id = ? AND partner_id = ?"
+      " AND revoked_at IS NULL",
+      teacher_id, partner_id);
+  db.execute("UPDATE oidc_token SET revoked_at = NOW() WHERE teacher_id = ? AND partner_id = ?"
+             " AND revoked_at IS NULL",
+             teacher_id, partner_id);
+  return changed == 1;
+}
+
+std::string subject_for(db::Connection& db, int64_t partner_id, int64_t teacher_id) {
+  if (const auto r = db.query_one("SELECT sub FROM oidc_subject WHERE partner_id = ? AND teacher_id = ?",
+                                  partner_id, teacher_id)) {
+    return r->str(0);
+  }
+  // Random, so nothing about the teacher can be derived from it; INSERT IGNORE and read back
+  // settle two first logins at once on one value.
+  db.execute("INSERT IGNORE INTO oidc_subject (partner_id, teacher_id, sub) VALUES (?, ?, ?)",
+             partner_id, teacher_id, core::random_token());
+  return db.query_one("SELECT sub FROM oidc_subject WHERE partner_id = ? AND teacher_id = ?",
+                      partner_id, teacher_id)->str(0);
+}
+
+std::optional<int64_t> teacher_of_subject(db::Connection& db, int64_t partner_id, const std::string& sub) {
+  const auto r = db.query_one("SELECT teacher_id FROM oidc_subject WHERE partner_id = ? AND sub = ?",
+                              partner_id, sub);
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
+void store_code(db::Connection& db, const std::string& code_sha256, const NewCode& c,
+                int lifetime_seconds) {
+  db.execute("INSERT INTO oidc_code (code_sha256, partner_id, teacher_id, redirect_uri,"
+             " code_challenge, nonce, scope, claims, auth_time, expires_at)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?), NOW(3) + INTERVAL ? SECOND)",
+             code_sha256, c.partner_id, c.teacher_id, c.redirect_uri, c.code_challenge,
+             c.nonce.empty() ? std::optional<std::string>() : std::optional<std::string>(c.nonce),
+             c.scope, domain::join_set(c.claims), c.auth_time_epoch, lifetime_seconds);
+}
+
+std::optional<Code> lock_code(db::Connection& db, const std::string& code_sha256) {
+  const auto r = db.query_one(
+      "SELECT partner_id, teacher_id, redirect_uri, code_challenge, nonce, scope, claims,"
+      " UNIX_TIMESTAMP(auth_time), used_at IS NOT NULL, expires_at <= NOW(3)"
+      " FROM oidc_code WHERE code_sha256 = ? FOR UPDATE",
+      code_sha256);
+  if (!r) return std::nullopt;
+  Code c;
+  c.partner_id = r->i64(0);
+  c.teacher_id = r->i64(1);
+  c.redirect_uri = r->str(2);
+  c.code_challenge = r->str(3);
+  c.nonce = r->str(4);
+  c.scope = r->str(5);
+  c.claims = domain::split_set(r->str(6));
+  c.auth_time_epoch = r->str(7);
+  c.used = r->i64(8) == 1;
+  c.expired = r->i64(9) == 1;
+  return c;
+}
+
+void mark_code_used(db::Connection& db, const std::string& code_sha256) {
+  db.execute("UPDATE oidc_code SET used_at = NOW(3) WHERE code_sha256 = ?", code_sha256);
+}
+
+void revoke_tokens_of_code(db::Connection& db, const std::string& code_sha256) {
+  db.execute("UPDATE oidc_token SET revoked_at = NOW() WHERE code_sha256 = ? AND revoked_at IS NULL",
+             code_sha256);
+}
+
+void store_token(db::Connection& db, const std::string& token_sha256, int64_t partner_id,
+                 std::optional<int64_t> teacher_id, const std::string& code_sha256,
+                 const std::string& scope, const std::set<std::string>& claims, int lifetime_seconds) {
+  db.execute("INSERT INTO oidc_token (token_sha256, partner_id, teacher_id, code_sha256, scope, claims,"
+             " expires_at) VALUES (?, ?, ?, ?, ?, ?, NOW() + INTERVAL ? SECOND)",
+             token_sha256, partner_id, teacher_id,
+             code_sha256.empty() ? std::optional<std::string>() : std::optional<std::string>(code_sha256),
+             scope, domain::join_set(claims), lifetime_seconds);
+}
+
+std::optional<Token> find_live_token(db::Connection& db, const std::string& token_sha256) {
+  const auto r = db.query_one(
+      "SELECT k.partner_id, k.teacher_id, k.scope, k.claims FROM oidc_token k"
+      " JOIN partner p ON p.id = k.partner_id"
+      " LEFT JOIN oidc_consent c ON c.teacher_id = k.teacher_id AND c.partner_id = k.partner_id"
+      " WHERE k.token_sha256 = ? AND k.revoked_at IS NULL AND k.expires_at > NOW()"
+      " AND p.status = 'approved' AND p.scan_report_date >= CURDATE() - INTERVAL 1 YEAR"
+      " AND (k.teacher_id IS NULL OR (c.teacher_id IS NOT NULL AND c.revoked_at IS NULL))",
+      token_sha256);
+  if (!r) return std::nullopt;
+  Token t;
+  t.partner_id = r->i64(0);
+  if (!r->is_null(1)) t.teacher_id = r->i64(1);
+  t.scope = r->str(2);
+  t.claims = domain::split_set(r->str(3));
+  return t;
+}
+
+void record_disclosure(db::Connection& db, int64_t teacher_id, int64_t partner_id,
+                       const std::string& event, const std::set<std::string>& claims) {
+  db.execute("INSERT INTO partner_disclosure (teacher_id, partner_id, event, claims) VALUES (?, ?, ?, ?)",
+             teacher_id, partner_id, event, domain::join_set(claims));
+}
+
+std::vector<PartnerLine> consents_of(db::Connection& db, int64_t teacher_id) {
+  std::vector<PartnerLine> out;
+  for (const auto& r : db.query(
+           "SELECT p.client_id, p.site_name, c.claims, DATE_FORMAT(c.granted_at, '%Y-%m-%d %H:%i'),"
+           " DATE_FORMAT(c.revoked_at, '%Y-%m-%d %H:%i')"
+           " FROM oidc_consent c JOIN partner p ON p.id = c.partner_id WHERE c.teacher_id = ?"
+           " ORDER BY c.revoked_at IS NOT NULL, c.granted_at DESC",
+           teacher_id)) {
+    out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4)});
+  }
+  return out;
+}
+
+std::vector<DisclosureLine> disclosures_of(db::Connection& db, int64_t teacher_id, int limit) {
+  std::vector<DisclosureLine> out;
+  for (const auto& r : db.query(
+           "SELECT p.site_name, d.event, d.claims, DATE_FORMAT(d.at, '%Y-%m-%d %H:%i')"
+           " FROM partner_disclosure d JOIN partner p ON p.id = d.partner_id WHERE d.teacher_id = ?"
+           " ORDER BY d.at DESC, d.id DESC LIMIT ?",
+           teacher_id, limit)) {
+    out.push_back({r.str(0), r.str(1), r.str(2), r.str(3)});
+  }
+  return out;
+}
+
+}  // namespace sso::sql

@@ -1,0 +1,90 @@
+// SQL of account roaming: partners, consents, pairwise subjects, codes, tokens, disclosures.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/db.h"
+
+namespace sso::sql {
+
+struct Partner {
+  int64_t id = 0;
+  std::string client_id, site_name, secret_sha256;
+  std::vector<std::string> redirect_uris;
+  std::set<std::string> claims;  // approved attributes
+  bool may_report = false;
+  bool usable = false;  // approved and its scan report less than a year old
+};
+std::optional<Partner> find_partner(db::Connection& db, const std::string& client_id);
+
+// What a teacher may give a partner: the attributes, and whether the account may roam at all.
+struct TeacherFacts {
+  std::string name, school_code, school_name, title_code, title_name;
+  bool records_only = true;
+  std::string login_at;  // the session's start: auth_time
+};
+std::optional<TeacherFacts> teacher_facts(db::Connection& db, int64_t teacher_id);
+
+// Claims the teacher has consented to for this partner (nothing if never or revoked).
+std::optional<std::set<std::string>> active_consent(db::Connection& db, int64_t teacher_id,
+                                                    int64_t partner_id);
+void grant_consent(db::Connection& db, int64_t teacher_id, int64_t partner_id,
+                   const std::set<std::string>& claims);
+// Revokes the consent and every token issued to the partner for the teacher. False if none.
+bool revoke_consent(db::Connection& db, int64_t teacher_id, int64_t partner_id);
+
+// The partner's pairwise subject for the teacher, created on first use.
+std::string subject_for(db::Connection& db, int64_t partner_id, int64_t teacher_id);
+std::optional<int64_t> teacher_of_subject(db::Connection& db, int64_t partner_id, const std::string& sub);
+
+struct NewCode {
+  int64_t partner_id = 0, teacher_id = 0;
+  std::string redirect_uri, code_challenge, nonce, scope;
+  long auth_time_epoch = 0;
+  std::set<std::string> claims;
+};
+void store_code(db::Connection& db, const std::string& code_sha256, const NewCode& code,
+                int lifetime_seconds);
+
+struct Code {
+  int64_t partner_id = 0, teacher_id = 0;
+  std::string redirect_uri, code_challenge, nonce, scope, auth_time_epoch;
+  std::set<std::string> claims;
+  bool used = false, expired = false;
+};
+// Locks the code's row (FOR UPDATE) so concurrent redemptions queue behind the first.
+std::optional<Code> lock_code(db::Connection& db, const std::string& code_sha256);
+void mark_code_used(db::Connection& db, const std::string& code_sha256);
+// A code redeemed twice: whatever it issued stops working (RFC 9700 §4.2.4).
+void revoke_tokens_of_code(db::Connection& db, const std::string& code_sha256);
+
+void store_token(db::Connection& db, const std::string& token_sha256, int64_t partner_id,
+                 std::optional<int64_t> teacher_id, const std::string& code_sha256,
+                 const std::string& scope, const std::set<std::string>& claims, int lifetime_seconds);
+
+struct Token {
+  int64_t partner_id = 0;
+  std::optional<int64_t> teacher_id;
+  std::string scope;
+  std::set<std::string> claims;
+};
+// A live token: not expired, not revoked, its partner usable, and its consent not revoked.
+std::optional<Token> find_live_token(db::Connection& db, const std::string& token_sha256);
+
+void record_disclosure(db::Connection& db, int64_t teacher_id, int64_t partner_id,
+                       const std::string& event, const std::set<std::string>& claims);
+
+struct PartnerLine {
+  std::string client_id, site_name, claims, granted_at, revoked_at;
+};
+std::vector<PartnerLine> consents_of(db::Connection& db, int64_t teacher_id);
+struct DisclosureLine {
+  std::string site_name, event, claims, at;
+};
+std::vector<DisclosureLine> disclosures_of(db::Connection& db, int64_t teacher_id, int limit);
+
+}  // namespace sso::sql
