@@ -34,6 +34,7 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
     case core::Role::kAdmin:
       link(url_for("admin.reasons"), "退回理由");
       link(url_for("admin.counties"), "縣市設定");
+      link(url_for("admin.partners"), "合作網站");
       break;
     default:
       break;

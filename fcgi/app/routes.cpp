@@ -9,6 +9,7 @@
 #include "core/response.h"
 #include "courses/courses_handlers.h"
 #include "office/office_handlers.h"
+#include "partners/partners_handlers.h"
 #include "review/review_handlers.h"
 #include "site/site_handlers.h"
 #include "sso/sso_handlers.h"
@@ -59,6 +60,13 @@ const std::vector<core::Route>& routes() {
       {"oidc.userinfo.post",    "POST", "/oidc/userinfo",                   Who::kPartnerApi, sso::userinfo},
       {"teacher.partners",      "GET",  "/teacher/partners",                Who::kTeacher,   sso::partners},
       {"teacher.partners.revoke", "POST", "/teacher/partners/{client}/revoke", Who::kTeacher, sso::revoke_partner},
+      {"partners.apply.form",   "GET",  "/partners/apply",                  Who::kAnyone,    partners::application_form},
+      {"partners.apply",        "POST", "/partners/apply",                  Who::kAnyone,    partners::apply},
+      {"admin.partners",        "GET",  "/admin/partners",                  Who::kAdmin,     partners::list},
+      {"admin.partner",         "GET",  "/admin/partners/{id}",             Who::kAdmin,     partners::show},
+      {"admin.partner.approve", "POST", "/admin/partners/{id}/approve",     Who::kAdmin,     partners::approve},
+      {"admin.partner.status",  "POST", "/admin/partners/{id}/status",      Who::kAdmin,     partners::change_status},
+      {"admin.partner.renew",   "POST", "/admin/partners/{id}/renew",       Who::kAdmin,     partners::renew},
       {"api.reports.push",      "POST", "/api/v1/reports",                  Who::kPartnerApi, api::push_report},
   };
   return table;

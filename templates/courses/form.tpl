@@ -48,11 +48,11 @@
       {{#LEVEL}}<label class="inline-choice"><input type="checkbox" name="levels" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{NAME}}</label>{{/LEVEL}}
       {{#LEVELS_ERROR}}<p class="field-error" id="levels-error">{{MESSAGE}}</p>{{/LEVELS_ERROR}}
     </fieldset>
-    <fieldset class="field"{{#TAG_IDS_ERROR}} aria-describedby="tags-error"{{/TAG_IDS_ERROR}}>
+    <fieldset class="field" aria-describedby="{{#TAG_IDS_ERROR}}tags-error{{/TAG_IDS_ERROR}}{{#TAGS_ERROR}} tags-choice-error{{/TAGS_ERROR}}">
       <legend>屬性標籤（僅在課程內容相符時勾選）</legend>
       {{#TAG}}<label class="inline-choice"><input type="checkbox" name="tags" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> {{NAME}}</label>{{/TAG}}
       {{#TAG_IDS_ERROR}}<p class="field-error" id="tags-error">{{MESSAGE}}</p>{{/TAG_IDS_ERROR}}
-      {{#TAGS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/TAGS_ERROR}}
+      {{#TAGS_ERROR}}<p class="field-error" id="tags-choice-error">{{MESSAGE}}</p>{{/TAGS_ERROR}}
     </fieldset>
     <div class="field">
       <label for="basis_doc">依據文號</label>
@@ -72,24 +72,24 @@
     <p class="hint" id="sessions-hint">休息、用餐、交通、簽到不計入時數，請填在「休息時段」，例如 12:00-13:00，多段以逗號分隔。時數依第10條計算：連續授課 50 分鐘計 1 小時，90 分鐘計 2 小時。研習須於第一場次 {{MIN_DAYS}} 天前登錄。</p>
     {{#SESSIONS_ERROR}}<p class="field-error" id="sessions-error">{{MESSAGE}}</p>{{/SESSIONS_ERROR}}
     {{#PLACES_ERROR}}<p class="field-error" id="places-error">{{MESSAGE}}</p>{{/PLACES_ERROR}}
-    {{#SPECIAL_APPROVAL_DOC_ERROR}}<p class="field-error" id="special_approval_doc-error">{{MESSAGE}}</p>{{/SPECIAL_APPROVAL_DOC_ERROR}}
     <div class="sessions">
     {{#SESSION}}
       <fieldset class="session-row">
         <legend>第 {{N}} 場次</legend>
-        <div class="field"><label for="session_date_{{INDEX}}">日期</label><input id="session_date_{{INDEX}}" name="session_date" type="date" value="{{DATE}}" aria-describedby="sessions-hint"></div>
+        <div class="field"><label for="session_date_{{INDEX}}">日期</label><input id="session_date_{{INDEX}}" name="session_date" type="date" value="{{DATE}}" aria-describedby="sessions-hint{{#SESSIONS_ERROR}} sessions-error{{/SESSIONS_ERROR}}"></div>
         <div class="field"><label for="session_start_{{INDEX}}">開始</label><input id="session_start_{{INDEX}}" name="session_start" type="time" value="{{START}}"></div>
         <div class="field"><label for="session_end_{{INDEX}}">結束</label><input id="session_end_{{INDEX}}" name="session_end" type="time" value="{{END}}"></div>
-        <div class="field"><label for="session_breaks_{{INDEX}}">休息時段</label><input id="session_breaks_{{INDEX}}" name="session_breaks" type="text" value="{{BREAKS}}" placeholder="12:00-13:00"></div>
-        <div class="field"><label for="session_place_{{INDEX}}">地點</label><input id="session_place_{{INDEX}}" name="session_place" type="text" value="{{PLACE}}" maxlength="200"></div>
-        <button type="submit" name="action" value="remove_session_{{INDEX}}" class="secondary">刪除第 {{N}} 場次</button>
+        <div class="field"><label for="session_breaks_{{INDEX}}">休息時段</label><input id="session_breaks_{{INDEX}}" name="session_breaks" type="text" value="{{BREAKS}}" placeholder="12:00-13:00" aria-describedby="sessions-hint{{#SESSIONS_ERROR}} sessions-error{{/SESSIONS_ERROR}}"></div>
+        <div class="field"><label for="session_place_{{INDEX}}">地點</label><input id="session_place_{{INDEX}}" name="session_place" type="text" value="{{PLACE}}" maxlength="200"{{#PLACES_ERROR}} aria-describedby="places-error"{{/PLACES_ERROR}}></div>
+        <button type="submit" name="action" value="remove_session_{{INDEX}}" class="secondary remove">刪除第 {{N}} 場次</button>
       </fieldset>
     {{/SESSION}}
     </div>
-    <button type="submit" name="action" value="add_session" class="secondary">新增一個場次</button>
+    <div class="actions"><button type="submit" name="action" value="add_session" class="secondary">新增一個場次</button></div>
     <div class="field">
       <label for="special_approval_doc">專案核准文號（單日逾 6 小時或單週逾 35 小時時必填）</label>
-      <input id="special_approval_doc" name="special_approval_doc" type="text" value="{{SPECIAL_APPROVAL_DOC}}" maxlength="200">
+      <input id="special_approval_doc" name="special_approval_doc" type="text" value="{{SPECIAL_APPROVAL_DOC}}" maxlength="200"{{#SPECIAL_APPROVAL_DOC_ERROR}} aria-describedby="special_approval_doc-error"{{/SPECIAL_APPROVAL_DOC_ERROR}}{{#SPECIAL_APPROVAL_DOC_INVALID}} aria-invalid="true"{{/SPECIAL_APPROVAL_DOC_INVALID}}>
+      {{#SPECIAL_APPROVAL_DOC_ERROR}}<p class="field-error" id="special_approval_doc-error">{{MESSAGE}}</p>{{/SPECIAL_APPROVAL_DOC_ERROR}}
     </div>
   </fieldset>
 
