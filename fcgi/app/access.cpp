@@ -42,7 +42,8 @@ void load_user(core::Context& cx, const std::string& token) {
   const auto row = cx.db().query_one(
       "SELECT s.teacher_id, s.account_id,"
       " TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW()), TIMESTAMPDIFF(SECOND, s.created_at, NOW()),"
-      " s.role, s.display_name, s.unit_id, s.unit_name, s.records_only, t.home_version, CURDATE()"
+      " s.role, s.display_name, s.unit_id, s.unit_name, s.records_only, t.home_version, CURDATE(),"
+      " UNIX_TIMESTAMP(s.created_at)"
       " FROM web_session s LEFT JOIN teacher t ON t.id = s.teacher_id WHERE s.id_sha256 = ?",
       key);
   const bool expired = row && (row->i64(2) > cx.config().session_idle_seconds ||
@@ -61,6 +62,7 @@ void load_user(core::Context& cx, const std::string& token) {
   user.records_only = row->i64(8) == 1;
   user.home_version = static_cast<uint64_t>(row->i64(9));
   user.db_today = row->str(10);
+  user.signed_in_epoch = static_cast<long>(row->i64(11));
   if (row->i64(2) >= kTouchEverySeconds) {
     cx.db().execute("UPDATE web_session SET last_seen_at = NOW() WHERE id_sha256 = ?", key);
   }

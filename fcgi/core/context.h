@@ -26,6 +26,7 @@ struct User {
   bool records_only = false;  // a teacher not 在職 or without a unit (第5條)
   uint64_t home_version = 0;  // teachers: changes whenever their homepage's data changes
   std::string db_today;       // the database's date when the session was read (one clock, F9)
+  long signed_in_epoch = 0;   // when this session began: the last authentication (OIDC auth_time)
   bool signed_in() const { return role != Role::kAnonymous; }
   bool is_teacher() const { return role == Role::kTeacher; }
   bool is_business() const { return signed_in() && !is_teacher(); }

@@ -144,11 +144,7 @@ std::string authorize_url(const AuthRequest& a, bool keep_prompt) {
 }
 
 // The session's start, which is when the teacher last authenticated (auth_time).
-long login_epoch(core::Context& cx) {
-  const auto r = cx.db().query_one("SELECT UNIX_TIMESTAMP(created_at) FROM web_session WHERE id_sha256 = ?",
-                                   core::sha256_hex(cx.session_cookie()));
-  return r ? static_cast<long>(r->i64(0)) : 0;
-}
+long login_epoch(const core::Context& cx) { return cx.user().signed_in_epoch; }
 
 core::Response issue_code(core::Context& cx, const AuthRequest& a, const Checked& c) {
   const std::string code = core::random_token();  // 256 bits
@@ -301,40 +297,43 @@ core::Response redeem_code(core::Context& cx, const sql::Partner& partner) {
   if (code.empty()) return oauth_error(cx, 400, "invalid_request", "code is required");
   const std::string code_hash = core::sha256_hex(code);
 
+  // Only a code whose verifier hashes to its challenge can be claimed (RFC 7636 §4.6).
+  const std::string challenge =
+      domain::is_code_verifier(verifier) ? core::base64url(core::sha256_raw(verifier)) : std::string();
   db::Transaction tx(cx.db());
-  const auto stored = sql::lock_code(cx.db(), code_hash);
-  if (!stored) return oauth_error(cx, 400, "invalid_grant", "unknown code");
-  if (stored->used) {
-    // A second redemption: whatever the first one got stops working (OP-5).
-    sql::revoke_tokens_of_code(cx.db(), code_hash);
-    app::access::audit(cx, "oidc.code_reused", partner.client_id);
-    tx.commit();
-    return oauth_error(cx, 400, "invalid_grant", "code already used");
-  }
-  if (stored->expired) return oauth_error(cx, 400, "invalid_grant", "code expired");
-  if (stored->partner_id != partner.id) return oauth_error(cx, 400, "invalid_grant", "code was issued to another client");
-  if (!redirect_uri || *redirect_uri != stored->redirect_uri) {
-    return oauth_error(cx, 400, "invalid_grant", "redirect_uri differs from the authorization request");
-  }
-  if (!domain::is_code_verifier(verifier) ||
-      !core::constant_time_equal(core::base64url(core::sha256_raw(verifier)), stored->code_challenge)) {
+  if (challenge.empty() || !redirect_uri ||
+      !sql::claim_code(cx.db(), code_hash, partner.id, *redirect_uri, challenge)) {
+    const auto code_row = sql::find_code(cx.db(), code_hash);
+    if (!code_row) return oauth_error(cx, 400, "invalid_grant", "unknown code");
+    if (code_row->used) {
+      // A second redemption: whatever the first one got stops working (OP-5).
+      sql::revoke_tokens_of_code(cx.db(), code_hash);
+      app::access::audit(cx, "oidc.code_reused", partner.client_id);
+      tx.commit();
+      return oauth_error(cx, 400, "invalid_grant", "code already used");
+    }
+    if (code_row->expired) return oauth_error(cx, 400, "invalid_grant", "code expired");
+    if (code_row->partner_id != partner.id) {
+      return oauth_error(cx, 400, "invalid_grant", "code was issued to another client");
+    }
+    if (!redirect_uri || *redirect_uri != code_row->redirect_uri) {
+      return oauth_error(cx, 400, "invalid_grant", "redirect_uri differs from the authorization request");
+    }
     return oauth_error(cx, 400, "invalid_grant", "code_verifier does not match");
   }
-  const auto facts = sql::teacher_facts(cx.db(), stored->teacher_id);
-  if (!facts || facts->records_only) return oauth_error(cx, 400, "invalid_grant", "account may not roam");
-  sql::mark_code_used(cx.db(), code_hash);
+  auto stored = sql::redemption_of(cx.db(), code_hash);
+  if (!stored || stored->teacher.records_only) return oauth_error(cx, 400, "invalid_grant", "account may not roam");
   const std::string access_token = core::random_token();
   sql::store_token(cx.db(), core::sha256_hex(access_token), partner.id, stored->teacher_id, code_hash,
                    stored->scope, stored->claims, kTokenSeconds);
-  const std::string sub = sql::subject_for(cx.db(), partner.id, stored->teacher_id);
+  const std::string sub = stored->sub.empty() ? sql::subject_for(cx.db(), partner.id, stored->teacher_id)
+                                              : stored->sub;
+  // The disclosure row is the audit of the issuance: which partner got what of whom, when.
   sql::record_disclosure(cx.db(), stored->teacher_id, partner.id, "token", stored->claims);
-  cx.db().execute("INSERT INTO audit_log (actor, action, object, address) VALUES (?, 'oidc.token', ?, ?)",
-                  "p:" + std::to_string(partner.id), "t:" + std::to_string(stored->teacher_id),
-                  cx.req().remote_addr);
   tx.commit();
 
   const long now = static_cast<long>(std::time(nullptr));
-  Json::Value id_token = claims_json(stored->claims, *facts);
+  Json::Value id_token = claims_json(stored->claims, stored->teacher);
   id_token["iss"] = issuer(cx);
   id_token["sub"] = sub;
   id_token["aud"] = partner.client_id;
@@ -496,7 +495,7 @@ core::Response userinfo(core::Context& cx) {
   if (!facts || facts->records_only) return bearer_error(cx, "account may not roam");
   Json::Value body = claims_json(token->claims, *facts);
   body["sub"] = sql::subject_for(cx.db(), token->partner_id, *token->teacher_id);
-  sql::record_disclosure(cx.db(), *token->teacher_id, token->partner_id, "userinfo", token->claims);
+  // No disclosure row here: these claims were recorded when the token was issued.
   core::Response r = cx.json(body);
   r.header("Cache-Control", "no-store");
   return r;

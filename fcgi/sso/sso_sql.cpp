@@ -101,29 +101,39 @@ void store_code(db::Connection& db, const std::string& code_sha256, const NewCod
              c.scope, domain::join_set(c.claims), c.auth_time_epoch, lifetime_seconds);
 }
 
-std::optional<Code> lock_code(db::Connection& db, const std::string& code_sha256) {
-  const auto r = db.query_one(
-      "SELECT partner_id, teacher_id, redirect_uri, code_challenge, nonce, scope, claims,"
-      " UNIX_TIMESTAMP(auth_time), used_at IS NOT NULL, expires_at <= NOW(3)"
-      " FROM oidc_code WHERE code_sha256 = ? FOR UPDATE",
-      code_sha256);
-  if (!r) return std::nullopt;
-  Code c;
-  c.partner_id = r->i64(0);
-  c.teacher_id = r->i64(1);
-  c.redirect_uri = r->str(2);
-  c.code_challenge = r->str(3);
-  c.nonce = r->str(4);
-  c.scope = r->str(5);
-  c.claims = domain::split_set(r->str(6));
-  c.auth_time_epoch = r->str(7);
-  c.used = r->i64(8) == 1;
-  c.expired = r->i64(9) == 1;
-  return c;
+bool claim_code(db::Connection& db, const std::string& code_sha256, int64_t partner_id,
+                const std::string& redirect_uri, const std::string& code_challenge) {
+  return db.execute("UPDATE oidc_code SET used_at = NOW(3) WHERE code_sha256 = ? AND used_at IS NULL"
+                    " AND expires_at > NOW(3) AND partner_id = ? AND redirect_uri = ? AND code_challenge = ?",
+                    code_sha256, partner_id, redirect_uri, code_challenge) == 1;
 }
 
-void mark_code_used(db::Connection& db, const std::string& code_sha256) {
-  db.execute("UPDATE oidc_code SET used_at = NOW(3) WHERE code_sha256 = ?", code_sha256);
+std::optional<Code> find_code(db::Connection& db, const std::string& code_sha256) {
+  const auto r = db.query_one("SELECT partner_id, redirect_uri, used_at IS NOT NULL, expires_at <= NOW(3)"
+                              " FROM oidc_code WHERE code_sha256 = ?",
+                              code_sha256);
+  if (!r) return std::nullopt;
+  return Code{r->i64(0), r->str(1), r->i64(2) == 1, r->i64(3) == 1};
+}
+
+std::optional<Redemption> redemption_of(db::Connection& db, const std::string& code_sha256) {
+  const auto r = db.query_one(
+      "SELECT c.teacher_id, c.nonce, c.scope, c.claims, UNIX_TIMESTAMP(c.auth_time), s.sub,"
+      " t.name, u.code, u.name, t.title_code, t.title_name, t.employment <> 'active' OR t.unit_id IS NULL"
+      " FROM oidc_code c JOIN teacher t ON t.id = c.teacher_id LEFT JOIN unit u ON u.id = t.unit_id"
+      " LEFT JOIN oidc_subject s ON s.partner_id = c.partner_id AND s.teacher_id = c.teacher_id"
+      " WHERE c.code_sha256 = ?",
+      code_sha256);
+  if (!r) return std::nullopt;
+  Redemption out;
+  out.teacher_id = r->i64(0);
+  out.nonce = r->str(1);
+  out.scope = r->str(2);
+  out.claims = domain::split_set(r->str(3));
+  out.auth_time_epoch = r->str(4);
+  out.sub = r->str(5);
+  out.teacher = TeacherFacts{r->str(6), r->str(7), r->str(8), r->str(9), r->str(10), r->i64(11) == 1, ""};
+  return out;
 }
 
 void revoke_tokens_of_code(db::Connection& db, const std::string& code_sha256) {

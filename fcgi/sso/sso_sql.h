@@ -50,15 +50,28 @@ struct NewCode {
 void store_code(db::Connection& db, const std::string& code_sha256, const NewCode& code,
                 int lifetime_seconds);
 
+// Marks the code used if it is unused, unexpired, and was issued to this partner for this
+// redirect_uri and PKCE challenge: one conditional UPDATE, so of concurrent redemptions exactly
+// one wins. False otherwise (the caller asks why with find_code).
+bool claim_code(db::Connection& db, const std::string& code_sha256, int64_t partner_id,
+                const std::string& redirect_uri, const std::string& code_challenge);
+
 struct Code {
-  int64_t partner_id = 0, teacher_id = 0;
-  std::string redirect_uri, code_challenge, nonce, scope, auth_time_epoch;
-  std::set<std::string> claims;
+  int64_t partner_id = 0;
+  std::string redirect_uri;
   bool used = false, expired = false;
 };
-// Locks the code's row (FOR UPDATE) so concurrent redemptions queue behind the first.
-std::optional<Code> lock_code(db::Connection& db, const std::string& code_sha256);
-void mark_code_used(db::Connection& db, const std::string& code_sha256);
+std::optional<Code> find_code(db::Connection& db, const std::string& code_sha256);
+
+// What a claimed code issues: the request's details, the teacher's attributes and the
+// partner's subject for the teacher (empty until the first login at this partner).
+struct Redemption {
+  int64_t teacher_id = 0;
+  std::string nonce, scope, auth_time_epoch, sub;
+  std::set<std::string> claims;
+  TeacherFacts teacher;
+};
+std::optional<Redemption> redemption_of(db::Connection& db, const std::string& code_sha256);
 // A code redeemed twice: whatever it issued stops working (RFC 9700 §4.2.4).
 void revoke_tokens_of_code(db::Connection& db, const std::string& code_sha256);
 
