@@ -2,6 +2,7 @@
 #include "courses/courses_forms.h"
 
 #include <algorithm>
+#include <set>
 
 #include "app/labels.h"
 #include "domain/roc_date.h"
@@ -28,9 +29,10 @@ std::optional<int> parse_count(const std::string& text) {
   return std::stoi(t);
 }
 
-void read_count(CourseForm& f, const char* field, const char* label, int& target, bool required) {
+// Empty stays 0: the rules say what a required number needs, so it is said once.
+void read_count(CourseForm& f, const char* field, const char* label, int& target) {
   const std::string& text = f.raw[field];
-  if (domain::trim(text).empty() && !required) return;
+  if (domain::trim(text).empty()) return;
   if (const auto n = parse_count(text)) {
     target = *n;
   } else {
@@ -56,7 +58,7 @@ std::string datetime_local(const std::string& iso_datetime) {
   return iso_datetime.substr(0, 10) + "T" + iso_datetime.substr(11, 5);
 }
 
-void read_sessions(CourseForm& f, const core::Params& p) {
+void read_session_rows(CourseForm& f, const core::Params& p) {
   const auto dates = p.all("session_date");
   const auto starts = p.all("session_start");
   const auto ends = p.all("session_end");
@@ -65,11 +67,17 @@ void read_sessions(CourseForm& f, const core::Params& p) {
   const size_t rows = std::min<size_t>(dates.size(), 60);
   auto at = [](const std::vector<std::string>& v, size_t i) { return i < v.size() ? v[i] : ""; };
   for (size_t i = 0; i < rows; ++i) {
-    SessionInput in{domain::trim(at(dates, i)), domain::trim(at(starts, i)), domain::trim(at(ends, i)),
-                    domain::trim(at(breaks, i)), domain::trim(at(places, i))};
+    f.sessions.push_back({domain::trim(at(dates, i)), domain::trim(at(starts, i)), domain::trim(at(ends, i)),
+                          domain::trim(at(breaks, i)), domain::trim(at(places, i))});
+  }
+}
+
+// The rows as they stand after any row was added or removed, into the draft.
+void read_sessions(CourseForm& f) {
+  for (size_t i = 0; i < f.sessions.size(); ++i) {
+    const SessionInput& in = f.sessions[i];
     const bool blank = in.date.empty() && in.start.empty() && in.end.empty() &&
                        in.breaks.empty() && in.place.empty();
-    f.sessions.push_back(in);
     if (blank) continue;  // the spare row the form always offers
     const std::string row = "第 " + std::to_string(i + 1) + " 場次";
     const auto date = domain::parse_any_date(in.date);
@@ -124,7 +132,7 @@ CourseForm parse_course_form(const core::Params& p) {
   d.title = domain::trim(f.raw["title"]);
   d.class_kind = f.raw["class_kind"].empty() ? "non_credit" : f.raw["class_kind"];
   d.cross_school = f.raw["scope"] == "cross";
-  if (!f.raw["category_id"].empty()) read_count(f, "category_id", "課程類別", d.category_id, false);
+  if (!f.raw["category_id"].empty()) read_count(f, "category_id", "課程類別", d.category_id);
   d.subject_area = domain::trim(f.raw["subject_area"]);
   d.levels = p.all("levels");
   for (const auto& tag : p.all("tags")) {
@@ -137,15 +145,21 @@ CourseForm parse_course_form(const core::Params& p) {
   d.basis_doc = domain::trim(f.raw["basis_doc"]);
   d.special_approval_doc = domain::trim(f.raw["special_approval_doc"]);
   d.outline = domain::trim(f.raw["outline"]);
-  read_sessions(f, p);
-  if (domain::is_credit_class(d.class_kind)) {
-    read_count(f, "credits", "學分數", d.credits, true);
-  } else {
-    read_count(f, "declared_hours", "研習時數", d.declared_hours, true);
+  read_session_rows(f, p);
+  if (f.action == "add_session") f.sessions.push_back({});
+  if (f.action == "remove_session" && f.remove_index >= 0 &&
+      f.remove_index < static_cast<int>(f.sessions.size())) {
+    f.sessions.erase(f.sessions.begin() + f.remove_index);
   }
-  read_count(f, "class_count", "班級數", d.class_count, true);
-  read_count(f, "seats_per_class", "每班次人數", d.seats_per_class, true);
-  read_count(f, "online_seats", "線上報名名額", d.online_seats, false);
+  read_sessions(f);
+  if (domain::is_credit_class(d.class_kind)) {
+    read_count(f, "credits", "學分數", d.credits);
+  } else {
+    read_count(f, "declared_hours", "研習時數", d.declared_hours);
+  }
+  read_count(f, "class_count", "班級數", d.class_count);
+  read_count(f, "seats_per_class", "每班次人數", d.seats_per_class);
+  read_count(f, "online_seats", "線上報名名額", d.online_seats);
   d.enrol_online = f.raw["enrol_online"] == "1";
   if (d.enrol_online) {
     if (!f.raw["enrol_opens"].empty() &&
@@ -163,12 +177,6 @@ CourseForm parse_course_form(const core::Params& p) {
                 domain::trim(f.raw["contact1_email"])};
   d.contact2 = {domain::trim(f.raw["contact2_name"]), domain::trim(f.raw["contact2_phone"]),
                 domain::trim(f.raw["contact2_email"])};
-
-  if (f.action == "add_session") f.sessions.push_back({});
-  if (f.action == "remove_session" && f.remove_index >= 0 &&
-      f.remove_index < static_cast<int>(f.sessions.size())) {
-    f.sessions.erase(f.sessions.begin() + f.remove_index);
-  }
   return f;
 }
 
@@ -281,7 +289,9 @@ void fill_course_form(ctemplate::TemplateDictionary& dict, const CourseForm& f,
     fill_field_error(dict, errors, field);
   }
   if (!errors.empty()) {
-    dict.SetIntValue("ERROR_COUNT", static_cast<long>(errors.size()));
+    std::set<std::string> fields;
+    for (const auto& e : errors) fields.insert(e.field);
+    dict.SetIntValue("ERROR_COUNT", static_cast<long>(fields.size()));
     dict.ShowSection("HAS_ERRORS");
   }
   if (check) {

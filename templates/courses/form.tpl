@@ -57,12 +57,12 @@
     <div class="field">
       <label for="basis_doc">依據文號</label>
       <p class="hint" id="basis_doc-hint">跨校研習必填：所屬縣市／教育局同意採計本研習時數之核准公文字號（1000 字以內）。</p>
-      <textarea id="basis_doc" name="basis_doc" rows="2" maxlength="1000" aria-describedby="basis_doc-hint{{#BASIS_DOC_ERROR}} basis_doc-error{{/BASIS_DOC_ERROR}}"{{#BASIS_DOC_INVALID}} aria-invalid="true"{{/BASIS_DOC_INVALID}}>{{BASIS_DOC}}</textarea>
+      <textarea id="basis_doc" name="basis_doc" rows="2" maxlength="1000" aria-describedby="basis_doc-hint{{#BASIS_DOC_ERROR}} basis_doc-error{{/BASIS_DOC_ERROR}}"{{#BASIS_DOC_INVALID}} aria-invalid="true"{{/BASIS_DOC_INVALID}}>{{BASIS_DOC:pre_escape}}</textarea>
       {{#BASIS_DOC_ERROR}}<p class="field-error" id="basis_doc-error">{{MESSAGE}}</p>{{/BASIS_DOC_ERROR}}
     </div>
     <div class="field">
       <label for="outline">課程內容大綱</label>
-      <textarea id="outline" name="outline" rows="5" maxlength="4000"{{#OUTLINE_ERROR}} aria-describedby="outline-error" aria-invalid="true"{{/OUTLINE_ERROR}}>{{OUTLINE}}</textarea>
+      <textarea id="outline" name="outline" rows="5" maxlength="4000"{{#OUTLINE_ERROR}} aria-describedby="outline-error" aria-invalid="true"{{/OUTLINE_ERROR}}>{{OUTLINE:pre_escape}}</textarea>
       {{#OUTLINE_ERROR}}<p class="field-error" id="outline-error">{{MESSAGE}}</p>{{/OUTLINE_ERROR}}
     </div>
   </fieldset>

@@ -25,11 +25,11 @@
 <h2>本單位研習課程（{{COUNT}} 筆）</h2>
 {{#NO_COURSES}}<p>沒有符合條件的課程。</p>{{/NO_COURSES}}
 <div class="table-wrap">
-<table>
+<table class="stack">
   <caption class="visually-hidden">本單位研習課程</caption>
   <thead><tr><th scope="col">代碼</th><th scope="col">研習名稱</th><th scope="col">日期</th><th scope="col">處理狀態</th><th scope="col">承辦人</th><th scope="col">功能選擇</th></tr></thead>
   <tbody>
-  {{#COURSE}}<tr><td>{{CODE}}</td><td><a href="{{URL}}">{{TITLE}}</a></td><td>{{DATES}}</td><td>{{STATE}}</td><td>{{ORGANIZER}}</td><td><a href="{{URL}}">檢視</a>{{#ACTION}} ｜ <a href="{{URL}}">{{LABEL}}</a>{{/ACTION}}</td></tr>{{/COURSE}}
+  {{#COURSE}}<tr><td data-label="代碼">{{CODE}}</td><td data-label="研習名稱"><a href="{{URL}}">{{TITLE}}</a></td><td data-label="日期">{{DATES}}</td><td data-label="處理狀態">{{STATE}}</td><td data-label="承辦人">{{ORGANIZER}}</td><td data-label="功能選擇" class="row-actions"><div><a href="{{URL}}">檢視</a>{{#ACTION}} ｜ <a href="{{URL}}">{{LABEL}}</a>{{/ACTION}}</div></td></tr>{{/COURSE}}
   </tbody>
 </table>
 </div>

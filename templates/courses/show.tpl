@@ -20,7 +20,7 @@
   <dt>依據文號</dt><dd>{{BASIS_DOC}}</dd>
 </dl>
 <h3>課程內容大綱</h3>
-<p class="outline">{{OUTLINE}}</p>
+<p class="outline">{{OUTLINE:pre_escape}}</p>
 <div class="table-wrap">
 <table>
   <caption>場次</caption>
@@ -31,10 +31,10 @@
 
 <h2>處理歷程</h2>
 <div class="table-wrap">
-<table class="history">
+<table class="history stack">
   <caption class="visually-hidden">處理歷程</caption>
   <thead><tr><th scope="col">時間</th><th scope="col">由</th><th scope="col">變為</th><th scope="col">處理人</th><th scope="col">理由</th></tr></thead>
-  <tbody>{{#HISTORY}}<tr><td>{{AT}}</td><td>{{FROM}}</td><td>{{TO}}</td><td>{{ACTOR}}</td><td>{{REASONS}}</td></tr>{{/HISTORY}}</tbody>
+  <tbody>{{#HISTORY}}<tr><td data-label="時間">{{AT}}</td><td data-label="由">{{FROM}}</td><td data-label="變為">{{TO}}</td><td data-label="處理人">{{ACTOR}}</td><td data-label="理由">{{REASONS}}</td></tr>{{/HISTORY}}</tbody>
 </table>
 </div>
 

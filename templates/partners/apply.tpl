@@ -9,7 +9,7 @@
     <div class="field">
       <label for="f-{{NAME}}">{{LABEL}}{{#OPTIONAL}}（選填）{{/OPTIONAL}}</label>
       {{#INPUT}}<input id="f-{{NAME}}" name="{{NAME}}" type="text" value="{{VALUE}}"{{#HAS_ERROR}} aria-describedby="e-{{NAME}}" aria-invalid="true"{{/HAS_ERROR}}>{{/INPUT}}
-      {{#TEXTAREA}}<textarea id="f-{{NAME}}" name="{{NAME}}" rows="3"{{#HAS_ERROR}} aria-describedby="e-{{NAME}}" aria-invalid="true"{{/HAS_ERROR}}>{{VALUE}}</textarea>{{/TEXTAREA}}
+      {{#TEXTAREA}}<textarea id="f-{{NAME}}" name="{{NAME}}" rows="3"{{#HAS_ERROR}} aria-describedby="e-{{NAME}}" aria-invalid="true"{{/HAS_ERROR}}>{{VALUE:pre_escape}}</textarea>{{/TEXTAREA}}
       {{#HAS_ERROR}}<p class="field-error" id="e-{{NAME}}">{{ERROR}}</p>{{/HAS_ERROR}}
     </div>
     {{/FIELD}}

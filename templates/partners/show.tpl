@@ -19,8 +19,8 @@
   <dt>測試網址</dt><dd>{{TEST_URL}}</dd>
   <dt>服務對象</dt><dd>{{AUDIENCE}}</dd>
   <dt>已有會員數</dt><dd>{{MEMBERS}}</dd>
-  <dt>設立目的</dt><dd>{{PURPOSE}}</dd>
-  <dt>維護方式</dt><dd>{{MAINTENANCE}}</dd>
+  <dt>設立目的</dt><dd class="outline">{{PURPOSE:pre_escape}}</dd>
+  <dt>維護方式</dt><dd class="outline">{{MAINTENANCE:pre_escape}}</dd>
   <dt>弱點掃描報告日期</dt><dd>{{SCAN_DATE}}</dd>
   <dt>隱私權政策</dt><dd>{{PRIVACY_URL}}</dd>
   <dt>同意事項</dt><dd>{{AGREED}}</dd>
@@ -29,7 +29,7 @@
 <form method="post" action="{{APPROVE_URL}}">
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <div class="field"><label for="client_id">client_id</label><input id="client_id" name="client_id" type="text" value="{{CLIENT_ID}}" maxlength="60"></div>
-  <div class="field"><label for="redirect_uris">返回網址（每行一個，逐字比對）</label><textarea id="redirect_uris" name="redirect_uris" rows="3">{{REDIRECT_URIS}}</textarea></div>
+  <div class="field"><label for="redirect_uris">返回網址（每行一個，逐字比對）</label><textarea id="redirect_uris" name="redirect_uris" rows="3">{{REDIRECT_URIS:pre_escape}}</textarea></div>
   <fieldset><legend>核准提供的資料（以申請項目為限）</legend>
     {{#CLAIM}}<div class="field checkbox"><input id="c-{{CODE}}" name="claims" type="checkbox" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="c-{{CODE}}">{{LABEL}}：{{USE}}</label></div>{{/CLAIM}}
   </fieldset>

@@ -4,19 +4,19 @@
 <form method="post" action="{{APPROVE_MANY_URL}}">
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <div class="table-wrap">
-  <table class="queue">
+  <table class="queue stack">
     <caption class="visually-hidden">待審課程</caption>
     <thead><tr><th scope="col">選取</th><th scope="col">代碼</th><th scope="col">研習名稱／開課單位</th><th scope="col">日期</th><th scope="col">時數</th><th scope="col">登錄時間</th><th scope="col">提醒</th></tr></thead>
     <tbody>
     {{#COURSE}}
     <tr data-code="{{CODE}}">
-      <td><input type="checkbox" name="code" value="{{CODE}}" id="pick-{{CODE}}" aria-label="選取 {{CODE}}"></td>
-      <td>{{CODE}}</td>
-      <td><a href="{{URL}}">{{TITLE}}</a><br><span class="meta">{{UNIT}}</span></td>
-      <td>{{DATES}}</td>
-      <td>{{HOURS}}</td>
-      <td>{{REGISTERED_AT}}</td>
-      <td>{{#FLAG}}<span class="flag">{{TEXT}}</span> {{/FLAG}}{{#NO_FLAGS}}—{{/NO_FLAGS}}</td>
+      <td data-label="選取"><input type="checkbox" name="code" value="{{CODE}}" id="pick-{{CODE}}" aria-label="選取 {{CODE}}"></td>
+      <td data-label="代碼">{{CODE}}</td>
+      <td data-label="研習名稱"><div><a href="{{URL}}">{{TITLE}}</a><span class="meta">{{UNIT}}</span></div></td>
+      <td data-label="日期">{{DATES}}</td>
+      <td data-label="時數">{{HOURS}}</td>
+      <td data-label="登錄時間">{{REGISTERED_AT}}</td>
+      <td data-label="提醒"><div>{{#FLAG}}<span class="flag">{{TEXT}}</span> {{/FLAG}}{{#NO_FLAGS}}—{{/NO_FLAGS}}</div></td>
     </tr>
     {{/COURSE}}
     </tbody>

@@ -19,7 +19,7 @@
 </dl>
 
 <h2>課程內容大綱</h2>
-<p class="outline">{{OUTLINE}}</p>
+<p class="outline">{{OUTLINE:pre_escape}}</p>
 
 <h2>場次</h2>
 <div class="table-wrap">

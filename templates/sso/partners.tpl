@@ -6,7 +6,8 @@
   <ul class="consents">
   {{#CONSENT}}
     <li>
-      <strong>{{SITE_NAME}}</strong>：{{CLAIMS}}
+      <strong>{{SITE_NAME}}</strong>{{#ACTIVE}} <span class="status status-active">授權中</span>{{/ACTIVE}}{{#REVOKED}} <span class="status status-revoked">已撤銷</span>{{/REVOKED}}
+      <span class="claims-given">提供的資料：{{CLAIMS}}</span>
       <span class="meta">授權於 {{GRANTED_AT}}{{#REVOKED}}，已於 {{REVOKED_AT}} 撤銷{{/REVOKED}}</span>
       {{#ACTIVE}}<form method="post" action="{{URL}}" class="inline-form"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit" class="danger">撤銷「{{SITE_NAME}}」的授權</button></form>{{/ACTIVE}}
     </li>
@@ -16,10 +17,10 @@
 <section aria-labelledby="disclosures-heading">
   <h2 id="disclosures-heading">哪個網站在何時取得了哪些資料</h2>
   <div class="table-wrap">
-  <table>
+  <table class="stack disclosures">
     <caption class="visually-hidden">資料提供紀錄</caption>
     <thead><tr><th scope="col">時間</th><th scope="col">合作網站</th><th scope="col">事件</th><th scope="col">資料</th></tr></thead>
-    <tbody>{{#DISCLOSURE}}<tr><td>{{AT}}</td><td>{{SITE_NAME}}</td><td>{{EVENT}}</td><td>{{CLAIMS}}</td></tr>{{/DISCLOSURE}}</tbody>
+    <tbody>{{#DISCLOSURE}}<tr><td data-label="時間">{{AT}}</td><td data-label="合作網站">{{SITE_NAME}}</td><td data-label="事件">{{EVENT}}</td><td data-label="資料">{{CLAIMS}}</td></tr>{{/DISCLOSURE}}</tbody>
   </table>
   </div>
 </section>
