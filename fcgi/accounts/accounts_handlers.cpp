@@ -7,6 +7,7 @@
 #include "core/security.h"
 #include "core/view.h"
 #include "domain/national_id.h"
+#include "sso/sso_handlers.h"
 
 namespace accounts {
 
@@ -73,6 +74,10 @@ core::Response show_login(core::Context& cx, const LoginForm& form, int status) 
   if (!form.password_error.empty()) body.SetValueAndShowSection("MESSAGE", form.password_error, "PASSWORD_ERROR");
   if (!form.form_error.empty()) body.SetValueAndShowSection("MESSAGE", form.form_error, "FORM_ERROR");
   core::Response r = page.render(status);
+  // Logging in on the way to a partner: the answer ends with a redirect to its site.
+  if (const std::string origin = sso::partner_origin_for_next(cx, form.next); !origin.empty()) {
+    r.header("Content-Security-Policy", core::content_security_policy(origin));
+  }
   return r;
 }
 

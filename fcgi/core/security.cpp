@@ -122,6 +122,12 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+std::string content_security_policy(std::string_view form_origin) {
+  return "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+         "object-src 'none'; base-uri 'none'; form-action 'self' " +
+         std::string(form_origin) + "; frame-ancestors 'none'";
+}
+
 std::string hash_password(std::string_view password) {
   const std::string salt = random_bytes(kArgonSaltLen);
   const size_t encoded_len = argon2_encodedlen(kArgonTime, kArgonMemoryKiB, kArgonLanes,

@@ -17,6 +17,11 @@ std::string sha256_raw(std::string_view data);  // the 32 digest bytes
 std::string hmac_sha256_b64(std::string_view key, std::string_view data);
 bool constant_time_equal(std::string_view a, std::string_view b);
 
+// The site's Content-Security-Policy (nginx/portal.conf.in sends the same one when a page sends
+// none), with `form_origin` also allowed as a form target: a form whose answer redirects to a
+// partner site needs it, since browsers check form-action on every redirect after a POST.
+std::string content_security_policy(std::string_view form_origin);
+
 // Argon2id with OWASP's minimum (19 MiB, t=2, p=1); the encoded string carries its parameters.
 std::string hash_password(std::string_view password);
 bool verify_password(const std::string& encoded, std::string_view password);

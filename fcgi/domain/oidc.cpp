@@ -130,6 +130,18 @@ std::string redirect_with(const std::string& redirect_uri,
   return out;
 }
 
+std::string origin_of(std::string_view uri) {
+  size_t start = 0;
+  if (uri.rfind("https://", 0) == 0) start = 8;
+  else if (uri.rfind("http://", 0) == 0) start = 7;
+  else return "";
+  const size_t end = uri.find_first_of("/?#", start);
+  const std::string_view authority = uri.substr(start, end == std::string_view::npos ? uri.size() - start : end - start);
+  // No user info, spaces, quotes or semicolons: the origin goes into a header.
+  if (authority.empty() || authority.find_first_of("@ ;'\",") != std::string_view::npos) return "";
+  return std::string(uri.substr(0, start)) + std::string(authority);
+}
+
 std::set<std::string> split_set(std::string_view csv) {
   std::set<std::string> out;
   size_t pos = 0;

@@ -185,7 +185,7 @@ core::Response show_consent(core::Context& cx, const AuthRequest& a, const Check
     f->SetValue("VALUE", value);
   }
   core::Response r = page.render();
-  r.header("Cache-Control", "no-store");
+  r.header("Content-Security-Policy", core::content_security_policy(domain::origin_of(a.redirect_uri)));
   return r;
 }
 
@@ -554,6 +554,22 @@ core::Response revoke_partner(core::Context& cx) {
   }
   cx.flash("已撤銷「" + partner->site_name + "」的授權，該網站已取得的登入權杖即刻失效。");
   return cx.see_other(app::url_for("teacher.partners"));
+}
+
+std::string partner_origin_for_next(core::Context& cx, const std::string& next) {
+  const std::string prefix = app::url_for("oidc.authorize") + "?";
+  if (next.rfind(prefix, 0) != 0) return "";
+  core::Params params;
+  if (core::parse_urlencoded(next.substr(prefix.size()), core::Limits{}, params) != core::ParseError::kNone) {
+    return "";
+  }
+  const auto partner = sql::find_partner(cx.db(), params.get_or("client_id"));
+  const std::string uri = params.get_or("redirect_uri");
+  if (!partner) return "";
+  for (const auto& registered : partner->redirect_uris) {
+    if (registered == uri) return domain::origin_of(uri);
+  }
+  return "";
 }
 
 }  // namespace sso

@@ -14,4 +14,8 @@ core::Response userinfo(core::Context& cx);        // GET, POST /oidc/userinfo
 core::Response partners(core::Context& cx);        // GET  /teacher/partners
 core::Response revoke_partner(core::Context& cx);  // POST /teacher/partners/{client}/revoke
 
+// When `next` is an authorization request of a known partner with a registered redirect_uri,
+// that URI's origin (a login form's answer will end there); otherwise "".
+std::string partner_origin_for_next(core::Context& cx, const std::string& next);
+
 }  // namespace sso

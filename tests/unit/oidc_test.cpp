@@ -62,6 +62,18 @@ TEST(RedirectWith, AppendsEncodedParameters) {
             "https://p.example/cb?tenant=1&error=access_denied");
 }
 
+TEST(OriginOf, KeepsSchemeHostAndPort) {
+  EXPECT_EQ(origin_of("http://127.0.0.1:8091/callback"), "http://127.0.0.1:8091");
+  EXPECT_EQ(origin_of("https://p.example/cb?x=1"), "https://p.example");
+  EXPECT_EQ(origin_of("https://p.example"), "https://p.example");
+}
+
+TEST(OriginOf, RefusesOtherSchemesAndHeaderBreakers) {
+  EXPECT_EQ(origin_of("javascript:alert(1)"), "");
+  EXPECT_EQ(origin_of("https://a;b/"), "");
+  EXPECT_EQ(origin_of("https://user@p.example/"), "");
+}
+
 TEST(SplitSet, RoundTripsThroughJoin) {
   EXPECT_EQ(join_set(split_set("school_name,name")), "name,school_name");
   EXPECT_TRUE(split_set("").empty());
