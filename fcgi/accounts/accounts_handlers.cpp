@@ -47,7 +47,8 @@ bool looks_like_national_id(const std::string& s) {
 
 // Only local paths: never another host (open redirect, SECURITY-CATALOGUE B15).
 std::string safe_next(const std::string& next) {
-  if (next.size() < 1 || next.size() > 500 || next[0] != '/') return "";
+  // Long enough for an authorization request with a long state (nginx bounds the whole line).
+  if (next.size() < 1 || next.size() > 6000 || next[0] != '/') return "";
   if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "";
   for (char c : next) {
     if (static_cast<unsigned char>(c) < 0x20 || c == '\\') return "";

@@ -119,13 +119,35 @@ Json::Value check_course(const Json::Value& c, Course& out, const std::string& t
   if (!c["category"].isNull() && (!c["category"].isString() || c["category"].asString().size() > 120)) {
     fields["course.category"] = "類別為 40 字以內的文字";
   }
-  if (!c["tags"].isNull() && !c["tags"].isArray()) fields["course.tags"] = "標籤為文字陣列";
+  if (!c["tags"].isNull()) {
+    bool strings = c["tags"].isArray() && c["tags"].size() <= 20;
+    for (const auto& tag : c["tags"]) strings &= tag.isString() && tag.asString().size() <= 120;
+    if (!strings) fields["course.tags"] = "標籤為 20 個以內的文字陣列";
+  }
   if (fields.empty()) {
     out.start = domain::to_iso(*start);
     out.end = domain::to_iso(*end);
     out.hours = *hours;
   }
   return fields;
+}
+
+// jsoncpp skips comments between object members even in strict mode; JSON has no '/' outside
+// strings (RFC 8259), so one there means a comment.
+bool has_slash_outside_strings(std::string_view text) {
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '/') {
+      return true;
+    }
+  }
+  return false;
 }
 
 Json::Value refusal(Json::ArrayIndex row, const char* reason, const std::string& message) {
@@ -151,19 +173,26 @@ core::Response push_report(core::Context& cx) {
   if (cx.req().content_type.rfind("application/json", 0) != 0) {
     return api_error(cx, 415, "unsupported_media_type", "請以 Content-Type: application/json 傳送。");
   }
+  if (cx.req().error == core::ParseError::kTooLarge) {
+    return api_error(cx, 413, "too_large", "傳報內容超過 1 MB，請分批傳送。");
+  }
   const std::string raw = cx.req().form.get_or("__raw_body");
   Json::Value body;
   {
     Json::CharReaderBuilder builder;
-    builder["rejectDupKeys"] = true;
-    builder["strictRoot"] = true;
-    builder["allowComments"] = false;
+    Json::CharReaderBuilder::strictMode(&builder.settings_);
     builder["stackLimit"] = 20;
-    builder["failIfExtra"] = true;
     std::string errors;
     std::unique_ptr<Json::CharReader> reader(builder.newCharReader());
-    if (raw.empty() || !reader->parse(raw.data(), raw.data() + raw.size(), &body, &errors) || !body.isObject()) {
-      return api_error(cx, 422, "invalid_json", "內容不是有效的 JSON 物件。");
+    bool parsed = false;
+    try {
+      parsed = !raw.empty() && domain::is_valid_utf8(raw) && !has_slash_outside_strings(raw) &&
+               reader->parse(raw.data(), raw.data() + raw.size(), &body, &errors);
+    } catch (const std::exception&) {
+      parsed = false;  // jsoncpp throws past stackLimit (deep nesting)
+    }
+    if (!parsed || !body.isObject()) {
+      return api_error(cx, 422, "invalid_json", "內容不是有效的 UTF-8 JSON 物件。");
     }
   }
   const std::string reference = body["reference"].isString() ? body["reference"].asString() : "";
@@ -200,10 +229,32 @@ core::Response push_report(core::Context& cx) {
   bool foreign_subject = false;
   std::set<int64_t> seen;
   db::Transaction tx(cx.db());
+  // Claim the reference first: a concurrent re-send waits on this row and then replays the
+  // answer, instead of meeting half-written records.
+  if (!sql::store_report(cx.db(), partner_id, reference, request_hash, 0, "")) {
+    tx.commit();
+    const auto stored = sql::find_report(cx.db(), partner_id, reference);
+    if (stored && stored->request_sha256 == request_hash && stored->status != 0) {
+      core::Response r = core::Response::json(stored->status, Json::Value());
+      r.body = stored->response;
+      r.header("Idempotent-Replay", "true");
+      return r;
+    }
+    return api_error(cx, 409, stored && stored->request_sha256 != request_hash ? "reference_reused" : "reference_in_progress",
+                     "此 reference 已用於另一筆傳報，或正由另一個請求處理；請稍後重送或改用新的 reference。");
+  }
   for (Json::ArrayIndex i = 0; i < attendees.size(); ++i) {
     const Json::Value& row = attendees[i];
     if (!row.isObject()) {
       refused.append(refusal(i, "invalid_row", "每一筆必須是物件"));
+      continue;
+    }
+    std::string unknown;
+    for (const auto& name : row.getMemberNames()) {
+      if (name != "national_id" && name != "sub" && name != "hours") unknown = name;
+    }
+    if (!unknown.empty()) {
+      refused.append(refusal(i, "invalid_row", "不認得的欄位：" + unknown.substr(0, 40)));
       continue;
     }
     const auto hours = whole_number(row["hours"]);
@@ -261,8 +312,7 @@ core::Response push_report(core::Context& cx) {
   answer["accepted"] = accepted;
   answer["refused"] = refused;
   if (accepted.empty()) {
-    // Nothing written: the partner may fix the rows and send the same reference again.
-    tx.commit();
+    // Rolled back, reference included: the partner may fix the rows and send it again.
     Json::Value fields_by_row(Json::objectValue);
     for (const auto& r : refused) fields_by_row[std::to_string(r["row"].asUInt())] = r["message"];
     core::Response r = api_error(cx, foreign_subject ? 403 : 422,
@@ -274,10 +324,7 @@ core::Response push_report(core::Context& cx) {
   writer["indentation"] = "";
   writer["emitUTF8"] = true;
   const std::string response = Json::writeString(writer, answer);
-  if (!sql::store_report(cx.db(), partner_id, reference, request_hash, 200, response)) {
-    // The same reference arrived twice at once: the other request's answer stands.
-    return api_error(cx, 409, "reference_in_progress", "此 reference 正由另一個請求處理，請稍後重送以取得結果。");
-  }
+  sql::complete_report(cx.db(), partner_id, reference, 200, response);
   cx.db().execute("INSERT INTO audit_log (actor, action, object, detail, address) VALUES (?, 'api.report', ?, ?, ?)",
                   "p:" + std::to_string(partner_id), reference,
                   std::to_string(accepted.size()) + " accepted, " + std::to_string(refused.size()) + " refused",

@@ -38,6 +38,12 @@ bool store_report(db::Connection& db, int64_t partner_id, const std::string& ref
   return true;
 }
 
+void complete_report(db::Connection& db, int64_t partner_id, const std::string& reference, int status,
+                     const std::string& response) {
+  db.execute("UPDATE partner_report SET status = ?, response = ? WHERE partner_id = ? AND reference = ?",
+             status, response, partner_id, reference);
+}
+
 std::optional<Person> find_teacher_by_national_id(db::Connection& db, int64_t partner_id,
                                                   const std::string& national_id) {
   const auto r = db.query_one(

@@ -19,9 +19,13 @@ struct StoredReport {
   std::string response;
 };
 std::optional<StoredReport> find_report(db::Connection& db, int64_t partner_id, const std::string& reference);
-// False when another request stored the same reference first (the caller re-reads it).
+// Claims the reference with a placeholder (status 0). False when another request holds or
+// completed it; a concurrent one waits on the row lock until that request commits or rolls back.
 bool store_report(db::Connection& db, int64_t partner_id, const std::string& reference,
                   const std::string& request_sha256, int status, const std::string& response);
+
+void complete_report(db::Connection& db, int64_t partner_id, const std::string& reference, int status,
+                     const std::string& response);
 
 struct Person {
   int64_t teacher_id = 0;

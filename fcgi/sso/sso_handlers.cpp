@@ -36,6 +36,7 @@ std::string issuer(const core::Context& cx) { return cx.config().base_url; }
 struct AuthRequest {
   std::string client_id, redirect_uri, response_type, scope, state, nonce, code_challenge,
       code_challenge_method, prompt, max_age;
+  std::string login_after;  // ours: "epoch.hmac", set when we sent the teacher to log in
   bool has_redirect_uri = false;
 };
 
@@ -52,6 +53,7 @@ AuthRequest read_auth_request(const core::Params& p) {
   a.code_challenge_method = p.get_or("code_challenge_method");
   a.prompt = p.get_or("prompt");
   a.max_age = p.get_or("max_age");
+  a.login_after = p.get_or("login_after");
   return a;
 }
 
@@ -90,10 +92,9 @@ struct Checked {
   std::optional<long> max_age;
 };
 
-// Validates the request in the order the spec sets. Returns the partner and what it may get, or
-// the response that ends the request (an error page, or a redirect with an error).
-std::variant<Checked, core::Response> check_request(core::Context& cx, const AuthRequest& a) {
-  const auto partner = sql::find_partner(cx.db(), a.client_id);
+// The client and its redirect_uri: until both check out, every answer is a page (OP-2).
+std::variant<sql::Partner, core::Response> check_client(core::Context& cx, const AuthRequest& a) {
+  auto partner = sql::find_partner(cx.db(), a.client_id);
   if (a.client_id.empty() || !partner) return refuse_without_redirect(cx, "不明的合作網站（client_id）。");
   if (!a.has_redirect_uri) return refuse_without_redirect(cx, "請求缺少 redirect_uri。");
   bool registered = false;
@@ -102,6 +103,13 @@ std::variant<Checked, core::Response> check_request(core::Context& cx, const Aut
   if (!partner->usable) {
     return refuse_without_redirect(cx, "此合作網站的帳號漫遊目前未核准或已停用（弱點掃描報告逾一年時亦同）。");
   }
+  return std::move(*partner);
+}
+
+// The rest of the request, in the order the spec sets; errors go back to the partner.
+std::variant<Checked, core::Response> check_params(core::Context& cx, const AuthRequest& a,
+                                                   const sql::Partner& client) {
+  const sql::Partner* partner = &client;
   if (a.response_type.empty()) return redirect_error(cx, a, "invalid_request", "response_type is required");
   if (a.response_type != "code") {
     return redirect_error(cx, a, "unsupported_response_type", "only the code flow is supported");
@@ -117,6 +125,8 @@ std::variant<Checked, core::Response> check_request(core::Context& cx, const Aut
   if (!domain::is_s256_challenge(a.code_challenge)) {
     return redirect_error(cx, a, "invalid_request", "code_challenge must be 43 base64url characters");
   }
+  // Kept whole or refused: the partner compares the nonce it sent (OIDC Core §3.1.2.1).
+  if (a.nonce.size() > 255) return redirect_error(cx, a, "invalid_request", "nonce longer than 255 characters");
   Checked c{*partner, scope.scopes, domain::released_claims(scope.scopes, partner->claims), {}, {}};
   std::string prompt_list = a.prompt;
   std::replace(prompt_list.begin(), prompt_list.end(), ' ', ',');
@@ -133,14 +143,31 @@ std::variant<Checked, core::Response> check_request(core::Context& cx, const Aut
   return c;
 }
 
-std::string authorize_url(const AuthRequest& a, bool keep_prompt) {
+// Back to this request after logging in, with proof (signed by us) of when the login was asked
+// for, so prompt=login and max_age are satisfied by that login and do not loop.
+std::string authorize_url_after_login(const core::Context& cx, const AuthRequest& a, long asked_at) {
   auto fields = fields_of(a);
-  if (keep_prompt && !a.prompt.empty()) fields.emplace_back("prompt", a.prompt);
+  if (!a.prompt.empty()) fields.emplace_back("prompt", a.prompt);
+  const std::string stamp = std::to_string(asked_at);
+  fields.emplace_back("login_after", stamp + "." + core::hmac_sha256_b64(cx.config().secret, "login_after:" + stamp));
   std::vector<std::pair<std::string, std::string>> present;
   for (const auto& f : fields) {
     if (!f.second.empty()) present.push_back(f);
   }
   return domain::redirect_with(app::url_for("oidc.authorize"), present);
+}
+
+// True when this session began after the login we asked for.
+bool logged_in_as_asked(const core::Context& cx, const AuthRequest& a) {
+  const size_t dot = a.login_after.find('.');
+  if (dot == std::string::npos || dot == 0 || dot > 12) return false;
+  const std::string stamp = a.login_after.substr(0, dot);
+  if (stamp.find_first_not_of("0123456789") != std::string::npos) return false;
+  if (!core::constant_time_equal(a.login_after.substr(dot + 1),
+                                 core::hmac_sha256_b64(cx.config().secret, "login_after:" + stamp))) {
+    return false;
+  }
+  return cx.user().signed_in_epoch >= std::stol(stamp);
 }
 
 // The session's start, which is when the teacher last authenticated (auth_time).
@@ -153,7 +180,7 @@ core::Response issue_code(core::Context& cx, const AuthRequest& a, const Checked
   nc.teacher_id = cx.user().id;
   nc.redirect_uri = a.redirect_uri;
   nc.code_challenge = a.code_challenge;
-  nc.nonce = a.nonce.substr(0, 255);
+  nc.nonce = a.nonce;
   nc.scope = domain::join_set(c.scopes);
   nc.claims = c.claims;
   nc.auth_time_epoch = login_epoch(cx);
@@ -225,6 +252,9 @@ core::Response oauth_error(core::Context& cx, int status, const std::string& err
   core::Response r = cx.json(body, status);
   r.header("Cache-Control", "no-store");
   r.header("Pragma", "no-cache");
+  cx.db().execute("INSERT INTO audit_log (actor, action, object, detail, address)"
+                  " VALUES ('-', 'oidc.token_refused', ?, ?, ?)",
+                  cx.req().form.get_or("client_id").substr(0, 60), error, cx.req().remote_addr);
   if (status == 401) {
     // RFC 6749 §5.2: a client that tried HTTP authentication is told which scheme to use.
     r.header("WWW-Authenticate", basic_auth_used ? "Basic realm=\"inservice\", charset=\"UTF-8\""
@@ -303,26 +333,33 @@ core::Response redeem_code(core::Context& cx, const sql::Partner& partner) {
   db::Transaction tx(cx.db());
   if (challenge.empty() || !redirect_uri ||
       !sql::claim_code(cx.db(), code_hash, partner.id, *redirect_uri, challenge)) {
+    // Nothing was claimed; the refusal and its audit line are committed.
     const auto code_row = sql::find_code(cx.db(), code_hash);
-    if (!code_row) return oauth_error(cx, 400, "invalid_grant", "unknown code");
-    if (code_row->used) {
+    std::string why = "code_verifier does not match";
+    if (!code_row) {
+      why = "unknown code";
+    } else if (code_row->used) {
       // A second redemption: whatever the first one got stops working (OP-5).
       sql::revoke_tokens_of_code(cx.db(), code_hash);
       app::access::audit(cx, "oidc.code_reused", partner.client_id);
-      tx.commit();
-      return oauth_error(cx, 400, "invalid_grant", "code already used");
+      why = "code already used";
+    } else if (code_row->expired) {
+      why = "code expired";
+    } else if (code_row->partner_id != partner.id) {
+      why = "code was issued to another client";
+    } else if (!redirect_uri || *redirect_uri != code_row->redirect_uri) {
+      why = "redirect_uri differs from the authorization request";
     }
-    if (code_row->expired) return oauth_error(cx, 400, "invalid_grant", "code expired");
-    if (code_row->partner_id != partner.id) {
-      return oauth_error(cx, 400, "invalid_grant", "code was issued to another client");
-    }
-    if (!redirect_uri || *redirect_uri != code_row->redirect_uri) {
-      return oauth_error(cx, 400, "invalid_grant", "redirect_uri differs from the authorization request");
-    }
-    return oauth_error(cx, 400, "invalid_grant", "code_verifier does not match");
+    core::Response refused = oauth_error(cx, 400, "invalid_grant", why);
+    tx.commit();
+    return refused;
   }
   auto stored = sql::redemption_of(cx.db(), code_hash);
-  if (!stored || stored->teacher.records_only) return oauth_error(cx, 400, "invalid_grant", "account may not roam");
+  if (!stored || stored->teacher.records_only) {
+    core::Response refused = oauth_error(cx, 400, "invalid_grant", "account may not roam");
+    tx.commit();
+    return refused;
+  }
   const std::string access_token = core::random_token();
   sql::store_token(cx.db(), core::sha256_hex(access_token), partner.id, stored->teacher_id, code_hash,
                    stored->scope, stored->claims, kTokenSeconds);
@@ -378,6 +415,9 @@ core::Response client_credentials(core::Context& cx, const sql::Partner& partner
 }
 
 core::Response bearer_error(core::Context& cx, const std::string& description) {
+  cx.db().execute("INSERT INTO audit_log (actor, action, detail, address)"
+                  " VALUES ('-', 'oidc.userinfo_refused', ?, ?)",
+                  description, cx.req().remote_addr);
   Json::Value body;
   body["error"] = "invalid_token";
   body["error_description"] = description;
@@ -432,25 +472,38 @@ core::Response jwks(core::Context& cx) {
 
 core::Response authorize(core::Context& cx) {
   const AuthRequest a = read_auth_request(cx.req().query);
-  auto checked = check_request(cx, a);
-  if (auto* response = std::get_if<core::Response>(&checked)) return std::move(*response);
-  const Checked& c = std::get<Checked>(checked);
-
+  auto client = check_client(cx, a);
+  if (auto* response = std::get_if<core::Response>(&client)) return std::move(*response);
+  const sql::Partner& partner = std::get<sql::Partner>(client);
   const bool teacher = cx.user().role == core::Role::kTeacher;
   const long now = static_cast<long>(std::time(nullptr));
-  const bool too_old = teacher && c.max_age && now - login_epoch(cx) > *c.max_age;
-  if (!teacher || too_old || c.prompts.count("login")) {
-    if (c.prompts.count("none")) return redirect_error(cx, a, "login_required", "");
-    // After logging in the teacher comes back here, without prompt=login so it does not loop.
+  const bool prompt_none = (" " + a.prompt + " ").find(" none ") != std::string::npos;
+  auto to_login = [&] {
     return cx.see_other(app::url_for("login.form") + "?next=" +
-                        core::url_encode(authorize_url(a, false)));
+                        core::url_encode(authorize_url_after_login(cx, a, now)));
+  };
+  // OP-3: nobody is sent back to a partner, even with an error, before logging in here.
+  if (!teacher && !prompt_none) return to_login();
+
+  auto checked = check_params(cx, a, partner);
+  if (auto* response = std::get_if<core::Response>(&checked)) return std::move(*response);
+  const Checked& c = std::get<Checked>(checked);
+  // max_age=0 asks for a login now, like prompt=login.
+  const bool fresh_enough = logged_in_as_asked(cx, a) ||
+                            (!c.prompts.count("login") &&
+                             (!c.max_age || (*c.max_age > 0 && now - login_epoch(cx) <= *c.max_age)));
+  if (!teacher || !fresh_enough) {
+    if (prompt_none) return redirect_error(cx, a, "login_required", "");
+    return to_login();
   }
   return continue_signed_in(cx, a, c);
 }
 
 core::Response decide_consent(core::Context& cx) {
   const AuthRequest a = read_auth_request(cx.req().form);
-  auto checked = check_request(cx, a);
+  auto client = check_client(cx, a);
+  if (auto* response = std::get_if<core::Response>(&client)) return std::move(*response);
+  auto checked = check_params(cx, a, std::get<sql::Partner>(client));
   if (auto* response = std::get_if<core::Response>(&checked)) return std::move(*response);
   const Checked& c = std::get<Checked>(checked);
   if (cx.req().form.get_or("decision") != "allow") {

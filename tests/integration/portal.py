@@ -158,7 +158,8 @@ def delete_teacher(teacher_id):
     """Removes a teacher made by new_teacher, with everything that points at it."""
     tid = int(teacher_id)
     nid = sql_value(f"SELECT national_id FROM teacher WHERE id = {tid}")
-    for table in ("web_session", "enrolment", "roster_entry", "study_record"):
+    for table in ("web_session", "enrolment", "roster_entry", "study_record", "oidc_token", "oidc_code",
+                  "oidc_consent", "oidc_subject", "partner_disclosure"):
         sql(f"DELETE FROM {table} WHERE teacher_id = {tid}")
     sql(f"DELETE FROM teacher WHERE id = {tid}")
     if nid:
@@ -511,3 +512,250 @@ def retire_courses(codes):
 def return_reason_ids():
     """{label: id} of the active return reasons."""
     return {label: rid for rid, label in sql("SELECT id, label FROM return_reason WHERE active")}
+
+
+def table_rows(html, table_class):
+    """The body rows of the first <table> whose class list holds `table_class`, each as a list of
+    its cells' text (tags removed, entities undone, whitespace trimmed)."""
+    import html as html_module
+    m = re.search(r'<table class="(?:[^"]*\s)?' + re.escape(table_class) + r'(?:\s[^"]*)?">.*?<tbody>(.*?)</tbody>',
+                  html, re.S)
+    if not m:
+        return []
+    rows = []
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", m.group(1), re.S):
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        rows.append([html_module.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in cells])
+    return rows
+
+
+# --- Account roaming (OpenID Connect provider) and 資訊傳報 (test_oidc_flow, test_oidc_negative,
+# test_partner_api). authlib is imported by the tests that use it, so other tests do not need it.
+
+BASE_URL = f"http://{HOST}:{PORT}"
+# The issuer is the stack's base_url, which nginx/portalctl writes as http://127.0.0.1:<port>.
+ISSUER = BASE_URL
+# The demo partner of SPEC §10 and the claims its application was approved for (sql/demo.sql).
+DREAM_N = {"client_id": "dream-n", "secret": "dream-n-secret", "redirect_uri": "http://127.0.0.1:8091/callback",
+           "claims": frozenset({"name", "school_code", "school_name"}), "scope": "openid profile school"}
+ROAMING_TEACHER = "A123456789"      # 在職: may roam
+RECORDS_ONLY_TEACHER = "F123456784"  # 離職: records only, may not roam (第5條)
+
+
+def sql_str(value):
+    """A MariaDB string literal of `value`."""
+    return "'" + str(value).replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def b64url(data):
+    import base64
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def pkce_pair():
+    """(code_verifier, S256 code_challenge): a 64-character verifier (RFC 7636 §4.1)."""
+    verifier = b64url(os.urandom(48))
+    return verifier, b64url(hashlib.sha256(verifier.encode()).digest())
+
+
+def random_text(n=16):
+    return b64url(os.urandom(n))
+
+
+def auth_params(partner=None, scope=None, **overrides):
+    """A valid authorization request for `partner` (default dream-n) with a fresh state, nonce and
+    PKCE S256 challenge; overrides replace or add parameters, None removes one. Returns (params, verifier)."""
+    partner = partner or DREAM_N
+    verifier, challenge = pkce_pair()
+    params = {"client_id": partner["client_id"], "redirect_uri": partner["redirect_uri"], "response_type": "code",
+              "scope": scope if scope is not None else partner.get("scope", "openid"), "state": random_text(),
+              "nonce": random_text(),
+              "code_challenge": challenge, "code_challenge_method": "S256"}
+    params.update(overrides)
+    return {k: v for k, v in params.items() if v is not None}, verifier
+
+
+def authorize_path(params):
+    """/oidc/authorize with `params` as its query string."""
+    return "/oidc/authorize?" + urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
+
+
+def query_of(url):
+    """The query parameters of a URL, {name: first value}."""
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query, keep_blank_values=True))
+
+
+def hidden_fields(html, action):
+    """[(name, value)] of the hidden inputs of the first <form> posting to `action`."""
+    import html as html_module
+    m = re.search(r'<form[^>]*\baction="' + re.escape(action) + r'"[^>]*>(.*?)</form>', html, re.S)
+    if not m:
+        return []
+    return [(html_module.unescape(n), html_module.unescape(v)) for n, v in
+            re.findall(r'<input type="hidden" name="([^"]*)" value="([^"]*)"', m.group(1))]
+
+
+def is_consent_page(response):
+    return response.status == 200 and 'name="decision" value="allow"' in response.text
+
+
+def log_in_from(client, response, account, password=DEMO_PASSWORD):
+    """Follows a 303 to /login?next=…: loads the real login form and submits it with its CSRF token
+    and its hidden `next`, as a browser would. Returns the answer to the login POST."""
+    location = response.header("location") or ""
+    if response.status != 303 or not location.startswith("/login"):
+        raise AssertionError(f"expected a 303 to the login form, got {response.status} {location}")
+    page = client.get(location)
+    fields = dict(hidden_fields(page.text, "/login"))
+    if "csrf" not in fields:
+        raise AssertionError(f"no login form at {location} (status {page.status})")
+    fields.update({"account": account, "password": password})
+    return client.post("/login", fields)
+
+
+def submit_consent(client, page, decision="allow"):
+    """Answers the consent page with its own hidden fields and `decision` (allow or deny)."""
+    fields = hidden_fields(page.text, "/oidc/authorize")
+    if not fields:
+        raise AssertionError(f"no consent form (status {page.status}): {page.text[:300]}")
+    return client.post("/oidc/authorize", fields + [("decision", decision)])
+
+
+def authorize(client, params, account=None, decision="allow"):
+    """Runs the front channel like a browser: the authorization request, then the login form (only
+    when `account` is given and the portal asks for it) and the consent page (answered with
+    `decision`, None leaves it unanswered). Returns the last answer, normally a 303 to the partner."""
+    r = client.get(authorize_path(params))
+    for _ in range(6):
+        location = r.header("location") or ""
+        if r.status == 303 and location.startswith("/login") and account:
+            r = log_in_from(client, r, account)
+            account = None
+        elif r.status == 303 and location.startswith("/") and not location.startswith("//"):
+            r = client.get(location)
+        elif is_consent_page(r) and decision:
+            r = submit_consent(client, r, decision)
+            decision = None
+        else:
+            break
+    return r
+
+
+def fresh_code(client, partner=None, account=None, scope=None, **overrides):
+    """A new authorization code for the client's teacher; returns {code, verifier, params, location, query}."""
+    partner = partner or DREAM_N
+    params, verifier = auth_params(partner, scope, **overrides)
+    r = authorize(client, params, account)
+    location = r.header("location") or ""
+    query = query_of(location)
+    separator = "&" if "?" in params["redirect_uri"] else "?"
+    if r.status != 303 or not location.startswith(params["redirect_uri"] + separator) or "code" not in query:
+        raise AssertionError(f"no code: {r.status} {location} {r.text[:300]}")
+    return {"code": query["code"], "verifier": verifier, "params": params, "location": location, "query": query}
+
+
+def basic_auth(client_id, secret):
+    """The client_secret_basic header: both parts form-urlencoded first (RFC 6749 §2.3.1)."""
+    import base64
+    raw = f"{urllib.parse.quote_plus(client_id)}:{urllib.parse.quote_plus(secret)}"
+    return "Basic " + base64.b64encode(raw.encode()).decode()
+
+
+def token_request(fields, client_id=None, secret=None, headers=None):
+    """POST /oidc/token with `fields` form-encoded (None values left out), authenticated with
+    client_secret_basic when client_id is given."""
+    h = dict(headers or {})
+    if client_id is not None:
+        h["Authorization"] = basic_auth(client_id, secret)
+    if isinstance(fields, dict):
+        fields = {k: v for k, v in fields.items() if v is not None}
+    return Client().post("/oidc/token", fields, headers=h)
+
+
+def redeem(code, partner=None, **overrides):
+    """Exchanges a fresh_code() result at the token endpoint as `partner` (default dream-n)."""
+    partner = partner or DREAM_N
+    fields = {"grant_type": "authorization_code", "code": code["code"],
+              "redirect_uri": code["params"]["redirect_uri"], "code_verifier": code["verifier"]}
+    fields.update(overrides)
+    return token_request(fields, partner["client_id"], partner["secret"])
+
+
+def json_of(response):
+    import json
+    try:
+        return json.loads(response.text)
+    except ValueError:
+        return None
+
+
+def userinfo(access_token, method="GET"):
+    return Client().request(method, "/oidc/userinfo", headers={"Authorization": f"Bearer {access_token}"})
+
+
+def partner_token(client_id, secret):
+    """A client-credentials access token of a reporting partner."""
+    r = token_request({"grant_type": "client_credentials"}, client_id, secret)
+    body = json_of(r)
+    if r.status != 200 or not body or "access_token" not in body:
+        raise AssertionError(f"client_credentials for {client_id} answered {r.status}: {r.text[:300]}")
+    return body["access_token"]
+
+
+def api_post(path, token, body=None, raw=None, content_type="application/json", headers=None):
+    """POST to the partner API with a Bearer token (None: no Authorization header) and a JSON body."""
+    import json
+    h = {"Content-Type": content_type} if content_type else {}
+    if token is not None:
+        h["Authorization"] = f"Bearer {token}"
+    h.update(headers or {})
+    data = raw if raw is not None else json.dumps(body, ensure_ascii=False).encode()
+    return Client().request("POST", path, raw_body=data, headers=h)
+
+
+def new_partner(client_id, claims, redirect_uris, may_report=False, secret=None, site_name=None):
+    """Registers an approved partner (scan report 30 days old) straight in the database; returns
+    {id, client_id, secret, redirect_uri, claims, scope} in the shape of DREAM_N."""
+    secret = secret or random_text(24)
+    claims = sorted(claims)
+    sql("INSERT INTO partner (client_id, site_name, operator_name, site_url, secret_sha256, redirect_uris,"
+        " claims, may_report, scan_report_date, privacy_policy_url, status, agreed_terms) VALUES ("
+        f"{sql_str(client_id)}, {sql_str(site_name or '測試合作網站 ' + client_id)}, '測試單位',"
+        f" {sql_str(redirect_uris[0])}, SHA2({sql_str(secret)}, 256), {sql_str(chr(10).join(redirect_uris))},"
+        f" {sql_str(','.join(claims))}, {1 if may_report else 0}, CURDATE() - INTERVAL 30 DAY,"
+        f" {sql_str(redirect_uris[0])}, 'approved', TRUE)")
+    pid = int(sql_value(f"SELECT id FROM partner WHERE client_id = {sql_str(client_id)}"))
+    scopes = ["openid"] + [s for s, needs in (("profile", {"name"}), ("school", {"school_code", "school_name"}),
+                                              ("title", {"title_code", "title_name"})) if needs & set(claims)]
+    return {"id": pid, "client_id": client_id, "secret": secret, "redirect_uri": redirect_uris[0],
+            "claims": frozenset(claims), "scope": " ".join(scopes)}
+
+
+def delete_partner(client_id):
+    """Removes a partner made by new_partner with every row that points at it."""
+    pid = sql_value(f"SELECT id FROM partner WHERE client_id = {sql_str(client_id)}")
+    if not pid:
+        return
+    for table in ("oidc_token", "oidc_code", "oidc_consent", "oidc_subject", "partner_disclosure",
+                  "partner_report", "partner_rate", "partner_claim_use", "study_record"):
+        sql(f"DELETE FROM {table} WHERE partner_id = {int(pid)}")
+    sql(f"DELETE FROM partner WHERE id = {int(pid)}")
+
+
+def partner_id_of(client_id):
+    return int(sql_value(f"SELECT id FROM partner WHERE client_id = {sql_str(client_id)}"))
+
+
+def teacher_id_of(national_id):
+    return int(sql_value(f"SELECT id FROM teacher WHERE national_id = {sql_str(national_id)}"))
+
+
+def audit_mark():
+    """The newest audit_log id: audit_since(mark) lists what was written after it."""
+    return int(sql_value("SELECT IFNULL(MAX(id), 0) FROM audit_log"))
+
+
+def audit_since(mark):
+    """[(actor, action, object, detail)] written to audit_log after `mark`, oldest first."""
+    return [tuple(r) for r in sql(f"SELECT actor, action, IFNULL(object, ''), IFNULL(detail, '') FROM audit_log"
+                                  f" WHERE id > {int(mark)} ORDER BY id")]
