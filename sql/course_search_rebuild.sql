@@ -1,4 +1,5 @@
--- Rebuilds the Mroonga search table from `course` (after bulk loads: demo data, bench data).
+-- After bulk loads (demo data, bench data): rebuilds the Mroonga search table from `course` and
+-- moves the course code counter past the loaded codes.
 -- The application keeps it in step row by row when courses are written.
 DELETE FROM course_search;
 INSERT INTO course_search (course_id, title, body, unit_name, county_id, unit_id, category_id,
@@ -15,3 +16,8 @@ LEFT JOIN (SELECT ct.course_id, GROUP_CONCAT(g.name SEPARATOR ' ') AS names,
                   GROUP_CONCAT(ct.tag_id SEPARATOR ' ') AS ids
            FROM course_tag ct JOIN tag g ON g.id = ct.tag_id GROUP BY ct.course_id) t
   ON t.course_id = c.id;
+
+-- The course code counter moves past every code loaded in bulk.
+UPDATE course_code_counter
+SET last_code = GREATEST(last_code, (SELECT COALESCE(MAX(CAST(code AS UNSIGNED)), 0) FROM course))
+WHERE id = 1;

@@ -21,6 +21,7 @@ constexpr int kListLimit = 200;
 
 // The course if it belongs to the user's unit; otherwise nothing (the caller answers 404).
 std::optional<sql::Course> load_unit_course(core::Context& cx) {
+  if (!domain::is_course_code(cx.param("code"))) return std::nullopt;
   auto course = sql::find_course(cx.db(), cx.param("code"));
   if (!course || course->unit_id != cx.user().unit_id) return std::nullopt;
   return course;
@@ -46,10 +47,13 @@ domain::RegistrationRules registration_rules(const sql::UnitRules& unit) {
   return rules;
 }
 
-// Everything checked on submit: the domain rules plus what needs the database.
+// Everything checked on submit but duplicates: the domain rules plus what needs the database.
+// A red light blocks registering new courses only; a unit may still correct the ones it has.
 domain::CourseCheck check(core::Context& cx, const CourseForm& form, const sql::UnitRules& unit,
-                          int64_t except_course_id, std::string* duplicate_code) {
-  domain::CourseCheck result = domain::check_course(form.draft, registration_rules(unit));
+                          bool registering_new) {
+  domain::RegistrationRules rules = registration_rules(unit);
+  if (!registering_new) rules.unit_light_red = false;
+  domain::CourseCheck result = domain::check_course(form.draft, rules);
   result.errors.insert(result.errors.begin(), form.errors.begin(), form.errors.end());
   if (form.draft.category_id > 0 && !sql::category_exists(cx.db(), form.draft.category_id)) {
     result.errors.push_back({"category_id", "課程類別不存在，請重新選擇。"});
@@ -60,18 +64,25 @@ domain::CourseCheck check(core::Context& cx, const CourseForm& form, const sql::
   if (unit.review_unit_id == 0) {
     result.errors.push_back({"form", "本單位尚未設定審課單位，請洽系統管理者。"});
   }
-  if (result.errors.empty() && !form.draft.sessions.empty()) {
-    const auto dup = sql::find_duplicate(cx.db(), cx.user().unit_id, form.draft.title,
-                                         domain::to_iso(form.draft.sessions.front().date),
-                                         domain::to_iso(form.draft.sessions.back().date),
-                                         except_course_id);
-    if (dup) {
-      *duplicate_code = *dup;
-      result.errors.push_back({"title", "本單位已登錄相同名稱與日期的研習（代碼 " + *dup +
-                                            "），請勿重複登錄。"});
-    }
-  }
   return result;
+}
+
+// Another live course of the unit with the same name and dates (earliest and latest session,
+// however the rows were typed). Call with the unit locked, in the writing transaction.
+std::optional<std::string> duplicate_of(core::Context& cx, const domain::CourseDraft& draft,
+                                        int64_t except_course_id) {
+  if (draft.sessions.empty()) return std::nullopt;
+  domain::Date first = draft.sessions.front().date, last = first;
+  for (const auto& s : draft.sessions) {
+    if (s.date < first) first = s.date;
+    if (last < s.date) last = s.date;
+  }
+  return sql::find_duplicate(cx.db(), cx.user().unit_id, draft.title, domain::to_iso(first),
+                             domain::to_iso(last), except_course_id);
+}
+
+domain::FieldError duplicate_error(const std::string& code) {
+  return {"title", "本單位已登錄相同名稱與日期的研習（代碼 " + code + "），請勿重複登錄。"};
 }
 
 core::Response show_form(core::Context& cx, const CourseForm& form,
@@ -194,12 +205,11 @@ core::Response create_course(core::Context& cx) {
     return show_form(cx, form, {}, &hours_only, unit, app::url_for("courses.create"), "研習課程登錄",
                      "", 200);
   }
-  std::string duplicate;
-  const domain::CourseCheck result = check(cx, form, unit, 0, &duplicate);
+  domain::CourseCheck result = check(cx, form, unit, true);
   if (!result.ok()) {
     const bool red = registration_rules(unit).unit_light_red;
     return show_form(cx, form, result.errors, &result, unit, app::url_for("courses.create"),
-                     "研習課程登錄", duplicate, red ? 409 : 422);
+                     "研習課程登錄", "", red ? 409 : 422);
   }
   sql::NewCourse nc;
   nc.unit_id = cx.user().unit_id;
@@ -210,6 +220,12 @@ core::Response create_course(core::Context& cx) {
   std::string code;
   {
     db::Transaction tx(cx.db());
+    sql::lock_unit(cx.db(), cx.user().unit_id);
+    if (const auto duplicate = duplicate_of(cx, form.draft, 0)) {
+      result.errors.push_back(duplicate_error(*duplicate));
+      return show_form(cx, form, result.errors, &result, unit, app::url_for("courses.create"),
+                       "研習課程登錄", *duplicate, 422);
+    }
     code = sql::insert_course(cx.db(), nc, form.draft);
     app::access::audit(cx, "course.create", code);
     tx.commit();
@@ -330,13 +346,15 @@ core::Response update_course(core::Context& cx) {
     const domain::CourseCheck hours_only = domain::check_course(form.draft, registration_rules(unit));
     return show_form(cx, form, {}, &hours_only, unit, action, heading, "", 200);
   }
-  std::string duplicate;
-  const domain::CourseCheck result = check(cx, form, unit, course->id, &duplicate);
-  if (!result.ok()) {
-    return show_form(cx, form, result.errors, &result, unit, action, heading, duplicate, 422);
-  }
+  domain::CourseCheck result = check(cx, form, unit, false);
+  if (!result.ok()) return show_form(cx, form, result.errors, &result, unit, action, heading, "", 422);
   {
     db::Transaction tx(cx.db());
+    sql::lock_unit(cx.db(), cx.user().unit_id);
+    if (const auto duplicate = duplicate_of(cx, form.draft, course->id)) {
+      result.errors.push_back(duplicate_error(*duplicate));
+      return show_form(cx, form, result.errors, &result, unit, action, heading, *duplicate, 422);
+    }
     // Only while still editable: a reviewer may have acted since the form was loaded.
     const auto current = cx.db().query_one("SELECT state FROM course WHERE id = ? FOR UPDATE", course->id);
     if (!current || current->str(0) != course->state) {

@@ -261,10 +261,8 @@ std::optional<std::string> find_duplicate(db::Connection& db, int64_t unit_id, c
 }
 
 std::string insert_course(db::Connection& db, const NewCourse& nc, const domain::CourseDraft& d) {
-  // Codes are handed out in order; locking the highest one makes concurrent registrations wait
-  // their turn instead of colliding.
-  const auto top = db.query_one("SELECT code FROM course ORDER BY code DESC LIMIT 1 FOR UPDATE");
-  const long long next = top && !top->is_null(0) ? std::stoll(top->str(0)) + 1 : 5600001;
+  db.execute("UPDATE course_code_counter SET last_code = LAST_INSERT_ID(last_code + 1) WHERE id = 1");
+  const long long next = db.query_one("SELECT LAST_INSERT_ID()")->i64(0);
   char code[24];
   std::snprintf(code, sizeof code, "%07lld", next);
   db.execute(
@@ -426,7 +424,17 @@ bool transfer_course(db::Connection& db, int64_t course_id, int64_t from_account
   db.execute("INSERT INTO course_transfer (course_id, from_account_id, to_account_id, by_account_id)"
              " VALUES (?, ?, ?, ?)",
              course_id, from_account, to_account, by_account);
+  // Shown in the course's history like a transition that keeps the state.
+  db.execute("INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons)"
+             " SELECT c.id, c.state, c.state, ?, CONCAT('課程移轉：', f.display_name, ' → ', t.display_name)"
+             " FROM course c JOIN business_account f ON f.id = ? JOIN business_account t ON t.id = ?"
+             " WHERE c.id = ?",
+             by_account, from_account, to_account, course_id);
   return true;
+}
+
+void lock_unit(db::Connection& db, int64_t unit_id) {
+  db.query_one("SELECT id FROM unit WHERE id = ? FOR UPDATE", unit_id);
 }
 
 std::vector<Reason> active_reasons(db::Connection& db) {

@@ -101,6 +101,10 @@ struct CourseLine {
 std::vector<CourseLine> unit_courses(db::Connection& db, int64_t unit_id, const ListFilters& filters,
                                      int limit);
 
+// Registrations and edits of one unit take turns, so the duplicate check and the write agree
+// (a double-clicked submit registers one course).
+void lock_unit(db::Connection& db, int64_t unit_id);
+
 std::vector<Choice> organizers_of_unit(db::Connection& db, int64_t unit_id);
 bool transfer_course(db::Connection& db, int64_t course_id, int64_t from_account,
                      int64_t to_account, int64_t by_account);

@@ -112,4 +112,12 @@ std::size_t utf8_length(std::string_view s) {
   return n;
 }
 
+bool is_course_code(std::string_view code) {
+  if (code.size() != 7) return false;
+  for (char c : code) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
 }  // namespace domain

@@ -25,4 +25,7 @@ std::string trim(std::string_view s);
 // well-formed UTF-8. On malformed input it counts the bytes that are not continuation bytes.
 std::size_t utf8_length(std::string_view s);
 
+// 研習課程代碼: exactly seven ASCII digits.
+bool is_course_code(std::string_view code);
+
 }  // namespace domain

@@ -82,6 +82,7 @@ domain::Session session_of(const std::string& date, const std::string& start, co
 
 // The course if this reviewer's unit reviews it; otherwise nothing (404: not even its existence).
 std::optional<courses::sql::Course> load_reviewable(core::Context& cx, const std::string& code) {
+  if (!domain::is_course_code(code)) return std::nullopt;
   auto course = courses::sql::find_course(cx.db(), code);
   if (!course || course->review_unit_id != cx.user().unit_id) return std::nullopt;
   return course;
@@ -315,9 +316,11 @@ core::Response approve_courses(core::Context& cx) {
   }
   std::string message = "已確認通過 " + std::to_string(approved) + " 門課程。";
   if (!skipped.empty()) {
-    message += "以下課程已由他人處理或不在您的審核範圍，未變更：";
-    for (size_t i = 0; i < skipped.size(); ++i) message += (i ? "、" : "") + skipped[i];
-    message += "。";
+    // A short list: the message travels in a cookie.
+    constexpr size_t kListed = 10;
+    message += std::to_string(skipped.size()) + " 門已由他人處理或不在您的審核範圍，未變更：";
+    for (size_t i = 0; i < skipped.size() && i < kListed; ++i) message += (i ? "、" : "") + skipped[i];
+    message += skipped.size() > kListed ? " 等。" : "。";
   }
   cx.flash(message);
   return cx.see_other(app::url_for("review.queue"));

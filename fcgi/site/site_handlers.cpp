@@ -231,14 +231,6 @@ std::string render_course_body(const sql::CourseDetail& c) {
   return core::render_template("site/course.tpl", d);
 }
 
-bool is_course_code(const std::string& code) {
-  if (code.size() != 7) return false;
-  for (char c : code) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 core::Response home(core::Context& cx) {
@@ -301,7 +293,7 @@ core::Response search_courses(core::Context& cx) {
 
 core::Response show_course(core::Context& cx) {
   const std::string code = cx.param("code");
-  if (!is_course_code(code)) return cx.not_found();
+  if (!domain::is_course_code(code)) return cx.not_found();
   core::FragmentCache& cache = course_cache(cx.config());
   auto body = cache.get(code, "");
   if (!body) {

@@ -156,3 +156,11 @@ TEST(Utf8Length, CountsChineseCharactersOnceEach) {
 
 }  // namespace
 }  // namespace domain
+
+TEST(IsCourseCode, IsExactlySevenAsciiDigits) {
+  EXPECT_TRUE(domain::is_course_code("5600001"));
+  EXPECT_FALSE(domain::is_course_code("560000"));
+  EXPECT_FALSE(domain::is_course_code("56000011"));
+  EXPECT_FALSE(domain::is_course_code("560000a"));
+  EXPECT_FALSE(domain::is_course_code("中"));
+}
