@@ -1,0 +1,209 @@
+"""Partner applications (seeds 003 appendix 1) and the administrator's decisions on them.
+
+An applicant submits the form; the administrator approves it (creating the OpenID client with
+exact redirect URIs, the claims it may receive and a secret shown once), suspends, reinstates,
+revokes and renews it. Each decision takes effect on the token endpoint at once.
+"""
+import re
+import unittest
+
+from portal import (Client, json_of, main, random_text, sql, sql_value, token_request)
+
+
+def today_minus(days):
+    return sql_value(f"SELECT CURDATE() - INTERVAL {days} DAY")
+
+
+def application(site_name, **overrides):
+    fields = {
+        "operator_name": "測試教育基金會", "head_name": "林主管", "contact_name": "陳承辦",
+        "contact_phone": "02-2345-6789", "contact_email": "partner@example.org", "site_name": site_name,
+        "site_url": "https://partner.example.org/", "test_url": "", "audience": "國中小教師",
+        "members": "1200 人", "purpose": "教師社群交流", "maintenance": "委外廠商維護",
+        "redirect_uris": "https://partner.example.org/callback", "privacy_policy_url": "https://partner.example.org/privacy",
+        "scan_report_date": today_minus(30), "claim_name": "1", "use_name": "顯示於個人頁",
+        "claim_school_name": "1", "use_school_name": "依學校分組",
+        "agree_1": "1", "agree_2": "1", "agree_3": "1", "agree_4": "1",
+    }
+    fields.update(overrides)
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def apply(fields):
+    client = Client()
+    fields = dict(fields, csrf=client.csrf_from("/partners/apply"))
+    return client.post("/partners/apply", fields)
+
+
+def admin():
+    client = Client()
+    r = client.login("admin")
+    assert r.status == 303, r.status
+    return client
+
+
+def csrf_of(html):
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+def secret_of(html):
+    m = re.search(r'id="client-secret">([^<]+)<', html)
+    return m.group(1) if m else None
+
+
+def client_credentials(client_id, secret):
+    return token_request({"grant_type": "client_credentials"}, client_id, secret)
+
+
+class PartnerAdministration(unittest.TestCase):
+    def setUp(self):
+        self.site = "測試網站-" + random_text(6)
+        self.client_id = "test-" + random_text(6).lower().replace("_", "-")
+        self.addCleanup(self.remove_partner)
+
+    def remove_partner(self):
+        ids = [row[0] for row in sql(f"SELECT id FROM partner WHERE site_name = '{self.site}'")]
+        for pid in ids:
+            for table in ("oidc_token", "partner_claim_use", "partner_rate"):
+                sql(f"DELETE FROM {table} WHERE partner_id = {pid}")
+            sql(f"DELETE FROM partner WHERE id = {pid}")
+
+    def submit(self, **overrides):
+        r = apply(application(self.site, **overrides))
+        self.assertEqual(r.status, 201, r.text[:500])
+        return int(re.search(r"<strong>(\d+)</strong>", r.text).group(1))
+
+    def approve(self, admin_client, pid, **overrides):
+        page = admin_client.get(f"/admin/partners/{pid}")
+        self.assertEqual(page.status, 200)
+        fields = {"csrf": csrf_of(page.text), "client_id": self.client_id,
+                  "redirect_uris": "https://partner.example.org/callback", "claims": "name", "may_report": "1"}
+        fields.update(overrides)
+        return admin_client.post(f"/admin/partners/{pid}/approve", {k: v for k, v in fields.items() if v is not None})
+
+    def test_an_application_with_every_field_is_recorded_as_waiting(self):
+        pid = self.submit()
+        row = sql(f"SELECT status, agreed_terms, claims FROM partner WHERE id = {pid}")[0]
+        self.assertEqual(row[0], "applied")
+        self.assertEqual(row[1], "1")
+        self.assertEqual(sql_value(f"SELECT COUNT(*) FROM partner_claim_use WHERE partner_id = {pid}"), "2")
+
+    def test_an_application_without_all_four_agreements_is_refused_and_nothing_is_stored(self):
+        before = sql_value("SELECT COUNT(*) FROM partner")
+        r = apply(application(self.site, agree_4=None))
+        self.assertEqual(r.status, 422)
+        self.assertIn("須詳閱並同意全部四項事項", r.text)
+        self.assertIn(self.site, r.text)  # input kept
+        self.assertEqual(sql_value("SELECT COUNT(*) FROM partner"), before)
+
+    def test_a_scan_report_older_than_a_year_is_refused(self):
+        r = apply(application(self.site, scan_report_date=today_minus(400)))
+        self.assertEqual(r.status, 422)
+        self.assertIn("弱點掃描報告須為申請日前一年內", r.text)
+
+    def test_a_requested_attribute_needs_its_use(self):
+        r = apply(application(self.site, use_name=""))
+        self.assertEqual(r.status, 422)
+        self.assertIn("請說明「姓名」的用途", r.text)
+
+    def test_an_application_without_csrf_is_refused(self):
+        r = Client().post("/partners/apply", application(self.site))
+        self.assertEqual(r.status, 403)
+        self.assertIsNone(sql_value(f"SELECT id FROM partner WHERE site_name = '{self.site}'"))
+
+    def test_only_the_administrator_sees_and_decides_applications(self):
+        pid = self.submit()
+        anonymous = Client().get(f"/admin/partners/{pid}")
+        self.assertEqual(anonymous.status, 303)
+        organizer = Client()
+        organizer.login("organizer")
+        self.assertEqual(organizer.get(f"/admin/partners/{pid}").status, 403)
+        self.assertEqual(admin().get("/admin/partners/999999").status, 404)
+
+    def test_approval_shows_the_secret_once_and_keeps_only_its_digest(self):
+        pid = self.submit()
+        r = self.approve(admin(), pid)
+        self.assertEqual(r.status, 200, r.text[:300])
+        self.assertIn("no-store", r.header("cache-control"))
+        secret = secret_of(r.text)
+        self.assertIsNotNone(secret)
+        self.assertEqual(len(secret), 43)
+        stored = sql(f"SELECT secret_sha256, status, claims, may_report FROM partner WHERE id = {pid}")[0]
+        self.assertNotIn(secret, stored[0])
+        self.assertEqual(stored[1:], ["approved", "name", "1"])
+        again = admin().get(f"/admin/partners/{pid}")
+        self.assertIsNone(secret_of(again.text))
+        self.assertEqual(client_credentials(self.client_id, secret).status, 200)
+
+    def test_approval_cannot_grant_an_attribute_that_was_not_requested(self):
+        pid = self.submit()
+        r = self.approve(admin(), pid, claims="title_name")
+        self.assertEqual(r.status, 422)
+        self.assertEqual(sql_value(f"SELECT status FROM partner WHERE id = {pid}"), "applied")
+
+    def test_approval_refuses_a_redirect_uri_that_is_not_https(self):
+        pid = self.submit()
+        r = self.approve(admin(), pid, redirect_uris="http://partner.example.org/callback")
+        self.assertEqual(r.status, 422)
+        self.assertEqual(sql_value(f"SELECT status FROM partner WHERE id = {pid}"), "applied")
+
+    def test_a_client_id_already_in_use_is_refused(self):
+        pid = self.submit()
+        r = self.approve(admin(), pid, client_id="dream-n")
+        self.assertEqual(r.status, 409)
+        self.assertEqual(sql_value(f"SELECT status FROM partner WHERE id = {pid}"), "applied")
+
+    def test_suspension_stops_tokens_at_once_and_reinstatement_restores_the_client(self):
+        pid = self.submit()
+        admin_client = admin()
+        secret = secret_of(self.approve(admin_client, pid).text)
+        token = json_of(client_credentials(self.client_id, secret))["access_token"]
+        page = admin_client.get(f"/admin/partners/{pid}")
+        r = admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "suspend"})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(client_credentials(self.client_id, secret).status, 401)
+        report = Client().request("POST", "/api/v1/reports", raw_body=b"{}",
+                                  headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        self.assertEqual(report.status, 401)
+        r = admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "reinstate"})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(client_credentials(self.client_id, secret).status, 200)
+
+    def test_suspending_twice_is_a_conflict_that_changes_nothing(self):
+        pid = self.submit()
+        admin_client = admin()
+        self.approve(admin_client, pid)
+        page = admin_client.get(f"/admin/partners/{pid}")
+        admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "suspend"})
+        r = admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "suspend"})
+        self.assertEqual(r.status, 409)
+        self.assertEqual(sql_value(f"SELECT status FROM partner WHERE id = {pid}"), "suspended")
+
+    def test_an_approval_lapses_a_year_after_the_scan_and_renewal_restores_it(self):
+        pid = self.submit()
+        admin_client = admin()
+        secret = secret_of(self.approve(admin_client, pid).text)
+        sql(f"UPDATE partner SET scan_report_date = CURDATE() - INTERVAL 366 DAY WHERE id = {pid}")
+        self.assertEqual(client_credentials(self.client_id, secret).status, 401)
+        page = admin_client.get(f"/admin/partners/{pid}")
+        self.assertIn("弱點掃描報告已逾一年", page.text)
+        r = admin_client.post(f"/admin/partners/{pid}/renew",
+                              {"csrf": csrf_of(page.text), "scan_report_date": today_minus(10)})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(client_credentials(self.client_id, secret).status, 200)
+
+    def test_every_decision_is_audited(self):
+        pid = self.submit()
+        admin_client = admin()
+        self.approve(admin_client, pid)
+        page = admin_client.get(f"/admin/partners/{pid}")
+        admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "revoke"})
+        actions = [row[0] for row in sql(
+            "SELECT action FROM audit_log WHERE (object = '%s' AND action = 'partner.approve')"
+            " OR (object = '%d' AND action = 'partner.revoke') OR (object = '%d' AND action = 'partner.apply')"
+            % (self.client_id, pid, pid))]
+        self.assertEqual(sorted(actions), ["partner.apply", "partner.approve", "partner.revoke"])
+
+
+if __name__ == "__main__":
+    main()
