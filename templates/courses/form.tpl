@@ -85,6 +85,7 @@
       </fieldset>
     {{/SESSION}}
     </div>
+    <p id="live-hours" class="live-hours" aria-live="polite"></p>
     <div class="actions"><button type="submit" name="action" value="add_session" class="secondary">新增一個場次</button></div>
     <div class="field">
       <label for="special_approval_doc">專案核准文號（單日逾 6 小時或單週逾 35 小時時必填）</label>
@@ -161,3 +162,4 @@
 
   <div class="actions"><button type="submit" name="action" value="submit">課程資料確定，送出課程確認要求</button></div>
 </form>
+<script src="/static/js/course_form.js" defer></script>
