@@ -77,21 +77,7 @@ std::string url_decode(std::string_view in, bool plus_is_space) {
   return out;
 }
 
-std::string url_encode(std::string_view in) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : in) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
+std::string url_encode(std::string_view in) { return domain::percent_encode(in); }
 
 ParseError parse_urlencoded(std::string_view body, const Limits& limits, Params& out) {
   if (body.size() > limits.max_body) return ParseError::kTooLarge;

@@ -1,6 +1,8 @@
 // The OpenID Connect provider's pure rules.
 #include "domain/oidc.h"
 
+#include "domain/validation.h"
+
 namespace domain {
 
 namespace {
@@ -20,21 +22,6 @@ const std::vector<ScopeClaims>& scope_table() {
 bool is_unreserved(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '.' || c == '_' || c == '~';
-}
-
-std::string percent_encode(std::string_view in) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : in) {
-    if (is_unreserved(static_cast<char>(c))) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
 }
 }  // namespace
 

@@ -25,6 +25,9 @@ std::string trim(std::string_view s);
 // well-formed UTF-8. On malformed input it counts the bytes that are not continuation bytes.
 std::size_t utf8_length(std::string_view s);
 
+// RFC 3986 percent-encoding of everything but the unreserved characters A–Z a–z 0–9 - . _ ~.
+std::string percent_encode(std::string_view in);
+
 // 研習課程代碼: exactly seven ASCII digits.
 bool is_course_code(std::string_view code);
 

@@ -455,14 +455,15 @@ def stop_mail_sink():
     raise AssertionError("the SMTP sink did not stop")
 
 
-def start_mail_sink():
-    """Starts the sink with the command line of nginx/portalctl's start_sink."""
+def start_mail_sink(*extra):
+    """Starts the sink with the command line of nginx/portalctl's start_sink (and `extra` options,
+    such as --fail-first 1)."""
     if sink_running():
         return
     with open(os.path.join(VAR, "log", "smtp-sink.log"), "ab") as log:
         subprocess.run(
             ["setsid", "-f", "python3", os.path.join(ROOT, "tests", "smtp_sink.py"),
-             "--port", str(sink_port()), "--dir", MAIL_DIR, "--pid-file", SINK_PID_FILE],
+             "--port", str(sink_port()), "--dir", MAIL_DIR, "--pid-file", SINK_PID_FILE, *extra],
             stdout=log, stderr=log, stdin=subprocess.DEVNULL, check=True)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:

@@ -5,63 +5,14 @@ import email
 import email.policy
 import glob
 import os
-import signal
-import subprocess
 import time
 import unittest
 import uuid
 
 import portal
 
-MAIL_DIR = os.path.join(portal.VAR, "mail")
-SINK_PID = os.path.join(portal.VAR, "run", "smtp-sink.pid")
-
-
-def sink_port():
-    """The sink's port, from the smtp_url that portalctl wrote into the portal's configuration."""
-    with open(os.path.join(portal.VAR, "portal.conf")) as f:
-        for line in f:
-            if line.startswith("smtp_url="):
-                return int(line.strip().rsplit(":", 1)[1])
-    raise AssertionError("no smtp_url in portal.conf")
-
-
-def sink_alive():
-    try:
-        with open(SINK_PID) as f:
-            os.kill(int(f.read().strip()), 0)
-        return True
-    except (OSError, ValueError):
-        return False
-
-
-def stop_sink():
-    with open(SINK_PID) as f:
-        pid = int(f.read().strip())
-    os.kill(pid, signal.SIGTERM)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except OSError:
-            return
-        time.sleep(0.05)
-    raise AssertionError("the SMTP sink did not stop")
-
-
-def start_sink(*extra):
-    """Starts the sink with the command line nginx/portalctl uses (and `extra` options)."""
-    with open(os.path.join(portal.VAR, "log", "smtp-sink.log"), "ab") as log:
-        subprocess.run(
-            ["setsid", "-f", "python3", os.path.join(portal.ROOT, "tests", "smtp_sink.py"),
-             "--port", str(sink_port()), "--dir", MAIL_DIR, "--pid-file", SINK_PID, *extra],
-            stdout=log, stderr=log, stdin=subprocess.DEVNULL, check=True)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        if sink_alive():
-            return
-        time.sleep(0.05)
-    raise AssertionError("the SMTP sink did not start")
+from portal import MAIL_DIR, sink_running as sink_alive, start_mail_sink as start_sink, \
+    stop_mail_sink as stop_sink
 
 
 def wait_for_attempt(mail_id, seconds=10):
