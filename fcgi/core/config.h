@@ -15,7 +15,8 @@ struct Config {
   int threads = 4;
   int session_idle_seconds = 30 * 60;       // ASVS L2: 30 minutes idle
   int session_absolute_seconds = 12 * 3600;  // and 12 hours in all
-  int public_cache_seconds = 2;              // bounded staleness of cached public pages
+  int public_cache_seconds = 10;             // bounded staleness of cached public course pages
+  int search_cache_seconds = 30;             // and of cached search result pages
   std::string smtp_url = "smtp://127.0.0.1:2525";  // the relay; a local sink in development and tests
   std::string mail_from = "no-reply@inservice.example.edu.tw";
   std::string oidc_keys_dir;  // RS256 signing keys, outside the web root (portal-tool keys)

@@ -333,7 +333,7 @@ void sync_search(db::Connection& db, int64_t course_id) {
   db.execute("DELETE FROM course_search WHERE course_id = ?", course_id);
   db.execute(
       "INSERT INTO course_search (course_id, title, body, unit_name, county_id, unit_id,"
-      " category_id, levels, tags, first_date, last_date, enrol_opens_at, enrol_closes_at, is_public)"
+      " category_id, levels, tags, first_date, last_date, enrol_opens_at, enrol_closes_at)"
       " SELECT c.id, c.title,"
       " CONCAT_WS(' ', c.title, c.outline, c.subject_area, u.name,"
       "   (SELECT GROUP_CONCAT(g.name SEPARATOR ' ') FROM course_tag ct JOIN tag g ON g.id = ct.tag_id"
@@ -342,9 +342,9 @@ void sync_search(db::Connection& db, int64_t course_id) {
       " CONCAT(' ', IFNULL((SELECT GROUP_CONCAT(ct.tag_id SEPARATOR ' ') FROM course_tag ct"
       "   WHERE ct.course_id = c.id), ''), ' '),"
       " c.first_date, c.last_date, IF(c.enrol_online, c.enrol_opens_at, NULL),"
-      " IF(c.enrol_online, c.enrol_closes_at, NULL),"
-      " c.state IN ('approved', 'roster_submitted', 'roster_returned', 'closed')"
-      " FROM course c JOIN unit u ON u.id = c.unit_id WHERE c.id = ?",
+      " IF(c.enrol_online, c.enrol_closes_at, NULL)"
+      " FROM course c JOIN unit u ON u.id = c.unit_id"
+      " WHERE c.id = ? AND c.state IN ('approved', 'roster_submitted', 'roster_returned', 'closed')",
       course_id);
 }
 

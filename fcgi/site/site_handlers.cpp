@@ -175,6 +175,25 @@ core::FragmentCache& course_cache(const core::Config& config) {
   return cache;
 }
 
+// Whole pages for visitors who are not signed in and have no message waiting: the layout is
+// then the same for all of them, so the answer can be kept as it was sent.
+bool plain_visitor(const core::Context& cx) {
+  return !cx.user().signed_in() && !cx.req().cookie("flash") && !cx.req().cookie("sid");
+}
+
+core::Response cached_answer(const std::string& html) {
+  core::Response r = core::Response::html(200, html);
+  r.header("Cache-Control", "private, max-age=0");
+  return r;
+}
+
+// Search result pages, by their canonical address, for Config::search_cache_seconds: a new
+// course shows up in searches within that time (its own page at once).
+core::FragmentCache& search_cache(const core::Config& config) {
+  static core::FragmentCache cache(std::chrono::seconds(config.search_cache_seconds), 5000);
+  return cache;
+}
+
 std::string render_course_body(const sql::CourseDetail& c) {
   ctemplate::TemplateDictionary d("course");
   d.SetValue("CODE", c.code);
@@ -251,6 +270,12 @@ core::Response home(core::Context& cx) {
 
 core::Response search_courses(core::Context& cx) {
   SearchForm form = parse_search(cx.req().query);
+  const std::string key = cx.req().query_string;  // as typed: notes about bad input differ
+  const bool plain = plain_visitor(cx);
+  core::FragmentCache& cache = search_cache(cx.config());
+  if (plain) {
+    if (const auto hit = cache.get("page:" + key, "")) return cached_answer(hit->html);
+  }
   sql::SearchResult result = sql::search_courses(cx.db(), form.filters);
   if (result.total > 0 && form.filters.offset >= result.total) {
     form.page = static_cast<int>((result.total + kPageSize - 1) / kPageSize);
@@ -288,13 +313,19 @@ core::Response search_courses(core::Context& cx) {
     if (form.page > 1) pager->SetValueAndShowSection("URL", search_url(form, form.page - 1), "PREV");
     if (form.page < pages) pager->SetValueAndShowSection("URL", search_url(form, form.page + 1), "NEXT");
   }
-  return page.render();
+  core::Response response = page.render();
+  if (plain) cache.put("page:" + key, "", {"", response.body});
+  return response;
 }
 
 core::Response show_course(core::Context& cx) {
   const std::string code = cx.param("code");
   if (!domain::is_course_code(code)) return cx.not_found();
   core::FragmentCache& cache = course_cache(cx.config());
+  const bool plain = plain_visitor(cx);
+  if (plain) {
+    if (const auto hit = cache.get("page:" + code, "")) return cached_answer(hit->html);
+  }
   auto body = cache.get(code, "");
   if (!body) {
     const auto course = sql::find_course(cx.db(), code);
@@ -308,7 +339,9 @@ core::Response show_course(core::Context& cx) {
   }
   core::Page page(cx, "partials/raw.tpl", body->title);
   page.use_rendered_body(body->html);
-  return page.render();
+  core::Response response = page.render();
+  if (plain) cache.put("page:" + code, "", {"", response.body});
+  return response;
 }
 
 core::Response health(core::Context& cx) {

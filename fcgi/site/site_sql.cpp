@@ -67,44 +67,49 @@ std::vector<Choice> tags(db::Connection& db) {
 }
 
 SearchResult search_courses(db::Connection& db, const SearchFilters& f) {
-  // Conditions come from this fixed list; values are always bound.
-  std::string where = " WHERE is_public = 1";
+  // Conditions come from this fixed list; values are always bound. The table holds public
+  // courses only, so a keyword alone is a pure MATCH, which Mroonga counts from its index.
+  std::string where;
+  auto add = [&where](const char* condition) {
+    where += where.empty() ? " WHERE " : " AND ";
+    where += condition;
+  };
   std::vector<db::Value> args;
   const std::string tag_pattern = "% " + std::to_string(f.tag_id) + " %";
   const std::string level_pattern = "%," + f.level + ",%";
   if (!f.keyword_query.empty()) {
-    where += " AND MATCH(body) AGAINST(? IN BOOLEAN MODE)";
+    add("MATCH(body) AGAINST(? IN BOOLEAN MODE)");
     args.emplace_back(f.keyword_query);
   }
   if (!f.unit_query.empty()) {
-    where += " AND MATCH(unit_name) AGAINST(? IN BOOLEAN MODE)";
+    add("MATCH(unit_name) AGAINST(? IN BOOLEAN MODE)");
     args.emplace_back(f.unit_query);
   }
   if (f.county_id) {
-    where += " AND county_id = ?";
+    add("county_id = ?");
     args.emplace_back(f.county_id);
   }
   if (f.category_id) {
-    where += " AND category_id = ?";
+    add("category_id = ?");
     args.emplace_back(f.category_id);
   }
   if (f.tag_id) {
-    where += " AND tags LIKE ?";
+    add("tags LIKE ?");
     args.emplace_back(tag_pattern);
   }
   if (!f.level.empty()) {
-    where += " AND levels LIKE ?";
+    add("levels LIKE ?");
     args.emplace_back(level_pattern);
   }
   if (!f.from.empty()) {
-    where += " AND last_date >= ?";
+    add("last_date >= ?");
     args.emplace_back(f.from);
   }
   if (!f.to.empty()) {
-    where += " AND first_date <= ?";
+    add("first_date <= ?");
     args.emplace_back(f.to);
   }
-  if (f.open_now) where += " AND enrol_opens_at <= NOW() AND enrol_closes_at >= NOW()";
+  if (f.open_now) add("enrol_opens_at <= NOW() AND enrol_closes_at >= NOW()");
 
   SearchResult result;
   std::vector<db::Value> count_args = args;
@@ -117,7 +122,8 @@ SearchResult search_courses(db::Connection& db, const SearchFilters& f) {
   args.emplace_back(f.offset);
   std::vector<int64_t> ids;
   for (const auto& r : db.query_values("SELECT course_id FROM course_search" + where +
-                                           " ORDER BY first_date DESC, course_id DESC LIMIT ? OFFSET ?",
+                                           // first_date alone: the one sort Mroonga serves from an index
+                                           " ORDER BY first_date DESC LIMIT ? OFFSET ?",
                                        args)) {
     ids.push_back(r.i64(0));
   }

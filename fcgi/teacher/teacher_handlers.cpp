@@ -90,6 +90,8 @@ std::optional<std::string> render_home(core::Context& cx) {
 // every write that changes this page), and at most a minute for anything else, such as a unit
 // renamed.
 core::FragmentCache g_home_cache(std::chrono::seconds(60), 20000);
+// Whole answers per session (the layout carries the session's CSRF token), same validator.
+core::FragmentCache g_page_cache(std::chrono::seconds(60), 20000);
 }  // namespace
 
 core::Response home(core::Context& cx) {
@@ -97,6 +99,15 @@ core::Response home(core::Context& cx) {
   const std::string validator =
       std::to_string(cx.user().home_version) + "|" + cx.user().db_today +
       (cx.user().records_only ? "|r" : "");
+  const bool no_message = !cx.req().cookie("flash");
+  const std::string page_key = key + "|" + cx.session_cookie();
+  if (no_message) {
+    if (const auto hit = g_page_cache.get(page_key, validator)) {
+      core::Response r = core::Response::html(200, hit->html);
+      r.header("Cache-Control", "no-store");
+      return r;
+    }
+  }
   auto body = g_home_cache.get(key, validator);
   if (!body) {
     auto html = render_home(cx);
@@ -106,7 +117,9 @@ core::Response home(core::Context& cx) {
   }
   core::Page page(cx, "partials/raw.tpl", "教師個人化專屬首頁");
   page.use_rendered_body(body->html);
-  return page.render();
+  core::Response response = page.render();
+  if (no_message) g_page_cache.put(page_key, validator, {"", response.body});
+  return response;
 }
 
 }  // namespace teacher

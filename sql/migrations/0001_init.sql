@@ -164,9 +164,9 @@ CREATE TABLE course_history (
   KEY (course_id, at)
 ) ENGINE=InnoDB;
 
--- Full-text search in Chinese (Mroonga's bigram tokenizer), with the filter and sort columns
--- beside the text so one Mroonga query answers search, filters, order and limit.
--- Kept in step with `course` by the code that writes courses; rebuildable from it.
+-- Full-text search in Chinese (Mroonga's bigram tokenizer) over public courses only, with the
+-- filter and sort columns beside the text so one Mroonga query answers search, filters, order
+-- and limit. Kept in step with `course` by the code that writes courses; rebuildable from it.
 CREATE TABLE course_search (
   course_id INT UNSIGNED PRIMARY KEY,
   title VARCHAR(200) NOT NULL,
@@ -181,7 +181,6 @@ CREATE TABLE course_search (
   last_date DATE NOT NULL,
   enrol_opens_at DATETIME NULL,
   enrol_closes_at DATETIME NULL,
-  is_public BOOLEAN NOT NULL,
   FULLTEXT KEY ft_body (body),
   FULLTEXT KEY ft_unit_name (unit_name),
   KEY (first_date)

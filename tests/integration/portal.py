@@ -506,8 +506,7 @@ def retire_courses(codes):
         f" SELECT id, state, 'deleted', NULL, '測試結束清理' FROM course"
         f" WHERE code IN ({listed}) AND state <> 'deleted'")
     sql(f"UPDATE course SET state = 'deleted' WHERE code IN ({listed})")
-    sql(f"UPDATE course_search s JOIN course c ON c.id = s.course_id SET s.is_public = 0"
-        f" WHERE c.code IN ({listed})")
+    sql(f"DELETE s FROM course_search s JOIN course c ON c.id = s.course_id WHERE c.code IN ({listed})")
 
 
 def return_reason_ids():

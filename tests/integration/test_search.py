@@ -281,10 +281,10 @@ class Paging(unittest.TestCase):
             " outline, seats_per_class, online_seats, contact1_name, contact1_phone, contact1_email,"
             " state, first_date, last_date, enrol_online) VALUES " + values)
         sql("INSERT INTO course_search (course_id, title, body, unit_name, county_id, unit_id, category_id,"
-            " levels, tags, first_date, last_date, enrol_opens_at, enrol_closes_at, is_public)"
+            " levels, tags, first_date, last_date, enrol_opens_at, enrol_closes_at)"
             " SELECT c.id, c.title, CONCAT_WS(' ', c.title, c.outline, u.name), u.name, u.county_id,"
             " c.unit_id, c.category_id, CONCAT(',', c.levels, ','), '  ', c.first_date, c.last_date,"
-            " NULL, NULL, 1 FROM course c JOIN unit u ON u.id = c.unit_id WHERE c.code LIKE '56090%'")
+            " NULL, NULL FROM course c JOIN unit u ON u.id = c.unit_id WHERE c.code LIKE '56090%'")
 
     @classmethod
     def tearDownClass(cls):
