@@ -3,7 +3,9 @@
 //   node load.mjs setup  --target portal|oidc --base URL --state FILE
 //   node load.mjs run    --state FILE --scenario redeem|roundtrip [--concurrency 16] [--duration 10]
 //                        [--out FILE] [--cpu "name:pid,pid name:pid"] [--clk-tck 100] [--label TEXT]
-//   node load.mjs report FILE... [--targets-md]
+//                        [--db-socket PATH] [--watch wrk] [--watch-cmdline REGEX] [--other-max 15]
+//                        [--batch 3000]
+//   node load.mjs report FILE...
 //
 // setup   logs the teacher in once and gives consent to dream-n once through the target's real
 //         front channel (portal: the login form and the consent form; oidc-provider: its
@@ -27,7 +29,9 @@
 //         during it, or when more than --other-max % (15) of the machine's CPU went to processes
 //         outside the measured groups; run.sh repeats such a run.
 //         --db-socket reads MariaDB's SHOW GLOBAL STATUS around them: statements, commits and
-//         redo-log fsyncs per operation.
+//         InnoDB fsyncs per operation.
+//         One JSON line per run (stdout, and --out FILE); exit 3 when there were errors or checks
+//         failed.
 // report  prints the medians over rounds per target and scenario, and the ratios.
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
