@@ -33,9 +33,10 @@ std::string utf8_prefix(std::string_view s, size_t chars) {
   return std::string(s.substr(0, i));
 }
 
-// Keyword → Mroonga boolean query: every term required, each taken literally as a phrase,
-// so operators typed by the user are only text.
-std::string boolean_query(std::string_view keyword) {
+// Keyword → search terms, every one required and taken literally: operators, quotes and
+// backslashes typed by the user are only separators, so a term can never leave the quoted
+// string it is put in (site_sql.cpp builds a Groonga script from them).
+std::vector<std::string> search_terms(std::string_view keyword) {
   std::string cleaned;
   for (char c : keyword) {
     // Operators and control characters (NUL included) are only separators here.
@@ -45,18 +46,17 @@ std::string boolean_query(std::string_view keyword) {
   }
   // The ideographic space separates terms too.
   for (size_t p; (p = cleaned.find("\xE3\x80\x80")) != std::string::npos;) cleaned.replace(p, 3, " ");
-  std::string query;
-  size_t terms = 0, pos = 0;
-  while (pos < cleaned.size() && terms < kMaxTerms) {
+  std::vector<std::string> terms;
+  size_t pos = 0;
+  while (pos < cleaned.size() && terms.size() < kMaxTerms) {
     const size_t start = cleaned.find_first_not_of(" \t\r\n", pos);
     if (start == std::string::npos) break;
     size_t end = cleaned.find_first_of(" \t\r\n", start);
     if (end == std::string::npos) end = cleaned.size();
-    query += (query.empty() ? "+\"" : " +\"") + cleaned.substr(start, end - start) + "\"";
-    ++terms;
+    terms.push_back(cleaned.substr(start, end - start));
     pos = end;
   }
-  return query;
+  return terms;
 }
 
 int parse_int(const std::string& s, int fallback) {
@@ -136,8 +136,8 @@ SearchForm parse_search(const core::Params& query) {
     std::swap(f.from, f.to);
     f.notes.push_back("起日晚於迄日，已為您對調。");
   }
-  f.filters.keyword_query = boolean_query(f.q);
-  f.filters.unit_query = boolean_query(f.unit);
+  f.filters.keyword_terms = search_terms(f.q);
+  f.filters.unit_terms = search_terms(f.unit);
   f.filters.county_id = f.county;
   f.filters.category_id = f.category;
   f.filters.tag_id = f.tag;

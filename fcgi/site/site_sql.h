@@ -32,8 +32,8 @@ std::vector<Choice> tags(db::Connection& db);
 
 // Filters already validated; empty/zero means "any".
 struct SearchFilters {
-  std::string keyword_query;  // Mroonga boolean query built from the keyword
-  std::string unit_query;     // same, for the organizing unit's name
+  std::vector<std::string> keyword_terms;  // all required; free of quotes and backslashes
+  std::vector<std::string> unit_terms;     // same, for the organizing unit's name
   int county_id = 0;
   int category_id = 0;
   int tag_id = 0;
