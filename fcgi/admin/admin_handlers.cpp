@@ -21,11 +21,6 @@ std::optional<int> small_number(const std::string& text, int min, int max) {
   return n;
 }
 
-size_t utf8_length(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 }  // namespace
 
 core::Response reasons(core::Context& cx) {
@@ -49,7 +44,7 @@ core::Response reasons(core::Context& cx) {
 
 core::Response create_reason(core::Context& cx) {
   const std::string label = domain::trim(cx.req().form.get_or("label"));
-  if (label.empty() || utf8_length(label) > 100) {
+  if (label.empty() || domain::utf8_length(label) > 100) {
     return cx.error(422, "理由內容不正確", "請輸入 1 到 100 字的理由文字，沒有新增任何理由。");
   }
   if (cx.db().query_one("SELECT 1 FROM return_reason WHERE label = ?", label)) {

@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "api/api_sql.h"
+#include "app/access.h"
 #include "core/log.h"
 #include "core/security.h"
 #include "domain/national_id.h"
@@ -325,10 +326,9 @@ core::Response push_report(core::Context& cx) {
   writer["emitUTF8"] = true;
   const std::string response = Json::writeString(writer, answer);
   sql::complete_report(cx.db(), partner_id, reference, 200, response);
-  cx.db().execute("INSERT INTO audit_log (actor, action, object, detail, address) VALUES (?, 'api.report', ?, ?, ?)",
-                  "p:" + std::to_string(partner_id), reference,
-                  std::to_string(accepted.size()) + " accepted, " + std::to_string(refused.size()) + " refused",
-                  cx.req().remote_addr);
+  app::access::audit_as(cx, "p:" + std::to_string(partner_id), "api.report", reference,
+                        std::to_string(accepted.size()) + " accepted, " +
+                            std::to_string(refused.size()) + " refused");
   tx.commit();
   core::Response r = cx.json(answer);
   r.body = response;

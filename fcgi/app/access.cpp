@@ -102,9 +102,14 @@ std::string actor_of(const core::User& user) {
 
 void audit(core::Context& cx, const std::string& action, const std::string& object,
            const std::string& detail) {
+  audit_as(cx, actor_of(cx.user()), action, object, detail);
+}
+
+void audit_as(core::Context& cx, const std::string& actor, const std::string& action,
+              const std::string& object, const std::string& detail) {
   cx.db().execute(
       "INSERT INTO audit_log (actor, action, object, detail, address) VALUES (?, ?, ?, ?, ?)",
-      actor_of(cx.user()), action, object, detail, cx.req().remote_addr);
+      actor, action, object, detail, cx.req().remote_addr);
 }
 
 }  // namespace app::access

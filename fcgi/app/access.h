@@ -20,5 +20,8 @@ void end_session(core::Context& cx);
 std::string actor_of(const core::User& user);  // "t:42", "b:7", "-"
 void audit(core::Context& cx, const std::string& action, const std::string& object,
            const std::string& detail = "");
+// For requests without a signed-in user: a partner ("p:3") or nobody known ("-").
+void audit_as(core::Context& cx, const std::string& actor, const std::string& action,
+              const std::string& object, const std::string& detail = "");
 
 }  // namespace app::access

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "domain/jurisdiction.h"
+#include "domain/oidc.h"
 #include "domain/roc_date.h"
 
 namespace courses::sql {
@@ -106,13 +107,7 @@ domain::CourseDraft draft_of(db::Connection& db, const Course& c) {
   d.cross_school = c.cross_school;
   d.category_id = c.category_id;
   d.subject_area = c.subject_area;
-  size_t pos = 0;
-  while (pos < c.levels.size()) {
-    size_t comma = c.levels.find(',', pos);
-    if (comma == std::string::npos) comma = c.levels.size();
-    if (comma > pos) d.levels.push_back(c.levels.substr(pos, comma - pos));
-    pos = comma + 1;
-  }
+  for (const auto& level : domain::split_set(c.levels)) d.levels.push_back(level);
   d.tag_ids = tag_ids_of(db, c.id);
   d.basis_doc = c.basis_doc;
   d.special_approval_doc = c.special_approval_doc;

@@ -5,6 +5,7 @@
 #include "app/light_view.h"
 #include "app/routes.h"
 #include "core/view.h"
+#include "domain/course_state.h"
 #include "domain/lights.h"
 #include "office/office_sql.h"
 
@@ -30,8 +31,8 @@ void fill_courses(ctemplate::TemplateDictionary& dict, const char* section,
     row->SetValue("DATES", app::roc_date(c.first_date) + "–" + app::roc_date(c.last_date));
     row->SetValue("STATE", app::course_state_label(c.state));
     row->SetValue("ORGANIZER", c.organizer);
-    const bool is_public = c.state != "unconfirmed" && c.state != "returned" && c.state != "deleted";
-    if (link_public && is_public) {
+    const auto state = domain::parse_state_code(c.state);
+    if (link_public && state && domain::is_public(*state)) {
       row->SetValueAndShowSection("URL", app::url_for("course.show", {c.code}), "LINK");
     } else {
       row->ShowSection("NO_LINK");

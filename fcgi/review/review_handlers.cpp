@@ -11,6 +11,7 @@
 #include "core/view.h"
 #include "courses/courses_sql.h"
 #include "domain/course_rules.h"
+#include "domain/oidc.h"
 #include "domain/restricted_activity.h"
 #include "domain/review_flags.h"
 #include "domain/study_hours.h"
@@ -33,16 +34,9 @@ struct FlagFacts {
   std::vector<std::string> levels, tags;
 };
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t next = s.find(sep, pos);
-    if (next == std::string::npos) next = s.size();
-    if (next > pos) out.push_back(s.substr(pos, next - pos));
-    pos = next + 1;
-  }
-  return out;
+std::vector<std::string> levels_of(const std::string& set_column) {
+  const auto levels = domain::split_set(set_column);
+  return {levels.begin(), levels.end()};
 }
 
 // The automatic flags of SPEC §3's review queue, as short Chinese phrases.
@@ -125,7 +119,7 @@ core::Response queue(core::Context& cx) {
   for (const auto& q : items) {
     FlagFacts f{q.title, q.outline, q.basis_doc, q.class_kind, q.registered_on, q.first_date,
                 q.cross_school, q.hours, q.min_days_before_start, q.same_title_courses, {},
-                split(q.levels, ','), q.tags};
+                levels_of(q.levels), q.tags};
     for (const auto& s : sessions) {
       if (s.course_id == q.id) f.sessions.push_back(session_of(s.date, s.starts_at, s.ends_at, s.breaks));
     }
@@ -198,7 +192,9 @@ core::Response show_course(core::Context& cx) {
               course->created_at.substr(0, 10), course->first_date, course->cross_school,
               course->hours, min_days ? static_cast<int>(min_days->i64(0)) : 7, same_title,
               draft.sessions, draft.levels, tag_names};
-  for (const auto& flag : flags_of(f)) body.AddSectionDictionary("FLAG")->SetValue("TEXT", flag);
+  const auto flags = flags_of(f);
+  for (const auto& flag : flags) body.AddSectionDictionary("FLAG")->SetValue("TEXT", flag);
+  if (flags.empty()) body.ShowSection("NO_FLAGS");
   for (const auto& h : courses::sql::history_of(cx.db(), course->id)) {
     auto* row = body.AddSectionDictionary("HISTORY");
     row->SetValue("AT", app::roc_datetime(h.at));

@@ -7,6 +7,7 @@
 #include "app/routes.h"
 #include "core/fragment_cache.h"
 #include "core/view.h"
+#include "domain/course_state.h"
 #include "domain/roc_date.h"
 #include "domain/validation.h"
 #include "site/site_sql.h"
@@ -19,11 +20,6 @@ constexpr int kPageSize = 20;
 constexpr size_t kMaxKeywordChars = 100;
 constexpr size_t kMaxTerms = 8;
 
-size_t utf8_length(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 std::string utf8_prefix(std::string_view s, size_t chars) {
   size_t n = 0, i = 0;
@@ -105,12 +101,12 @@ struct SearchForm {
 SearchForm parse_search(const core::Params& query) {
   SearchForm f;
   f.q = domain::trim(query.get_or("q"));
-  if (utf8_length(f.q) > kMaxKeywordChars) {
+  if (domain::utf8_length(f.q) > kMaxKeywordChars) {
     f.q = utf8_prefix(f.q, kMaxKeywordChars);
     f.notes.push_back("關鍵字過長，只使用前 100 個字搜尋。");
   }
   f.unit = domain::trim(query.get_or("unit"));
-  if (utf8_length(f.unit) > 50) {
+  if (domain::utf8_length(f.unit) > 50) {
     f.unit = utf8_prefix(f.unit, 50);
     f.notes.push_back("開課單位名稱過長，只使用前 50 個字搜尋。");
   }
@@ -330,10 +326,8 @@ core::Response show_course(core::Context& cx) {
   if (!body) {
     const auto course = sql::find_course(cx.db(), code);
     // Courses not yet approved, returned or deleted are not public (SPEC §3).
-    if (!course || course->state == "unconfirmed" || course->state == "returned" ||
-        course->state == "deleted") {
-      return cx.not_found();
-    }
+    const auto state = course ? domain::parse_state_code(course->state) : std::nullopt;
+    if (!state || !domain::is_public(*state)) return cx.not_found();
     body = core::FragmentCache::Entry{course->title, render_course_body(*course)};
     cache.put(code, "", *body);
   }

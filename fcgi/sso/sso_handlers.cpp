@@ -252,9 +252,8 @@ core::Response oauth_error(core::Context& cx, int status, const std::string& err
   core::Response r = cx.json(body, status);
   r.header("Cache-Control", "no-store");
   r.header("Pragma", "no-cache");
-  cx.db().execute("INSERT INTO audit_log (actor, action, object, detail, address)"
-                  " VALUES ('-', 'oidc.token_refused', ?, ?, ?)",
-                  cx.req().form.get_or("client_id").substr(0, 60), error, cx.req().remote_addr);
+  app::access::audit_as(cx, "-", "oidc.token_refused", cx.req().form.get_or("client_id").substr(0, 60),
+                        error);
   if (status == 401) {
     // RFC 6749 §5.2: a client that tried HTTP authentication is told which scheme to use.
     r.header("WWW-Authenticate", basic_auth_used ? "Basic realm=\"inservice\", charset=\"UTF-8\""
@@ -401,8 +400,7 @@ core::Response client_credentials(core::Context& cx, const sql::Partner& partner
   const std::string access_token = core::random_token();
   sql::store_token(cx.db(), core::sha256_hex(access_token), partner.id, std::nullopt, "", "report", {},
                    kTokenSeconds);
-  cx.db().execute("INSERT INTO audit_log (actor, action, address) VALUES (?, 'api.token', ?)",
-                  "p:" + std::to_string(partner.id), cx.req().remote_addr);
+  app::access::audit_as(cx, "p:" + std::to_string(partner.id), "api.token", "");
   Json::Value body;
   body["access_token"] = access_token;
   body["token_type"] = "Bearer";
@@ -415,9 +413,7 @@ core::Response client_credentials(core::Context& cx, const sql::Partner& partner
 }
 
 core::Response bearer_error(core::Context& cx, const std::string& description) {
-  cx.db().execute("INSERT INTO audit_log (actor, action, detail, address)"
-                  " VALUES ('-', 'oidc.userinfo_refused', ?, ?)",
-                  description, cx.req().remote_addr);
+  app::access::audit_as(cx, "-", "oidc.userinfo_refused", "", description);
   Json::Value body;
   body["error"] = "invalid_token";
   body["error_description"] = description;

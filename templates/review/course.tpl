@@ -4,6 +4,7 @@
 <section aria-labelledby="flags-heading">
   <h2 id="flags-heading">系統提醒</h2>
   <ul class="flags">{{#FLAG}}<li class="flag">{{TEXT}}</li>{{/FLAG}}</ul>
+  {{#NO_FLAGS}}<p>沒有系統提醒。</p>{{/NO_FLAGS}}
 </section>
 <h2>課程資料</h2>
 <dl class="facts">
