@@ -1,6 +1,6 @@
 #!/bin/bash
 # EXPLAIN and server-side timings of the queries behind the measured pages, on the bench data:
-# the search queries of fcgi/site/site_sql.cpp (count, page of ids, rows), and the per-request
+# the search queries of fcgi/site/site_sql.cpp (generation, page rows; index and term loads), and the per-request
 # queries of /teacher (app/access.cpp session read, teacher/teacher_sql.cpp page queries).
 # The SQL is copied from the C++ as of this script's writing: re-copy it when that changes.
 #   bench/explain.sh            (needs the bench MariaDB running: bench/generate.sh leaves it up)
@@ -26,29 +26,19 @@ timed() {  # timed LABEL SQL: EXPLAIN, then the median of 5 runs (ms) from the p
   echo
 }
 
-echo "## Search (fcgi/site/site_sql.cpp search_courses: COUNT, then a page of ids, then the rows)"
+echo "## Search (fcgi/site/site_sql.cpp, used by site/course_finder.cpp)"
 echo
-for kw in '' '閱讀' '班級經營' '教學'; do
-  if [ -n "$kw" ]; then
-    where="WHERE MATCH(body) AGAINST('+\"$kw\"' IN BOOLEAN MODE)"
-  else
-    where=""
-  fi
-  timed "count, keyword '${kw:-(none)}'" "SELECT COUNT(*) FROM course_search $where"
-  timed "page of ids, keyword '${kw:-(none)}'" "SELECT course_id FROM course_search $where ORDER BY first_date DESC LIMIT 20 OFFSET 0"
+echo "Per search: the generation and the page's rows. Per worker, only when course_search changed:"
+echo "the in-memory index's rows, and the ids matching each keyword term."
+echo
+timed "generation (every search)" "SELECT value FROM search_generation WHERE id = 1"
+ids="$(bsql -N -e "SELECT GROUP_CONCAT(course_id) FROM (SELECT course_id FROM course_search WHERE MATCH(body) AGAINST('*SS body @ \"閱讀\"' IN BOOLEAN MODE) LIMIT 20) x")"
+timed "rows of a page (20 ids; every uncached search)" "SELECT c.id, c.code, c.title, u.name, k.name, c.first_date, c.last_date, c.state, c.hours, c.credits, c.online_seats - c.seats_taken, c.enrol_online AND c.state = 'approved' AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id WHERE c.state IN $PUB AND c.id IN ($ids)"
+timed "the index's rows (a reload)" "SELECT course_id, county_id, category_id, levels, tags, first_date, last_date, IFNULL(UNIX_TIMESTAMP(enrol_opens_at), 0), IFNULL(UNIX_TIMESTAMP(enrol_closes_at), 0) FROM course_search"
+for kw in '閱讀' '班級經營' '教學' 'SEL'; do
+  timed "ids matching '$kw' (a term's first use after a change)" "SELECT course_id FROM course_search WHERE MATCH(body) AGAINST('*SS body @ \"$kw\"' IN BOOLEAN MODE)"
 done
-timed "count, keyword '閱讀' + county 3 + level" "SELECT COUNT(*) FROM course_search WHERE MATCH(body) AGAINST('+\"閱讀\"' IN BOOLEAN MODE) AND county_id = 3 AND levels LIKE '%,elementary,%'"
-ids="$(bsql -N -e "SELECT GROUP_CONCAT(course_id) FROM (SELECT course_id FROM course_search WHERE MATCH(body) AGAINST('+\"閱讀\"' IN BOOLEAN MODE) ORDER BY first_date DESC LIMIT 20) x")"
-timed "rows of the page (20 ids)" "SELECT c.code, c.title, u.name, k.name, c.first_date, c.last_date, c.state, c.hours, c.credits, c.online_seats - c.seats_taken, c.enrol_online AND c.state = 'approved' AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id WHERE c.id IN ($ids) ORDER BY c.first_date DESC, c.id DESC"
-
-echo "### For comparison: the same searches with every condition inside Groonga (*SS script syntax)"
-echo
-timed "count, '閱讀', filters in Groonga" "SELECT COUNT(*) FROM course_search WHERE MATCH(body) AGAINST('*SS body @ \"閱讀\"' IN BOOLEAN MODE)"
-timed "page of ids, '閱讀', filters in Groonga" "SELECT course_id FROM course_search WHERE MATCH(body) AGAINST('*SS body @ \"閱讀\"' IN BOOLEAN MODE) ORDER BY first_date DESC LIMIT 20"
-timed "count, '閱讀' + county 3, filters in Groonga" "SELECT COUNT(*) FROM course_search WHERE MATCH(body) AGAINST('*SS body @ \"閱讀\" && county_id == 3' IN BOOLEAN MODE)"
-timed "page of ids, no keyword, ORDER BY first_date only (uses KEY first_date)" "SELECT course_id FROM course_search ORDER BY first_date DESC LIMIT 20"
-timed "count, '閱讀', MATCH alone (count skip)" "SELECT COUNT(*) FROM course_search WHERE MATCH(body) AGAINST('+\"閱讀\"' IN BOOLEAN MODE)"
-timed "no keyword, InnoDB course (state, first_date) index" "SELECT id FROM course WHERE state IN $PUB ORDER BY first_date DESC, id DESC LIMIT 20"
+timed "ids whose unit matches '教育局'" "SELECT course_id FROM course_search WHERE MATCH(unit_name) AGAINST('*SS unit_name @ \"教育局\"' IN BOOLEAN MODE)"
 
 echo "## /teacher (A123456789, teacher id $T)"
 echo

@@ -16,6 +16,9 @@ LEFT JOIN (SELECT ct.course_id, GROUP_CONCAT(g.name SEPARATOR ' ') AS names,
   ON t.course_id = c.id
 WHERE c.state IN ('approved', 'roster_submitted', 'roster_returned', 'closed');
 
+-- Workers reload their in-memory search index (domain/course_index.h).
+UPDATE search_generation SET value = value + 1 WHERE id = 1;
+
 -- The course code counter moves past every code loaded in bulk.
 UPDATE course_code_counter
 SET last_code = GREATEST(last_code, (SELECT COALESCE(MAX(CAST(code AS UNSIGNED)), 0) FROM course))

@@ -13,6 +13,8 @@ export PORTAL_ACCESS_LOG="$PORTAL_VAR/log/access.log"
 # itself is tested at this rate by a concurrent flood (test_login.NginxRateLimit).
 export PORTAL_LOGIN_RATE=1200r/m
 export PORTAL_LOGIN_BURST=200
+# Tests search right after changing courses: the search index reloads at once.
+export PORTAL_SEARCH_REFRESH=0
 
 case "${1:-}" in
   start)

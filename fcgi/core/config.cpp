@@ -45,6 +45,9 @@ Config load_config(const std::string& path) {
   if (kv.count("threads")) c.threads = std::stoi(kv["threads"]);
   if (kv.count("public_cache_seconds")) c.public_cache_seconds = std::stoi(kv["public_cache_seconds"]);
   if (kv.count("search_cache_seconds")) c.search_cache_seconds = std::stoi(kv["search_cache_seconds"]);
+  if (kv.count("search_refresh_seconds")) {
+    c.search_refresh_seconds = std::stoi(kv["search_refresh_seconds"]);
+  }
   if (kv.count("smtp_url")) c.smtp_url = kv["smtp_url"];
   if (kv.count("mail_from")) c.mail_from = kv["mail_from"];
   if (kv.count("oidc_keys_dir")) c.oidc_keys_dir = kv["oidc_keys_dir"];

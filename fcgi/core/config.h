@@ -17,6 +17,7 @@ struct Config {
   int session_absolute_seconds = 12 * 3600;  // and 12 hours in all
   int public_cache_seconds = 10;             // bounded staleness of cached public course pages
   int search_cache_seconds = 30;             // and of cached search result pages
+  int search_refresh_seconds = 30;  // and of the search's in-memory index (site/course_finder.h)
   std::string smtp_url = "smtp://127.0.0.1:2525";  // the relay; a local sink in development and tests
   std::string mail_from = "no-reply@inservice.example.edu.tw";
   std::string oidc_keys_dir;  // RS256 signing keys, outside the web root (portal-tool keys)

@@ -4,8 +4,8 @@
 #include <cstdio>
 
 #include "domain/jurisdiction.h"
-#include "domain/oidc.h"
 #include "domain/roc_date.h"
+#include "domain/validation.h"
 
 namespace courses::sql {
 
@@ -341,6 +341,7 @@ void sync_search(db::Connection& db, int64_t course_id) {
       " FROM course c JOIN unit u ON u.id = c.unit_id"
       " WHERE c.id = ? AND c.state IN ('approved', 'roster_submitted', 'roster_returned', 'closed')",
       course_id);
+  db.execute("UPDATE search_generation SET value = value + 1 WHERE id = 1");
 }
 
 std::vector<HistoryLine> history_of(db::Connection& db, int64_t course_id) {

@@ -79,7 +79,8 @@ bool transition(db::Connection& db, int64_t course_id, const std::string& from,
                 const std::vector<int>& reason_ids = {});
 
 // Makes the search index agree with the course (after the transaction committed: Mroonga
-// tables are not transactional).
+// tables are not transactional) and bumps search_generation, so workers reload the search's
+// in-memory index (site/course_finder.h).
 void sync_search(db::Connection& db, int64_t course_id);
 
 struct HistoryLine {

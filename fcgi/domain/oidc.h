@@ -42,8 +42,4 @@ std::string redirect_with(const std::string& redirect_uri,
 // "https://p.example:8443/cb?x=1" → "https://p.example:8443"; "" for anything not http(s).
 std::string origin_of(std::string_view uri);
 
-// Splits a SET column value "name,school_code" into its members, and joins them back.
-std::set<std::string> split_set(std::string_view csv);
-std::string join_set(const std::set<std::string>& values);
-
 }  // namespace domain

@@ -137,4 +137,22 @@ bool is_course_code(std::string_view code) {
   return true;
 }
 
+std::set<std::string> split_set(std::string_view csv) {
+  std::set<std::string> out;
+  size_t pos = 0;
+  while (pos < csv.size()) {
+    size_t comma = csv.find(',', pos);
+    if (comma == std::string_view::npos) comma = csv.size();
+    if (comma > pos) out.emplace(csv.substr(pos, comma - pos));
+    pos = comma + 1;
+  }
+  return out;
+}
+
+std::string join_set(const std::set<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ",") + v;
+  return out;
+}
+
 }  // namespace domain

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -30,5 +31,9 @@ std::string percent_encode(std::string_view in);
 
 // 研習課程代碼: exactly seven ASCII digits.
 bool is_course_code(std::string_view code);
+
+// Splits a SET column value "name,school_code" into its members, and joins them back.
+std::set<std::string> split_set(std::string_view csv);
+std::string join_set(const std::set<std::string>& values);
 
 }  // namespace domain

@@ -11,7 +11,6 @@
 #include "core/view.h"
 #include "courses/courses_sql.h"
 #include "domain/course_rules.h"
-#include "domain/oidc.h"
 #include "domain/restricted_activity.h"
 #include "domain/review_flags.h"
 #include "domain/study_hours.h"

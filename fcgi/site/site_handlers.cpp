@@ -2,6 +2,8 @@
 #include "site/site_handlers.h"
 
 #include <chrono>
+#include <memory>
+#include <mutex>
 
 #include "app/labels.h"
 #include "app/routes.h"
@@ -10,6 +12,7 @@
 #include "domain/course_state.h"
 #include "domain/roc_date.h"
 #include "domain/validation.h"
+#include "site/course_finder.h"
 #include "site/site_sql.h"
 
 namespace site {
@@ -95,7 +98,7 @@ struct SearchForm {
   int county = 0, category = 0, tag = 0, page = 1;
   bool open_now = false;
   std::vector<std::string> notes;  // calm explanations of what was adjusted
-  sql::SearchFilters filters;
+  SearchFilters filters;
 };
 
 SearchForm parse_search(const core::Params& query) {
@@ -190,6 +193,27 @@ core::FragmentCache& search_cache(const core::Config& config) {
   return cache;
 }
 
+// The search form's reference lists change only with a migration; each worker rereads them
+// every five minutes rather than three times per search.
+struct SearchChoices {
+  std::vector<sql::Choice> counties, categories, tags;
+  std::chrono::steady_clock::time_point read_at;
+};
+std::shared_ptr<const SearchChoices> search_choices(db::Connection& db) {
+  static std::mutex mutex;
+  static std::shared_ptr<const SearchChoices> kept;
+  const auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (kept && now - kept->read_at < std::chrono::minutes(5)) return kept;
+  }
+  auto fresh = std::make_shared<const SearchChoices>(
+      SearchChoices{sql::counties(db), sql::categories(db), sql::tags(db), now});
+  std::lock_guard<std::mutex> lock(mutex);
+  kept = fresh;
+  return fresh;
+}
+
 std::string render_course_body(const sql::CourseDetail& c) {
   ctemplate::TemplateDictionary d("course");
   d.SetValue("CODE", c.code);
@@ -272,13 +296,15 @@ core::Response search_courses(core::Context& cx) {
   if (plain) {
     if (const auto hit = cache.get("page:" + key, "")) return cached_answer(hit->html);
   }
-  sql::SearchResult result = sql::search_courses(cx.db(), form.filters);
+  CourseFinder& finder = course_finder(cx.config());
+  SearchResult result = finder.find(cx.db(), form.filters);
   if (result.total > 0 && form.filters.offset >= result.total) {
     form.page = static_cast<int>((result.total + kPageSize - 1) / kPageSize);
     form.filters.offset = (form.page - 1) * kPageSize;
     form.notes.push_back("沒有那麼多頁，已顯示最後一頁。");
-    result = sql::search_courses(cx.db(), form.filters);
+    result = finder.find(cx.db(), form.filters);
   }
+  const auto courses = sql::course_summaries(cx.db(), result.course_ids);
 
   core::Page page(cx, "site/search.tpl", "研習資訊進階搜尋");
   auto& body = page.body();
@@ -288,9 +314,10 @@ core::Response search_courses(core::Context& cx) {
   body.SetValue("FROM", form.from);
   body.SetValue("TO", form.to);
   if (form.open_now) body.ShowSection("OPEN_CHECKED");
-  fill_choices(body, "COUNTY", sql::counties(cx.db()), form.county);
-  fill_choices(body, "CATEGORY", sql::categories(cx.db()), form.category);
-  fill_choices(body, "TAG", sql::tags(cx.db()), form.tag);
+  const auto lists = search_choices(cx.db());
+  fill_choices(body, "COUNTY", lists->counties, form.county);
+  fill_choices(body, "CATEGORY", lists->categories, form.category);
+  fill_choices(body, "TAG", lists->tags, form.tag);
   for (const char* code : app::kLevelCodes) {
     auto* d = body.AddSectionDictionary("LEVEL");
     d->SetValue("CODE", code);
@@ -299,8 +326,8 @@ core::Response search_courses(core::Context& cx) {
   }
   for (const auto& note : form.notes) body.AddSectionDictionary("NOTE")->SetValue("TEXT", note);
   body.SetIntValue("TOTAL", result.total);
-  fill_course_rows(body, result.courses);
-  if (result.courses.empty()) body.ShowSection("NO_RESULTS");
+  fill_course_rows(body, courses);
+  if (courses.empty()) body.ShowSection("NO_RESULTS");
   const int pages = static_cast<int>((result.total + kPageSize - 1) / kPageSize);
   if (pages > 1) {
     auto* pager = body.AddSectionDictionary("PAGER");

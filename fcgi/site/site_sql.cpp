@@ -1,5 +1,12 @@
-// SQL of the public pages. Search runs in Mroonga (course_search) and then reads the page's rows.
+// SQL of the public pages. Search takes its keyword matches from Mroonga (course_search) and its
+// in-memory index from the same table (site/course_finder.h), then reads the page's rows.
 #include "site/site_sql.h"
+
+#include <map>
+#include <sstream>
+
+#include "domain/course_index.h"
+#include "domain/validation.h"
 
 namespace site::sql {
 
@@ -12,19 +19,20 @@ constexpr const char* kSummaryColumns =
     " c.online_seats - c.seats_taken,"
     " c.enrol_online AND c.state = 'approved' AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at";
 
-CourseSummary summary_of(const db::Row& r) {
+// The summary columns start at `first` (after any the caller put before them).
+CourseSummary summary_of(const db::Row& r, size_t first = 0) {
   CourseSummary s;
-  s.code = r.str(0);
-  s.title = r.str(1);
-  s.unit_name = r.str(2);
-  s.county_name = r.str(3);
-  s.first_date = r.str(4);
-  s.last_date = r.str(5);
-  s.state = r.str(6);
-  s.hours = static_cast<int>(r.i64(7));
-  s.credits = static_cast<int>(r.i64(8));
-  s.seats_left = static_cast<int>(r.i64(9));
-  s.enrol_open = r.i64(10) == 1;
+  s.code = r.str(first);
+  s.title = r.str(first + 1);
+  s.unit_name = r.str(first + 2);
+  s.county_name = r.str(first + 3);
+  s.first_date = r.str(first + 4);
+  s.last_date = r.str(first + 5);
+  s.state = r.str(first + 6);
+  s.hours = static_cast<int>(r.i64(first + 7));
+  s.credits = static_cast<int>(r.i64(first + 8));
+  s.seats_left = static_cast<int>(r.i64(first + 9));
+  s.enrol_open = r.i64(first + 10) == 1;
   return s;
 }
 
@@ -66,87 +74,76 @@ std::vector<Choice> tags(db::Connection& db) {
   return choices(db, "SELECT id, name FROM tag ORDER BY id");
 }
 
-SearchResult search_courses(db::Connection& db, const SearchFilters& f) {
-  // Conditions come from this fixed list; values are always bound. The table holds public
-  // courses only. With a keyword, the terms and the county and category go into one Groonga
-  // script, so Mroonga filters inside its index instead of handing every match to MariaDB
-  // (bench/README.md); a keyword alone is then a pure MATCH, counted from the index.
-  std::string where;
-  auto add = [&where](const char* condition) {
-    where += where.empty() ? " WHERE " : " AND ";
-    where += condition;
-  };
-  std::vector<db::Value> args;
-  const std::string tag_pattern = "% " + std::to_string(f.tag_id) + " %";
-  const std::string level_pattern = "%," + f.level + ",%";
-  std::string script;
-  auto also = [&script](const std::string& condition) {
-    script += (script.empty() ? "*SS " : " && ") + condition;
-  };
-  for (const auto& term : f.keyword_terms) also("body @ \"" + term + "\"");
-  for (const auto& term : f.unit_terms) also("unit_name @ \"" + term + "\"");
-  if (!script.empty()) {
-    if (f.county_id) also("county_id == " + std::to_string(f.county_id));
-    if (f.category_id) also("category_id == " + std::to_string(f.category_id));
-    add("MATCH(body) AGAINST(? IN BOOLEAN MODE)");
-    args.emplace_back(script);
-  } else {
-    if (f.county_id) {
-      add("county_id = ?");
-      args.emplace_back(f.county_id);
-    }
-    if (f.category_id) {
-      add("category_id = ?");
-      args.emplace_back(f.category_id);
-    }
-  }
-  if (f.tag_id) {
-    add("tags LIKE ?");
-    args.emplace_back(tag_pattern);
-  }
-  if (!f.level.empty()) {
-    add("levels LIKE ?");
-    args.emplace_back(level_pattern);
-  }
-  if (!f.from.empty()) {
-    add("last_date >= ?");
-    args.emplace_back(f.from);
-  }
-  if (!f.to.empty()) {
-    add("first_date <= ?");
-    args.emplace_back(f.to);
-  }
-  if (f.open_now) add("enrol_opens_at <= NOW() AND enrol_closes_at >= NOW()");
+uint64_t search_generation(db::Connection& db) {
+  return static_cast<uint64_t>(
+      db.query_one("SELECT value FROM search_generation WHERE id = 1")->i64(0));
+}
 
-  SearchResult result;
-  std::vector<db::Value> count_args = args;
-  result.total = db.query_values("SELECT COUNT(*) FROM course_search" + where, count_args)
-                     .front()
-                     .i64(0);
-  if (result.total == 0 || f.offset >= result.total) return result;
-
-  args.emplace_back(f.page_size);
-  args.emplace_back(f.offset);
-  std::vector<int64_t> ids;
-  for (const auto& r : db.query_values("SELECT course_id FROM course_search" + where +
-                                           // first_date alone: the one sort Mroonga serves from an index
-                                           " ORDER BY first_date DESC LIMIT ? OFFSET ?",
-                                       args)) {
-    ids.push_back(r.i64(0));
+std::vector<domain::IndexedCourse> indexed_courses(db::Connection& db) {
+  std::vector<domain::IndexedCourse> out;
+  // course_search holds the public courses only; Mroonga keeps no NULL, so a course without
+  // online enrolment reads as 1970 and counts as never open.
+  const db::Rows rows = db.query(
+      "SELECT course_id, county_id, category_id, levels, tags, first_date, last_date,"
+      " IFNULL(UNIX_TIMESTAMP(enrol_opens_at), 0), IFNULL(UNIX_TIMESTAMP(enrol_closes_at), 0)"
+      " FROM course_search");
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    domain::IndexedCourse c;
+    c.course_id = static_cast<uint32_t>(r.i64(0));
+    c.county_id = static_cast<uint8_t>(r.i64(1));
+    c.category_id = static_cast<uint16_t>(r.i64(2));
+    for (const auto& level : domain::split_set(r.str(3))) c.levels.push_back(level);
+    std::istringstream tags(r.str(4));  // " 3 7 "
+    for (int tag; tags >> tag;) c.tag_ids.push_back(static_cast<uint16_t>(tag));
+    c.first_day = domain::day_number(r.str(5));
+    c.last_day = domain::day_number(r.str(6));
+    c.enrol_opens = r.i64(7);
+    c.enrol_closes = r.i64(8);
+    out.push_back(std::move(c));
   }
-  if (ids.empty()) return result;
+  return out;
+}
+
+std::vector<uint32_t> courses_matching(db::Connection& db, TermColumn column,
+                                       const std::string& term) {
+  // Groonga script syntax: the term is quoted, and terms carry no quotes or backslashes.
+  const bool unit = column == TermColumn::kUnitName;
+  const std::string script = std::string("*SS ") + (unit ? "unit_name" : "body") + " @ \"" + term + "\"";
+  std::vector<uint32_t> ids;
+  for (const auto& r : db.query(unit ? "SELECT course_id FROM course_search"
+                                       " WHERE MATCH(unit_name) AGAINST(? IN BOOLEAN MODE)"
+                                     : "SELECT course_id FROM course_search"
+                                       " WHERE MATCH(body) AGAINST(? IN BOOLEAN MODE)",
+                                script)) {
+    ids.push_back(static_cast<uint32_t>(r.i64(0)));
+  }
+  return ids;
+}
+
+std::vector<CourseSummary> course_summaries(db::Connection& db,
+                                            const std::vector<uint32_t>& course_ids) {
+  std::vector<CourseSummary> out;
+  if (course_ids.empty()) return out;
   std::string placeholders;
-  std::vector<db::Value> id_args;
-  for (const int64_t& id : ids) {
+  std::vector<db::Value> args;
+  for (uint32_t id : course_ids) {
     placeholders += placeholders.empty() ? "?" : ",?";
-    id_args.emplace_back(static_cast<long long>(id));
+    args.emplace_back(id);
   }
-  const std::string sql = std::string("SELECT ") + kSummaryColumns +
+  const std::string sql = std::string("SELECT c.id, ") + kSummaryColumns +
                           " FROM course c JOIN unit u ON u.id = c.unit_id"
-                          " JOIN county k ON k.id = u.county_id WHERE c.id IN (" + placeholders +
-                          ") ORDER BY c.first_date DESC, c.id DESC";
-  for (const auto& r : db.query_values(sql, id_args)) result.courses.push_back(summary_of(r));
-  return result;
+                          " JOIN county k ON k.id = u.county_id"
+                          // the index may be up to search_refresh_seconds behind the course
+                          " WHERE c.state IN " + kPublicStates + " AND c.id IN (" + placeholders + ")";
+  std::map<uint32_t, CourseSummary> by_id;
+  for (const auto& r : db.query_values(sql, args)) {
+    by_id[static_cast<uint32_t>(r.i64(0))] = summary_of(r, 1);
+  }
+  for (uint32_t id : course_ids) {  // in the order asked for
+    if (auto it = by_id.find(id); it != by_id.end()) out.push_back(std::move(it->second));
+  }
+  return out;
 }
 
 std::optional<CourseDetail> find_course(db::Connection& db, const std::string& code) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/db.h"
+#include "domain/course_index.h"
 
 namespace site::sql {
 
@@ -30,24 +31,14 @@ std::vector<Choice> counties(db::Connection& db);
 std::vector<Choice> categories(db::Connection& db);
 std::vector<Choice> tags(db::Connection& db);
 
-// Filters already validated; empty/zero means "any".
-struct SearchFilters {
-  std::vector<std::string> keyword_terms;  // all required; free of quotes and backslashes
-  std::vector<std::string> unit_terms;     // same, for the organizing unit's name
-  int county_id = 0;
-  int category_id = 0;
-  int tag_id = 0;
-  std::string level;          // one of the fixed level codes
-  std::string from, to;       // ISO dates
-  bool open_now = false;
-  int page_size = 20;
-  int offset = 0;
-};
-struct SearchResult {
-  int64_t total = 0;
-  std::vector<CourseSummary> courses;
-};
-SearchResult search_courses(db::Connection& db, const SearchFilters& filters);
+// The search (site/course_finder.h): course_search's state, its rows for the in-memory index,
+// the ids matching one keyword term, and the rows of a page in the order given.
+uint64_t search_generation(db::Connection& db);
+std::vector<domain::IndexedCourse> indexed_courses(db::Connection& db);
+enum class TermColumn { kBody, kUnitName };
+// `term` is free of quotes and backslashes (site_handlers.cpp: search_terms).
+std::vector<uint32_t> courses_matching(db::Connection& db, TermColumn column, const std::string& term);
+std::vector<CourseSummary> course_summaries(db::Connection& db, const std::vector<uint32_t>& course_ids);
 
 struct Session {
   std::string date, starts_at, ends_at, breaks, place;

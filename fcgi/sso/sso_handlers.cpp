@@ -16,6 +16,7 @@
 #include "core/security.h"
 #include "core/view.h"
 #include "domain/oidc.h"
+#include "domain/validation.h"
 #include "sso/sso_sql.h"
 
 namespace sso {

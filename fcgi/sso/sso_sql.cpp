@@ -2,7 +2,7 @@
 #include "sso/sso_sql.h"
 
 #include "core/security.h"
-#include "domain/oidc.h"
+#include "domain/validation.h"
 
 namespace sso::sql {
 

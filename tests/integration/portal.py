@@ -507,6 +507,12 @@ def retire_courses(codes):
         f" WHERE code IN ({listed}) AND state <> 'deleted'")
     sql(f"UPDATE course SET state = 'deleted' WHERE code IN ({listed})")
     sql(f"DELETE s FROM course_search s JOIN course c ON c.id = s.course_id WHERE c.code IN ({listed})")
+    course_search_changed()
+
+
+def course_search_changed():
+    """Whoever writes course_search tells the workers' search indexes (site/course_finder.h)."""
+    sql("UPDATE search_generation SET value = value + 1 WHERE id = 1")
 
 
 def return_reason_ids():

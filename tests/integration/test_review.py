@@ -11,6 +11,7 @@ import re
 import threading
 import time
 import unittest
+import urllib.parse
 
 import portal
 from portal import (Client, course_history, course_snapshot, course_state, create_course, days_ahead,
@@ -198,6 +199,19 @@ class Approve(unittest.TestCase):
         own = organizer.get(f"/office/courses/{code}").text
         self.assertIn('data-state="approved">課程確認通過<', own)
         self.assertIn("陳審課", own)
+
+    def test_the_search_finds_a_course_once_approved_and_loses_it_once_retired(self):
+        # Signed in, so no cached page answers (the stack reloads the search index at once).
+        words = unique("即時搜尋")
+        code = new_course(words)  # its title is `words` plus a further suffix
+
+        def found():
+            return re.findall(r"代碼 (\d{7})", organizer.get("/courses?q=" + urllib.parse.quote(words)).text)
+        self.assertEqual(found(), [])
+        self.assertEqual(approve(reviewer, code).status, 303)
+        self.assertEqual(found(), [code])
+        portal.retire_courses([code])
+        self.assertEqual(found(), [])
 
     def test_approving_twice_is_409_and_changes_nothing(self):
         code = new_course("重複核准")

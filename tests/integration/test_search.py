@@ -5,7 +5,7 @@ import re
 import urllib.parse
 import unittest
 
-from portal import Client, codes_in, main, roc, sql, sql_value
+from portal import Client, codes_in, course_search_changed, main, roc, sql, sql_value
 
 PUBLIC_STATES = "('approved','roster_submitted','roster_returned','closed')"
 NON_PUBLIC = {"5600003", "5600004", "5600010"}  # unconfirmed, returned, deleted
@@ -285,11 +285,13 @@ class Paging(unittest.TestCase):
             " SELECT c.id, c.title, CONCAT_WS(' ', c.title, c.outline, u.name), u.name, u.county_id,"
             " c.unit_id, c.category_id, CONCAT(',', c.levels, ','), '  ', c.first_date, c.last_date,"
             " NULL, NULL FROM course c JOIN unit u ON u.id = c.unit_id WHERE c.code LIKE '56090%'")
+        course_search_changed()
 
     @classmethod
     def tearDownClass(cls):
         sql("DELETE FROM course_search WHERE course_id IN (SELECT id FROM course WHERE code LIKE '56090%')")
         sql("DELETE FROM course WHERE code LIKE '56090%'")
+        course_search_changed()
 
     def test_results_are_split_into_pages_without_repeating_a_course(self):
         first, second = search(q="分頁測試", page=1), search(q="分頁測試", page=2)

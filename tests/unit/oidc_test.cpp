@@ -74,10 +74,5 @@ TEST(OriginOf, RefusesOtherSchemesAndHeaderBreakers) {
   EXPECT_EQ(origin_of("https://user@p.example/"), "");
 }
 
-TEST(SplitSet, RoundTripsThroughJoin) {
-  EXPECT_EQ(join_set(split_set("school_name,name")), "name,school_name");
-  EXPECT_TRUE(split_set("").empty());
-}
-
 }  // namespace
 }  // namespace domain

@@ -154,6 +154,12 @@ TEST(Utf8Length, CountsChineseCharactersOnceEach) {
   EXPECT_EQ(utf8_length("\xF0\x9F\x93\x9A"), 1u);  // four bytes, one character
 }
 
+TEST(SplitSet, RoundTripsThroughJoinAndSkipsEmptyMembers) {
+  EXPECT_EQ(join_set(split_set("school_name,name")), "name,school_name");
+  EXPECT_TRUE(split_set("").empty());
+  EXPECT_EQ(join_set(split_set(",elementary,junior_high,")), "elementary,junior_high");
+}
+
 }  // namespace
 }  // namespace domain
 

@@ -1,0 +1,130 @@
+#include "domain/course_index.h"
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+
+namespace domain {
+
+namespace {
+constexpr uint32_t kAbsent = std::numeric_limits<uint32_t>::max();
+
+// Advances `at` to the first element of `list` not below `value` (galloping, so a long list
+// met with a short one costs O(short × log long)).
+size_t seek(const std::vector<uint32_t>& list, size_t at, uint32_t value) {
+  size_t step = 1;
+  size_t hi = at;
+  while (hi < list.size() && list[hi] < value) {
+    at = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  return std::lower_bound(list.begin() + static_cast<std::ptrdiff_t>(at),
+                          list.begin() + static_cast<std::ptrdiff_t>(std::min(hi, list.size())),
+                          value) -
+         list.begin();
+}
+}  // namespace
+
+uint32_t day_number(std::string_view iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return 0;
+  uint32_t n = 0;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (iso[i] < '0' || iso[i] > '9') return 0;
+    n = n * 10 + static_cast<uint32_t>(iso[i] - '0');
+  }
+  return n;
+}
+
+CourseIndex::CourseIndex(std::vector<IndexedCourse> courses) {
+  std::sort(courses.begin(), courses.end(), [](const IndexedCourse& a, const IndexedCourse& b) {
+    return a.first_day != b.first_day ? a.first_day > b.first_day : a.course_id > b.course_id;
+  });
+  entries_.reserve(courses.size());
+  uint32_t max_id = 0;
+  for (const IndexedCourse& c : courses) {
+    uint32_t level_bits = 0;
+    for (const std::string& level : c.levels) {
+      auto it = std::find(level_codes_.begin(), level_codes_.end(), level);
+      if (it == level_codes_.end()) {
+        if (level_codes_.size() == 32) throw std::length_error("more than 32 level codes");
+        it = level_codes_.insert(level_codes_.end(), level);
+      }
+      level_bits |= 1u << (it - level_codes_.begin());
+    }
+    if (c.tag_ids.size() > std::numeric_limits<uint8_t>::max()) throw std::length_error("too many tags");
+    entries_.push_back({c.course_id, c.first_day, c.last_day, level_bits, c.enrol_opens,
+                        c.enrol_closes, static_cast<uint32_t>(tag_ids_.size()), c.category_id,
+                        c.county_id, static_cast<uint8_t>(c.tag_ids.size())});
+    tag_ids_.insert(tag_ids_.end(), c.tag_ids.begin(), c.tag_ids.end());
+    max_id = std::max(max_id, c.course_id);
+  }
+  position_of_id_.assign(entries_.empty() ? 0 : max_id + size_t{1}, kAbsent);
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    position_of_id_[entries_[i].course_id] = static_cast<uint32_t>(i);
+  }
+}
+
+std::vector<uint32_t> CourseIndex::positions_of(const std::vector<uint32_t>& course_ids) const {
+  std::vector<uint32_t> positions;
+  positions.reserve(course_ids.size());
+  for (uint32_t id : course_ids) {
+    if (id < position_of_id_.size() && position_of_id_[id] != kAbsent) {
+      positions.push_back(position_of_id_[id]);
+    }
+  }
+  std::sort(positions.begin(), positions.end());
+  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+  return positions;
+}
+
+bool CourseIndex::matches(const Entry& e, const Query& q, uint32_t level_bit) const {
+  if (q.county_id && e.county_id != q.county_id) return false;
+  if (q.category_id && e.category_id != q.category_id) return false;
+  if (level_bit && !(e.level_bits & level_bit)) return false;
+  if (q.from_day && e.last_day < q.from_day) return false;
+  if (q.to_day && e.first_day > q.to_day) return false;
+  if (q.open_now && !(e.enrol_opens <= q.now && q.now <= e.enrol_closes)) return false;
+  if (q.tag_id) {
+    const auto begin = tag_ids_.begin() + e.tags_begin;
+    const auto tag = static_cast<uint16_t>(q.tag_id);  // in range: find() checked
+    if (std::find(begin, begin + e.tags_count, tag) == begin + e.tags_count) return false;
+  }
+  return true;
+}
+
+CourseIndex::Page CourseIndex::find(const Query& q) const {
+  Page page;
+  if (q.tag_id < 0 || q.tag_id > std::numeric_limits<uint16_t>::max()) return page;
+  uint32_t level_bit = 0;
+  if (!q.level.empty()) {
+    const auto it = std::find(level_codes_.begin(), level_codes_.end(), q.level);
+    if (it == level_codes_.end()) return page;  // no course is for that level
+    level_bit = 1u << (it - level_codes_.begin());
+  }
+  auto take = [&](uint32_t position) {
+    const Entry& e = entries_[position];
+    if (!matches(e, q, level_bit)) return;
+    const auto n = static_cast<size_t>(page.total++);
+    if (n >= q.offset && n - q.offset < q.limit) page.course_ids.push_back(e.course_id);
+  };
+  if (q.terms.empty()) {
+    for (uint32_t p = 0; p < entries_.size(); ++p) take(p);
+    return page;
+  }
+  // Walk the shortest term list; every other list must hold the same position.
+  std::vector<const std::vector<uint32_t>*> lists = q.terms;
+  std::sort(lists.begin(), lists.end(), [](auto* a, auto* b) { return a->size() < b->size(); });
+  std::vector<size_t> cursor(lists.size(), 0);
+  for (uint32_t p : *lists[0]) {
+    bool in_all = true;
+    for (size_t i = 1; i < lists.size() && in_all; ++i) {
+      cursor[i] = seek(*lists[i], cursor[i], p);
+      in_all = cursor[i] < lists[i]->size() && (*lists[i])[cursor[i]] == p;
+    }
+    if (in_all && p < entries_.size()) take(p);
+  }
+  return page;
+}
+
+}  // namespace domain

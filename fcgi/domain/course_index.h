@@ -1,0 +1,82 @@
+// domain/course_index.h: the public courses as 研習資訊進階搜尋 filters and orders them, held in
+// memory by each worker. Every filter is a test on a small fixed-size record, and the records
+// are kept in result order (newest first date first), so a page and its exact total cost one
+// pass over the candidates: about a millisecond at national scale, where Mroonga needed
+// 20–600 ms to filter, count and sort (bench/README.md). Keyword matching stays with Mroonga,
+// which hands over the ids of the courses matching each term.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace domain {
+
+// A public course as the search sees it (one row of course_search).
+struct IndexedCourse {
+  uint32_t course_id = 0;
+  uint8_t county_id = 0;
+  uint16_t category_id = 0;
+  std::vector<std::string> levels;  // level codes: "elementary", …
+  std::vector<uint16_t> tag_ids;
+  uint32_t first_day = 0;  // yyyymmdd (see day_number)
+  uint32_t last_day = 0;
+  int64_t enrol_opens = 0;   // Unix seconds; both 0 when the course takes no online enrolment
+  int64_t enrol_closes = 0;
+};
+
+// 20250224 for "2025-02-24"; 0 for anything that is not an ISO date.
+uint32_t day_number(std::string_view iso_date);
+
+class CourseIndex {
+ public:
+  explicit CourseIndex(std::vector<IndexedCourse> courses);
+
+  size_t size() const { return entries_.size(); }
+
+  // The result-order positions of these courses, ascending; ids not in the index are dropped.
+  std::vector<uint32_t> positions_of(const std::vector<uint32_t>& course_ids) const;
+
+  // Zero, empty and false mean "any".
+  struct Query {
+    std::vector<const std::vector<uint32_t>*> terms;  // positions_of each term's matches: all required
+    int county_id = 0;  // as typed: out-of-range ids simply match nothing
+    int category_id = 0;
+    int tag_id = 0;
+    std::string level;
+    uint32_t from_day = 0;  // held on or after: last day ≥ from_day
+    uint32_t to_day = 0;    // held on or before: first day ≤ to_day
+    bool open_now = false;
+    int64_t now = 0;        // Unix seconds, for open_now
+    size_t offset = 0;
+    size_t limit = 20;
+  };
+  struct Page {
+    int64_t total = 0;                 // every match, counted exactly
+    std::vector<uint32_t> course_ids;  // [offset, offset + limit) of them, in result order
+  };
+  Page find(const Query& query) const;
+
+ private:
+  struct Entry {
+    uint32_t course_id;
+    uint32_t first_day;
+    uint32_t last_day;
+    uint32_t level_bits;
+    int64_t enrol_opens;
+    int64_t enrol_closes;
+    uint32_t tags_begin;  // into tag_ids_
+    uint16_t category_id;
+    uint8_t county_id;
+    uint8_t tags_count;
+  };
+  bool matches(const Entry& e, const Query& q, uint32_t level_bit) const;
+
+  std::vector<Entry> entries_;            // result order: first day descending, then id descending
+  std::vector<uint16_t> tag_ids_;
+  std::vector<std::string> level_codes_;  // bit i of level_bits is level_codes_[i]
+  std::vector<uint32_t> position_of_id_;  // by course id; kAbsent when not in the index
+};
+
+}  // namespace domain

@@ -1,0 +1,131 @@
+#include "site/course_finder.h"
+
+#include <ctime>
+
+namespace site {
+
+namespace {
+// Bounds on the keyword cache: typed terms are unbounded, memory is not.
+constexpr size_t kMaxTerms = 2000;
+constexpr size_t kMaxCachedNumbers = 16'000'000;  // 64 MB of course ids and positions
+
+int64_t ticks() { return std::chrono::steady_clock::now().time_since_epoch().count(); }
+}  // namespace
+
+CourseFinder& course_finder(const core::Config& config) {
+  static CourseFinder finder(std::chrono::seconds(config.search_refresh_seconds));
+  return finder;
+}
+
+bool CourseFinder::fresh(uint64_t loaded_generation, Clock::time_point loaded_at,
+                         uint64_t generation) const {
+  return loaded_generation == generation || Clock::now() - loaded_at < refresh_;
+}
+
+std::shared_ptr<const CourseFinder::Index> CourseFinder::index_for(db::Connection& db,
+                                                                   uint64_t generation) {
+  std::shared_ptr<const Index> current;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    current = index_;
+  }
+  if (current && fresh(current->generation, current->loaded_at, generation)) return current;
+  std::unique_lock<std::mutex> reload(reload_mutex_, std::defer_lock);
+  if (!current) {
+    reload.lock();
+  } else if (!reload.try_lock()) {
+    return current;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    current = index_;  // another thread may have reloaded while this one waited
+  }
+  if (current && fresh(current->generation, current->loaded_at, generation)) return current;
+  auto next = std::make_shared<Index>(
+      Index{generation, Clock::now(), 0, domain::CourseIndex(sql::indexed_courses(db))});
+  std::lock_guard<std::mutex> lock(mutex_);
+  next->number = ++loads_;
+  index_ = next;
+  return next;
+}
+
+std::shared_ptr<const CourseFinder::Matches> CourseFinder::matches_for(
+    db::Connection& db, sql::TermColumn column, const std::string& term, const Index& index,
+    uint64_t generation) {
+  const std::string key = (column == sql::TermColumn::kUnitName ? "unit:" : "body:") + term;
+  std::shared_ptr<const Matches> cached;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = matches_.find(key); it != matches_.end()) cached = it->second;
+  }
+  if (cached && fresh(cached->generation, cached->loaded_at, generation) &&
+      cached->index_number == index.number) {
+    cached->last_used = ticks();
+    return cached;
+  }
+  auto next = std::make_shared<Matches>();
+  if (cached && fresh(cached->generation, cached->loaded_at, generation)) {
+    // Still fresh, but the index was reloaded: the same courses sit at new positions.
+    next->generation = cached->generation;
+    next->loaded_at = cached->loaded_at;
+    next->course_ids = cached->course_ids;
+  } else {
+    next->generation = generation;
+    next->loaded_at = Clock::now();
+    auto ids = sql::courses_matching(db, column, term);
+    next->course_ids = std::make_shared<const std::vector<uint32_t>>(std::move(ids));
+  }
+  next->index_number = index.number;
+  next->positions = index.courses.positions_of(*next->course_ids);
+  next->last_used = ticks();
+  keep(key, next);
+  return next;
+}
+
+void CourseFinder::keep(const std::string& key, std::shared_ptr<const Matches> matches) {
+  auto numbers = [](const Matches& m) { return m.course_ids->size() + m.positions.size(); };
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (auto it = matches_.find(key); it != matches_.end()) {
+    cached_numbers_ -= numbers(*it->second);
+    matches_.erase(it);
+  }
+  while (!matches_.empty() && (matches_.size() >= kMaxTerms ||
+                               cached_numbers_ + numbers(*matches) > kMaxCachedNumbers)) {
+    auto oldest = matches_.begin();
+    for (auto it = matches_.begin(); it != matches_.end(); ++it) {
+      if (it->second->last_used < oldest->second->last_used) oldest = it;
+    }
+    cached_numbers_ -= numbers(*oldest->second);
+    matches_.erase(oldest);
+  }
+  cached_numbers_ += numbers(*matches);
+  matches_.emplace(key, std::move(matches));
+}
+
+SearchResult CourseFinder::find(db::Connection& db, const SearchFilters& f) {
+  const uint64_t generation = sql::search_generation(db);
+  const auto index = index_for(db, generation);
+  std::vector<std::shared_ptr<const Matches>> held;  // keeps the lists alive while in use
+  domain::CourseIndex::Query q;
+  for (const auto& term : f.keyword_terms) {
+    held.push_back(matches_for(db, sql::TermColumn::kBody, term, *index, generation));
+  }
+  for (const auto& term : f.unit_terms) {
+    held.push_back(matches_for(db, sql::TermColumn::kUnitName, term, *index, generation));
+  }
+  for (const auto& m : held) q.terms.push_back(&m->positions);
+  q.county_id = f.county_id;
+  q.category_id = f.category_id;
+  q.tag_id = f.tag_id;
+  q.level = f.level;
+  q.from_day = domain::day_number(f.from);
+  q.to_day = domain::day_number(f.to);
+  q.open_now = f.open_now;
+  q.now = static_cast<int64_t>(std::time(nullptr));
+  q.offset = static_cast<size_t>(f.offset);
+  q.limit = static_cast<size_t>(f.page_size);
+  const auto page = index->courses.find(q);
+  return {page.total, page.course_ids};
+}
+
+}  // namespace site

@@ -1,0 +1,197 @@
+// tests/unit/course_index_test.cpp: the in-memory search index's filters, order, totals and paging.
+#include "domain/course_index.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+
+namespace domain {
+namespace {
+
+using Ids = std::vector<uint32_t>;
+
+IndexedCourse course(uint32_t id, uint32_t first_day, uint32_t last_day = 0) {
+  IndexedCourse c;
+  c.course_id = id;
+  c.first_day = first_day;
+  c.last_day = last_day ? last_day : first_day;
+  c.county_id = 1;
+  c.category_id = 1;
+  return c;
+}
+
+CourseIndex::Page all(const CourseIndex& index, CourseIndex::Query q = {}) {
+  q.limit = 1000;
+  return index.find(q);
+}
+
+TEST(DayNumber, ReadsIsoDates) {
+  EXPECT_EQ(day_number("2025-02-24"), 20250224u);
+  EXPECT_EQ(day_number("2025/02/24"), 0u);
+  EXPECT_EQ(day_number("2025-2-24"), 0u);
+  EXPECT_EQ(day_number("20x5-02-24"), 0u);
+  EXPECT_EQ(day_number(""), 0u);
+}
+
+TEST(CourseIndex, ListsNewestFirstDateFirstThenHigherIdFirst) {
+  CourseIndex index({course(1, 20250101), course(2, 20250301), course(3, 20250301),
+                     course(4, 20241231)});
+  EXPECT_EQ(all(index).course_ids, (Ids{3, 2, 1, 4}));
+  EXPECT_EQ(all(index).total, 4);
+}
+
+TEST(CourseIndex, PagesCountEveryMatchExactly) {
+  std::vector<IndexedCourse> courses;
+  for (uint32_t id = 1; id <= 45; ++id) courses.push_back(course(id, 20250000 + id));
+  CourseIndex index(courses);
+  CourseIndex::Query q;
+  q.offset = 40;
+  q.limit = 20;
+  const auto last = index.find(q);
+  EXPECT_EQ(last.total, 45);
+  EXPECT_EQ(last.course_ids, (Ids{5, 4, 3, 2, 1}));
+  q.offset = 100;
+  EXPECT_TRUE(index.find(q).course_ids.empty());
+  EXPECT_EQ(index.find(q).total, 45);
+}
+
+TEST(CourseIndex, FiltersByCountyCategoryLevelAndTag) {
+  auto a = course(1, 20250101);
+  a.county_id = 3;
+  a.levels = {"elementary", "junior_high"};
+  a.tag_ids = {2, 3};
+  auto b = course(2, 20250102);
+  b.county_id = 4;
+  b.category_id = 5;
+  b.levels = {"junior_high"};
+  b.tag_ids = {3};
+  CourseIndex index({a, b});
+  CourseIndex::Query q;
+  q.county_id = 3;
+  EXPECT_EQ(all(index, q).course_ids, (Ids{1}));
+  q = {};
+  q.category_id = 5;
+  EXPECT_EQ(all(index, q).course_ids, (Ids{2}));
+  q = {};
+  q.level = "elementary";
+  EXPECT_EQ(all(index, q).course_ids, (Ids{1}));
+  q.level = "junior_high";
+  EXPECT_EQ(all(index, q).course_ids, (Ids{2, 1}));
+  q.level = "kindergarten";  // no course is for it
+  EXPECT_EQ(all(index, q).total, 0);
+  q = {};
+  q.tag_id = 2;
+  EXPECT_EQ(all(index, q).course_ids, (Ids{1}));
+  q.tag_id = 3;
+  EXPECT_EQ(all(index, q).total, 2);
+  q.tag_id = 9;
+  EXPECT_EQ(all(index, q).total, 0);
+  q.tag_id = 65536 + 3;  // would wrap to 3
+  EXPECT_EQ(all(index, q).total, 0);
+  q = {};
+  q.county_id = 256 + 3;
+  EXPECT_EQ(all(index, q).total, 0);
+}
+
+TEST(CourseIndex, ADateRangeKeepsCoursesHeldWithinIt) {
+  CourseIndex index({course(1, 20250101, 20250110), course(2, 20250201, 20250201),
+                     course(3, 20250301, 20250331)});
+  CourseIndex::Query q;
+  q.from_day = 20250110;  // the last day of course 1 counts
+  q.to_day = 20250301;    // the first day of course 3 counts
+  EXPECT_EQ(all(index, q).course_ids, (Ids{3, 2, 1}));
+  q.from_day = 20250111;
+  q.to_day = 20250228;
+  EXPECT_EQ(all(index, q).course_ids, (Ids{2}));
+}
+
+TEST(CourseIndex, OpenNowIncludesBothEndsOfTheEnrolmentPeriod) {
+  auto open = course(1, 20250101);
+  open.enrol_opens = 1000;
+  open.enrol_closes = 2000;
+  CourseIndex index({open, course(2, 20250101)});  // 2 takes no online enrolment
+  CourseIndex::Query q;
+  q.open_now = true;
+  for (int64_t now : {1000, 1500, 2000}) {
+    q.now = now;
+    EXPECT_EQ(all(index, q).course_ids, (Ids{1})) << now;
+  }
+  for (int64_t now : {999, 2001}) {
+    q.now = now;
+    EXPECT_EQ(all(index, q).total, 0) << now;
+  }
+}
+
+TEST(CourseIndex, PositionsOfDropsCoursesNoLongerPublic) {
+  CourseIndex index({course(10, 20250101), course(20, 20250201)});
+  EXPECT_EQ(index.positions_of({10, 20, 30, 4000000, 10}), (Ids{0, 1}));
+}
+
+TEST(CourseIndex, EveryTermIsRequired) {
+  std::vector<IndexedCourse> courses;
+  for (uint32_t id = 1; id <= 6; ++id) courses.push_back(course(id, 20250100 + id));
+  CourseIndex index(courses);
+  const Ids reading = index.positions_of({1, 2, 3, 4});
+  const Ids strategy = index.positions_of({2, 4, 6});
+  CourseIndex::Query q;
+  q.terms = {&reading, &strategy};
+  EXPECT_EQ(all(index, q).course_ids, (Ids{4, 2}));
+  const Ids none;
+  q.terms = {&reading, &none};
+  EXPECT_EQ(all(index, q).total, 0);
+}
+
+// Terms and filters together agree with a plain scan over random courses.
+TEST(CourseIndex, AgreesWithAPlainScan) {
+  std::mt19937 random(7);
+  std::vector<IndexedCourse> courses;
+  for (uint32_t id = 1; id <= 3000; ++id) {
+    auto c = course(id, 20250101 + random() % 28, 0);
+    c.last_day = c.first_day + random() % 3;
+    c.county_id = static_cast<uint8_t>(1 + random() % 5);
+    if (random() % 2) c.levels.push_back("elementary");
+    if (random() % 4 == 0) c.tag_ids.push_back(static_cast<uint16_t>(1 + random() % 3));
+    courses.push_back(c);
+  }
+  std::set<uint32_t> term_a, term_b;
+  for (uint32_t id = 1; id <= 3000; ++id) {
+    if (random() % 3 == 0) term_a.insert(id);
+    if (random() % 5 != 0) term_b.insert(id);
+  }
+  CourseIndex index(courses);
+  const Ids a = index.positions_of(Ids(term_a.begin(), term_a.end()));
+  const Ids b = index.positions_of(Ids(term_b.begin(), term_b.end()));
+  CourseIndex::Query q;
+  q.terms = {&b, &a};
+  q.county_id = 2;
+  q.level = "elementary";
+  q.from_day = 20250110;
+  q.offset = 7;
+  q.limit = 15;
+  const auto page = index.find(q);
+
+  auto sorted = courses;
+  std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
+    return x.first_day != y.first_day ? x.first_day > y.first_day : x.course_id > y.course_id;
+  });
+  Ids expected;
+  for (const auto& c : sorted) {
+    if (term_a.count(c.course_id) && term_b.count(c.course_id) && c.county_id == 2 &&
+        !c.levels.empty() && c.last_day >= 20250110) {
+      expected.push_back(c.course_id);
+    }
+  }
+  ASSERT_GT(expected.size(), 22u);
+  EXPECT_EQ(page.total, static_cast<int64_t>(expected.size()));
+  EXPECT_EQ(page.course_ids, Ids(expected.begin() + 7, expected.begin() + 22));
+}
+
+TEST(CourseIndex, AnEmptyIndexFindsNothing) {
+  CourseIndex index({});
+  EXPECT_EQ(all(index).total, 0);
+  EXPECT_TRUE(index.positions_of({1, 2}).empty());
+}
+
+}  // namespace
+}  // namespace domain
