@@ -106,6 +106,19 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
+std::vector<std::string> non_blank_lines(std::string_view text) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line = trim(text.substr(pos, nl - pos));
+    if (!line.empty()) out.push_back(std::move(line));
+    pos = nl + 1;
+  }
+  return out;
+}
+
 std::size_t utf8_length(std::string_view s) {
   std::size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;

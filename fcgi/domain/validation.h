@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace domain {
 
@@ -21,6 +22,9 @@ bool is_valid_email(std::string_view s);
 // Drops ASCII whitespace (space, \t, \n, \v, \f, \r) at both ends; inner whitespace and non-ASCII
 // spaces (U+3000) are kept.
 std::string trim(std::string_view s);
+
+// The lines of a textarea value, each trimmed, blank ones dropped ("a\r\n\n b " → {"a", "b"}).
+std::vector<std::string> non_blank_lines(std::string_view text);
 
 // Characters as a person counts them, and as MariaDB's VARCHAR(n) limits them: the code points of
 // well-formed UTF-8. On malformed input it counts the bytes that are not continuation bytes.

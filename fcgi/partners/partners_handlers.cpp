@@ -54,19 +54,6 @@ bool is_web_url(const std::string& s, bool allow_http_loopback_only) {
   return true;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string line = domain::trim(text.substr(pos, nl - pos));
-    if (!line.empty()) out.push_back(line);
-    pos = nl + 1;
-  }
-  return out;
-}
-
 struct Application {
   std::map<std::string, std::string> values;
   std::map<std::string, std::string> claim_uses;  // claim → use
@@ -108,7 +95,7 @@ Application read_application(const core::Params& form, const std::string& today)
   if (!a.values["test_url"].empty() && !is_web_url(a.values["test_url"], false)) {
     a.errors.emplace_back("test_url", "測試網址請填寫完整網址，沒有可留空。");
   }
-  for (const auto& uri : lines_of(a.values["redirect_uris"])) {
+  for (const auto& uri : domain::non_blank_lines(a.values["redirect_uris"])) {
     if (!is_web_url(uri, true)) {
       a.errors.emplace_back("redirect_uris", "返回網址須為 https 網址（本機測試可用 http://127.0.0.1），不可含 #：" + uri);
       break;
@@ -328,7 +315,7 @@ core::Response approve(core::Context& cx) {
   if (!id) return cx.not_found();
   const auto& form = cx.req().form;
   const std::string client_id = domain::trim(form.get_or("client_id"));
-  const auto uris = lines_of(form.get_or("redirect_uris"));
+  const auto uris = domain::non_blank_lines(form.get_or("redirect_uris"));
   std::set<std::string> requested;
   for (const auto& u : cx.db().query("SELECT claim FROM partner_claim_use WHERE partner_id = ?", *id)) {
     requested.insert(u.str(0));

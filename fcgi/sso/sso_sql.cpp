@@ -18,16 +18,7 @@ std::optional<Partner> find_partner(db::Connection& db, const std::string& clien
   p.client_id = r->str(1);
   p.site_name = r->str(2);
   p.secret_sha256 = r->str(3);
-  const std::string uris = r->str(4);
-  size_t pos = 0;
-  while (pos < uris.size()) {
-    size_t nl = uris.find('\n', pos);
-    if (nl == std::string::npos) nl = uris.size();
-    std::string line = uris.substr(pos, nl - pos);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty()) p.redirect_uris.push_back(line);
-    pos = nl + 1;
-  }
+  p.redirect_uris = domain::non_blank_lines(r->str(4));
   p.claims = domain::split_set(r->str(5));
   p.may_report = r->i64(6) == 1;
   p.usable = r->i64(7) == 1;

@@ -1,9 +1,10 @@
-// tests/unit/validation_test.cpp: UTF-8 well-formedness, e-mail shape and trimming at their edges.
+// tests/unit/validation_test.cpp: UTF-8 well-formedness, e-mail shape, trimming, lines and sets at their edges.
 #include "domain/validation.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace domain {
 namespace {
@@ -152,6 +153,15 @@ TEST(Utf8Length, CountsChineseCharactersOnceEach) {
   EXPECT_EQ(utf8_length("研習"), 2u);
   EXPECT_EQ(utf8_length("CPR＋AED"), 7u);
   EXPECT_EQ(utf8_length("\xF0\x9F\x93\x9A"), 1u);  // four bytes, one character
+}
+
+TEST(NonBlankLines, TrimsEachLineAndDropsBlankOnes) {
+  using Lines = std::vector<std::string>;
+  EXPECT_EQ(non_blank_lines("https://a.example/cb\r\n\n  https://b.example/cb \n"),
+            (Lines{"https://a.example/cb", "https://b.example/cb"}));
+  EXPECT_EQ(non_blank_lines("one"), (Lines{"one"}));
+  EXPECT_TRUE(non_blank_lines("").empty());
+  EXPECT_TRUE(non_blank_lines("\r\n \n").empty());
 }
 
 TEST(SplitSet, RoundTripsThroughJoinAndSkipsEmptyMembers) {
