@@ -77,7 +77,9 @@ void write_response(FCGX_Request& fcgi, const Response& response,
                      status_text(response.status) + "\r\n";
   for (const auto& [name, value] : response.headers) head += name + ": " + value + "\r\n";
   for (const auto& cookie : cookies) head += "Set-Cookie: " + cookie + "\r\n";
-  head += "\r\n";
+  // A length lets nginx pass the answer on as it is instead of re-framing it in chunks (for
+  // HEAD: the length GET would send).
+  head += "Content-Length: " + std::to_string(response.body.size()) + "\r\n\r\n";
   FCGX_PutStr(head.data(), static_cast<int>(head.size()), fcgi.out);
   const bool head_only = std::strcmp(FCGX_GetParam("REQUEST_METHOD", fcgi.envp) ?: "", "HEAD") == 0;
   if (!head_only && !response.body.empty()) {

@@ -76,6 +76,17 @@ class SecurityHeaders(unittest.TestCase):
                 self.assertIn(r.header("referrer-policy"),
                               ("same-origin", "no-referrer", "strict-origin", "strict-origin-when-cross-origin"))
 
+    def test_the_portals_answers_carry_their_length_not_chunks(self):
+        for name in ("home", "search", "course", "redirect to login", "404 page", "403 csrf",
+                     "422 login", "healthz", "teacher home", "403 role"):
+            r = self.answers[name]
+            with self.subTest(answer=name, status=r.status):
+                self.assertIsNone(r.header("transfer-encoding"))
+                self.assertEqual(r.header("content-length"), str(len(r.body)))
+        head = self.answers["head"]
+        self.assertEqual(head.body, b"")
+        self.assertEqual(head.header("content-length"), str(len(self.answers["course"].body)))
+
     def test_no_response_names_the_server_version(self):
         for name, r in self.answers.items():
             with self.subTest(answer=name, status=r.status):
