@@ -326,6 +326,8 @@ core::Response search_courses(core::Context& cx) {
   }
   for (const auto& note : form.notes) body.AddSectionDictionary("NOTE")->SetValue("TEXT", note);
   body.SetIntValue("TOTAL", result.total);
+  // On a phone the form fills two screens: a searcher is offered a jump past it.
+  if (!cx.req().query_string.empty() && result.total > 0) body.ShowSection("JUMP");
   fill_course_rows(body, courses);
   if (courses.empty()) body.ShowSection("NO_RESULTS");
   const int pages = static_cast<int>((result.total + kPageSize - 1) / kPageSize);

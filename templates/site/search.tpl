@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>研習資訊進階搜尋</h1>
+{{#JUMP}}<p class="jump-to-results"><a href="#results">看搜尋結果（共 {{TOTAL}} 筆）</a></p>{{/JUMP}}
 <form method="get" action="{{ACTION}}" class="search-form" role="search">
   <div class="field">
     <label for="q">關鍵字</label>
@@ -52,7 +53,7 @@
 </form>
 
 {{#NOTE}}<p class="note" role="status">{{TEXT}}</p>{{/NOTE}}
-<h2>搜尋結果：共 <span id="total">{{TOTAL}}</span> 筆</h2>
+<h2 id="results">搜尋結果：共 <span id="total">{{TOTAL}}</span> 筆</h2>
 {{#NO_RESULTS}}<p class="empty">找不到符合條件的研習，請試試較少的條件或其他關鍵字。</p>{{/NO_RESULTS}}
 <ul class="courses results">
 {{#COURSE}}

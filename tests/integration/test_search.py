@@ -64,6 +64,14 @@ class KeywordSearch(unittest.TestCase):
         self.assertEqual(results(page), [])
         self.assertIn("找不到符合條件的研習", page.text)
 
+    def test_a_search_with_results_offers_a_jump_past_the_form(self):
+        jump = '<a href="#results">看搜尋結果（共 2 筆）</a>'
+        page = search(q="閱讀")
+        self.assertIn(jump, page.text)
+        self.assertIn('<h2 id="results">', page.text)
+        self.assertNotIn('href="#results"', search(q="量子力學").text)  # nothing to jump to
+        self.assertNotIn('href="#results"', Client().get("/courses").text)  # no search made yet
+
     def test_the_keyword_is_kept_in_the_search_box(self):
         page = search(q="閱讀")
         self.assertIn('name="q" type="search" value="閱讀"', page.text)
