@@ -1,0 +1,95 @@
+#!/usr/bin/python3
+"""Checks the portal's search (the in-memory index, site/course_finder.h) against the same search
+done in SQL on course_search, on the bench data: totals and the first page, in order.
+
+    PORTAL_VAR=var/bench nginx/portalctl start   # as bench/env.sh sets it (port 8180)
+    bench/search_check.py [N]                    # N random searches besides the fixed ones (25)
+"""
+import os
+import random
+import re
+import subprocess
+import sys
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SOCKET = os.path.join(os.environ.get("BENCH_VAR", os.path.join(ROOT, "var", "bench")), "run", "mysqld.sock")
+PORTAL = "http://127.0.0.1:%s" % os.environ.get("BENCH_PORT", "8180")
+KEYWORDS = ["閱讀", "教學", "SEL", "桌遊", "班級經營", "閱讀 策略", "數學 素養", "Python", "micro:bit", "量子力學"]
+LEVELS = ["elementary", "junior_high", "kindergarten", "university"]
+
+
+def sql(query):
+    out = subprocess.run(["mariadb", "--socket=" + SOCKET, "-uroot", "--default-character-set=utf8mb4",
+                          "inservice", "-N", "-e", query], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def portal(params):
+    # A throw-away parameter keeps the page cache out of it.
+    url = PORTAL + "/courses?" + urllib.parse.urlencode(params) + "&check=" + str(random.random())
+    page = urllib.request.urlopen(url).read().decode()
+    return int(re.search(r'id="total">(\d+)<', page).group(1)), re.findall(r"代碼 (\d{7})", page)
+
+
+def reference(p):
+    terms = ['body @ "%s"' % t for t in p.get("q", "").split()]
+    terms += ['unit_name @ "%s"' % t for t in p.get("unit", "").split()]
+    where = []
+    if terms:
+        where.append("MATCH(s.body) AGAINST('*SS %s' IN BOOLEAN MODE)" % " && ".join(terms))
+    if p.get("county"):
+        where.append("s.county_id = %d" % p["county"])
+    if p.get("category"):
+        where.append("s.category_id = %d" % p["category"])
+    if p.get("level"):
+        where.append("s.levels LIKE '%%,%s,%%'" % p["level"])
+    if p.get("tag"):
+        where.append("s.tags LIKE '%% %d %%'" % p["tag"])
+    if p.get("from"):
+        where.append("s.last_date >= '%s'" % p["from"])
+    if p.get("to"):
+        where.append("s.first_date <= '%s'" % p["to"])
+    if p.get("open"):
+        where.append("s.enrol_opens_at <= NOW() AND s.enrol_closes_at >= NOW()")
+    clause = " WHERE " + " AND ".join(where) if where else ""
+    total = int(sql("SELECT COUNT(*) FROM course_search s" + clause))
+    codes = sql("SELECT GROUP_CONCAT(code ORDER BY first_date DESC, id DESC) FROM (SELECT c.code,"
+                " c.first_date, c.id FROM course_search s JOIN course c ON c.id = s.course_id" + clause +
+                " ORDER BY c.first_date DESC, c.id DESC LIMIT 20) page")
+    return total, [] if codes in ("", "NULL") else codes.split(",")
+
+
+def main():
+    random.seed(3)
+    cases = [{}, {"county": 3}, {"level": "elementary"}, {"tag": 2}, {"open": 1}, {"category": 5},
+             {"unit": "教育局"}, {"from": "2026-03-01", "to": "2026-03-31"}]
+    for _ in range(int(sys.argv[1]) if len(sys.argv) > 1 else 25):
+        p = {"q": random.choice(KEYWORDS)}
+        if random.random() < .5:
+            p["county"] = random.randint(1, 22)
+        if random.random() < .3:
+            p["level"] = random.choice(LEVELS)
+        if random.random() < .2:
+            p["category"] = random.randint(1, 7)
+        if random.random() < .2:
+            p["tag"] = random.randint(1, 15)
+        if random.random() < .2:
+            p["open"] = 1
+        if random.random() < .2:
+            month = random.randint(1, 12)
+            p["from"], p["to"] = "2026-%02d-01" % month, "2026-%02d-28" % month
+        cases.append(p)
+    differ = 0
+    for p in cases:
+        got, expected = portal(p), reference(p)
+        same = got == expected
+        differ += not same
+        print("same   " if same else "DIFFER ", p, "total", got[0], "SQL", expected[0])
+    print("%d searches, %d differ" % (len(cases), differ))
+    sys.exit(1 if differ else 0)
+
+
+if __name__ == "__main__":
+    main()
