@@ -219,8 +219,8 @@ core::Response show_consent(core::Context& cx, const AuthRequest& a, const Check
 
 // After the request checked out and the teacher is signed in: roaming allowed? consent? code.
 core::Response continue_signed_in(core::Context& cx, const AuthRequest& a, const Checked& c) {
-  const auto facts = sql::teacher_facts(cx.db(), cx.user().id);
-  if (!facts || facts->records_only) {
+  const auto facts = sql::roaming_facts(cx.db(), cx.user().id, c.partner.id);
+  if (!facts || facts->teacher.records_only) {
     // 第5條: records-only accounts cannot roam. Tell the teacher why, then the partner.
     sql::record_disclosure(cx.db(), cx.user().id, c.partner.id, "denied", {});
     app::access::audit(cx, "oidc.denied_records_only", c.partner.client_id);
@@ -233,7 +233,7 @@ core::Response continue_signed_in(core::Context& cx, const AuthRequest& a, const
     page.body().SetValue("BACK_URL", domain::redirect_with(a.redirect_uri, params));
     return page.render(403);
   }
-  const auto consent = sql::active_consent(cx.db(), cx.user().id, c.partner.id);
+  const auto& consent = facts->consent;
   bool covered = consent.has_value();
   if (consent) {
     for (const auto& claim : c.claims) covered &= consent->count(claim) > 0;
@@ -539,12 +539,11 @@ core::Response userinfo(core::Context& cx) {
   }
   const std::string& header = cx.req().authorization;
   if (header.rfind("Bearer ", 0) != 0 || header.size() <= 7) return bearer_error(cx, "missing token");
-  const auto token = sql::find_live_token(cx.db(), core::sha256_hex(header.substr(7)));
-  if (!token || !token->teacher_id) return bearer_error(cx, "unknown, expired or revoked token");
-  const auto facts = sql::teacher_facts(cx.db(), *token->teacher_id);
-  if (!facts || facts->records_only) return bearer_error(cx, "account may not roam");
-  Json::Value body = claims_json(token->claims, *facts);
-  body["sub"] = sql::subject_for(cx.db(), token->partner_id, *token->teacher_id);
+  const auto holder = sql::find_live_token_holder(cx.db(), core::sha256_hex(header.substr(7)));
+  if (!holder || !holder->token.teacher_id) return bearer_error(cx, "unknown, expired or revoked token");
+  if (!holder->teacher || holder->teacher->records_only) return bearer_error(cx, "account may not roam");
+  Json::Value body = claims_json(holder->token.claims, *holder->teacher);
+  body["sub"] = holder->sub;  // made in the transaction that issued the token
   // No disclosure row here: these claims were recorded when the token was issued.
   core::Response r = cx.json(body);
   r.header("Cache-Control", "no-store");

@@ -6,6 +6,36 @@
 
 namespace sso::sql {
 
+namespace {
+// TeacherFacts from teacher t LEFT JOIN unit u, in facts_of's order.
+constexpr const char* kTeacherFactsColumns =
+    "t.name, u.code, u.name, t.title_code, t.title_name, t.employment <> 'active' OR t.unit_id IS NULL";
+constexpr size_t kTeacherFactsCount = 6;
+
+TeacherFacts facts_of(const db::Row& r, size_t first) {
+  return TeacherFacts{r.str(first), r.str(first + 1), r.str(first + 2), r.str(first + 3),
+                      r.str(first + 4), r.i64(first + 5) == 1, ""};
+}
+
+// A live token (see find_live_token): the joins after "FROM oidc_token k", and the conditions.
+constexpr const char* kLiveTokenJoins =
+    " JOIN partner p ON p.id = k.partner_id"
+    " LEFT JOIN oidc_consent c ON c.teacher_id = k.teacher_id AND c.partner_id = k.partner_id";
+constexpr const char* kLiveTokenConditions =
+    " WHERE k.token_sha256 = ? AND k.revoked_at IS NULL AND k.expires_at > NOW()"
+    " AND p.status = 'approved' AND p.scan_report_date >= CURDATE() - INTERVAL 1 YEAR"
+    " AND (k.teacher_id IS NULL OR (c.teacher_id IS NOT NULL AND c.revoked_at IS NULL))";
+
+Token token_of(const db::Row& r) {
+  Token t;
+  t.partner_id = r.i64(0);
+  if (!r.is_null(1)) t.teacher_id = r.i64(1);
+  t.scope = r.str(2);
+  t.claims = domain::split_set(r.str(3));
+  return t;
+}
+}  // namespace
+
 std::optional<Partner> find_partner(db::Connection& db, const std::string& client_id) {
   const auto r = db.query_one(
       "SELECT id, client_id, site_name, secret_sha256, redirect_uris, claims, may_report,"
@@ -26,22 +56,24 @@ std::optional<Partner> find_partner(db::Connection& db, const std::string& clien
 }
 
 std::optional<TeacherFacts> teacher_facts(db::Connection& db, int64_t teacher_id) {
-  const auto r = db.query_one(
-      "SELECT t.name, u.code, u.name, t.title_code, t.title_name,"
-      " t.employment <> 'active' OR t.unit_id IS NULL"
-      " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id WHERE t.id = ?",
-      teacher_id);
+  const auto r = db.query_one(std::string("SELECT ") + kTeacherFactsColumns +
+                                  " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id WHERE t.id = ?",
+                              teacher_id);
   if (!r) return std::nullopt;
-  return TeacherFacts{r->str(0), r->str(1), r->str(2), r->str(3), r->str(4), r->i64(5) == 1, ""};
+  return facts_of(*r, 0);
 }
 
-std::optional<std::set<std::string>> active_consent(db::Connection& db, int64_t teacher_id,
-                                                    int64_t partner_id) {
-  const auto r = db.query_one("SELECT claims FROM oidc_consent WHERE teacher_id = ? AND partner_id = ?"
-                              " AND revoked_at IS NULL",
-                              teacher_id, partner_id);
+std::optional<RoamingFacts> roaming_facts(db::Connection& db, int64_t teacher_id, int64_t partner_id) {
+  const auto r = db.query_one(std::string("SELECT ") + kTeacherFactsColumns +
+                                  ", c.claims, c.teacher_id IS NOT NULL"
+                                  " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id"
+                                  " LEFT JOIN oidc_consent c ON c.teacher_id = t.id AND c.partner_id = ?"
+                                  " AND c.revoked_at IS NULL WHERE t.id = ?",
+                              partner_id, teacher_id);
   if (!r) return std::nullopt;
-  return domain::split_set(r->str(0));
+  RoamingFacts out{facts_of(*r, 0), std::nullopt};
+  if (r->i64(kTeacherFactsCount + 1) == 1) out.consent = domain::split_set(r->str(kTeacherFactsCount));
+  return out;
 }
 
 void grant_consent(db::Connection& db, int64_t teacher_id, int64_t partner_id,
@@ -109,8 +141,8 @@ std::optional<Code> find_code(db::Connection& db, const std::string& code_sha256
 
 std::optional<Redemption> redemption_of(db::Connection& db, const std::string& code_sha256) {
   const auto r = db.query_one(
-      "SELECT c.teacher_id, c.nonce, c.scope, c.claims, UNIX_TIMESTAMP(c.auth_time), s.sub,"
-      " t.name, u.code, u.name, t.title_code, t.title_name, t.employment <> 'active' OR t.unit_id IS NULL"
+      std::string("SELECT c.teacher_id, c.nonce, c.scope, c.claims, UNIX_TIMESTAMP(c.auth_time), s.sub, ") +
+          kTeacherFactsColumns +
       " FROM oidc_code c JOIN teacher t ON t.id = c.teacher_id LEFT JOIN unit u ON u.id = t.unit_id"
       " LEFT JOIN oidc_subject s ON s.partner_id = c.partner_id AND s.teacher_id = c.teacher_id"
       " WHERE c.code_sha256 = ?",
@@ -123,7 +155,7 @@ std::optional<Redemption> redemption_of(db::Connection& db, const std::string& c
   out.claims = domain::split_set(r->str(3));
   out.auth_time_epoch = r->str(4);
   out.sub = r->str(5);
-  out.teacher = TeacherFacts{r->str(6), r->str(7), r->str(8), r->str(9), r->str(10), r->i64(11) == 1, ""};
+  out.teacher = facts_of(*r, 6);
   return out;
 }
 
@@ -143,21 +175,28 @@ void store_token(db::Connection& db, const std::string& token_sha256, int64_t pa
 }
 
 std::optional<Token> find_live_token(db::Connection& db, const std::string& token_sha256) {
-  const auto r = db.query_one(
-      "SELECT k.partner_id, k.teacher_id, k.scope, k.claims FROM oidc_token k"
-      " JOIN partner p ON p.id = k.partner_id"
-      " LEFT JOIN oidc_consent c ON c.teacher_id = k.teacher_id AND c.partner_id = k.partner_id"
-      " WHERE k.token_sha256 = ? AND k.revoked_at IS NULL AND k.expires_at > NOW()"
-      " AND p.status = 'approved' AND p.scan_report_date >= CURDATE() - INTERVAL 1 YEAR"
-      " AND (k.teacher_id IS NULL OR (c.teacher_id IS NOT NULL AND c.revoked_at IS NULL))",
-      token_sha256);
+  const auto r = db.query_one(std::string("SELECT k.partner_id, k.teacher_id, k.scope, k.claims"
+                                          " FROM oidc_token k") +
+                                  kLiveTokenJoins + kLiveTokenConditions,
+                              token_sha256);
   if (!r) return std::nullopt;
-  Token t;
-  t.partner_id = r->i64(0);
-  if (!r->is_null(1)) t.teacher_id = r->i64(1);
-  t.scope = r->str(2);
-  t.claims = domain::split_set(r->str(3));
-  return t;
+  return token_of(*r);
+}
+
+std::optional<TokenHolder> find_live_token_holder(db::Connection& db, const std::string& token_sha256) {
+  const auto r = db.query_one(std::string("SELECT k.partner_id, k.teacher_id, k.scope, k.claims, s.sub,"
+                                          " t.id IS NOT NULL, ") +
+                                  kTeacherFactsColumns + " FROM oidc_token k" + kLiveTokenJoins +
+                                  " LEFT JOIN teacher t ON t.id = k.teacher_id"
+                                  " LEFT JOIN unit u ON u.id = t.unit_id"
+                                  " LEFT JOIN oidc_subject s ON s.partner_id = k.partner_id"
+                                  " AND s.teacher_id = k.teacher_id" +
+                                  kLiveTokenConditions,
+                              token_sha256);
+  if (!r) return std::nullopt;
+  TokenHolder out{token_of(*r), std::nullopt, r->str(4)};
+  if (r->i64(5) == 1) out.teacher = facts_of(*r, 6);
+  return out;
 }
 
 void record_disclosure(db::Connection& db, int64_t teacher_id, int64_t partner_id,

@@ -29,9 +29,13 @@ struct TeacherFacts {
 };
 std::optional<TeacherFacts> teacher_facts(db::Connection& db, int64_t teacher_id);
 
-// Claims the teacher has consented to for this partner (nothing if never or revoked).
-std::optional<std::set<std::string>> active_consent(db::Connection& db, int64_t teacher_id,
-                                                    int64_t partner_id);
+// At authorization: the teacher's facts, and the claims the teacher has consented to for this
+// partner (nothing if never or revoked), in one read.
+struct RoamingFacts {
+  TeacherFacts teacher;
+  std::optional<std::set<std::string>> consent;
+};
+std::optional<RoamingFacts> roaming_facts(db::Connection& db, int64_t teacher_id, int64_t partner_id);
 void grant_consent(db::Connection& db, int64_t teacher_id, int64_t partner_id,
                    const std::set<std::string>& claims);
 // Revokes the consent and every token issued to the partner for the teacher. False if none.
@@ -87,6 +91,13 @@ struct Token {
 };
 // A live token: not expired, not revoked, its partner usable, and its consent not revoked.
 std::optional<Token> find_live_token(db::Connection& db, const std::string& token_sha256);
+// The same for userinfo, with the teacher's facts and the partner's subject, in one read.
+struct TokenHolder {
+  Token token;
+  std::optional<TeacherFacts> teacher;  // none for a partner's own (report) token
+  std::string sub;
+};
+std::optional<TokenHolder> find_live_token_holder(db::Connection& db, const std::string& token_sha256);
 
 void record_disclosure(db::Connection& db, int64_t teacher_id, int64_t partner_id,
                        const std::string& event, const std::set<std::string>& claims);
