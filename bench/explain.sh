@@ -33,7 +33,7 @@ echo "the in-memory index's rows, and the ids matching each keyword term."
 echo
 timed "generation (every search)" "SELECT value FROM search_generation WHERE id = 1"
 ids="$(bsql -N -e "SELECT GROUP_CONCAT(course_id) FROM (SELECT course_id FROM course_search WHERE MATCH(body) AGAINST('*SS body @ \"閱讀\"' IN BOOLEAN MODE) LIMIT 20) x")"
-timed "rows of a page (20 ids; every uncached search)" "SELECT c.id, c.code, c.title, u.name, k.name, c.first_date, c.last_date, c.state, c.hours, c.credits, c.online_seats - c.seats_taken, c.enrol_online AND c.state = 'approved' AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id WHERE c.state IN $PUB AND c.id IN ($ids)"
+timed "rows of a page (20 ids; every uncached search)" "SELECT c.code, c.title, u.name, k.name, c.first_date, c.last_date, c.state, c.hours, c.credits, c.online_seats - c.seats_taken, c.enrol_online AND c.state = 'approved' AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at, c.id FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id WHERE c.state IN $PUB AND c.id IN ($ids)"
 timed "the index's rows (a reload)" "SELECT course_id, county_id, category_id, levels, tags, first_date, last_date, IFNULL(UNIX_TIMESTAMP(enrol_opens_at), 0), IFNULL(UNIX_TIMESTAMP(enrol_closes_at), 0) FROM course_search"
 for kw in '閱讀' '班級經營' '教學' 'SEL'; do
   timed "ids matching '$kw' (a term's first use after a change)" "SELECT course_id FROM course_search WHERE MATCH(body) AGAINST('*SS body @ \"$kw\"' IN BOOLEAN MODE)"

@@ -19,20 +19,19 @@ constexpr const char* kSummaryColumns =
     " c.online_seats - c.seats_taken,"
     " c.enrol_online AND c.state = 'approved' AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at";
 
-// The summary columns start at `first` (after any the caller put before them).
-CourseSummary summary_of(const db::Row& r, size_t first = 0) {
+CourseSummary summary_of(const db::Row& r) {
   CourseSummary s;
-  s.code = r.str(first);
-  s.title = r.str(first + 1);
-  s.unit_name = r.str(first + 2);
-  s.county_name = r.str(first + 3);
-  s.first_date = r.str(first + 4);
-  s.last_date = r.str(first + 5);
-  s.state = r.str(first + 6);
-  s.hours = static_cast<int>(r.i64(first + 7));
-  s.credits = static_cast<int>(r.i64(first + 8));
-  s.seats_left = static_cast<int>(r.i64(first + 9));
-  s.enrol_open = r.i64(first + 10) == 1;
+  s.code = r.str(0);
+  s.title = r.str(1);
+  s.unit_name = r.str(2);
+  s.county_name = r.str(3);
+  s.first_date = r.str(4);
+  s.last_date = r.str(5);
+  s.state = r.str(6);
+  s.hours = static_cast<int>(r.i64(7));
+  s.credits = static_cast<int>(r.i64(8));
+  s.seats_left = static_cast<int>(r.i64(9));
+  s.enrol_open = r.i64(10) == 1;
   return s;
 }
 
@@ -108,13 +107,11 @@ std::vector<domain::IndexedCourse> indexed_courses(db::Connection& db) {
 std::vector<uint32_t> courses_matching(db::Connection& db, TermColumn column,
                                        const std::string& term) {
   // Groonga script syntax: the term is quoted, and terms carry no quotes or backslashes.
-  const bool unit = column == TermColumn::kUnitName;
-  const std::string script = std::string("*SS ") + (unit ? "unit_name" : "body") + " @ \"" + term + "\"";
+  const std::string name = column == TermColumn::kUnitName ? "unit_name" : "body";
+  const std::string script = "*SS " + name + " @ \"" + term + "\"";
   std::vector<uint32_t> ids;
-  for (const auto& r : db.query(unit ? "SELECT course_id FROM course_search"
-                                       " WHERE MATCH(unit_name) AGAINST(? IN BOOLEAN MODE)"
-                                     : "SELECT course_id FROM course_search"
-                                       " WHERE MATCH(body) AGAINST(? IN BOOLEAN MODE)",
+  for (const auto& r : db.query("SELECT course_id FROM course_search WHERE MATCH(" + name +
+                                    ") AGAINST(? IN BOOLEAN MODE)",
                                 script)) {
     ids.push_back(static_cast<uint32_t>(r.i64(0)));
   }
@@ -131,14 +128,14 @@ std::vector<CourseSummary> course_summaries(db::Connection& db,
     placeholders += placeholders.empty() ? "?" : ",?";
     args.emplace_back(id);
   }
-  const std::string sql = std::string("SELECT c.id, ") + kSummaryColumns +
+  const std::string sql = std::string("SELECT ") + kSummaryColumns + ", c.id" +
                           " FROM course c JOIN unit u ON u.id = c.unit_id"
                           " JOIN county k ON k.id = u.county_id"
                           // the index may be up to search_refresh_seconds behind the course
                           " WHERE c.state IN " + kPublicStates + " AND c.id IN (" + placeholders + ")";
   std::map<uint32_t, CourseSummary> by_id;
   for (const auto& r : db.query_values(sql, args)) {
-    by_id[static_cast<uint32_t>(r.i64(0))] = summary_of(r, 1);
+    by_id[static_cast<uint32_t>(r.i64(11))] = summary_of(r);  // c.id follows the summary
   }
   for (uint32_t id : course_ids) {  // in the order asked for
     if (auto it = by_id.find(id); it != by_id.end()) out.push_back(std::move(it->second));
