@@ -1,12 +1,14 @@
 #!/bin/bash
 # Starts (fresh) or stops the private stack the integration and browser tests drive:
 # MariaDB, the FastCGI workers, nginx and the SMTP sink under var/test, on 127.0.0.1:18080.
+# PORTAL_TEST_PORT, PORTAL_TEST_DB_PORT and PORTAL_TEST_SMTP_PORT move it, so that two checkouts
+# can run their tests side by side.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PORTAL_VAR="$ROOT/var/test"
-export PORTAL_PORT=18080
-export PORTAL_DB_PORT=13407
-export PORTAL_SMTP_PORT=12525  # the SMTP sink; mail lands in var/test/mail
+export PORTAL_PORT="${PORTAL_TEST_PORT:-18080}"
+export PORTAL_DB_PORT="${PORTAL_TEST_DB_PORT:-13407}"
+export PORTAL_SMTP_PORT="${PORTAL_TEST_SMTP_PORT:-12525}"  # the SMTP sink; mail lands in var/test/mail
 export PORTAL_BUFFER_POOL=256M
 export PORTAL_ACCESS_LOG="$PORTAL_VAR/log/access.log"
 # Every test logs in from 127.0.0.1, on a fast machine 25 times a second and more; the limit

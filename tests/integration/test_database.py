@@ -103,7 +103,8 @@ class Migrations(unittest.TestCase):
         before = sql("SELECT version, applied_at FROM schema_migrations ORDER BY version")
         tables_before = sql("SELECT TABLE_NAME, CREATE_TIME FROM information_schema.TABLES"
                             " WHERE TABLE_SCHEMA = 'inservice' ORDER BY TABLE_NAME")
-        env = {**os.environ, "PORTAL_VAR": VAR, "PORTAL_DB_PORT": "13407", "PORTAL_PORT": "18080",
+        env = {**os.environ, "PORTAL_VAR": VAR, "PORTAL_DB_PORT": os.environ.get("PORTAL_TEST_DB_PORT", "13407"),
+               "PORTAL_PORT": os.environ.get("PORTAL_TEST_PORT", "18080"),
                "PORTAL_BUFFER_POOL": "256M"}
         done = subprocess.run([os.path.join(ROOT, "nginx", "portalctl"), "migrate"], env=env,
                               capture_output=True, text=True, timeout=120)
