@@ -214,7 +214,7 @@ core::Response push_report(core::Context& cx) {
     return r;
   }
 
-  const std::string today = cx.db().query_one("SELECT CURDATE()")->str(0);
+  const std::string today = cx.today();
   Course course;
   Json::Value fields = check_course(body["course"], course, today);
   const Json::Value& attendees = body["attendees"];

@@ -35,6 +35,13 @@ std::string Context::param(const std::string& name) const {
   return it == params_.end() ? std::string() : url_decode(it->second, false);
 }
 
+const std::string& Context::today() {
+  if (today_.empty()) {
+    today_ = !user_.db_today.empty() ? user_.db_today : db_.query_one("SELECT CURDATE()")->str(0);
+  }
+  return today_;
+}
+
 void Context::set_user(User user, std::string session_cookie) {
   user_ = std::move(user);
   session_cookie_ = std::move(session_cookie);

@@ -25,7 +25,7 @@ struct User {
   std::string unit_name;
   bool records_only = false;  // a teacher not 在職 or without a unit (第5條)
   uint64_t home_version = 0;  // teachers: changes whenever their homepage's data changes
-  std::string db_today;       // the database's date when the session was read (one clock, F9)
+  std::string db_today;       // the database's date when the session was read (Context::today)
   long signed_in_epoch = 0;   // when this session began: the last authentication (OIDC auth_time)
   bool signed_in() const { return role != Role::kAnonymous; }
   bool is_teacher() const { return role == Role::kTeacher; }
@@ -45,6 +45,11 @@ class Context {
   const Route* route() const { return route_; }
   void set_route(const Route* route, std::map<std::string, std::string> params);
   std::string param(const std::string& name) const;
+
+  // The database's date ("2026-12-02"): the one clock of every rule that depends on the day, so
+  // that application hosts whose clocks differ still agree. Read with the session when there is
+  // one, otherwise once per request.
+  const std::string& today();
 
   const User& user() const { return user_; }
   void set_user(User user, std::string session_cookie);
@@ -83,6 +88,7 @@ class Context {
   std::map<std::string, std::string> params_;
   User user_;
   std::string session_cookie_;
+  std::string today_;
   std::string pre_session_;  // anonymous visitors' cookie that keys their CSRF token
   std::vector<std::string> cookies_;
   bool flash_taken_ = false;

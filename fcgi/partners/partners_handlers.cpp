@@ -180,7 +180,7 @@ std::string status_label(const std::string& status) {
 core::Response application_form(core::Context& cx) { return show_form(cx, Application{}, 200); }
 
 core::Response apply(core::Context& cx) {
-  const std::string today = cx.db().query_one("SELECT CURDATE()")->str(0);
+  const std::string today = cx.today();
   const Application a = read_application(cx.req().form, today);
   if (!a.errors.empty()) return show_form(cx, a, 422);
   auto v = a.values;
@@ -379,7 +379,7 @@ core::Response renew(core::Context& cx) {
   const auto id = partner_id_of(cx);
   if (!id) return cx.not_found();
   const auto scan = domain::parse_any_date(domain::trim(cx.req().form.get_or("scan_report_date")));
-  const std::string today = cx.db().query_one("SELECT CURDATE()")->str(0);
+  const std::string today = cx.today();
   const auto now = domain::parse_iso_date(today);
   if (!scan || !now || *now < *scan || domain::days_from_civil(*now) - domain::days_from_civil(*scan) > 365) {
     return show_partner(cx, *id, "", {"請填寫一年內的弱點掃描報告日期（例如 114/02/24）。"}, 422);
