@@ -177,7 +177,7 @@ core::Response push_report(core::Context& cx) {
   if (cx.req().error == core::ParseError::kTooLarge) {
     return api_error(cx, 413, "too_large", "傳報內容超過 1 MB，請分批傳送。");
   }
-  const std::string raw = cx.req().form.get_or("__raw_body");
+  const std::string& raw = cx.req().body;
   Json::Value body;
   {
     Json::CharReaderBuilder builder;

@@ -60,8 +60,9 @@ core::Response unavailable(core::Context& cx) {
 
 core::Response route_and_run(core::Context& cx) {
   const core::RouteMatch match = core::match_route(routes(), cx.req().method, cx.req().path);
-  // The JSON API answers its own unreadable bodies (415 for a form, 413 for a large one).
-  const bool reads_own_body = match.route && cx.req().path.rfind("/api/", 0) == 0;
+  if (match.route) cx.set_route(match.route, match.params);
+  if (match.same_path) cx.answer_as(match.same_path->format);
+  const bool reads_own_body = match.route && match.route->body == core::Body::kOwn;
   if (cx.req().error != core::ParseError::kNone && !reads_own_body) return refuse_unreadable(cx);
   if (!match.route) {
     if (match.allowed.empty()) return cx.not_found();
@@ -71,7 +72,6 @@ core::Response route_and_run(core::Context& cx) {
     r.header("Allow", allow);
     return r;
   }
-  cx.set_route(match.route, match.params);
   const bool is_read = cx.req().method == "GET" || cx.req().method == "HEAD";
   cx.db().begin_request();
   try {
@@ -82,6 +82,7 @@ core::Response route_and_run(core::Context& cx) {
   }
   // Run once more on a fresh connection (the server may have restarted under an idle one):
   // reads always, writes only when nothing reached the old connection.
+  cx.reset_attempt();
   try {
     return run_route(cx, *match.route);
   } catch (const db::Unavailable& e) {

@@ -25,8 +25,8 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
   switch (user.role) {
     case core::Role::kOrganizer:
     case core::Role::kMaster:
-      link(url_for("courses.list"), "研習資料管理");
-      link(url_for("courses.new"), "研習課程登錄");
+      link(url_for("office.courses"), "研習資料管理");
+      link(url_for("office.courses.new"), "研習課程登錄");
       break;
     case core::Role::kReviewer:
       link(url_for("review.queue"), "待審課程");

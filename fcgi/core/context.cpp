@@ -18,6 +18,7 @@ bool user_may(const User& user, Who who) {
     case Who::kTeacher: return user.role == Role::kTeacher;
     case Who::kBusiness: return user.is_business();
     case Who::kOrganizer: return user.role == Role::kOrganizer || user.role == Role::kMaster;
+    case Who::kMaster: return user.role == Role::kMaster;
     case Who::kReviewer: return user.role == Role::kReviewer;
     case Who::kAdmin: return user.role == Role::kAdmin;
     case Who::kPartnerApi: return false;  // authenticated by token in the API area
@@ -32,7 +33,7 @@ void Context::set_route(const Route* route, std::map<std::string, std::string> p
 
 std::string Context::param(const std::string& name) const {
   auto it = params_.find(name);
-  return it == params_.end() ? std::string() : url_decode(it->second, false);
+  return it == params_.end() ? std::string() : it->second;
 }
 
 const std::string& Context::today() {
@@ -40,6 +41,15 @@ const std::string& Context::today() {
     today_ = !user_.db_today.empty() ? user_.db_today : db_.query_one("SELECT CURDATE()")->str(0);
   }
   return today_;
+}
+
+void Context::reset_attempt() {
+  user_ = User();
+  session_cookie_.clear();
+  pre_session_.clear();
+  today_.clear();
+  cookies_.clear();
+  flash_taken_ = false;
 }
 
 void Context::set_user(User user, std::string session_cookie) {
@@ -94,9 +104,11 @@ std::string Context::take_flash() {
 }
 
 bool Context::wants_json() const {
-  return (route_ && route_->who == Who::kPartnerApi) || request_.path.rfind("/api/", 0) == 0 ||
-         request_.path == "/healthz" || request_.path == "/oidc/token" ||
-         request_.path == "/oidc/userinfo";
+  if (route_) return route_->format == Format::kJson;
+  if (format_) return *format_ == Format::kJson;
+  // No route: an unknown address. A program that asked for JSON gets JSON.
+  return request_.accept.find("application/json") != std::string::npos &&
+         request_.accept.find("text/html") == std::string::npos;
 }
 
 Response Context::error(int status, const std::string& title, const std::string& message,

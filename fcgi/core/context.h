@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "core/config.h"
@@ -44,12 +45,18 @@ class Context {
   const Config& config() const { return config_; }
   const Route* route() const { return route_; }
   void set_route(const Route* route, std::map<std::string, std::string> params);
+  // For answers without a route of their own (405): the format of the path's other routes.
+  void answer_as(Format format) { format_ = format; }
   std::string param(const std::string& name) const;
 
   // The database's date ("2026-12-02"): the one clock of every rule that depends on the day, so
   // that application hosts whose clocks differ still agree. Read with the session when there is
   // one, otherwise once per request.
   const std::string& today();
+
+  // Forgets what a first attempt at the request set (user, cookies, flash, today) before the
+  // pipeline runs it again on a fresh database connection.
+  void reset_attempt();
 
   const User& user() const { return user_; }
   void set_user(User user, std::string session_cookie);
@@ -85,6 +92,7 @@ class Context {
   db::Connection& db_;
   const Config& config_;
   const Route* route_ = nullptr;
+  std::optional<Format> format_;
   std::map<std::string, std::string> params_;
   User user_;
   std::string session_cookie_;

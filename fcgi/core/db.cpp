@@ -5,6 +5,7 @@
 #include <mysqld_error.h>
 
 #include <cstring>
+#include <stdexcept>
 
 namespace db {
 
@@ -29,6 +30,27 @@ bool is_connection_lost(unsigned code) {
 constexpr unsigned long kInitialCellBuffer = 256;
 }  // namespace
 
+Columns::Columns(std::vector<std::string> names) : names_(std::move(names)) {
+  std::unordered_map<std::string, int> seen;
+  for (const auto& n : names_) ++seen[n];
+  for (size_t i = 0; i < names_.size(); ++i) {
+    if (seen[names_[i]] == 1) index_.emplace(names_[i], i);
+  }
+}
+
+size_t Columns::index_of(std::string_view name) const {
+  if (auto it = index_.find(std::string(name)); it != index_.end()) return it->second;
+  for (const auto& n : names_) {
+    if (n == name) throw std::logic_error("column " + std::string(name) + " is ambiguous: alias it");
+  }
+  throw std::logic_error("no column " + std::string(name) + " in the result");
+}
+
+size_t Row::at(std::string_view name) const {
+  if (!columns_) throw std::logic_error("row without column names");
+  return columns_->index_of(name);
+}
+
 const std::string& Row::str(size_t i) const {
   static const std::string kEmpty;
   const auto& cell = cells_.at(i);
@@ -48,7 +70,7 @@ double Row::f64(size_t i) const {
 Connection::~Connection() { reset(); }
 
 void Connection::reset() {
-  for (auto& [sql, stmt] : statements_) mysql_stmt_close(stmt);
+  for (auto& [sql, prepared] : statements_) mysql_stmt_close(prepared.stmt);
   statements_.clear();
   if (mysql_) mysql_close(mysql_);
   mysql_ = nullptr;
@@ -107,7 +129,7 @@ void Connection::command(const char* sql) {
   ++statements_completed_;
 }
 
-MYSQL_STMT* Connection::prepare(std::string_view sql) {
+Connection::Prepared& Connection::prepare(std::string_view sql) {
   ensure_connected();
   const std::string key(sql);
   if (auto it = statements_.find(key); it != statements_.end()) return it->second;
@@ -119,18 +141,42 @@ MYSQL_STMT* Connection::prepare(std::string_view sql) {
     mysql_stmt_close(stmt);
     fail(code, message);
   }
-  statements_.emplace(key, stmt);
-  return stmt;
+  Prepared prepared{stmt, nullptr};
+  if (MYSQL_RES* meta = mysql_stmt_result_metadata(stmt)) {
+    std::vector<std::string> names;
+    const unsigned n = mysql_num_fields(meta);
+    const MYSQL_FIELD* fields = mysql_fetch_fields(meta);
+    for (unsigned i = 0; i < n; ++i) names.emplace_back(fields[i].name, fields[i].name_length);
+    mysql_free_result(meta);
+    prepared.columns = std::make_shared<const Columns>(std::move(names));
+  }
+  return statements_.emplace(key, std::move(prepared)).first->second;
 }
 
 Rows Connection::run(std::string_view sql, const Value* params, size_t count, bool want_rows) {
-  MYSQL_STMT* stmt = prepare(sql);
+  Prepared& prepared = prepare(sql);
+  bind_params(prepared.stmt, sql, params, count);
+  if (mysql_stmt_execute(prepared.stmt) != 0) {
+    fail(mysql_stmt_errno(prepared.stmt), mysql_stmt_error(prepared.stmt));
+  }
+  ++statements_completed_;
+  affected_rows_ = mysql_stmt_affected_rows(prepared.stmt);
+  last_insert_id_ = mysql_stmt_insert_id(prepared.stmt);
+  return fetch_rows(prepared, want_rows);
+}
+
+void Connection::bind_params(MYSQL_STMT* stmt, std::string_view sql, const Value* params,
+                             size_t count) {
   if (mysql_stmt_param_count(stmt) != count) {
     throw Error(0, "parameter count mismatch in: " + std::string(sql));
   }
+  if (count == 0) return;
+  // mysql_stmt_bind_param copies the MYSQL_BIND array but not the buffers behind it, which must
+  // live until the statement has run: the text values point into the caller's arguments, and
+  // numbers are copied into these buffers, kept per connection (one thread uses it).
   std::vector<MYSQL_BIND> binds(count);
-  std::vector<long long> ints(count);
-  std::vector<double> doubles(count);
+  param_ints_.assign(count, 0);
+  param_doubles_.assign(count, 0);
   for (size_t i = 0; i < count; ++i) {
     const Value& v = params[i];
     MYSQL_BIND& b = binds[i];
@@ -140,14 +186,14 @@ Rows Connection::run(std::string_view sql, const Value* params, size_t count, bo
         b.buffer_type = MYSQL_TYPE_NULL;
         break;
       case Value::Kind::kInt:
-        ints[i] = v.as_int();
+        param_ints_[i] = v.as_int();
         b.buffer_type = MYSQL_TYPE_LONGLONG;
-        b.buffer = &ints[i];
+        b.buffer = &param_ints_[i];
         break;
       case Value::Kind::kDouble:
-        doubles[i] = v.as_double();
+        param_doubles_[i] = v.as_double();
         b.buffer_type = MYSQL_TYPE_DOUBLE;
-        b.buffer = &doubles[i];
+        b.buffer = &param_doubles_[i];
         break;
       case Value::Kind::kText:
         b.buffer_type = MYSQL_TYPE_STRING;
@@ -156,14 +202,13 @@ Rows Connection::run(std::string_view sql, const Value* params, size_t count, bo
         break;
     }
   }
-  if (!binds.empty() && mysql_stmt_bind_param(stmt, binds.data()) != 0) {
+  if (mysql_stmt_bind_param(stmt, binds.data()) != 0) {
     fail(mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
   }
-  if (mysql_stmt_execute(stmt) != 0) fail(mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
-  ++statements_completed_;
-  affected_rows_ = mysql_stmt_affected_rows(stmt);
-  last_insert_id_ = mysql_stmt_insert_id(stmt);
+}
 
+Rows Connection::fetch_rows(const Prepared& prepared, bool want_rows) {
+  MYSQL_STMT* stmt = prepared.stmt;
   Rows rows;
   const unsigned columns = mysql_stmt_field_count(stmt);
   if (columns == 0) return rows;
@@ -211,13 +256,16 @@ Rows Connection::run(std::string_view sql, const Value* params, size_t count, bo
       }
       cells[c] = std::move(whole);
     }
-    if (want_rows) rows.emplace_back(std::move(cells));
+    if (want_rows) rows.emplace_back(std::move(cells), prepared.columns);
   }
   mysql_stmt_free_result(stmt);
   return rows;
 }
 
 Transaction::Transaction(Connection& db) : db_(db) {
+  if (db_.in_transaction_) {
+    throw std::logic_error("nested transaction: the caller's transaction is already open");
+  }
   db_.command("START TRANSACTION");
   db_.in_transaction_ = true;
 }

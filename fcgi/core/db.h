@@ -4,6 +4,7 @@
 #include <mysql.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -59,8 +60,26 @@ class Value {
   std::string_view text_;
 };
 
+// The names of a result's columns (aliases where the SELECT gives them), shared by its rows.
+class Columns {
+ public:
+  explicit Columns(std::vector<std::string> names);
+  // The position of `name`; throws std::logic_error when the result has no such column or two
+  // of them, so a query and its reader cannot drift apart silently.
+  size_t index_of(std::string_view name) const;
+  size_t size() const { return names_.size(); }
+
+ private:
+  std::vector<std::string> names_;
+  std::unordered_map<std::string, size_t> index_;  // names that occur once
+};
+
+// One row. Read it by column name (`r.str("title")`); a position is for one- or two-column
+// answers only (`r.i64(0)`), never for arithmetic over a long column list.
 class Row {
  public:
+  Row(std::vector<std::optional<std::string>> cells, std::shared_ptr<const Columns> columns)
+      : cells_(std::move(cells)), columns_(std::move(columns)) {}
   explicit Row(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
   bool is_null(size_t i) const { return !cells_.at(i).has_value(); }
   const std::string& str(size_t i) const;  // "" for NULL
@@ -69,8 +88,17 @@ class Row {
   std::optional<std::string> opt(size_t i) const { return cells_.at(i); }
   size_t size() const { return cells_.size(); }
 
+  bool is_null(std::string_view name) const { return is_null(at(name)); }
+  const std::string& str(std::string_view name) const { return str(at(name)); }
+  int64_t i64(std::string_view name) const { return i64(at(name)); }
+  int i32(std::string_view name) const { return static_cast<int>(i64(at(name))); }
+  bool flag(std::string_view name) const { return i64(at(name)) != 0; }
+  std::optional<std::string> opt(std::string_view name) const { return opt(at(name)); }
+
  private:
+  size_t at(std::string_view name) const;
   std::vector<std::optional<std::string>> cells_;
+  std::shared_ptr<const Columns> columns_;
 };
 using Rows = std::vector<Row>;
 
@@ -127,20 +155,31 @@ class Connection {
 
  private:
   friend class Transaction;
+  struct Prepared {
+    MYSQL_STMT* stmt;
+    std::shared_ptr<const Columns> columns;  // null for statements without a result
+  };
   Rows run(std::string_view sql, const Value* params, size_t count, bool want_rows);
-  MYSQL_STMT* prepare(std::string_view sql);
+  Prepared& prepare(std::string_view sql);
+  void bind_params(MYSQL_STMT* stmt, std::string_view sql, const Value* params, size_t count);
+  Rows fetch_rows(const Prepared& prepared, bool want_rows);
   [[noreturn]] void fail(unsigned code, const std::string& message);
 
   Options options_;
   MYSQL* mysql_ = nullptr;
-  std::unordered_map<std::string, MYSQL_STMT*> statements_;
+  std::unordered_map<std::string, Prepared> statements_;
   uint64_t affected_rows_ = 0;
   uint64_t last_insert_id_ = 0;
   bool in_transaction_ = false;
   uint64_t statements_completed_ = 0;
+  std::vector<long long> param_ints_;  // the bound numbers of the statement being run
+  std::vector<double> param_doubles_;
 };
 
-// Rolls back unless commit() was called: one user action, all of it or none of it.
+// Rolls back unless commit() was called: one user action, all of it or none of it. A second
+// Transaction on a connection that is already in one throws std::logic_error: in MariaDB a
+// second START TRANSACTION silently commits the first, so a helper that opened its own would
+// commit its caller's half-done work. Helpers take the caller's connection and open none.
 class Transaction {
  public:
   explicit Transaction(Connection& db);

@@ -49,7 +49,7 @@ ParseError parse_multipart(std::string_view body, std::string_view content_type,
 
 struct Request {
   std::string method;
-  std::string path;          // decoded, without the query string
+  std::string path;          // as nginx decoded it (once), without the query string
   std::string query_string;  // raw
   std::string content_type;
   std::string remote_addr;
@@ -58,8 +58,9 @@ struct Request {
   std::string authorization;  // the Authorization header (OAuth clients, Bearer tokens)
   bool https = false;
   Params query;
-  Params form;
+  Params form;                     // urlencoded and multipart bodies
   std::vector<UploadedFile> files;
+  std::string body;                // any other body (JSON), for the route that reads its own
   std::map<std::string, std::string> cookies;
   ParseError error = ParseError::kNone;
 

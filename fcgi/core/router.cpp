@@ -56,6 +56,7 @@ RouteMatch match_route(const std::vector<Route>& routes, std::string_view method
       return result;
     }
     result.allowed.emplace_back(route.method);
+    if (!result.same_path) result.same_path = &route;
   }
   return result;
 }

@@ -18,10 +18,19 @@ enum class Who {
   kTeacher,     // any teacher, records-only ones included
   kBusiness,    // any business account
   kOrganizer,   // 承辦人 or 總負責人 of a unit
-  kReviewer,    // 審課人員 of a review unit
+  kMaster,      // 總負責人 of a unit only
+  kReviewer,    // 審課人員 of a review unit (which courses and units: app/access.h)
   kAdmin,       // 系統管理
   kPartnerApi,  // partner token, no cookie, no CSRF
 };
+
+// How a route answers, its errors included: pages for people, JSON for partners' programs.
+enum class Format { kHtml, kJson };
+
+// What the route does with a request body: kForm, the pipeline parses urlencoded and multipart
+// forms and refuses unreadable ones before the handler; kOwn, the handler reads Request::body
+// and answers bad bodies in its own terms (the API's 413/415/422).
+enum class Body { kForm, kOwn };
 
 using Handler = Response (*)(Context&);
 
@@ -30,6 +39,8 @@ struct Route {
   const char* method;
   const char* pattern;  // "/courses/{code}"
   Who who;
+  Format format;
+  Body body;
   Handler handler;
 };
 
@@ -37,9 +48,11 @@ struct RouteMatch {
   const Route* route = nullptr;
   std::map<std::string, std::string> params;
   std::vector<std::string> allowed;  // when the path exists under other methods only (405)
+  const Route* same_path = nullptr;  // a route of this path under another method: its format
 };
 
-// HEAD is matched as GET.
+// HEAD is matched as GET. `path` is matched as it is: nginx has decoded it once already, and
+// decoding again would let "/log%2569n" reach "/login" past nginx's location for it.
 RouteMatch match_route(const std::vector<Route>& routes, std::string_view method,
                        std::string_view path);
 

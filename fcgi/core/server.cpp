@@ -36,8 +36,8 @@ Request read_request(FCGX_Request& fcgi, const Limits& limits) {
   req.accept = param(fcgi, "HTTP_ACCEPT");
   req.authorization = param(fcgi, "HTTP_AUTHORIZATION");
   req.https = param(fcgi, "HTTPS") == "on";
-  const std::string uri = param(fcgi, "DOCUMENT_URI");
-  req.path = url_decode(uri, false);
+  // nginx's $document_uri: decoded and normalised once, the path its locations matched.
+  req.path = param(fcgi, "DOCUMENT_URI");
   req.query_string = param(fcgi, "QUERY_STRING");
   if (!domain::is_valid_utf8(req.path)) reject_body(req, ParseError::kBadEncoding);
   if (ParseError e = parse_urlencoded(req.query_string, limits, req.query); e != ParseError::kNone) {
@@ -65,7 +65,7 @@ Request read_request(FCGX_Request& fcgi, const Limits& limits) {
   } else if (req.content_type.rfind("application/x-www-form-urlencoded", 0) == 0) {
     e = parse_urlencoded(body, limits, req.form);
   } else {
-    req.form.add("__raw_body", std::move(body));  // JSON API bodies: the API area parses them
+    req.body = std::move(body);
   }
   if (e != ParseError::kNone) reject_body(req, e);
   return req;

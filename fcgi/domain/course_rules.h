@@ -11,6 +11,7 @@
 #include "domain/restricted_activity.h"
 #include "domain/roc_date.h"
 #include "domain/study_hours.h"
+#include "domain/validation.h"
 
 namespace domain {
 
@@ -68,11 +69,6 @@ struct RegistrationRules {
   bool unit_light_red = false;
   int unit_overdue_courses = 0;
   int red_light_threshold = 5;  // the county's; only shown in the red-light message
-};
-
-struct FieldError {
-  std::string field;    // the form field: "title", "sessions", "contact1_email", … or "form"
-  std::string message;  // Traditional Chinese, naming the field and what to do
 };
 
 struct CourseCheck {

@@ -106,6 +106,46 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
+std::string utf8_prefix(std::string_view s, std::size_t chars) {
+  std::size_t n = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n++ == chars) break;
+  }
+  return std::string(s.substr(0, i));
+}
+
+std::optional<long long> parse_integer(std::string_view text, long long min, long long max) {
+  const std::string t = trim(text);
+  std::string_view rest = t;
+  bool negative = false;
+  if (min < 0 && !rest.empty() && rest.front() == '-') {
+    negative = true;
+    rest.remove_prefix(1);
+  }
+  long long value = 0;
+  int digits = 0;
+  while (!rest.empty()) {
+    int digit = -1;
+    if (rest.front() >= '0' && rest.front() <= '9') {
+      digit = rest.front() - '0';
+      rest.remove_prefix(1);
+    } else if (rest.size() >= 3 && rest.substr(0, 2) == "\xEF\xBC" &&
+               static_cast<unsigned char>(rest[2]) >= 0x90 &&
+               static_cast<unsigned char>(rest[2]) <= 0x99) {  // U+FF10..U+FF19
+      digit = static_cast<unsigned char>(rest[2]) - 0x90;
+      rest.remove_prefix(3);
+    } else {
+      return std::nullopt;
+    }
+    if (++digits > 18) return std::nullopt;  // beyond any bound a form asks for
+    value = value * 10 + digit;
+  }
+  if (digits == 0) return std::nullopt;
+  if (negative) value = -value;
+  if (value < min || value > max) return std::nullopt;
+  return value;
+}
+
 std::vector<std::string> non_blank_lines(std::string_view text) {
   std::vector<std::string> out;
   size_t pos = 0;

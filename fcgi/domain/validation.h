@@ -2,12 +2,19 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace domain {
+
+// What is wrong with one field of a form (or of the whole form: field "form").
+struct FieldError {
+  std::string field;    // the form field: "title", "sessions", "contact1_email", … or "form"
+  std::string message;  // Traditional Chinese, naming the field and what to do
+};
 
 // Well-formed UTF-8 (RFC 3629): refuses overlong forms, UTF-16 surrogates (U+D800..U+DFFF),
 // code points above U+10FFFF, stray continuation bytes and sequences cut short.
@@ -29,6 +36,14 @@ std::vector<std::string> non_blank_lines(std::string_view text);
 // Characters as a person counts them, and as MariaDB's VARCHAR(n) limits them: the code points of
 // well-formed UTF-8. On malformed input it counts the bytes that are not continuation bytes.
 std::size_t utf8_length(std::string_view s);
+
+// The first `chars` code points of `s` (all of it when shorter).
+std::string utf8_prefix(std::string_view s, std::size_t chars);
+
+// A whole number typed by a person: ASCII or full-width digits (１２ as 12), a minus sign only
+// when `min` is negative, surrounding spaces ignored. nullopt when it is not one, or lies
+// outside [min, max].
+std::optional<long long> parse_integer(std::string_view text, long long min, long long max);
 
 // RFC 3986 percent-encoding of everything but the unreserved characters A–Z a–z 0–9 - . _ ~.
 std::string percent_encode(std::string_view in);

@@ -97,7 +97,7 @@ std::string return_mail_body(const courses::sql::Course& c, const std::vector<st
   for (const auto& r : reasons) body += "・" + r + "\n";
   if (!note.empty()) body += "\n審課單位說明：\n" + note + "\n";
   body += "\n請登入業務帳號，於「研習資料管理」開啟此課程修改後重新送出：\n" + base_url +
-          app::url_for("courses.show", {c.code}) + "\n\n全國教師在職進修資訊網（本信由系統自動寄出，請勿直接回覆）\n";
+          app::url_for("office.course", {c.code}) + "\n\n全國教師在職進修資訊網（本信由系統自動寄出，請勿直接回覆）\n";
   return body;
 }
 

@@ -855,7 +855,11 @@ class Matrix(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.organizer = logged_in("organizer")
+        cls.master = logged_in("master")  # only the 總負責人 transfers courses (Who::kMaster)
         cls.code = register(cls.organizer, unique("權限矩陣"))
+
+    def actor(self, path):
+        return self.master if path.endswith("/transfer") else self.organizer
 
     def routes(self):
         c = self.code
@@ -910,7 +914,7 @@ class Matrix(unittest.TestCase):
             for token in (None, "bogus"):
                 with self.subTest(path=path, token=token):
                     pairs = fields if token is None else [("csrf", token)] + fields
-                    r = self.organizer.post(path, pairs)
+                    r = self.actor(path).post(path, pairs)
                     self.assertEqual(r.status, 403)
                     self.assertIn("表單已過期或來源不明", r.text)
         self.assert_unchanged(before, counts)
@@ -924,7 +928,8 @@ class Matrix(unittest.TestCase):
             for path, fields in self.routes()[1:]:
                 path = path.replace(self.code, code)
                 with self.subTest(path=path):
-                    self.assertEqual(self.organizer.post(path, [("csrf", token_of(self.organizer))] + fields).status, 404)
+                    actor = self.actor(path)
+                    self.assertEqual(actor.post(path, [("csrf", token_of(actor))] + fields).status, 404)
         self.assertEqual(write_counts(), counts)
 
     def test_another_units_course_is_404_and_nothing_changes(self):
@@ -935,7 +940,11 @@ class Matrix(unittest.TestCase):
                 self.assertEqual(red.get(path).status, 404)
         for path, fields in self.routes()[1:]:
             with self.subTest(path=path):
-                self.assertEqual(red.post(path, [("csrf", token_of(red))] + fields).status, 404)
+                # An organizer may not transfer at all (403); the rest is hidden (404).
+                expected = 403 if path.endswith("/transfer") else 404
+                self.assertEqual(red.post(path, [("csrf", token_of(red))] + fields).status, expected)
+        self.assertEqual(self.organizer.post(f"/office/courses/{self.code}/transfer",
+                                             {"csrf": token_of(self.organizer), "to": "2"}).status, 403)
         self.assert_unchanged(before, counts)
         # And the other way round: 內壢國中's master cannot touch 文雅國小's course.
         master = logged_in("master")
@@ -943,6 +952,8 @@ class Matrix(unittest.TestCase):
         self.assertEqual(master.get("/office/courses/5600101").status, 404)
         self.assertEqual(master.post("/office/courses/5600101/delete",
                                      {"csrf": token_of(master), "reason": "越權"}).status, 404)
+        self.assertEqual(master.post("/office/courses/5600101/transfer",
+                                     {"csrf": token_of(master), "to": "6"}).status, 404)
         self.assertEqual(course_snapshot("5600101"), before)
 
 

@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 import unittest
 import urllib.parse
 
-from portal import (Client, account_key, delete_business_account, delete_teacher, main,
+from portal import (Client, write_counts, account_key, delete_business_account, delete_teacher, main,
                     new_business_account, new_teacher, session_key, sql, sql_value, with_check_digit)
 
 _first_failure_id = 0
@@ -423,6 +423,30 @@ class NginxRateLimit(unittest.TestCase):
             time.sleep(11)  # let the bucket drain (200 at 20 a second) for the tests after this one
         r = Client().post("/login", {"csrf": "bogus", "account": "A123456789", "password": "x"})
         self.assertEqual(r.status, 403)
+
+class EncodedPaths(unittest.TestCase):
+    """nginx decodes a path once and matches its locations on that; the portal matches the same
+    path and never decodes it again, so no spelling of /login escapes nginx's limit."""
+
+    def test_a_doubly_encoded_login_is_not_a_login(self):
+        before = write_counts()
+        for path in ("/log%2569n", "/%256Cogin", "/login%2500"):
+            r = Client().post(path, {"csrf": "bogus", "account": "A123456789", "password": "x"})
+            self.assertEqual(r.status, 404, path)
+        self.assertEqual(write_counts(), before)
+
+    def test_an_encoded_login_is_limited_like_login(self):
+        def encoded_login(_):
+            r = Client().post("/%6Cogin", {"csrf": "bogus", "account": "A123456789", "password": "x"})
+            return r.status
+        try:
+            with ThreadPoolExecutor(max_workers=8) as pool:
+                statuses = list(pool.map(encoded_login, range(400)))
+            self.assertIn(429, statuses)
+            self.assertEqual(set(statuses) - {403, 429}, set(), statuses)
+        finally:
+            time.sleep(11)  # let the bucket drain for the tests after this one
+
 
 if __name__ == "__main__":
     main()

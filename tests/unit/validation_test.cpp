@@ -180,3 +180,39 @@ TEST(IsCourseCode, IsExactlySevenAsciiDigits) {
   EXPECT_FALSE(domain::is_course_code("560000a"));
   EXPECT_FALSE(domain::is_course_code("中"));
 }
+
+namespace domain {
+namespace {
+
+TEST(Utf8Prefix, CutsAtCodePointsNeverInsideOne) {
+  EXPECT_EQ(utf8_prefix("閱讀教學", 2), "閱讀");
+  EXPECT_EQ(utf8_prefix("ab", 5), "ab");
+  EXPECT_EQ(utf8_prefix("a閱b", 2), "a閱");
+  EXPECT_EQ(utf8_prefix("閱", 0), "");
+}
+
+TEST(ParseInteger, ReadsDigitsWithinTheBounds) {
+  EXPECT_EQ(parse_integer("12", 0, 99), 12);
+  EXPECT_EQ(parse_integer(" 7 ", 0, 99), 7);
+  EXPECT_EQ(parse_integer("0", 0, 99), 0);
+  EXPECT_EQ(parse_integer("99", 0, 99), 99);
+  EXPECT_EQ(parse_integer("100", 0, 99), std::nullopt);
+  EXPECT_EQ(parse_integer("0", 1, 99), std::nullopt);
+}
+
+TEST(ParseInteger, ReadsFullWidthDigitsAsPeopleTypeThemWithAChineseInputMethod) {
+  EXPECT_EQ(parse_integer("\xEF\xBC\x91\xEF\xBC\x92", 0, 99), 12);  // １２
+  EXPECT_EQ(parse_integer("3\xEF\xBC\x90", 0, 99), 30);              // 3０
+}
+
+TEST(ParseInteger, RefusesAnythingButAWholeNumber) {
+  for (const char* bad : {"", " ", "3.5", "1e3", "+3", "0x10", "3 4", "三", "12a", "--1"}) {
+    EXPECT_EQ(parse_integer(bad, -100, 100), std::nullopt) << bad;
+  }
+  EXPECT_EQ(parse_integer("-3", 0, 100), std::nullopt);  // no sign where none is allowed
+  EXPECT_EQ(parse_integer("-3", -10, 100), -3);
+  EXPECT_EQ(parse_integer("9999999999999999999999", 0, 1000000), std::nullopt);
+}
+
+}  // namespace
+}  // namespace domain

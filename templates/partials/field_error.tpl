@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}<p class="field-error" id="{{FIELD}}-error">{{MESSAGE}}</p>
