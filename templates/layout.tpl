@@ -31,6 +31,9 @@
     </nav>
   </div>
 </header>
+<div class="print-header">
+  <p><span class="print-site">全國教師在職進修資訊網</span><span class="print-title">{{TITLE}}</span>{{#HAS_PRINT_DATE}}<span class="print-date">列印日期 {{PRINT_DATE}}</span>{{/HAS_PRINT_DATE}}</p>
+</div>
 <main id="main" class="wrap">
 {{#HAS_FLASH}}<p class="flash" role="status">{{FLASH}}</p>{{/HAS_FLASH}}
 {{>BODY}}

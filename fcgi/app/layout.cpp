@@ -1,11 +1,29 @@
-// Fills layout.tpl: site links, the user's own homepage, login or logout.
+// Fills layout.tpl: site links, the user's own homepage, login or logout, the print header's date.
 #include "app/layout.h"
 
+#include "app/labels.h"
 #include "app/routes.h"
+#include "core/db.h"
 
 namespace app {
 
+namespace {
+
+// 列印日期 in the print-only header: the database's date, in the ROC calendar. Some pages are drawn
+// while the database may be gone (the 503 of an outage, the login form, which needs no database):
+// they are printed without a date rather than fail.
+void fill_print_date(core::Context& cx, ctemplate::TemplateDictionary& layout) {
+  try {
+    layout.SetValueAndShowSection("PRINT_DATE", roc_date(cx.today()), "HAS_PRINT_DATE");
+  } catch (const db::Unavailable&) {
+    // no date: the page itself still answers
+  }
+}
+
+}  // namespace
+
 void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
+  fill_print_date(cx, layout);
   layout.SetValue("HOME_URL", url_for("home"));
   layout.SetValue("SEARCH_URL", url_for("course.search"));
   const core::User& user = cx.user();
