@@ -279,7 +279,8 @@ step_end
 step_start "course_search rebuild (Mroonga)"
 bsql -e "TRUNCATE TABLE course_search; ALTER TABLE course_search DISABLE KEYS"
 { echo "SET SESSION group_concat_max_len = 512, tmp_table_size = 268435456, max_heap_table_size = 268435456;"
-  cat "$BENCH_ROOT/sql/course_search_rebuild.sql"; } | bsql
+  sed "s|@PUBLIC_STATES@|$("$BUILD/portal-tool" course-states public)|g" \
+    "$BENCH_ROOT/sql/course_search_rebuild.sql"; } | bsql
 bsql -e "ALTER TABLE course_search ENABLE KEYS"
 step_end
 

@@ -1,6 +1,8 @@
 // Command-line tasks beside the server: `portal-tool hash-password PASSWORD` prints an Argon2id
 // hash (for demo and benchmark data, which share one hash of the demo password); `portal-tool keys
-// ensure|rotate|list DIR` looks after the OpenID provider's RS256 signing keys (core/jwt.h).
+// ensure|rotate|list DIR` looks after the OpenID provider's RS256 signing keys (core/jwt.h);
+// `portal-tool course-states public|unfinished` prints the SQL list of those states for SQL files
+// run by hand or in bulk (sql/course_search_rebuild.sql), from the domain's rules.
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +15,7 @@
 
 #include "core/jwt.h"
 #include "core/security.h"
+#include "domain/course_state.h"
 
 namespace {
 
@@ -23,7 +26,8 @@ const char kUsage[] =
     "usage: portal-tool hash-password PASSWORD\n"
     "       portal-tool keys ensure DIR\n"
     "       portal-tool keys rotate DIR [--overlap-hours N (default 24)]\n"
-    "       portal-tool keys list DIR\n";
+    "       portal-tool keys list DIR\n"
+    "       portal-tool course-states public|unfinished\n";
 
 int usage() {
   std::fputs(kUsage, stderr);
@@ -100,6 +104,17 @@ int main(int argc, char** argv) {
   if (argc == 3 && std::strcmp(argv[1], "hash-password") == 0) {
     std::puts(core::hash_password(argv[2]).c_str());
     return 0;
+  }
+  if (argc == 3 && std::strcmp(argv[1], "course-states") == 0) {
+    if (std::strcmp(argv[2], "public") == 0) {
+      std::puts(domain::sql_list_of_states(domain::is_public).c_str());
+      return 0;
+    }
+    if (std::strcmp(argv[2], "unfinished") == 0) {
+      std::puts(domain::sql_list_of_states(domain::is_unfinished).c_str());
+      return 0;
+    }
+    return usage();
   }
   if (argc >= 2 && std::strcmp(argv[1], "keys") == 0) {
     try {

@@ -3,7 +3,9 @@
 
 #include "accounts/accounts_sql.h"
 #include "app/access.h"
+#include "app/form_view.h"
 #include "app/routes.h"
+#include "core/form.h"
 #include "core/security.h"
 #include "core/view.h"
 #include "domain/national_id.h"
@@ -56,87 +58,83 @@ std::string safe_next(const std::string& next) {
   return next;
 }
 
-struct LoginForm {
-  std::string account;
-  std::string next;
-  std::string account_error;
-  std::string password_error;
-  std::string form_error;
+// The password is read through the table like the rest but never shown again.
+const core::FormSpec kLoginForm = {
+    {"account", "帳號"},
+    {"password", "密碼"},
+    {"next", "登入後前往"},
 };
 
-core::Response show_login(core::Context& cx, const LoginForm& form, int status) {
+core::Response show_login(core::Context& cx, const core::Form& form, const std::string& next,
+                          int status) {
   core::Page page(cx, "accounts/login.tpl", "登入");
   auto& body = page.body();
   body.SetValue("ACTION", app::url_for("login"));
   body.SetValue("CSRF_TOKEN", cx.csrf_token());
-  body.SetValue("ACCOUNT", form.account);
-  body.SetValue("NEXT", form.next);
-  if (!form.account_error.empty()) body.SetValueAndShowSection("MESSAGE", form.account_error, "ACCOUNT_ERROR");
-  if (!form.password_error.empty()) body.SetValueAndShowSection("MESSAGE", form.password_error, "PASSWORD_ERROR");
-  if (!form.form_error.empty()) body.SetValueAndShowSection("MESSAGE", form.form_error, "FORM_ERROR");
+  app::fill_form(body, form);
+  body.SetValue("NEXT", next);
+  // Wrong credentials are not one field's fault: said once, above the form.
+  const std::string refusal = form.errors().message("form");
+  if (!refusal.empty()) body.SetValueAndShowSection("MESSAGE", refusal, "FORM_ERROR");
   core::Response r = page.render(status);
   // Logging in on the way to a partner: the answer ends with a redirect to its site.
-  if (const std::string origin = sso::partner_origin_for_next(cx, form.next); !origin.empty()) {
+  if (const std::string origin = sso::partner_origin_for_next(cx, next); !origin.empty()) {
     r.header("Content-Security-Policy", core::content_security_policy(origin));
   }
   return r;
 }
-
-std::string home_of(const core::User& user) {
-  return user.is_teacher() ? app::url_for("teacher.home") : app::url_for("office.home");
-}
 }  // namespace
 
 core::Response login_form(core::Context& cx) {
-  LoginForm form;
-  form.next = safe_next(cx.req().query.get_or("next"));
-  return show_login(cx, form, 200);
+  return show_login(cx, core::Form(kLoginForm), safe_next(cx.req().query.get_or("next")), 200);
 }
 
 core::Response log_in(core::Context& cx) {
-  LoginForm form;
-  form.account = domain::normalize_national_id(cx.req().form.get_or("account"));
-  form.next = safe_next(cx.req().form.get_or("next"));
-  const std::string password = cx.req().form.get_or("password");
+  core::Form form(kLoginForm, cx.req().form);
+  const std::string typed = form.text("account");
+  const std::string next = safe_next(form.raw("next"));
+  const std::string password = form.raw("password");
+  const bool teacher = looks_like_national_id(domain::normalize_national_id(typed));
+  // An ID is shown back as it is checked (upper-case); an account name as it was typed.
+  const std::string account = teacher ? domain::normalize_national_id(typed) : typed;
+  form.set_raw("account", account);
+  form.set_raw("password", "");
+  auto& errors = form.errors();
+  if (account.empty()) errors.add("account", "請輸入帳號（教師請輸入身分證字號）。");
+  if (password.empty()) errors.add("password", "請輸入密碼。");
+  if (account.size() > 40) {
+    errors.add("account", "帳號過長。");
+    form.set_raw("account", "");
+  } else if (!account.empty() && !is_ascii(account)) {
+    errors.add("account", "帳號請使用半形英文字母與數字（請勿使用全形字）。");
+  } else if (teacher && !domain::is_valid_national_id(account)) {
+    errors.add("account", "身分證字號（或居留證號）格式不正確：請確認第一碼英文字母與最後一碼檢查碼。");
+  }
+  if (!form.ok()) return show_login(cx, form, next, 422);
 
-  if (form.account.empty()) form.account_error = "請輸入帳號（教師請輸入身分證字號）。";
-  if (password.empty()) form.password_error = "請輸入密碼。";
-  if (!form.account.empty() && !is_ascii(form.account)) {
-    form.account_error = "帳號請使用半形英文字母與數字（請勿使用全形字）。";
-  }
-  const bool teacher = looks_like_national_id(form.account);
-  if (form.account_error.empty() && teacher && !domain::is_valid_national_id(form.account)) {
-    form.account_error = "身分證字號（或居留證號）格式不正確：請確認第一碼英文字母與最後一碼檢查碼。";
-  }
-  if (form.account.size() > 40) form.account_error = "帳號過長。";
-  if (!form.account_error.empty() || !form.password_error.empty()) {
-    if (form.account.size() > 40) form.account.resize(0);
-    return show_login(cx, form, 422);
-  }
-
-  const std::string account_key = core::sha256_hex(form.account);
+  const std::string account_key = core::sha256_hex(account);
   const auto failures = sql::count_recent_failures(cx.db(), account_key, cx.req().remote_addr);
   if (failures.for_account >= kMaxFailuresPerAccount ||
       failures.from_address >= kMaxFailuresPerAddress) {
-    form.form_error = "登入失敗次數過多，為保護帳號安全，請 15 分鐘後再試。";
-    core::Response r = show_login(cx, form, 429);
+    errors.add("form", "登入失敗次數過多，為保護帳號安全，請 15 分鐘後再試。");
+    core::Response r = show_login(cx, form, next, 429);
     r.header("Retry-After", "900");
     return r;
   }
 
-  const auto credentials = teacher ? sql::find_teacher_by_national_id(cx.db(), form.account)
-                                   : sql::find_account_by_name(cx.db(), form.account);
+  const auto credentials = teacher ? sql::find_teacher_by_national_id(cx.db(), account)
+                                   : sql::find_account_by_name(cx.db(), account);
   const bool password_ok =
       core::verify_password(credentials ? credentials->password_hash : dummy_hash(), password) &&
       credentials;
   if (!password_ok) {
     sql::record_failure(cx.db(), account_key, cx.req().remote_addr);
-    form.form_error = "帳號或密碼錯誤，請再試一次。";
-    return show_login(cx, form, 422);
+    errors.add("form", "帳號或密碼錯誤，請再試一次。");
+    return show_login(cx, form, next, 422);
   }
   if (!credentials->usable) {
-    form.form_error = "此業務帳號尚未啟用或已停用，請洽貴單位總負責人（總負責人帳號請洽審課單位）。";
-    return show_login(cx, form, 403);
+    errors.add("form", "此業務帳號尚未啟用或已停用，請洽貴單位總負責人（總負責人帳號請洽審課單位）。");
+    return show_login(cx, form, next, 403);
   }
 
   if (teacher) {
@@ -145,7 +143,7 @@ core::Response log_in(core::Context& cx) {
     app::access::start_account_session(cx, credentials->id);
   }
   app::access::audit(cx, "login", "");
-  return cx.see_other(form.next.empty() ? home_of(cx.user()) : form.next);
+  return cx.see_other(next.empty() ? app::home_of(cx.user()).url : next);
 }
 
 core::Response logout_form(core::Context& cx) {

@@ -1,107 +1,136 @@
 // Settings kept by the national centre: the reasons a reviewer may give (SPEC §3) and each
-// county's 第12條 lead time and unit-light figures (SPEC §6).
+// county's 第12條 lead time and unit-light figures (SPEC §6); a refused change shows its form
+// again with the input kept.
 #include "admin/admin_handlers.h"
 
+#include "admin/admin_sql.h"
 #include "app/access.h"
+#include "app/form_view.h"
 #include "app/routes.h"
+#include "core/form.h"
 #include "core/view.h"
 #include "domain/validation.h"
 
 namespace admin {
 
 namespace {
-std::optional<int> small_number(const std::string& text, int min, int max) {
-  const std::string t = domain::trim(text);
-  if (t.empty() || t.size() > 3) return std::nullopt;
-  for (char c : t) {
-    if (c < '0' || c > '9') return std::nullopt;
+using core::FieldKind;
+
+const core::FormSpec kReasonForm = {
+    {"label", "理由文字", FieldKind::kText, true, 100},
+    {"needs_text", "審課人員須另填說明", FieldKind::kFlag},
+};
+
+const core::FormSpec kCountyForm = {
+    {"min_days", "登錄期限（天）", FieldKind::kInteger, true, 90, 0},
+    {"grace_days", "逾期天數", FieldKind::kInteger, true, 90, 0},
+    {"red_threshold", "紅燈門檻（堂）", FieldKind::kInteger, true, 99, 1},
+};
+
+core::Response show_reasons(core::Context& cx, const core::Form& form, int status) {
+  core::Page page(cx, "admin/reasons.tpl", "退回理由管理");
+  auto& body = page.body();
+  body.SetValue("CREATE_URL", app::url_for("admin.reasons.create"));
+  body.SetValue("ADMIN_URL", app::url_for("admin.home"));
+  const std::string csrf = cx.csrf_token();
+  body.SetValue("CSRF_TOKEN", csrf);
+  for (const auto& r : sql::reasons(cx.db())) {
+    auto* row = body.AddSectionDictionary("REASON");
+    row->SetValue("LABEL", r.label);
+    row->SetValue("NEEDS_TEXT", r.needs_text ? "需填說明" : "");
+    row->SetValue("STATUS", r.active ? "使用中" : "已停用");
+    row->SetValue("TOGGLE_LABEL", r.active ? "停用" : "啟用");
+    row->SetValue("TOGGLE_URL", app::url_for("admin.reasons.toggle", {std::to_string(r.id)}));
   }
-  const int n = std::stoi(t);
-  if (n < min || n > max) return std::nullopt;
-  return n;
+  auto* create = body.AddSectionDictionary("CREATE");
+  app::fill_form(*create, form);
+  if (form.flag("needs_text")) create->ShowSection("NEEDS_TEXT_CHECKED");
+  return page.render(status);
+}
+
+// `refused` is the county whose form was refused, shown with what was typed and why.
+core::Response show_counties(core::Context& cx, const core::Form* refused, int64_t refused_id,
+                             int status) {
+  core::Page page(cx, "admin/counties.tpl", "縣市登錄與燈號設定");
+  auto& body = page.body();
+  body.SetValue("ADMIN_URL", app::url_for("admin.home"));
+  const std::string csrf = cx.csrf_token();
+  body.SetValue("CSRF_TOKEN", csrf);
+  for (const auto& c : sql::counties(cx.db())) {
+    auto* row = body.AddSectionDictionary("COUNTY");
+    row->SetIntValue("ID", c.id);
+    row->SetValue("NAME", c.name);
+    row->SetValue("URL", app::url_for("admin.counties.update", {std::to_string(c.id)}));
+    if (refused && c.id == refused_id) {
+      app::fill_form(*row, *refused);
+      body.SetValueAndShowSection("REFUSED_COUNTY", c.name, "REFUSED");
+      continue;
+    }
+    row->SetIntValue("MIN_DAYS", c.min_days_before_start);
+    row->SetIntValue("GRACE_DAYS", c.overdue_grace_days);
+    row->SetIntValue("RED_THRESHOLD", c.red_light_threshold);
+  }
+  return page.render(status);
 }
 
 }  // namespace
 
-core::Response reasons(core::Context& cx) {
-  core::Page page(cx, "admin/reasons.tpl", "退回理由管理");
+core::Response home(core::Context& cx) {
+  core::Page page(cx, "admin/home.tpl", "系統管理");
   auto& body = page.body();
-  body.SetValue("CREATE_URL", app::url_for("admin.reasons.create"));
-  const std::string csrf = cx.csrf_token();
-  body.SetValue("CSRF_TOKEN", csrf);
-  for (const auto& r : cx.db().query("SELECT id, label, needs_text, active FROM return_reason"
-                                     " ORDER BY sort_order, id")) {
-    auto* row = body.AddSectionDictionary("REASON");
-    row->SetValue("LABEL", r.str(1));
-    row->SetValue("NEEDS_TEXT", r.i64(2) ? "需填說明" : "");
-    row->SetValue("STATUS", r.i64(3) ? "使用中" : "已停用");
-    row->SetValue("TOGGLE_LABEL", r.i64(3) ? "停用" : "啟用");
-    row->SetValue("TOGGLE_URL", app::url_for("admin.reasons.toggle", {r.str(0)}));
-    row->SetValue("CSRF_TOKEN", csrf);
-  }
+  body.SetValue("NAME", cx.user().name);
+  body.SetValue("UNIT", cx.user().unit_name);
+  body.SetValue("PARTNERS_URL", app::url_for("admin.partners"));
+  body.SetValue("REASONS_URL", app::url_for("admin.reasons"));
+  body.SetValue("COUNTIES_URL", app::url_for("admin.counties"));
+  body.SetIntValue("APPLICATIONS", sql::applications_waiting(cx.db()));
   return page.render();
 }
 
+core::Response reasons(core::Context& cx) { return show_reasons(cx, core::Form(kReasonForm), 200); }
+
 core::Response create_reason(core::Context& cx) {
-  const std::string label = domain::trim(cx.req().form.get_or("label"));
-  if (label.empty() || domain::utf8_length(label) > 100) {
-    return cx.error(422, "理由內容不正確", "請輸入 1 到 100 字的理由文字，沒有新增任何理由。");
+  core::Form form(kReasonForm, cx.req().form);
+  if (!form.ok()) {
+    form.errors().add("form", "沒有新增任何理由。");
+    return show_reasons(cx, form, 422);
   }
-  if (cx.db().query_one("SELECT 1 FROM return_reason WHERE label = ?", label)) {
-    return cx.conflict("已有相同文字的理由，沒有重複新增。");
+  const std::string label = form.text("label");
+  if (sql::reason_exists(cx.db(), label)) {
+    form.errors().add("label", "已有相同文字的理由，沒有重複新增。");
+    return show_reasons(cx, form, 409);
   }
-  cx.db().execute("INSERT INTO return_reason (label, needs_text, sort_order)"
-                  " SELECT ?, ?, COALESCE(MAX(sort_order), 0) + 10 FROM return_reason",
-                  label, cx.req().form.get_or("needs_text") == "1");
+  sql::insert_reason(cx.db(), label, form.flag("needs_text"));
   app::access::audit(cx, "reason.create", label);
   cx.flash("已新增退回理由。");
   return cx.see_other(app::url_for("admin.reasons"));
 }
 
 core::Response toggle_reason(core::Context& cx) {
-  const auto id = small_number(cx.param("id").substr(0, 5), 1, 65535);
-  if (!id || cx.db().execute("UPDATE return_reason SET active = NOT active WHERE id = ?", *id) != 1) {
-    return cx.not_found();
-  }
+  const auto id = domain::parse_integer(cx.param("id"), 1, 65535);
+  if (!id || !sql::toggle_reason(cx.db(), *id)) return cx.not_found();
   app::access::audit(cx, "reason.toggle", std::to_string(*id));
   cx.flash("理由狀態已更新。");
   return cx.see_other(app::url_for("admin.reasons"));
 }
 
-core::Response counties(core::Context& cx) {
-  core::Page page(cx, "admin/counties.tpl", "縣市登錄與燈號設定");
-  auto& body = page.body();
-  const std::string csrf = cx.csrf_token();
-  for (const auto& r : cx.db().query("SELECT id, name, min_days_before_start, overdue_grace_days,"
-                                     " red_light_threshold FROM county ORDER BY id")) {
-    auto* row = body.AddSectionDictionary("COUNTY");
-    row->SetValue("ID", r.str(0));
-    row->SetValue("NAME", r.str(1));
-    row->SetValue("MIN_DAYS", r.str(2));
-    row->SetValue("GRACE_DAYS", r.str(3));
-    row->SetValue("RED_THRESHOLD", r.str(4));
-    row->SetValue("URL", app::url_for("admin.counties.update", {r.str(0)}));
-    row->SetValue("CSRF_TOKEN", csrf);
-  }
-  return page.render();
-}
+core::Response counties(core::Context& cx) { return show_counties(cx, nullptr, 0, 200); }
 
 core::Response update_county(core::Context& cx) {
-  const auto id = small_number(cx.param("id").substr(0, 3), 1, 255);
-  if (!id || !cx.db().query_one("SELECT 1 FROM county WHERE id = ?", *id)) return cx.not_found();
-  const auto& f = cx.req().form;
-  const auto min_days = small_number(f.get_or("min_days"), 0, 90);
-  const auto grace_days = small_number(f.get_or("grace_days"), 0, 90);
-  const auto red = small_number(f.get_or("red_threshold"), 1, 99);
-  if (!min_days || !grace_days || !red) {
-    return cx.error(422, "設定值不正確",
-                    "登錄期限與逾期天數請填 0–90 的整數，紅燈門檻請填 1–99 的整數；設定沒有變更。");
+  const auto id = domain::parse_integer(cx.param("id"), 1, 255);
+  const auto county = id ? sql::find_county(cx.db(), *id) : std::nullopt;
+  if (!county) return cx.not_found();
+  core::Form form(kCountyForm, cx.req().form);
+  if (!form.ok()) {
+    form.errors().add("form", county->name + "的設定沒有變更。");
+    return show_counties(cx, &form, county->id, 422);
   }
-  cx.db().execute("UPDATE county SET min_days_before_start = ?, overdue_grace_days = ?,"
-                  " red_light_threshold = ? WHERE id = ?",
-                  *min_days, *grace_days, *red, *id);
-  app::access::audit(cx, "county.update", std::to_string(*id),
-                     std::to_string(*min_days) + "/" + std::to_string(*grace_days) + "/" + std::to_string(*red));
+  const int min_days = static_cast<int>(*form.integer("min_days"));
+  const int grace_days = static_cast<int>(*form.integer("grace_days"));
+  const int red = static_cast<int>(*form.integer("red_threshold"));
+  sql::update_county(cx.db(), county->id, min_days, grace_days, red);
+  app::access::audit(cx, "county.update", std::to_string(county->id),
+                     std::to_string(min_days) + "/" + std::to_string(grace_days) + "/" + std::to_string(red));
   cx.flash("縣市設定已更新。");
   return cx.see_other(app::url_for("admin.counties"));
 }

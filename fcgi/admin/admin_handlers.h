@@ -1,10 +1,11 @@
-// The administrator's settings pages: return reasons, and per-county registration figures.
+// The administrator's pages: a home of what waits, return reasons, per-county registration figures.
 #pragma once
 
 #include "core/context.h"
 
 namespace admin {
 
+core::Response home(core::Context& cx);            // GET  /admin
 core::Response reasons(core::Context& cx);         // GET  /admin/reasons
 core::Response create_reason(core::Context& cx);   // POST /admin/reasons
 core::Response toggle_reason(core::Context& cx);   // POST /admin/reasons/{id}/toggle

@@ -1,9 +1,11 @@
 // Who is asking: server-side sessions, the signed-in user with role and unit, and the audit trail.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/context.h"
+#include "courses/course_store.h"
 
 namespace app::access {
 
@@ -16,6 +18,15 @@ void start_teacher_session(core::Context& cx, int64_t teacher_id);
 void start_account_session(core::Context& cx, int64_t account_id);
 // Deletes the session row and clears the cookie.
 void end_session(core::Context& cx);
+
+// "Load this object if this user may see it": nothing when it does not exist or is outside the
+// user's reach, and the caller answers 404 either way (revealing nothing). A reviewer's reach is
+// today the courses its review unit was assigned (第11條); a region scope of a 教師研習中心 would
+// be added here.
+std::optional<courses::store::Course> unit_course(core::Context& cx, const std::string& code);
+std::optional<courses::store::Course> reviewable_course(core::Context& cx, const std::string& code);
+// The course's own organizer, or the unit's 總負責人, may change it.
+bool may_change(const core::User& user, const courses::store::Course& course);
 
 std::string actor_of(const core::User& user);  // "t:42", "b:7", "-"
 void audit(core::Context& cx, const std::string& action, const std::string& object,

@@ -45,6 +45,44 @@ void fill_form(ctemplate::TemplateDictionary& dict, const core::Form& form) {
   fill_errors(dict, form.errors());
 }
 
+void fill_field_rows(ctemplate::TemplateDictionary& dict, const char* section, const core::Form& form) {
+  for (const core::FieldSpec& f : form.spec()) {
+    auto* row = dict.AddSectionDictionary(section);
+    row->SetValue("NAME", f.name);
+    row->SetValue("LABEL", f.label);
+    row->SetValue("VALUE", form.raw(f.name));
+    if (!f.required) row->ShowSection("OPTIONAL");
+    switch (f.kind) {
+      case core::FieldKind::kDate:
+        row->ShowSection("SINGLE");
+        row->ShowSection("DATE");
+        break;
+      case core::FieldKind::kChoice: {
+        row->ShowSection("CHOICE");
+        for (size_t i = 0; i < f.codes.size(); ++i) {
+          auto* o = row->AddSectionDictionary("OPTION");
+          o->SetValue("NAME", f.name);
+          o->SetValue("CODE", f.codes[i]);
+          o->SetValue("LABEL", i < f.labels.size() ? f.labels[i] : f.codes[i]);
+          if (form.raw(f.name) == f.codes[i]) o->ShowSection("CHECKED");
+        }
+        break;
+      }
+      default:
+        row->ShowSection("SINGLE");
+        row->ShowSection(f.max > 300 ? "TEXTAREA" : "INPUT");
+        break;
+    }
+    if (form.errors().has(f.name)) {
+      auto* beside = row->AddIncludeDictionary("ERROR");
+      beside->SetFilename("partials/field_error.tpl");
+      beside->SetValue("FIELD", f.name);
+      beside->SetValue("MESSAGE", form.errors().message(f.name));
+      row->ShowSection("INVALID");
+    }
+  }
+}
+
 void fill_options(ctemplate::TemplateDictionary& dict, const char* section,
                   const std::vector<Option>& options, const std::vector<std::string>& chosen) {
   for (const Option& o : options) {

@@ -18,6 +18,12 @@ namespace app {
 void fill_form(ctemplate::TemplateDictionary& dict, const core::Form& form);
 void fill_errors(ctemplate::TemplateDictionary& dict, const core::FieldErrors& errors);
 
+// For forms drawn from their table: one `section` per field, with NAME, LABEL, VALUE, OPTIONAL
+// (when not required), either CHOICE (with OPTION: NAME, CODE, LABEL, CHECKED) or SINGLE with one
+// of INPUT, TEXTAREA (text over 300 characters) or DATE, and its error as {{>ERROR}} with the
+// section INVALID.
+void fill_field_rows(ctemplate::TemplateDictionary& dict, const char* section, const core::Form& form);
+
 struct Option {
   std::string code, label;
 };

@@ -3,6 +3,7 @@
 
 #include "domain/course_state.h"
 #include "domain/roc_date.h"
+#include "domain/study_hours.h"
 
 namespace app {
 
@@ -43,9 +44,14 @@ std::string roc_datetime(std::string_view iso_datetime) {
   return roc_date(iso_datetime.substr(0, 10)) + std::string(iso_datetime.substr(10));
 }
 
-std::string course_state_label(std::string_view code) {
-  const auto state = domain::parse_state_code(code);
-  return state ? domain::state_label(*state) : std::string(code);
+std::string course_state_label(domain::CourseState state) { return domain::state_label(state); }
+
+std::string hours_label(int hours, int credits) {
+  if (credits > 0) {
+    return std::to_string(credits) + " 學分（" + std::to_string(domain::credits_to_hours(credits)) +
+           " 小時）";
+  }
+  return std::to_string(hours) + " 小時";
 }
 
 std::string class_kind_label(std::string_view code) { return lookup(kClassKinds, code); }

@@ -4,11 +4,15 @@
 #include <string>
 #include <string_view>
 
+#include "domain/course_state.h"
+
 namespace app {
 
 std::string roc_date(std::string_view iso_date);          // "2025-02-24" → "114/02/24"; "" stays ""
 std::string roc_datetime(std::string_view iso_datetime);  // "2025-02-24 09:00" → "114/02/24 09:00"
-std::string course_state_label(std::string_view code);
+std::string course_state_label(domain::CourseState state);
+// 研習時數 as shown everywhere: "3 小時", or for 學分班 "2 學分（36 小時）" (第10條: 1 學分 = 18 小時).
+std::string hours_label(int hours, int credits);
 std::string class_kind_label(std::string_view code);
 std::string levels_label(std::string_view set);           // "elementary,junior_high" → "國小、國中"
 std::string level_label(std::string_view code);

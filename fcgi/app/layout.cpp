@@ -25,6 +25,7 @@ void fill_print_date(core::Context& cx, ctemplate::TemplateDictionary& layout) {
 void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
   fill_print_date(cx, layout);
   layout.SetValue("HOME_URL", url_for("home"));
+  layout.SetValue("PARTNER_APPLY_URL", url_for("partners.apply.form"));
   layout.SetValue("SEARCH_URL", url_for("course.search"));
   const core::User& user = cx.user();
   if (!user.signed_in()) {
@@ -33,8 +34,9 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
   }
   ctemplate::TemplateDictionary* me = layout.AddSectionDictionary("SIGNED_IN");
   me->SetValue("USER_NAME", user.name);
-  me->SetValue("MY_HOME_URL", user.is_teacher() ? url_for("teacher.home") : url_for("office.home"));
-  me->SetValue("MY_HOME_LABEL", user.is_teacher() ? "我的專屬首頁" : "業務帳號首頁");
+  const Home home = home_of(user);
+  me->SetValue("MY_HOME_URL", home.url);
+  me->SetValue("MY_HOME_LABEL", home.label);
   auto link = [me](const std::string& url, const char* label) {
     auto* d = me->AddSectionDictionary("ROLE_LINK");
     d->SetValue("URL", url);
@@ -45,9 +47,6 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
     case core::Role::kMaster:
       link(url_for("office.courses"), "研習資料管理");
       link(url_for("office.courses.new"), "研習課程登錄");
-      break;
-    case core::Role::kReviewer:
-      link(url_for("review.queue"), "待審課程");
       break;
     case core::Role::kAdmin:
       link(url_for("admin.reasons"), "退回理由");

@@ -50,6 +50,7 @@ const std::vector<core::Route>& routes() {
       {"review.show",               "GET",  "/review/courses/{code}",             Who::kReviewer,   kHtml,  kForm, review::show_course},
       {"review.approve",            "POST", "/review/courses/{code}/approve",     Who::kReviewer,   kHtml,  kForm, review::approve_course},
       {"review.return",             "POST", "/review/courses/{code}/return",      Who::kReviewer,   kHtml,  kForm, review::return_course},
+      {"admin.home",                "GET",  "/admin",                             Who::kAdmin,      kHtml,  kForm, admin::home},
       {"admin.reasons",             "GET",  "/admin/reasons",                     Who::kAdmin,      kHtml,  kForm, admin::reasons},
       {"admin.reasons.create",      "POST", "/admin/reasons",                     Who::kAdmin,      kHtml,  kForm, admin::create_reason},
       {"admin.reasons.toggle",      "POST", "/admin/reasons/{id}/toggle",         Who::kAdmin,      kHtml,  kForm, admin::toggle_reason},
@@ -66,11 +67,11 @@ const std::vector<core::Route>& routes() {
       {"teacher.partners.revoke",   "POST", "/teacher/partners/{client}/revoke",  Who::kTeacher,    kHtml,  kForm, sso::revoke_partner},
       {"partners.apply.form",       "GET",  "/partners/apply",                    Who::kAnyone,     kHtml,  kForm, partners::application_form},
       {"partners.apply",            "POST", "/partners/apply",                    Who::kAnyone,     kHtml,  kForm, partners::apply},
-      {"admin.partners",            "GET",  "/admin/partners",                    Who::kAdmin,      kHtml,  kForm, partners::list},
-      {"admin.partner",             "GET",  "/admin/partners/{id}",               Who::kAdmin,      kHtml,  kForm, partners::show},
-      {"admin.partner.approve",     "POST", "/admin/partners/{id}/approve",       Who::kAdmin,      kHtml,  kForm, partners::approve},
-      {"admin.partner.status",      "POST", "/admin/partners/{id}/status",        Who::kAdmin,      kHtml,  kForm, partners::change_status},
-      {"admin.partner.renew",       "POST", "/admin/partners/{id}/renew",         Who::kAdmin,      kHtml,  kForm, partners::renew},
+      {"admin.partners",            "GET",  "/admin/partners",                    Who::kAdmin,      kHtml,  kForm, partners::list_partners},
+      {"admin.partner",             "GET",  "/admin/partners/{id}",               Who::kAdmin,      kHtml,  kForm, partners::show_partner},
+      {"admin.partner.approve",     "POST", "/admin/partners/{id}/approve",       Who::kAdmin,      kHtml,  kForm, partners::approve_partner},
+      {"admin.partner.status",      "POST", "/admin/partners/{id}/status",        Who::kAdmin,      kHtml,  kForm, partners::change_partner_status},
+      {"admin.partner.renew",       "POST", "/admin/partners/{id}/renew",         Who::kAdmin,      kHtml,  kForm, partners::renew_partner},
       {"api.reports.push",          "POST", "/api/v1/reports",                    Who::kPartnerApi, kJson,  kOwn,  api::push_report},
   };
   return table;
@@ -82,6 +83,15 @@ std::string url_for(std::string_view name, std::initializer_list<std::string_vie
     if (name == route.name) return core::fill_pattern(route.pattern, args);
   }
   throw std::logic_error("no route named " + std::string(name));
+}
+
+Home home_of(const core::User& user) {
+  switch (user.role) {
+    case core::Role::kTeacher: return {url_for("teacher.home"), "我的專屬首頁"};
+    case core::Role::kReviewer: return {url_for("review.queue"), "待審課程"};
+    case core::Role::kAdmin: return {url_for("admin.home"), "系統管理"};
+    default: return {url_for("office.home"), "業務帳號首頁"};
+  }
 }
 
 }  // namespace app

@@ -281,6 +281,7 @@ void Transaction::commit() {
   db_.command("COMMIT");
   db_.in_transaction_ = false;
   done_ = true;
+  for (auto& work : after_commit_) work();
 }
 
 }  // namespace db

@@ -4,6 +4,7 @@
 #include <mysql.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -186,12 +187,17 @@ class Transaction {
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
+  // Commits, then runs the after_commit work in order.
   void commit();
+  // Work that must follow this transaction's commit and never happen without it: writes to
+  // tables that cannot take part in it (Mroonga's search index).
+  void after_commit(std::function<void()> work) { after_commit_.push_back(std::move(work)); }
   Connection& db() { return db_; }
 
  private:
   Connection& db_;
   bool done_ = false;
+  std::vector<std::function<void()>> after_commit_;
 };
 
 }  // namespace db

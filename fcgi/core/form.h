@@ -34,7 +34,8 @@ struct FieldSpec {
   bool required = false;
   long long max = 0;  // kText: characters (0: no limit); kInteger: largest value
   long long min = 0;  // kInteger: smallest value
-  std::vector<std::string> codes = {};  // kChoice, kChoices
+  std::vector<std::string> codes = {};   // kChoice, kChoices
+  std::vector<std::string> labels = {};  // shown for each code, in the same order
 };
 using FormSpec = std::vector<FieldSpec>;
 

@@ -2,8 +2,8 @@
 #include "courses/courses_forms.h"
 
 #include <algorithm>
-#include <set>
 
+#include "app/form_view.h"
 #include "app/labels.h"
 #include "domain/roc_date.h"
 #include "domain/validation.h"
@@ -12,45 +12,41 @@ namespace courses {
 
 namespace {
 
-constexpr const char* kSingleFields[] = {
-    "title", "class_kind", "scope", "category_id", "subject_area", "basis_doc",
-    "special_approval_doc", "outline", "declared_hours", "credits", "class_count",
-    "seats_per_class", "online_seats", "enrol_online", "enrol_opens", "enrol_closes",
-    "auto_review", "subsidy", "contact1_name", "contact1_phone", "contact1_email",
-    "contact2_name", "contact2_phone", "contact2_email"};
+using core::FieldKind;
 
-// A whole number within [0, 1,000,000]; nullopt for anything else.
-std::optional<int> parse_count(const std::string& text) {
-  const std::string t = domain::trim(text);
-  if (t.empty() || t.size() > 7) return std::nullopt;
-  for (char c : t) {
-    if (c < '0' || c > '9') return std::nullopt;
-  }
-  return std::stoi(t);
-}
+// The single fields of the form; the domain's check_course says what each requires, so the
+// table only reads them (numbers, times) and keeps them as typed.
+const core::FormSpec kCourseFields = {
+    {"title", "研習名稱"},
+    {"class_kind", "班別性質"},
+    {"scope", "研習型態"},
+    {"category_id", "課程類別", FieldKind::kInteger, false, 1000000},
+    {"subject_area", "學習領域／科目"},
+    {"basis_doc", "依據文號"},
+    {"special_approval_doc", "專案核准文號"},
+    {"outline", "課程內容大綱"},
+    {"declared_hours", "研習時數", FieldKind::kInteger, false, 1000000},
+    {"credits", "學分數", FieldKind::kInteger, false, 1000000},
+    {"class_count", "班級數", FieldKind::kInteger, false, 1000000},
+    {"seats_per_class", "每班次人數", FieldKind::kInteger, false, 1000000},
+    {"online_seats", "線上報名名額", FieldKind::kInteger, false, 1000000},
+    {"enrol_online", "開放線上報名", FieldKind::kFlag},
+    {"enrol_opens", "開放報名時間", FieldKind::kDateTime},
+    {"enrol_closes", "報名截止時間", FieldKind::kDateTime},
+    {"auto_review", "自動審核", FieldKind::kFlag},
+    {"subsidy", "補助單位及金額"},
+    {"contact1_name", "聯絡人一 姓名"},
+    {"contact1_phone", "聯絡人一 電話"},
+    {"contact1_email", "聯絡人一 E-mail"},
+    {"contact2_name", "聯絡人二 姓名"},
+    {"contact2_phone", "聯絡人二 電話"},
+    {"contact2_email", "聯絡人二 E-mail"},
+};
 
-// Empty stays 0: the rules say what a required number needs, so it is said once.
-void read_count(CourseForm& f, const char* field, const char* label, int& target) {
-  const std::string& text = f.raw[field];
-  if (domain::trim(text).empty()) return;
-  if (const auto n = parse_count(text)) {
-    target = *n;
-  } else {
-    f.errors.push_back({field, std::string(label) + "請填寫整數。"});
-  }
-}
+constexpr size_t kMaxSessionRows = 60;
 
-// "2025-03-01T09:00" (datetime-local) or "114/03/01 09:00".
-bool read_datetime(const std::string& text, std::optional<domain::Date>& date, int& minute) {
-  std::string t = domain::trim(text);
-  const size_t sep = t.find_first_of("T ");
-  if (sep == std::string::npos) return false;
-  const auto d = domain::parse_any_date(t.substr(0, sep));
-  const auto m = domain::parse_clock(domain::trim(t.substr(sep + 1)).substr(0, 5));
-  if (!d || !m) return false;
-  date = d;
-  minute = *m;
-  return true;
+int number(const core::Form& f, const char* name) {
+  return static_cast<int>(f.integer(name).value_or(0));
 }
 
 std::string datetime_local(const std::string& iso_datetime) {
@@ -64,7 +60,7 @@ void read_session_rows(CourseForm& f, const core::Params& p) {
   const auto ends = p.all("session_end");
   const auto breaks = p.all("session_breaks");
   const auto places = p.all("session_place");
-  const size_t rows = std::min<size_t>(dates.size(), 60);
+  const size_t rows = std::min(dates.size(), kMaxSessionRows);
   auto at = [](const std::vector<std::string>& v, size_t i) { return i < v.size() ? v[i] : ""; };
   for (size_t i = 0; i < rows; ++i) {
     f.sessions.push_back({domain::trim(at(dates, i)), domain::trim(at(starts, i)), domain::trim(at(ends, i)),
@@ -89,11 +85,10 @@ void read_sessions(CourseForm& f) {
       if (c != ' ') breaks_text += c;
     }
     const auto parsed_breaks = domain::parse_breaks(breaks_text);
-    if (!date) f.errors.push_back({"sessions", row + "的日期無法辨識，請用 2025-03-01 或 114/03/01。"});
-    if (!start || !end) f.errors.push_back({"sessions", row + "的時間請用 09:00 的格式。"});
-    if (!parsed_breaks) {
-      f.errors.push_back({"sessions", row + "的休息時段請用 12:00-13:00，多段以逗號分隔。"});
-    }
+    auto& errors = f.fields.errors();
+    if (!date) errors.add("sessions", row + "的日期無法辨識，請用 2025-03-01 或 114/03/01。");
+    if (!start || !end) errors.add("sessions", row + "的時間請用 09:00 的格式。");
+    if (!parsed_breaks) errors.add("sessions", row + "的休息時段請用 12:00-13:00，多段以逗號分隔。");
     if (date && start && end && parsed_breaks) {
       f.draft.sessions.push_back({*date, *start, *end, *parsed_breaks});
       f.draft.places.push_back(in.place);
@@ -101,50 +96,41 @@ void read_sessions(CourseForm& f) {
   }
 }
 
-void fill_field_error(ctemplate::TemplateDictionary& dict, const std::vector<domain::FieldError>& errors,
-                      const std::string& field) {
-  std::string message;
-  for (const auto& e : errors) {
-    if (e.field == field) message += (message.empty() ? "" : " ") + e.message;
-  }
-  if (message.empty()) return;
-  std::string upper = field;
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  auto* d = dict.AddSectionDictionary(upper + "_ERROR");
-  d->SetValue("MESSAGE", message);
-  dict.ShowSection(upper + "_INVALID");
-}
-
 }  // namespace
+
+CourseForm::CourseForm() : fields(kCourseFields) {}
 
 CourseForm parse_course_form(const core::Params& p) {
   CourseForm f;
-  for (const char* field : kSingleFields) f.raw[field] = p.get_or(field);
+  f.fields = core::Form(kCourseFields, p);
   const std::string action = p.get_or("action", "submit");
   if (action == "add_session") {
     f.action = action;
   } else if (action.rfind("remove_session_", 0) == 0) {
     f.action = "remove_session";
-    f.remove_index = std::atoi(action.c_str() + std::string("remove_session_").size());
+    f.remove_index = static_cast<int>(
+        domain::parse_integer(action.substr(std::string("remove_session_").size()), 0, kMaxSessionRows)
+            .value_or(-1));
   }
 
+  const core::Form& in = f.fields;
   auto& d = f.draft;
-  d.title = domain::trim(f.raw["title"]);
-  d.class_kind = f.raw["class_kind"].empty() ? "non_credit" : f.raw["class_kind"];
-  d.cross_school = f.raw["scope"] == "cross";
-  if (!f.raw["category_id"].empty()) read_count(f, "category_id", "課程類別", d.category_id);
-  d.subject_area = domain::trim(f.raw["subject_area"]);
+  d.title = in.text("title");
+  d.class_kind = in.text("class_kind").empty() ? "non_credit" : in.text("class_kind");
+  d.cross_school = in.text("scope") == "cross";
+  d.category_id = number(in, "category_id");
+  d.subject_area = in.text("subject_area");
   d.levels = p.all("levels");
   for (const auto& tag : p.all("tags")) {
-    if (const auto id = parse_count(tag)) {
-      d.tag_ids.push_back(*id);
+    if (const auto id = domain::parse_integer(tag, 1, 1000000)) {
+      d.tag_ids.push_back(static_cast<int>(*id));
     } else {
-      f.errors.push_back({"tags", "屬性標籤選項不正確，請重新選擇。"});
+      f.fields.errors().add("tags", "屬性標籤選項不正確，請重新選擇。");
     }
   }
-  d.basis_doc = domain::trim(f.raw["basis_doc"]);
-  d.special_approval_doc = domain::trim(f.raw["special_approval_doc"]);
-  d.outline = domain::trim(f.raw["outline"]);
+  d.basis_doc = in.text("basis_doc");
+  d.special_approval_doc = in.text("special_approval_doc");
+  d.outline = in.text("outline");
   read_session_rows(f, p);
   if (f.action == "add_session") f.sessions.push_back({});
   if (f.action == "remove_session" && f.remove_index >= 0 &&
@@ -153,61 +139,60 @@ CourseForm parse_course_form(const core::Params& p) {
   }
   read_sessions(f);
   if (domain::is_credit_class(d.class_kind)) {
-    read_count(f, "credits", "學分數", d.credits);
+    d.credits = number(in, "credits");
   } else {
-    read_count(f, "declared_hours", "研習時數", d.declared_hours);
+    d.declared_hours = number(in, "declared_hours");
   }
-  read_count(f, "class_count", "班級數", d.class_count);
-  read_count(f, "seats_per_class", "每班次人數", d.seats_per_class);
-  read_count(f, "online_seats", "線上報名名額", d.online_seats);
-  d.enrol_online = f.raw["enrol_online"] == "1";
+  d.class_count = number(in, "class_count");
+  d.seats_per_class = number(in, "seats_per_class");
+  d.online_seats = number(in, "online_seats");
+  d.enrol_online = in.flag("enrol_online");
   if (d.enrol_online) {
-    if (!f.raw["enrol_opens"].empty() &&
-        !read_datetime(f.raw["enrol_opens"], d.enrol_opens_on, d.enrol_opens_minute)) {
-      f.errors.push_back({"enrol_opens", "開放報名時間無法辨識，請選擇日期與時間。"});
+    if (const auto opens = in.date_time("enrol_opens")) {
+      d.enrol_opens_on = opens->first;
+      d.enrol_opens_minute = opens->second;
     }
-    if (!f.raw["enrol_closes"].empty() &&
-        !read_datetime(f.raw["enrol_closes"], d.enrol_closes_on, d.enrol_closes_minute)) {
-      f.errors.push_back({"enrol_closes", "報名截止時間無法辨識，請選擇日期與時間。"});
+    if (const auto closes = in.date_time("enrol_closes")) {
+      d.enrol_closes_on = closes->first;
+      d.enrol_closes_minute = closes->second;
     }
   }
-  d.auto_review = f.raw["auto_review"] == "1";
-  d.subsidy = domain::trim(f.raw["subsidy"]);
-  d.contact1 = {domain::trim(f.raw["contact1_name"]), domain::trim(f.raw["contact1_phone"]),
-                domain::trim(f.raw["contact1_email"])};
-  d.contact2 = {domain::trim(f.raw["contact2_name"]), domain::trim(f.raw["contact2_phone"]),
-                domain::trim(f.raw["contact2_email"])};
+  d.auto_review = in.flag("auto_review");
+  d.subsidy = in.text("subsidy");
+  d.contact1 = {in.text("contact1_name"), in.text("contact1_phone"), in.text("contact1_email")};
+  d.contact2 = {in.text("contact2_name"), in.text("contact2_phone"), in.text("contact2_email")};
   return f;
 }
 
-CourseForm form_of_course(const sql::Course& c, const domain::CourseDraft& draft,
-                          const std::vector<sql::SessionRow>& sessions) {
+CourseForm form_of_course(const store::Course& c, const domain::CourseDraft& draft,
+                          const std::vector<store::Session>& sessions) {
   CourseForm f;
   f.draft = draft;
-  f.raw["title"] = c.title;
-  f.raw["class_kind"] = c.class_kind;
-  f.raw["scope"] = c.cross_school ? "cross" : "school";
-  f.raw["category_id"] = std::to_string(c.category_id);
-  f.raw["subject_area"] = c.subject_area;
-  f.raw["basis_doc"] = c.basis_doc;
-  f.raw["special_approval_doc"] = c.special_approval_doc;
-  f.raw["outline"] = c.outline;
-  f.raw["declared_hours"] = std::to_string(c.hours);
-  f.raw["credits"] = c.credits ? std::to_string(c.credits) : "";
-  f.raw["class_count"] = std::to_string(c.class_count);
-  f.raw["seats_per_class"] = std::to_string(c.seats_per_class);
-  f.raw["online_seats"] = std::to_string(c.online_seats);
-  f.raw["enrol_online"] = c.enrol_online ? "1" : "";
-  f.raw["enrol_opens"] = datetime_local(c.enrol_opens_at);
-  f.raw["enrol_closes"] = datetime_local(c.enrol_closes_at);
-  f.raw["auto_review"] = c.auto_review ? "1" : "";
-  f.raw["subsidy"] = c.subsidy;
-  f.raw["contact1_name"] = c.contact1.name;
-  f.raw["contact1_phone"] = c.contact1.phone;
-  f.raw["contact1_email"] = c.contact1.email;
-  f.raw["contact2_name"] = c.contact2.name;
-  f.raw["contact2_phone"] = c.contact2.phone;
-  f.raw["contact2_email"] = c.contact2.email;
+  core::Form& in = f.fields;
+  in.set_raw("title", c.title);
+  in.set_raw("class_kind", c.class_kind);
+  in.set_raw("scope", c.cross_school ? "cross" : "school");
+  in.set_raw("category_id", std::to_string(c.category_id));
+  in.set_raw("subject_area", c.subject_area);
+  in.set_raw("basis_doc", c.basis_doc);
+  in.set_raw("special_approval_doc", c.special_approval_doc);
+  in.set_raw("outline", c.outline);
+  in.set_raw("declared_hours", std::to_string(c.hours));
+  in.set_raw("credits", c.credits ? std::to_string(c.credits) : "");
+  in.set_raw("class_count", std::to_string(c.class_count));
+  in.set_raw("seats_per_class", std::to_string(c.seats_per_class));
+  in.set_raw("online_seats", std::to_string(c.online_seats));
+  in.set_raw("enrol_online", c.enrol_online ? "1" : "");
+  in.set_raw("enrol_opens", datetime_local(c.enrol_opens_at));
+  in.set_raw("enrol_closes", datetime_local(c.enrol_closes_at));
+  in.set_raw("auto_review", c.auto_review ? "1" : "");
+  in.set_raw("subsidy", c.subsidy);
+  in.set_raw("contact1_name", c.contact1.name);
+  in.set_raw("contact1_phone", c.contact1.phone);
+  in.set_raw("contact1_email", c.contact1.email);
+  in.set_raw("contact2_name", c.contact2.name);
+  in.set_raw("contact2_phone", c.contact2.phone);
+  in.set_raw("contact2_email", c.contact2.email);
   for (const auto& s : sessions) f.sessions.push_back({s.date, s.starts_at, s.ends_at, s.breaks, s.place});
   f.sessions.push_back({});
   return f;
@@ -215,60 +200,35 @@ CourseForm form_of_course(const sql::Course& c, const domain::CourseDraft& draft
 
 CourseForm blank_form(const std::string& name, const std::string& phone, const std::string& email) {
   CourseForm f;
-  f.raw["class_kind"] = "non_credit";
-  f.raw["scope"] = "school";
-  f.raw["class_count"] = "1";
-  f.raw["contact1_name"] = name;
-  f.raw["contact1_phone"] = phone;
-  f.raw["contact1_email"] = email;
+  f.fields.set_raw("class_kind", "non_credit");
+  f.fields.set_raw("scope", "school");
+  f.fields.set_raw("class_count", "1");
+  f.fields.set_raw("contact1_name", name);
+  f.fields.set_raw("contact1_phone", phone);
+  f.fields.set_raw("contact1_email", email);
   f.sessions.push_back({});
   return f;
 }
 
 void fill_course_form(ctemplate::TemplateDictionary& dict, const CourseForm& f,
-                      const std::vector<domain::FieldError>& errors, const FormChoices& choices,
-                      const domain::CourseCheck* check) {
-  auto raw = [&f](const char* field) {
-    auto it = f.raw.find(field);
-    return it == f.raw.end() ? std::string() : it->second;
-  };
-  for (const auto& [field, value] : f.raw) {
-    std::string upper = field;
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    dict.SetValue(upper, value);
-  }
-  struct Option { const char* code; const char* label; };
-  for (const Option& o : {Option{"non_credit", "非學分班"}, Option{"credit", "學分班"}, Option{"degree", "學位班"}}) {
-    auto* d = dict.AddSectionDictionary("CLASS_KIND_OPTION");
-    d->SetValue("CODE", o.code);
-    d->SetValue("LABEL", o.label);
-    if (raw("class_kind") == o.code) d->ShowSection("CHECKED");
-  }
-  if (raw("scope") == "cross") dict.ShowSection("SCOPE_CROSS"); else dict.ShowSection("SCOPE_SCHOOL");
-  if (raw("enrol_online") == "1") dict.ShowSection("ENROL_ONLINE_CHECKED");
-  if (raw("auto_review") == "1") dict.ShowSection("AUTO_REVIEW_CHECKED");
-  for (const auto& c : choices.categories) {
-    auto* d = dict.AddSectionDictionary("CATEGORY");
-    d->SetIntValue("ID", c.id);
-    d->SetValue("NAME", c.name);
-    if (raw("category_id") == std::to_string(c.id)) d->ShowSection("SELECTED");
-  }
-  for (const char* code : app::kLevelCodes) {
-    auto* d = dict.AddSectionDictionary("LEVEL");
-    d->SetValue("CODE", code);
-    d->SetValue("NAME", app::level_label(code));
-    if (std::find(f.draft.levels.begin(), f.draft.levels.end(), code) != f.draft.levels.end()) {
-      d->ShowSection("CHECKED");
-    }
-  }
-  for (const auto& t : choices.tags) {
-    auto* d = dict.AddSectionDictionary("TAG");
-    d->SetIntValue("ID", t.id);
-    d->SetValue("NAME", t.name);
-    if (std::find(f.draft.tag_ids.begin(), f.draft.tag_ids.end(), t.id) != f.draft.tag_ids.end()) {
-      d->ShowSection("CHECKED");
-    }
-  }
+                      const FormChoices& choices, const domain::CourseCheck* check) {
+  const core::Form& in = f.fields;
+  app::fill_form(dict, in);
+  std::vector<app::Option> kinds;
+  for (const char* code : {"non_credit", "credit", "degree"}) kinds.push_back({code, app::class_kind_label(code)});
+  app::fill_options(dict, "CLASS_KIND_OPTION", kinds, {in.raw("class_kind")});
+  if (in.raw("scope") == "cross") dict.ShowSection("SCOPE_CROSS"); else dict.ShowSection("SCOPE_SCHOOL");
+  if (in.flag("enrol_online")) dict.ShowSection("ENROL_ONLINE_CHECKED");
+  if (in.flag("auto_review")) dict.ShowSection("AUTO_REVIEW_CHECKED");
+  std::vector<app::Option> categories, tags, levels;
+  for (const auto& c : choices.categories) categories.push_back({std::to_string(c.id), c.name});
+  app::fill_options(dict, "CATEGORY", categories, {in.raw("category_id")});
+  for (const char* code : app::kLevelCodes) levels.push_back({code, app::level_label(code)});
+  app::fill_options(dict, "LEVEL", levels, f.draft.levels);
+  std::vector<std::string> chosen_tags;
+  for (int id : f.draft.tag_ids) chosen_tags.push_back(std::to_string(id));
+  for (const auto& t : choices.tags) tags.push_back({std::to_string(t.id), t.name});
+  app::fill_options(dict, "TAG", tags, chosen_tags);
   for (size_t i = 0; i < f.sessions.size(); ++i) {
     const auto& s = f.sessions[i];
     auto* d = dict.AddSectionDictionary("SESSION");
@@ -279,20 +239,6 @@ void fill_course_form(ctemplate::TemplateDictionary& dict, const CourseForm& f,
     d->SetValue("END", s.end);
     d->SetValue("BREAKS", s.breaks);
     d->SetValue("PLACE", s.place);
-  }
-  for (const char* field : {"form", "title", "class_kind", "category_id", "subject_area", "levels",
-                            "tags", "tag_ids", "basis_doc", "special_approval_doc", "outline", "sessions",
-                            "places", "declared_hours", "credits", "class_count", "seats_per_class",
-                            "online_seats", "enrol_opens", "enrol_closes", "subsidy",
-                            "contact1_name", "contact1_phone", "contact1_email", "contact2_name",
-                            "contact2_phone", "contact2_email"}) {
-    fill_field_error(dict, errors, field);
-  }
-  if (!errors.empty()) {
-    std::set<std::string> fields;
-    for (const auto& e : errors) fields.insert(e.field);
-    dict.SetIntValue("ERROR_COUNT", static_cast<long>(fields.size()));
-    dict.ShowSection("HAS_ERRORS");
   }
   if (check) {
     auto* h = dict.AddSectionDictionary("HOURS_COMPUTED");

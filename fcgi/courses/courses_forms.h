@@ -1,13 +1,14 @@
-// The course form (研習課程登錄): parse what was typed into a draft, and show it again.
+// The course form (研習課程登錄): what was typed, read into a draft, and shown again.
 #pragma once
 
 #include <ctemplate/template.h>
 
-#include <map>
 #include <string>
 #include <vector>
 
-#include "core/request.h"
+#include "app/reference.h"
+#include "core/form.h"
+#include "courses/course_store.h"
 #include "courses/courses_sql.h"
 #include "domain/course_rules.h"
 
@@ -18,28 +19,27 @@ struct SessionInput {
 };
 
 struct CourseForm {
+  core::Form fields;                    // the single fields (kCourseFields) and every error
   domain::CourseDraft draft;
-  std::map<std::string, std::string> raw;  // single fields exactly as typed
-  std::vector<SessionInput> sessions;      // session rows as typed
-  std::vector<domain::FieldError> errors;  // what could not be read at all
+  std::vector<SessionInput> sessions;   // session rows as typed
   // What the button asked: "submit", or changing the session rows without saving (no JavaScript).
   std::string action = "submit";
   int remove_index = -1;
+  CourseForm();
 };
 
 CourseForm parse_course_form(const core::Params& params);
-CourseForm form_of_course(const sql::Course& course, const domain::CourseDraft& draft,
-                          const std::vector<sql::SessionRow>& sessions);
+CourseForm form_of_course(const store::Course& course, const domain::CourseDraft& draft,
+                          const std::vector<store::Session>& sessions);
 // A blank form with the organizer as first contact.
 CourseForm blank_form(const std::string& name, const std::string& phone, const std::string& email);
 
 struct FormChoices {
-  std::vector<sql::Choice> categories;
-  std::vector<sql::Choice> tags;
+  std::vector<app::reference::Choice> categories;
+  std::vector<app::reference::Choice> tags;
 };
-// Fills templates/courses/form.tpl; `hours` is the 第10條 result to show, when known.
+// Fills templates/courses/form.tpl; `check` is the 第10條 result to show, when known.
 void fill_course_form(ctemplate::TemplateDictionary& dict, const CourseForm& form,
-                      const std::vector<domain::FieldError>& errors, const FormChoices& choices,
-                      const domain::CourseCheck* check);
+                      const FormChoices& choices, const domain::CourseCheck* check);
 
 }  // namespace courses

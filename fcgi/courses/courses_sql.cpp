@@ -10,16 +10,6 @@
 namespace courses::sql {
 
 namespace {
-constexpr const char* kCourseColumns =
-    "c.id, c.code, c.unit_id, c.organizer_id, c.review_unit_id, u.name, a.display_name, c.state,"
-    " c.title, c.class_kind, c.subject_area, c.levels, c.basis_doc, c.special_approval_doc,"
-    " c.outline, c.subsidy, c.first_date, c.last_date, DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i'),"
-    " DATE_FORMAT(c.enrol_opens_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(c.enrol_closes_at, '%Y-%m-%d %H:%i'),"
-    " c.cross_school, c.enrol_online, c.auto_review, c.flagged_restricted, c.category_id, c.hours,"
-    " c.credits, c.class_count, c.seats_per_class, c.online_seats, c.seats_taken,"
-    " c.contact1_name, c.contact1_phone, c.contact1_email, c.contact2_name, c.contact2_phone,"
-    " c.contact2_email";
-
 std::string clock(int minutes) { return domain::format_clock(minutes); }
 
 std::string join_levels(const std::vector<std::string>& levels) {
@@ -71,118 +61,15 @@ void write_sessions_and_tags(db::Connection& db, int64_t course_id, const domain
 }
 }  // namespace
 
-std::optional<Course> find_course(db::Connection& db, const std::string& code) {
-  const auto r = db.query_one(std::string("SELECT ") + kCourseColumns +
-                                  " FROM course c JOIN unit u ON u.id = c.unit_id"
-                                  " JOIN business_account a ON a.id = c.organizer_id WHERE c.code = ?",
-                              code);
-  if (!r) return std::nullopt;
-  Course c;
-  c.id = r->i64(0);
-  c.code = r->str(1);
-  c.unit_id = r->i64(2);
-  c.organizer_id = r->i64(3);
-  c.review_unit_id = r->i64(4);
-  std::string* text[] = {&c.unit_name, &c.organizer_name, &c.state, &c.title, &c.class_kind,
-                         &c.subject_area, &c.levels, &c.basis_doc, &c.special_approval_doc,
-                         &c.outline, &c.subsidy, &c.first_date, &c.last_date, &c.created_at,
-                         &c.enrol_opens_at, &c.enrol_closes_at};
-  for (size_t i = 0; i < std::size(text); ++i) *text[i] = r->str(5 + i);
-  c.cross_school = r->i64(21) == 1;
-  c.enrol_online = r->i64(22) == 1;
-  c.auto_review = r->i64(23) == 1;
-  c.flagged_restricted = r->i64(24) == 1;
-  int* numbers[] = {&c.category_id, &c.hours, &c.credits, &c.class_count, &c.seats_per_class,
-                    &c.online_seats, &c.seats_taken};
-  for (size_t i = 0; i < std::size(numbers); ++i) *numbers[i] = static_cast<int>(r->i64(25 + i));
-  c.contact1 = {r->str(32), r->str(33), r->str(34)};
-  c.contact2 = {r->str(35), r->str(36), r->str(37)};
-  return c;
+Contact account_contact(db::Connection& db, int64_t account_id) {
+  const auto r = db.query_one("SELECT phone, email FROM business_account WHERE id = ?", account_id);
+  if (!r) return {};
+  return {r->str("phone"), r->str("email")};
 }
 
-domain::CourseDraft draft_of(db::Connection& db, const Course& c) {
-  domain::CourseDraft d;
-  d.title = c.title;
-  d.class_kind = c.class_kind;
-  d.cross_school = c.cross_school;
-  d.category_id = c.category_id;
-  d.subject_area = c.subject_area;
-  for (const auto& level : domain::split_set(c.levels)) d.levels.push_back(level);
-  d.tag_ids = tag_ids_of(db, c.id);
-  d.basis_doc = c.basis_doc;
-  d.special_approval_doc = c.special_approval_doc;
-  d.outline = c.outline;
-  for (const auto& s : sessions_of(db, c.id)) {
-    domain::Session session;
-    session.date = domain::parse_iso_date(s.date).value_or(domain::Date{1970, 1, 1});
-    session.start_min = domain::parse_clock(s.starts_at).value_or(0);
-    session.end_min = domain::parse_clock(s.ends_at).value_or(0);
-    session.breaks = domain::parse_breaks(s.breaks).value_or(std::vector<domain::Interval>{});
-    d.sessions.push_back(session);
-    d.places.push_back(s.place);
-  }
-  d.declared_hours = c.hours;
-  d.credits = c.credits;
-  d.class_count = c.class_count;
-  d.seats_per_class = c.seats_per_class;
-  d.online_seats = c.online_seats;
-  d.enrol_online = c.enrol_online;
-  if (c.enrol_opens_at.size() >= 16) {
-    d.enrol_opens_on = domain::parse_iso_date(c.enrol_opens_at.substr(0, 10));
-    d.enrol_opens_minute = domain::parse_clock(c.enrol_opens_at.substr(11, 5)).value_or(0);
-  }
-  if (c.enrol_closes_at.size() >= 16) {
-    d.enrol_closes_on = domain::parse_iso_date(c.enrol_closes_at.substr(0, 10));
-    d.enrol_closes_minute = domain::parse_clock(c.enrol_closes_at.substr(11, 5)).value_or(0);
-  }
-  d.auto_review = c.auto_review;
-  d.subsidy = c.subsidy;
-  d.contact1 = c.contact1;
-  d.contact2 = c.contact2;
-  return d;
-}
-
-std::vector<SessionRow> sessions_of(db::Connection& db, int64_t course_id) {
-  std::vector<SessionRow> out;
-  for (const auto& s : db.query("SELECT session_date, TIME_FORMAT(starts_at, '%H:%i'),"
-                                " TIME_FORMAT(ends_at, '%H:%i'), breaks, place FROM course_session"
-                                " WHERE course_id = ? ORDER BY session_date, starts_at, id",
-                                course_id)) {
-    out.push_back({s.str(0), s.str(1), s.str(2), s.str(3), s.str(4)});
-  }
-  return out;
-}
-
-std::vector<int> tag_ids_of(db::Connection& db, int64_t course_id) {
-  std::vector<int> out;
-  for (const auto& r : db.query("SELECT tag_id FROM course_tag WHERE course_id = ? ORDER BY tag_id",
-                                course_id)) {
-    out.push_back(static_cast<int>(r.i64(0)));
-  }
-  return out;
-}
-
-std::vector<Choice> categories(db::Connection& db) {
-  std::vector<Choice> out;
-  for (const auto& r : db.query("SELECT id, name FROM category ORDER BY id")) out.push_back({r.i64(0), r.str(1)});
-  return out;
-}
-
-std::vector<Choice> tags(db::Connection& db) {
-  std::vector<Choice> out;
-  for (const auto& r : db.query("SELECT id, name FROM tag ORDER BY id")) out.push_back({r.i64(0), r.str(1)});
-  return out;
-}
-
-bool category_exists(db::Connection& db, int category_id) {
-  return db.query_one("SELECT 1 FROM category WHERE id = ?", category_id).has_value();
-}
-
-bool tags_exist(db::Connection& db, const std::vector<int>& tag_ids) {
-  for (int id : tag_ids) {
-    if (!db.query_one("SELECT 1 FROM tag WHERE id = ?", id)) return false;
-  }
-  return true;
+domain::CourseState state_for_update(db::Connection& db, int64_t course_id) {
+  const auto r = db.query_one("SELECT state FROM course WHERE id = ? FOR UPDATE", course_id);
+  return *domain::parse_state_code(r->str("state"));
 }
 
 namespace {
@@ -208,39 +95,29 @@ int64_t review_unit_for(db::Connection& db, domain::ReviewBody body, int64_t cou
 }
 }  // namespace
 
-UnitRules unit_rules(db::Connection& db, int64_t unit_id) {
+UnitRules unit_rules(db::Connection& db, int64_t unit_id, const std::string& today) {
   UnitRules rules;
+  rules.today = today;
   const auto facts = db.query_one(
-      "SELECT level, ownership, recognised_by_article3, has_legal_person, community_college,"
-      " county_id, COALESCE(authority_unit_id, 0), COALESCE(review_unit_id, 0) FROM unit WHERE id = ?",
-      unit_id);
-  if (facts) {
-    // The administrator's override first; otherwise 第11條 decides.
-    rules.review_unit_id = facts->i64(7);
-    const auto level = domain::parse_unit_level(facts->str(0));
-    const auto ownership = domain::parse_ownership(facts->str(1));
-    if (rules.review_unit_id == 0 && level && ownership) {
-      domain::UnitFacts unit{*level, *ownership, facts->i64(2) == 1, facts->i64(3) == 1,
-                             facts->i64(4) == 1};
-      rules.review_unit_id = review_unit_for(db, domain::review_body_for(unit), facts->i64(5),
-                                             facts->i64(6));
-    }
-  }
-  const auto r = db.query_one(
-      "SELECT k.min_days_before_start, k.overdue_grace_days, k.red_light_threshold,"
-      " 0, CURDATE(),"
-      " (SELECT COUNT(*) FROM course c WHERE c.unit_id = u.id"
-      "    AND c.state NOT IN ('closed', 'deleted')"
-      "    AND c.last_date < CURDATE() - INTERVAL k.overdue_grace_days DAY"
-      "    AND c.last_date >= MAKEDATE(YEAR(CURDATE()), 1))"
+      "SELECT u.level, u.ownership, u.recognised_by_article3, u.has_legal_person,"
+      " u.community_college, u.county_id, COALESCE(u.authority_unit_id, 0) AS authority_unit_id,"
+      " COALESCE(u.review_unit_id, 0) AS review_unit_id, k.min_days_before_start"
       " FROM unit u JOIN county k ON k.id = u.county_id WHERE u.id = ?",
       unit_id);
-  if (!r) return rules;
-  rules.min_days_before_start = static_cast<int>(r->i64(0));
-  rules.grace_days = static_cast<int>(r->i64(1));
-  rules.red_threshold = static_cast<int>(r->i64(2));
-  rules.today = r->str(4);
-  rules.overdue_courses = static_cast<int>(r->i64(5));
+  if (facts) {
+    rules.min_days_before_start = facts->i32("min_days_before_start");
+    // The administrator's override first; otherwise 第11條 decides.
+    rules.review_unit_id = facts->i64("review_unit_id");
+    const auto level = domain::parse_unit_level(facts->str("level"));
+    const auto ownership = domain::parse_ownership(facts->str("ownership"));
+    if (rules.review_unit_id == 0 && level && ownership) {
+      domain::UnitFacts unit{*level, *ownership, facts->flag("recognised_by_article3"),
+                             facts->flag("has_legal_person"), facts->flag("community_college")};
+      rules.review_unit_id = review_unit_for(db, domain::review_body_for(unit),
+                                             facts->i64("county_id"), facts->i64("authority_unit_id"));
+    }
+  }
+  rules.light = store::unit_light(db, unit_id, today);
   return rules;
 }
 
@@ -249,13 +126,15 @@ std::optional<std::string> find_duplicate(db::Connection& db, int64_t unit_id, c
                                           int64_t except_course_id) {
   const auto r = db.query_one(
       "SELECT code FROM course WHERE unit_id = ? AND title = ? AND first_date = ? AND last_date = ?"
-      " AND state <> 'deleted' AND id <> ? LIMIT 1",
-      unit_id, title, first_date, last_date, except_course_id);
+      " AND state <> ? AND id <> ? LIMIT 1",
+      unit_id, title, first_date, last_date, domain::state_code(domain::CourseState::kDeleted),
+      except_course_id);
   if (!r) return std::nullopt;
   return r->str(0);
 }
 
 std::string insert_course(db::Connection& db, const NewCourse& nc, const domain::CourseDraft& d) {
+  const char* kRegistered = domain::state_code(domain::CourseState::kUnconfirmed);
   db.execute("UPDATE course_code_counter SET last_code = LAST_INSERT_ID(last_code + 1) WHERE id = 1");
   const long long next = db.query_one("SELECT LAST_INSERT_ID()")->i64(0);
   char code[24];
@@ -268,7 +147,7 @@ std::string insert_course(db::Connection& db, const NewCourse& nc, const domain:
       " contact2_name, contact2_phone, contact2_email, state, first_date, last_date,"
       " flagged_restricted)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-      " 'unconfirmed', ?, ?, ?)",
+      " ?, ?, ?, ?)",
       std::string(code), nc.unit_id, nc.organizer_id, nc.review_unit_id, d.title, d.class_kind,
       d.cross_school, d.category_id, optional_text(d.subject_area), join_levels(d.levels),
       optional_text(d.basis_doc), optional_text(d.special_approval_doc), d.outline, nc.hours,
@@ -277,12 +156,12 @@ std::string insert_course(db::Connection& db, const NewCourse& nc, const domain:
       d.enrol_online ? datetime_of(d.enrol_closes_on, d.enrol_closes_minute) : std::nullopt,
       d.auto_review, optional_text(d.subsidy), d.contact1.name, d.contact1.phone, d.contact1.email,
       optional_text(d.contact2.name), optional_text(d.contact2.phone), optional_text(d.contact2.email),
-      first_date_of(d), last_date_of(d), nc.flagged_restricted);
+      kRegistered, first_date_of(d), last_date_of(d), nc.flagged_restricted);
   const int64_t id = static_cast<int64_t>(db.last_insert_id());
   write_sessions_and_tags(db, id, d);
   db.execute("INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons)"
-             " VALUES (?, NULL, 'unconfirmed', ?, NULL)",
-             id, nc.organizer_id);
+             " VALUES (?, NULL, ?, ?, NULL)",
+             id, kRegistered, nc.organizer_id);
   return code;
 }
 
@@ -307,78 +186,19 @@ void update_course(db::Connection& db, int64_t course_id, const domain::CourseDr
   write_sessions_and_tags(db, course_id, d);
 }
 
-bool transition(db::Connection& db, int64_t course_id, const std::string& from,
-                const std::string& to, int64_t actor_id, const std::string& note,
-                const std::vector<int>& reason_ids) {
-  if (db.execute("UPDATE course SET state = ? WHERE id = ? AND state = ?", to, course_id, from) != 1) {
-    return false;
-  }
-  db.execute("INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons)"
-             " VALUES (?, ?, ?, ?, ?)",
-             course_id, from, to, actor_id, optional_text(note));
-  const int64_t history_id = static_cast<int64_t>(db.last_insert_id());
-  for (int reason : reason_ids) {
-    db.execute("INSERT INTO course_history_reason (history_id, reason_id) VALUES (?, ?)", history_id,
-               reason);
-  }
-  return true;
-}
-
-void sync_search(db::Connection& db, int64_t course_id) {
-  db.execute("DELETE FROM course_search WHERE course_id = ?", course_id);
-  db.execute(
-      "INSERT INTO course_search (course_id, title, body, unit_name, county_id, unit_id,"
-      " category_id, levels, tags, first_date, last_date, enrol_opens_at, enrol_closes_at)"
-      " SELECT c.id, c.title,"
-      " CONCAT_WS(' ', c.title, c.outline, c.subject_area, u.name,"
-      "   (SELECT GROUP_CONCAT(g.name SEPARATOR ' ') FROM course_tag ct JOIN tag g ON g.id = ct.tag_id"
-      "     WHERE ct.course_id = c.id)),"
-      " u.name, u.county_id, c.unit_id, c.category_id, CONCAT(',', c.levels, ','),"
-      " CONCAT(' ', IFNULL((SELECT GROUP_CONCAT(ct.tag_id SEPARATOR ' ') FROM course_tag ct"
-      "   WHERE ct.course_id = c.id), ''), ' '),"
-      " c.first_date, c.last_date, IF(c.enrol_online, c.enrol_opens_at, NULL),"
-      " IF(c.enrol_online, c.enrol_closes_at, NULL)"
-      " FROM course c JOIN unit u ON u.id = c.unit_id"
-      " WHERE c.id = ? AND c.state IN ('approved', 'roster_submitted', 'roster_returned', 'closed')",
-      course_id);
-  db.execute("UPDATE search_generation SET value = value + 1 WHERE id = 1");
-}
-
-std::vector<HistoryLine> history_of(db::Connection& db, int64_t course_id) {
-  std::vector<HistoryLine> out;
-  std::vector<int64_t> ids;
-  for (const auto& r : db.query(
-           "SELECT h.id, DATE_FORMAT(h.at, '%Y-%m-%d %H:%i'), h.from_state, h.to_state,"
-           " COALESCE(a.display_name, '系統'), h.reasons"
-           " FROM course_history h LEFT JOIN business_account a ON a.id = h.actor_id"
-           " WHERE h.course_id = ? ORDER BY h.at, h.id",
-           course_id)) {
-    ids.push_back(r.i64(0));
-    out.push_back({r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), {}});
-  }
-  for (size_t i = 0; i < ids.size(); ++i) {
-    for (const auto& r : db.query("SELECT rr.label FROM course_history_reason hr"
-                                  " JOIN return_reason rr ON rr.id = hr.reason_id"
-                                  " WHERE hr.history_id = ? ORDER BY rr.sort_order",
-                                  ids[i])) {
-      out[i].reasons.push_back(r.str(0));
-    }
-  }
-  return out;
-}
-
-std::vector<CourseLine> unit_courses(db::Connection& db, int64_t unit_id, const ListFilters& f,
-                                     int limit) {
+std::vector<store::CourseLine> unit_courses(db::Connection& db, int64_t unit_id,
+                                            const ListFilters& f, int limit) {
   std::string sql =
-      "SELECT c.code, c.title, c.first_date, c.last_date, c.state, a.display_name, c.organizer_id"
-      " FROM course c JOIN business_account a ON a.id = c.organizer_id WHERE c.unit_id = ?";
+      "SELECT c.code, c.title, c.first_date, c.last_date, c.state, a.display_name AS organizer,"
+      " c.organizer_id FROM course c JOIN business_account a ON a.id = c.organizer_id"
+      " WHERE c.unit_id = ?";
   std::vector<db::Value> args{db::Value(static_cast<long long>(unit_id))};
   const std::string title_pattern = "%" + f.title + "%";
-  if (!f.state.empty()) {
+  if (f.state) {
     sql += " AND c.state = ?";
-    args.emplace_back(f.state);
+    args.emplace_back(domain::state_code(*f.state));
   }
-  if (f.unfinished) sql += " AND c.state NOT IN ('closed', 'deleted')";
+  if (f.unfinished) sql += " AND c.state IN " + store::unfinished_states_sql();
   if (f.year) {
     sql += " AND c.first_date >= MAKEDATE(?, 1) AND c.first_date < MAKEDATE(?, 1)";
     args.emplace_back(f.year);
@@ -391,21 +211,23 @@ std::vector<CourseLine> unit_courses(db::Connection& db, int64_t unit_id, const 
   }
   sql += " ORDER BY c.first_date DESC, c.id DESC LIMIT ?";
   args.emplace_back(limit);
-  std::vector<CourseLine> out;
+  std::vector<store::CourseLine> out;
   for (const auto& r : db.query_values(sql, args)) {
-    out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.i64(6)});
+    out.push_back({r.str("code"), r.str("title"), r.str("first_date"), r.str("last_date"),
+                   r.str("organizer"), *domain::parse_state_code(r.str("state")),
+                   r.i64("organizer_id")});
   }
   return out;
 }
 
-std::vector<Choice> organizers_of_unit(db::Connection& db, int64_t unit_id) {
-  std::vector<Choice> out;
+std::vector<Organizer> organizers_of_unit(db::Connection& db, int64_t unit_id) {
+  std::vector<Organizer> out;
   for (const auto& r : db.query(
-           "SELECT id, CONCAT(display_name, '（', account_name, '）') FROM business_account"
+           "SELECT id, CONCAT(display_name, '（', account_name, '）') AS name FROM business_account"
            " WHERE unit_id = ? AND kind IN ('organizer', 'master') AND approved_at IS NOT NULL"
            " AND disabled_at IS NULL ORDER BY display_name",
            unit_id)) {
-    out.push_back({r.i64(0), r.str(1)});
+    out.push_back({r.i64("id"), r.str("name")});
   }
   return out;
 }
@@ -413,7 +235,7 @@ std::vector<Choice> organizers_of_unit(db::Connection& db, int64_t unit_id) {
 bool transfer_course(db::Connection& db, int64_t course_id, int64_t from_account,
                      int64_t to_account, int64_t by_account) {
   if (db.execute("UPDATE course SET organizer_id = ? WHERE id = ? AND organizer_id = ?"
-                 " AND state NOT IN ('closed', 'deleted')",
+                 " AND state IN " + store::unfinished_states_sql(),
                  to_account, course_id, from_account) != 1) {
     return false;
   }
@@ -431,15 +253,6 @@ bool transfer_course(db::Connection& db, int64_t course_id, int64_t from_account
 
 void lock_unit(db::Connection& db, int64_t unit_id) {
   db.query_one("SELECT id FROM unit WHERE id = ? FOR UPDATE", unit_id);
-}
-
-std::vector<Reason> active_reasons(db::Connection& db) {
-  std::vector<Reason> out;
-  for (const auto& r : db.query("SELECT id, label, needs_text FROM return_reason WHERE active"
-                                " ORDER BY sort_order, id")) {
-    out.push_back({static_cast<int>(r.i64(0)), r.str(1), r.i64(2) == 1});
-  }
-  return out;
 }
 
 }  // namespace courses::sql

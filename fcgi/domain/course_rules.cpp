@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <utility>
 
+#include "domain/lights.h"
 #include "domain/validation.h"
 
 namespace domain {
@@ -262,10 +263,7 @@ CourseCheck check_course(const CourseDraft& draft, const RegistrationRules& rule
   check.restricted = screen_restricted(draft.title, draft.outline);
 
   if (rules.unit_light_red) {
-    errors.push_back({"form", "本單位燈號為紅燈：有 " + num(rules.unit_overdue_courses) +
-                                  " 門研習已結束逾期仍未結案，須辦理結案到少於 " +
-                                  num(std::max(rules.red_light_threshold, 1)) +
-                                  " 門後，才能登錄新課程。"});
+    errors.push_back({"form", red_light_refusal(rules.unit_overdue_courses, rules.red_light_threshold)});
   }
 
   check_text(errors, "title", "研習名稱", draft.title, kMaxTitleChars, true);

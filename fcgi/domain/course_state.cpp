@@ -2,15 +2,6 @@
 #include "domain/course_state.h"
 
 namespace domain {
-namespace {
-
-constexpr CourseState kAllStates[] = {
-    CourseState::kUnconfirmed,     CourseState::kReturned,       CourseState::kApproved,
-    CourseState::kRosterSubmitted, CourseState::kRosterReturned, CourseState::kClosed,
-    CourseState::kDeleted,
-};
-
-}  // namespace
 
 const char* state_label(CourseState state) {
   switch (state) {
@@ -53,7 +44,7 @@ const char* state_code(CourseState state) {
 }
 
 std::optional<CourseState> parse_state_code(std::string_view code) {
-  for (CourseState state : kAllStates) {
+  for (CourseState state : kAllCourseStates) {
     if (code == state_code(state)) return state;
   }
   return std::nullopt;
@@ -92,6 +83,10 @@ std::optional<CourseState> next_state(CourseState from, CourseAction action) {
   return std::nullopt;
 }
 
+bool may_edit(CourseState state) {
+  return state == CourseState::kUnconfirmed || state == CourseState::kReturned;
+}
+
 bool is_unfinished(CourseState state) {
   return state != CourseState::kClosed && state != CourseState::kDeleted;
 }
@@ -109,6 +104,14 @@ bool is_public(CourseState state) {
       return false;
   }
   return false;
+}
+
+std::string sql_list_of_states(bool (*rule)(CourseState)) {
+  std::string out;
+  for (CourseState s : kAllCourseStates) {
+    if (rule(s)) out += std::string(out.empty() ? "(" : ",") + "'" + state_code(s) + "'";
+  }
+  return out + ")";
 }
 
 }  // namespace domain

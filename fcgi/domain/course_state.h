@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace domain {
@@ -27,6 +28,13 @@ enum class CourseAction {
   kDelete,          // 課程登錄錯誤, with a reason
 };
 
+// Every state, in the order of the workflow.
+constexpr CourseState kAllCourseStates[] = {
+    CourseState::kUnconfirmed,     CourseState::kReturned,       CourseState::kApproved,
+    CourseState::kRosterSubmitted, CourseState::kRosterReturned, CourseState::kClosed,
+    CourseState::kDeleted,
+};
+
 // The Chinese label shown to people.
 const char* state_label(CourseState state);
 // The stable ASCII code stored in the database; never change one once data uses it.
@@ -37,9 +45,17 @@ std::optional<CourseState> parse_state_code(std::string_view code);
 // The state after `action`, or nullopt when the action is not allowed from `from`.
 std::optional<CourseState> next_state(CourseState from, CourseAction action);
 
+// The organizer may still change the course's data (課程未確認, or returned for correction);
+// editing a returned course resubmits it (kResubmit).
+bool may_edit(CourseState state);
+
 // 尚未結案: neither 名單確認通過 nor 課程登錄錯誤.
 bool is_unfinished(CourseState state);
 // Shown on public pages (search, course page): approved and everything after it except deletion.
 bool is_public(CourseState state);
+
+// The codes of the states for which `rule` holds as an SQL list, "('approved','closed')": the one
+// place SQL learns which states are public or unfinished.
+std::string sql_list_of_states(bool (*rule)(CourseState));
 
 }  // namespace domain

@@ -43,6 +43,12 @@ const char* light_words(Light light) {
   return "紅燈";
 }
 
+std::string red_light_refusal(int overdue_courses, int red_threshold) {
+  return "本單位燈號為紅燈：有 " + std::to_string(overdue_courses) +
+         " 門研習已結束逾期仍未結案，須辦理結案到少於 " + std::to_string(std::max(red_threshold, 1)) +
+         " 門後，才能登錄新課程。";
+}
+
 bool is_overdue(const Date& last_session, const Date& today, int grace_days) {
   // A course of last year stops counting on 1 January, even if it is still open (SPEC §6).
   if (last_session.year != today.year) return false;

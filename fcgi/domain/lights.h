@@ -1,6 +1,8 @@
 // domain/lights.h: 燈號 (SPEC §6). Counts come from SQL; the colour is decided here.
 #pragma once
 
+#include <string>
+
 #include "domain/roc_date.h"
 
 namespace domain {
@@ -21,6 +23,9 @@ bool blocks_registration(Light light);
 const char* light_code(Light light);
 // "綠燈" / "黃燈" / "紅燈": shown beside the colour, never the colour alone (SPEC §6, WCAG).
 const char* light_words(Light light);
+
+// Why a red-lit unit may not register a new course, and how to get out of it (SPEC §6).
+std::string red_light_refusal(int overdue_courses, int red_threshold);
 
 // A course counts toward the unit light when its last session ended more than grace_days before
 // today and in today's calendar year (SPEC §6: "courses of the current year"). Whether it is still

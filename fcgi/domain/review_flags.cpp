@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "domain/course_rules.h"
+#include "domain/restricted_activity.h"
+
 namespace domain {
 
 namespace {
@@ -43,6 +46,33 @@ bool tag_looks_misused(std::string_view tag_name, std::string_view title, std::s
 
 bool registered_late(const Date& registered_on, const Date& first_session, int min_days) {
   return days_from_civil(first_session) - days_from_civil(registered_on) < min_days;
+}
+
+std::vector<std::string> review_flags(const FlagFacts& f) {
+  std::vector<std::string> flags;
+  const auto restricted = screen_restricted(f.title, f.outline);
+  for (const auto& m : restricted) flags.push_back("疑似第9條不予採計：" + m.category + "（" + m.word + "）");
+  const HoursCheck hours = check_course_hours(f.sessions);
+  if (!is_credit_class(f.class_kind) && f.declared_hours > hours.total_hours) {
+    flags.push_back("申報 " + std::to_string(f.declared_hours) + " 小時，依第10條計算僅 " +
+                    std::to_string(hours.total_hours) + " 小時");
+  }
+  if (hours.needs_special_approval()) flags.push_back("單日逾 6 小時或單週逾 35 小時（需專案核准文號）");
+  if (f.basis_doc.empty() && (f.cross_school || !restricted.empty())) flags.push_back("缺依據文號");
+  if (f.same_title_courses > 0) {
+    flags.push_back("疑似重複登錄：本單位另有 " + std::to_string(f.same_title_courses) + " 門同名課程");
+  }
+  const auto registered = parse_iso_date(f.registered_on);
+  const auto first = parse_iso_date(f.first_date);
+  if (registered && first && registered_late(*registered, *first, f.min_days_before_start)) {
+    flags.push_back("逾期登錄：研習前不足 " + std::to_string(f.min_days_before_start) + " 天");
+  }
+  for (const auto& tag : f.tags) {
+    if (tag_looks_misused(tag, f.title, f.outline, f.levels)) {
+      flags.push_back("屬性標籤「" + tag + "」與課程內容不符");
+    }
+  }
+  return flags;
 }
 
 }  // namespace domain

@@ -122,25 +122,12 @@ std::optional<long long> parse_integer(std::string_view text, long long min, lon
     negative = true;
     rest.remove_prefix(1);
   }
+  if (rest.empty() || rest.size() > 18) return std::nullopt;  // beyond any bound a form asks for
   long long value = 0;
-  int digits = 0;
-  while (!rest.empty()) {
-    int digit = -1;
-    if (rest.front() >= '0' && rest.front() <= '9') {
-      digit = rest.front() - '0';
-      rest.remove_prefix(1);
-    } else if (rest.size() >= 3 && rest.substr(0, 2) == "\xEF\xBC" &&
-               static_cast<unsigned char>(rest[2]) >= 0x90 &&
-               static_cast<unsigned char>(rest[2]) <= 0x99) {  // U+FF10..U+FF19
-      digit = static_cast<unsigned char>(rest[2]) - 0x90;
-      rest.remove_prefix(3);
-    } else {
-      return std::nullopt;
-    }
-    if (++digits > 18) return std::nullopt;  // beyond any bound a form asks for
-    value = value * 10 + digit;
+  for (char c : rest) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
   }
-  if (digits == 0) return std::nullopt;
   if (negative) value = -value;
   if (value < min || value > max) return std::nullopt;
   return value;

@@ -40,9 +40,9 @@ std::size_t utf8_length(std::string_view s);
 // The first `chars` code points of `s` (all of it when shorter).
 std::string utf8_prefix(std::string_view s, std::size_t chars);
 
-// A whole number typed by a person: ASCII or full-width digits (１２ as 12), a minus sign only
-// when `min` is negative, surrounding spaces ignored. nullopt when it is not one, or lies
-// outside [min, max].
+// A whole number typed in a form or a query: ASCII digits (full-width ones are refused with a
+// message, as the forms have always done), a minus sign only when `min` is negative, spaces
+// around it ignored. nullopt when it is not one, or lies outside [min, max].
 std::optional<long long> parse_integer(std::string_view text, long long min, long long max);
 
 // RFC 3986 percent-encoding of everything but the unreserved characters A–Z a–z 0–9 - . _ ~.

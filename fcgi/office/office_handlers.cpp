@@ -23,7 +23,7 @@ const char* role_label(core::Role role) {
 }
 
 void fill_courses(ctemplate::TemplateDictionary& dict, const char* section,
-                  const std::vector<sql::CourseLine>& courses, bool link_public) {
+                  const std::vector<courses::store::CourseLine>& courses, bool link_public) {
   for (const auto& c : courses) {
     auto* row = dict.AddSectionDictionary(section);
     row->SetValue("CODE", c.code);
@@ -31,8 +31,7 @@ void fill_courses(ctemplate::TemplateDictionary& dict, const char* section,
     row->SetValue("DATES", app::roc_date(c.first_date) + "–" + app::roc_date(c.last_date));
     row->SetValue("STATE", app::course_state_label(c.state));
     row->SetValue("ORGANIZER", c.organizer);
-    const auto state = domain::parse_state_code(c.state);
-    if (link_public && state && domain::is_public(*state)) {
+    if (link_public && domain::is_public(c.state)) {
       row->SetValueAndShowSection("URL", app::url_for("course.show", {c.code}), "LINK");
     } else {
       row->ShowSection("NO_LINK");
@@ -43,7 +42,11 @@ void fill_courses(ctemplate::TemplateDictionary& dict, const char* section,
 
 core::Response home(core::Context& cx) {
   const core::User& user = cx.user();
-  const sql::UnitLightFacts facts = sql::unit_light_facts(cx.db(), user.unit_id);
+  // Reviewers and the administrator have homes of their own; their unit holds no courses.
+  if (user.role == core::Role::kReviewer || user.role == core::Role::kAdmin) {
+    return cx.see_other(app::home_of(user).url);
+  }
+  const courses::store::UnitLight facts = courses::store::unit_light(cx.db(), user.unit_id, cx.today());
   const int overdue = static_cast<int>(facts.overdue.size());
   const domain::Light light = domain::unit_light(overdue, facts.red_threshold);
 

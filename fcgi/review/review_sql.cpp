@@ -1,58 +1,76 @@
 // SQL of course review.
 #include "review/review_sql.h"
 
+#include "domain/course_state.h"
+
 namespace review::sql {
+
+namespace {
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    out.push_back(text.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  return out;
+}
+}  // namespace
 
 std::vector<QueueItem> queue(db::Connection& db, int64_t review_unit_id, int limit) {
   std::vector<QueueItem> out;
   for (const auto& r : db.query(
-           "SELECT c.id, c.code, c.title, c.outline, u.name, a.display_name, c.basis_doc,"
-           " c.class_kind, c.levels, DATE(c.created_at), DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i'),"
+           "SELECT c.id, c.code, c.title, c.outline, u.name AS unit_name,"
+           " a.display_name AS organizer_name, c.basis_doc, c.class_kind, c.levels,"
+           " DATE(c.created_at) AS registered_on,"
+           " DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i') AS registered_at,"
            " c.first_date, c.last_date, c.cross_school, c.hours, c.credits, k.min_days_before_start,"
            " (SELECT COUNT(*) FROM course d WHERE d.unit_id = c.unit_id AND d.title = c.title"
-           "    AND d.id <> c.id AND d.state <> 'deleted'),"
+           "    AND d.id <> c.id AND d.state <> ?) AS same_title_courses,"
            " (SELECT GROUP_CONCAT(g.name ORDER BY g.id SEPARATOR '\\n') FROM course_tag ct"
-           "    JOIN tag g ON g.id = ct.tag_id WHERE ct.course_id = c.id)"
+           "    JOIN tag g ON g.id = ct.tag_id WHERE ct.course_id = c.id) AS tag_names"
            " FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id"
            " JOIN business_account a ON a.id = c.organizer_id"
-           " WHERE c.review_unit_id = ? AND c.state = 'unconfirmed'"
+           " WHERE c.review_unit_id = ? AND c.state = ?"
            " ORDER BY c.created_at, c.id LIMIT ?",
-           review_unit_id, limit)) {
+           domain::state_code(domain::CourseState::kDeleted), review_unit_id,
+           domain::state_code(domain::CourseState::kUnconfirmed), limit)) {
     QueueItem q;
-    q.id = r.i64(0);
-    std::string* text[] = {&q.code, &q.title, &q.outline, &q.unit_name, &q.organizer_name,
-                           &q.basis_doc, &q.class_kind, &q.levels, &q.registered_on,
-                           &q.registered_at, &q.first_date, &q.last_date};
-    for (size_t i = 0; i < std::size(text); ++i) *text[i] = r.str(1 + i);
-    q.cross_school = r.i64(13) == 1;
-    q.hours = static_cast<int>(r.i64(14));
-    q.credits = static_cast<int>(r.i64(15));
-    q.min_days_before_start = static_cast<int>(r.i64(16));
-    q.same_title_courses = static_cast<int>(r.i64(17));
-    const std::string tags = r.str(18);
-    size_t pos = 0;
-    while (pos < tags.size()) {
-      size_t nl = tags.find('\n', pos);
-      if (nl == std::string::npos) nl = tags.size();
-      q.tags.push_back(tags.substr(pos, nl - pos));
-      pos = nl + 1;
-    }
+    q.id = r.i64("id");
+    q.code = r.str("code");
+    q.title = r.str("title");
+    q.outline = r.str("outline");
+    q.unit_name = r.str("unit_name");
+    q.organizer_name = r.str("organizer_name");
+    q.basis_doc = r.str("basis_doc");
+    q.class_kind = r.str("class_kind");
+    q.levels = r.str("levels");
+    q.registered_on = r.str("registered_on");
+    q.registered_at = r.str("registered_at");
+    q.first_date = r.str("first_date");
+    q.last_date = r.str("last_date");
+    q.cross_school = r.flag("cross_school");
+    q.hours = r.i32("hours");
+    q.credits = r.i32("credits");
+    q.min_days_before_start = r.i32("min_days_before_start");
+    q.same_title_courses = r.i32("same_title_courses");
+    q.tags = lines_of(r.str("tag_names"));
     out.push_back(std::move(q));
   }
   return out;
 }
 
-std::vector<SessionTimes> sessions_of(db::Connection& db, const std::vector<int64_t>& course_ids) {
-  std::vector<SessionTimes> out;
-  for (int64_t id : course_ids) {
-    for (const auto& r : db.query("SELECT session_date, TIME_FORMAT(starts_at, '%H:%i'),"
-                                  " TIME_FORMAT(ends_at, '%H:%i'), breaks FROM course_session"
-                                  " WHERE course_id = ? ORDER BY session_date, starts_at",
-                                  id)) {
-      out.push_back({id, r.str(0), r.str(1), r.str(2), r.str(3)});
-    }
-  }
-  return out;
+CourseFacts facts_of(db::Connection& db, const courses::store::Course& course) {
+  const auto r = db.query_one(
+      "SELECT k.min_days_before_start,"
+      " (SELECT COUNT(*) FROM course d WHERE d.unit_id = ? AND d.title = ? AND d.id <> ?"
+      "    AND d.state <> ?) AS same_title_courses"
+      " FROM unit u JOIN county k ON k.id = u.county_id WHERE u.id = ?",
+      course.unit_id, course.title, course.id, domain::state_code(domain::CourseState::kDeleted),
+      course.unit_id);
+  if (!r) return {};
+  return {r->i32("min_days_before_start"), r->i32("same_title_courses")};
 }
 
 }  // namespace review::sql

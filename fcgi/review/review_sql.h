@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/db.h"
+#include "courses/course_store.h"
 
 namespace review::sql {
 
@@ -20,10 +21,11 @@ struct QueueItem {
 // 課程未確認 courses of the units this review unit reviews, oldest first.
 std::vector<QueueItem> queue(db::Connection& db, int64_t review_unit_id, int limit);
 
-struct SessionTimes {
-  int64_t course_id;
-  std::string date, starts_at, ends_at, breaks;
+// What the flags of one course need beyond the course itself.
+struct CourseFacts {
+  int min_days_before_start = 7;
+  int same_title_courses = 0;
 };
-std::vector<SessionTimes> sessions_of(db::Connection& db, const std::vector<int64_t>& course_ids);
+CourseFacts facts_of(db::Connection& db, const courses::store::Course& course);
 
 }  // namespace review::sql

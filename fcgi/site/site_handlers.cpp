@@ -6,9 +6,12 @@
 #include <mutex>
 
 #include "app/labels.h"
+#include "app/reference.h"
 #include "app/routes.h"
 #include "core/fragment_cache.h"
 #include "core/view.h"
+#include "courses/course_store.h"
+#include "courses/course_view.h"
 #include "domain/course_state.h"
 #include "domain/roc_date.h"
 #include "domain/validation.h"
@@ -23,14 +26,6 @@ constexpr int kPageSize = 20;
 constexpr size_t kMaxKeywordChars = 100;
 constexpr size_t kMaxTerms = 8;
 
-
-std::string utf8_prefix(std::string_view s, size_t chars) {
-  size_t n = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n++ == chars) break;
-  }
-  return std::string(s.substr(0, i));
-}
 
 // Keyword → search terms, every one required and taken literally: operators, quotes and
 // backslashes typed by the user are only separators, so a term can never leave the quoted
@@ -58,16 +53,13 @@ std::vector<std::string> search_terms(std::string_view keyword) {
   return terms;
 }
 
-int parse_int(const std::string& s, int fallback) {
-  if (s.empty() || s.size() > 9) return fallback;
-  for (char c : s) {
-    if (c < '0' || c > '9') return fallback;
-  }
-  return std::stoi(s);
+// A number from the query string; `fallback` for anything else (a search never refuses).
+int query_number(const core::Params& query, const char* name, int fallback) {
+  return static_cast<int>(domain::parse_integer(query.get_or(name), 0, 999999999).value_or(fallback));
 }
 
 void fill_choices(ctemplate::TemplateDictionary& dict, const char* section,
-                  const std::vector<sql::Choice>& choices, int selected) {
+                  const std::vector<app::reference::Choice>& choices, int selected) {
   for (const auto& c : choices) {
     auto* d = dict.AddSectionDictionary(section);
     d->SetIntValue("ID", c.id);
@@ -86,8 +78,7 @@ void fill_course_rows(ctemplate::TemplateDictionary& dict, const std::vector<sql
     row->SetValue("COUNTY", c.county_name);
     row->SetValue("FIRST_DATE", app::roc_date(c.first_date));
     row->SetValue("LAST_DATE", app::roc_date(c.last_date));
-    row->SetValue("HOURS", c.credits > 0 ? std::to_string(c.credits) + " 學分"
-                                         : std::to_string(c.hours) + " 小時");
+    row->SetValue("HOURS", app::hours_label(c.hours, c.credits));
     row->SetValue("STATE", app::course_state_label(c.state));
     if (c.enrol_open) row->SetValueAndShowSection("SEATS_LEFT", std::to_string(c.seats_left), "ENROL_OPEN");
   }
@@ -105,18 +96,18 @@ SearchForm parse_search(const core::Params& query) {
   SearchForm f;
   f.q = domain::trim(query.get_or("q"));
   if (domain::utf8_length(f.q) > kMaxKeywordChars) {
-    f.q = utf8_prefix(f.q, kMaxKeywordChars);
+    f.q = domain::utf8_prefix(f.q, kMaxKeywordChars);
     f.notes.push_back("關鍵字過長，只使用前 100 個字搜尋。");
   }
   f.unit = domain::trim(query.get_or("unit"));
   if (domain::utf8_length(f.unit) > 50) {
-    f.unit = utf8_prefix(f.unit, 50);
+    f.unit = domain::utf8_prefix(f.unit, 50);
     f.notes.push_back("開課單位名稱過長，只使用前 50 個字搜尋。");
   }
-  f.county = parse_int(query.get_or("county"), 0);
-  f.category = parse_int(query.get_or("category"), 0);
-  f.tag = parse_int(query.get_or("tag"), 0);
-  f.page = std::max(1, parse_int(query.get_or("page"), 1));
+  f.county = query_number(query, "county", 0);
+  f.category = query_number(query, "category", 0);
+  f.tag = query_number(query, "tag", 0);
+  f.page = std::max(1, query_number(query, "page", 1));
   f.open_now = query.get_or("open") == "1";
   const std::string level = query.get_or("level");
   for (const char* code : app::kLevelCodes) {
@@ -193,35 +184,16 @@ core::FragmentCache& search_cache(const core::Config& config) {
   return cache;
 }
 
-// The search form's reference lists change only with a migration; each worker rereads them
-// every five minutes rather than three times per search.
-struct SearchChoices {
-  std::vector<sql::Choice> counties, categories, tags;
-  std::chrono::steady_clock::time_point read_at;
-};
-std::shared_ptr<const SearchChoices> search_choices(db::Connection& db) {
-  static std::mutex mutex;
-  static std::shared_ptr<const SearchChoices> kept;
-  const auto now = std::chrono::steady_clock::now();
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (kept && now - kept->read_at < std::chrono::minutes(5)) return kept;
-  }
-  auto fresh = std::make_shared<const SearchChoices>(
-      SearchChoices{sql::counties(db), sql::categories(db), sql::tags(db), now});
-  std::lock_guard<std::mutex> lock(mutex);
-  kept = fresh;
-  return fresh;
-}
-
-std::string render_course_body(const sql::CourseDetail& c) {
+std::string render_course_body(const courses::store::Course& c,
+                               const std::vector<courses::store::Session>& sessions,
+                               const std::vector<courses::store::Tag>& tags) {
   ctemplate::TemplateDictionary d("course");
   d.SetValue("CODE", c.code);
   d.SetValue("TITLE", c.title);
   d.SetValue("STATE", app::course_state_label(c.state));
   d.SetValue("CLASS_KIND", app::class_kind_label(c.class_kind));
   d.SetValue("SCOPE", c.cross_school ? "跨校研習" : "校內研習");
-  d.SetValue("CATEGORY", c.category);
+  d.SetValue("CATEGORY", c.category_name);
   d.SetValue("SUBJECT_AREA", c.subject_area);
   d.SetValue("LEVELS", app::levels_label(c.levels));
   d.SetValue("UNIT", c.unit_name);
@@ -230,20 +202,12 @@ std::string render_course_body(const sql::CourseDetail& c) {
   d.SetValue("OUTLINE", c.outline);
   d.SetValue("FIRST_DATE", app::roc_date(c.first_date));
   d.SetValue("LAST_DATE", app::roc_date(c.last_date));
-  d.SetValue("HOURS", c.credits > 0 ? std::to_string(c.credits) + " 學分（" +
-                                          std::to_string(c.credits * 18) + " 小時）"
-                                    : std::to_string(c.hours) + " 小時");
+  d.SetValue("HOURS", app::hours_label(c.hours, c.credits));
   if (!c.basis_doc.empty()) d.SetValueAndShowSection("BASIS_DOC", c.basis_doc, "HAS_BASIS_DOC");
   if (!c.subsidy.empty()) d.SetValueAndShowSection("SUBSIDY", c.subsidy, "HAS_SUBSIDY");
-  for (const auto& t : c.tags) d.AddSectionDictionary("TAG")->SetValue("NAME", t);
-  if (!c.tags.empty()) d.ShowSection("HAS_TAGS");
-  for (const auto& s : c.sessions) {
-    auto* row = d.AddSectionDictionary("SESSION");
-    row->SetValue("DATE", app::roc_date(s.date));
-    row->SetValue("TIME", s.starts_at + "–" + s.ends_at);
-    row->SetValue("BREAKS", s.breaks.empty() ? "無" : s.breaks);
-    row->SetValue("PLACE", s.place);
-  }
+  for (const auto& t : tags) d.AddSectionDictionary("TAG")->SetValue("NAME", t.name);
+  if (!tags.empty()) d.ShowSection("HAS_TAGS");
+  courses::view::fill_sessions(d, sessions);
   d.SetIntValue("CLASS_COUNT", c.class_count);
   d.SetIntValue("SEATS_PER_CLASS", c.seats_per_class);
   d.SetIntValue("TOTAL_SEATS", c.class_count * c.seats_per_class);
@@ -258,14 +222,12 @@ std::string render_course_body(const sql::CourseDetail& c) {
   } else {
     d.ShowSection("NOT_ONLINE");
   }
-  struct Contact { const std::string *name, *phone, *email; };
-  for (const Contact& ct : {Contact{&c.contact1_name, &c.contact1_phone, &c.contact1_email},
-                            Contact{&c.contact2_name, &c.contact2_phone, &c.contact2_email}}) {
-    if (ct.name->empty()) continue;
+  for (const domain::Contact* ct : {&c.contact1, &c.contact2}) {
+    if (ct->name.empty()) continue;
     auto* row = d.AddSectionDictionary("CONTACT");
-    row->SetValue("NAME", *ct.name);
-    row->SetValue("PHONE", *ct.phone);
-    row->SetValue("EMAIL", *ct.email);
+    row->SetValue("NAME", ct->name);
+    row->SetValue("PHONE", ct->phone);
+    row->SetValue("EMAIL", ct->email);
   }
   return core::render_template("site/course.tpl", d);
 }
@@ -314,7 +276,7 @@ core::Response search_courses(core::Context& cx) {
   body.SetValue("FROM", form.from);
   body.SetValue("TO", form.to);
   if (form.open_now) body.ShowSection("OPEN_CHECKED");
-  const auto lists = search_choices(cx.db());
+  const auto lists = app::reference::lists(cx.db());
   fill_choices(body, "COUNTY", lists->counties, form.county);
   fill_choices(body, "CATEGORY", lists->categories, form.category);
   fill_choices(body, "TAG", lists->tags, form.tag);
@@ -353,11 +315,12 @@ core::Response show_course(core::Context& cx) {
   }
   auto body = cache.get(code, "");
   if (!body) {
-    const auto course = sql::find_course(cx.db(), code);
+    const auto course = courses::store::find(cx.db(), code);
     // Courses not yet approved, returned or deleted are not public (SPEC §3).
-    const auto state = course ? domain::parse_state_code(course->state) : std::nullopt;
-    if (!state || !domain::is_public(*state)) return cx.not_found();
-    body = core::FragmentCache::Entry{course->title, render_course_body(*course)};
+    if (!course || !domain::is_public(course->state)) return cx.not_found();
+    body = core::FragmentCache::Entry{
+        course->title, render_course_body(*course, courses::store::sessions_of(cx.db(), course->id),
+                                          courses::store::tags_of(cx.db(), course->id))};
     cache.put(code, "", *body);
   }
   core::Page page(cx, "partials/raw.tpl", body->title);

@@ -5,41 +5,39 @@
 #include <map>
 #include <sstream>
 
+#include "courses/course_store.h"
 #include "domain/course_index.h"
 #include "domain/validation.h"
 
 namespace site::sql {
 
 namespace {
-constexpr const char* kPublicStates = "('approved','roster_submitted','roster_returned','closed')";
-
-// Columns shared by every course list, in CourseSummary order.
-constexpr const char* kSummaryColumns =
-    "c.code, c.title, u.name, k.name, c.first_date, c.last_date, c.state, c.hours, c.credits,"
-    " c.online_seats - c.seats_taken,"
-    " c.enrol_online AND c.state = 'approved' AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at";
+// Columns shared by every course list.
+const std::string& summary_columns() {
+  static const std::string columns = std::string(
+      "c.id, c.code, c.title, u.name AS unit_name, k.name AS county_name, c.first_date, c.last_date,"
+      " c.state, c.hours, c.credits, c.online_seats - c.seats_taken AS seats_left,"
+      " c.enrol_online AND c.state = '") + domain::state_code(domain::CourseState::kApproved) +
+      "' AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at AS enrol_open";
+  return columns;
+}
 
 CourseSummary summary_of(const db::Row& r) {
   CourseSummary s;
-  s.code = r.str(0);
-  s.title = r.str(1);
-  s.unit_name = r.str(2);
-  s.county_name = r.str(3);
-  s.first_date = r.str(4);
-  s.last_date = r.str(5);
-  s.state = r.str(6);
-  s.hours = static_cast<int>(r.i64(7));
-  s.credits = static_cast<int>(r.i64(8));
-  s.seats_left = static_cast<int>(r.i64(9));
-  s.enrol_open = r.i64(10) == 1;
+  s.code = r.str("code");
+  s.title = r.str("title");
+  s.unit_name = r.str("unit_name");
+  s.county_name = r.str("county_name");
+  s.first_date = r.str("first_date");
+  s.last_date = r.str("last_date");
+  s.state = *domain::parse_state_code(r.str("state"));
+  s.hours = r.i32("hours");
+  s.credits = r.i32("credits");
+  s.seats_left = r.i32("seats_left");
+  s.enrol_open = r.flag("enrol_open");
   return s;
 }
 
-std::vector<Choice> choices(db::Connection& db, const char* sql) {
-  std::vector<Choice> out;
-  for (const auto& r : db.query(sql)) out.push_back({r.i64(0), r.str(1)});
-  return out;
-}
 }  // namespace
 
 std::vector<Bulletin> latest_bulletins(db::Connection& db, int limit) {
@@ -54,24 +52,15 @@ std::vector<Bulletin> latest_bulletins(db::Connection& db, int limit) {
 
 std::vector<CourseSummary> newest_courses(db::Connection& db, int limit) {
   std::vector<CourseSummary> out;
-  const std::string sql = std::string("SELECT ") + kSummaryColumns +
+  const std::string sql = "SELECT " + summary_columns() +
                           " FROM course c JOIN unit u ON u.id = c.unit_id"
                           " JOIN county k ON k.id = u.county_id"
-                          " WHERE c.state IN " + kPublicStates +
+                          " WHERE c.state IN " + courses::store::public_states_sql() +
                           " ORDER BY c.created_at DESC, c.id DESC LIMIT ?";
   for (const auto& r : db.query(sql, limit)) out.push_back(summary_of(r));
   return out;
 }
 
-std::vector<Choice> counties(db::Connection& db) {
-  return choices(db, "SELECT id, name FROM county ORDER BY id");
-}
-std::vector<Choice> categories(db::Connection& db) {
-  return choices(db, "SELECT id, name FROM category ORDER BY id");
-}
-std::vector<Choice> tags(db::Connection& db) {
-  return choices(db, "SELECT id, name FROM tag ORDER BY id");
-}
 
 uint64_t search_generation(db::Connection& db) {
   return static_cast<uint64_t>(
@@ -128,65 +117,18 @@ std::vector<CourseSummary> course_summaries(db::Connection& db,
     placeholders += placeholders.empty() ? "?" : ",?";
     args.emplace_back(id);
   }
-  const std::string sql = std::string("SELECT ") + kSummaryColumns + ", c.id" +
+  const std::string sql = "SELECT " + summary_columns() +
                           " FROM course c JOIN unit u ON u.id = c.unit_id"
                           " JOIN county k ON k.id = u.county_id"
                           // the index may be up to search_refresh_seconds behind the course
-                          " WHERE c.state IN " + kPublicStates + " AND c.id IN (" + placeholders + ")";
+                          " WHERE c.state IN " + courses::store::public_states_sql() +
+                          " AND c.id IN (" + placeholders + ")";
   std::map<uint32_t, CourseSummary> by_id;
-  for (const auto& r : db.query_values(sql, args)) {
-    by_id[static_cast<uint32_t>(r.i64(11))] = summary_of(r);  // c.id follows the summary
-  }
+  for (const auto& r : db.query_values(sql, args)) by_id[static_cast<uint32_t>(r.i64("id"))] = summary_of(r);
   for (uint32_t id : course_ids) {  // in the order asked for
     if (auto it = by_id.find(id); it != by_id.end()) out.push_back(std::move(it->second));
   }
   return out;
-}
-
-std::optional<CourseDetail> find_course(db::Connection& db, const std::string& code) {
-  const auto r = db.query_one(
-      "SELECT c.id, c.code, c.title, c.class_kind, u.name, u.code, k.name, g.name, c.subject_area,"
-      " c.levels, c.basis_doc, c.outline, c.state, c.first_date, c.last_date,"
-      " DATE_FORMAT(c.enrol_opens_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(c.enrol_closes_at, '%Y-%m-%d %H:%i'),"
-      " c.subsidy, c.contact1_name, c.contact1_phone, c.contact1_email, c.contact2_name,"
-      " c.contact2_phone, c.contact2_email, a.display_name, c.cross_school, c.enrol_online,"
-      " c.auto_review,"
-      " c.enrol_online AND c.state = 'approved' AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at,"
-      " c.hours, c.credits, c.class_count, c.seats_per_class, c.online_seats, c.seats_taken"
-      " FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id"
-      " JOIN category g ON g.id = c.category_id JOIN business_account a ON a.id = c.organizer_id"
-      " WHERE c.code = ?",
-      code);
-  if (!r) return std::nullopt;
-  CourseDetail d;
-  d.id = r->i64(0);
-  std::string* text[] = {&d.code, &d.title, &d.class_kind, &d.unit_name, &d.unit_code,
-                         &d.county_name, &d.category, &d.subject_area, &d.levels, &d.basis_doc,
-                         &d.outline, &d.state, &d.first_date, &d.last_date, &d.enrol_opens_at,
-                         &d.enrol_closes_at, &d.subsidy, &d.contact1_name, &d.contact1_phone,
-                         &d.contact1_email, &d.contact2_name, &d.contact2_phone, &d.contact2_email,
-                         &d.organizer_name};
-  for (size_t i = 0; i < std::size(text); ++i) *text[i] = r->str(i + 1);
-  d.cross_school = r->i64(25) == 1;
-  d.enrol_online = r->i64(26) == 1;
-  d.auto_review = r->i64(27) == 1;
-  d.enrol_open = r->i64(28) == 1;
-  int* numbers[] = {&d.hours, &d.credits, &d.class_count, &d.seats_per_class, &d.online_seats,
-                    &d.seats_taken};
-  for (size_t i = 0; i < std::size(numbers); ++i) *numbers[i] = static_cast<int>(r->i64(i + 29));
-
-  for (const auto& s : db.query("SELECT session_date, TIME_FORMAT(starts_at, '%H:%i'),"
-                                " TIME_FORMAT(ends_at, '%H:%i'), breaks, place FROM course_session"
-                                " WHERE course_id = ? ORDER BY session_date, starts_at",
-                                d.id)) {
-    d.sessions.push_back({s.str(0), s.str(1), s.str(2), s.str(3), s.str(4)});
-  }
-  for (const auto& t : db.query("SELECT t.name FROM course_tag ct JOIN tag t ON t.id = ct.tag_id"
-                                " WHERE ct.course_id = ? ORDER BY t.id",
-                                d.id)) {
-    d.tags.push_back(t.str(0));
-  }
-  return d;
 }
 
 }  // namespace site::sql

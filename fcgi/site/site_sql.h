@@ -1,4 +1,5 @@
-// SQL of the public pages: bulletin, newest courses, search, one course, reference lists.
+// SQL of the public pages: bulletin, newest courses, search, reference lists (one course:
+// courses/course_store.h).
 #pragma once
 
 #include <cstdint>
@@ -8,6 +9,7 @@
 
 #include "core/db.h"
 #include "domain/course_index.h"
+#include "domain/course_state.h"
 
 namespace site::sql {
 
@@ -17,19 +19,13 @@ struct Bulletin {
 std::vector<Bulletin> latest_bulletins(db::Connection& db, int limit);
 
 struct CourseSummary {
-  std::string code, title, unit_name, county_name, first_date, last_date, state;
+  std::string code, title, unit_name, county_name, first_date, last_date;
+  domain::CourseState state = domain::CourseState::kApproved;
   int hours = 0, credits = 0, seats_left = 0;
   bool enrol_open = false;
 };
 std::vector<CourseSummary> newest_courses(db::Connection& db, int limit);
 
-struct Choice {
-  int64_t id;
-  std::string name;
-};
-std::vector<Choice> counties(db::Connection& db);
-std::vector<Choice> categories(db::Connection& db);
-std::vector<Choice> tags(db::Connection& db);
 
 // The search (site/course_finder.h): course_search's state, its rows for the in-memory index,
 // the ids matching one keyword term, and the rows of a page in the order given.
@@ -39,22 +35,5 @@ enum class TermColumn { kBody, kUnitName };
 // `term` is free of quotes and backslashes (site_handlers.cpp: search_terms).
 std::vector<uint32_t> courses_matching(db::Connection& db, TermColumn column, const std::string& term);
 std::vector<CourseSummary> course_summaries(db::Connection& db, const std::vector<uint32_t>& course_ids);
-
-struct Session {
-  std::string date, starts_at, ends_at, breaks, place;
-};
-struct CourseDetail {
-  int64_t id = 0;
-  std::string code, title, class_kind, unit_name, unit_code, county_name, category, subject_area,
-      levels, basis_doc, outline, state, first_date, last_date, enrol_opens_at, enrol_closes_at,
-      subsidy, contact1_name, contact1_phone, contact1_email, contact2_name, contact2_phone,
-      contact2_email, organizer_name;
-  bool cross_school = false, enrol_online = false, auto_review = false, enrol_open = false;
-  int hours = 0, credits = 0, class_count = 0, seats_per_class = 0, online_seats = 0,
-      seats_taken = 0;
-  std::vector<Session> sessions;
-  std::vector<std::string> tags;
-};
-std::optional<CourseDetail> find_course(db::Connection& db, const std::string& code);
 
 }  // namespace site::sql

@@ -80,8 +80,7 @@ std::optional<std::string> render_home(core::Context& cx) {
     row->SetValue("TITLE", r.title);
     row->SetValue("DATE", app::roc_date(r.completed_on));
     row->SetValue("SOURCE", source_label(r.source));
-    row->SetValue("HOURS", r.credits > 0 ? std::to_string(r.credits) + " 學分"
-                                         : std::to_string(r.hours) + " 小時");
+    row->SetValue("HOURS", app::hours_label(r.hours, r.credits));
   }
   return core::render_template("teacher/home.tpl", body);
 }

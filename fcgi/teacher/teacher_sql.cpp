@@ -1,6 +1,8 @@
 // SQL of the teacher's homepage. "This year" is the database's year, the one clock (F9).
 #include "teacher/teacher_sql.h"
 
+#include "domain/course_state.h"
+
 namespace teacher::sql {
 
 std::optional<Profile> find_profile(db::Connection& db, int64_t teacher_id) {
@@ -21,7 +23,7 @@ std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id) {
            "SELECT STRAIGHT_JOIN c.code, c.title, u.name, c.first_date, c.last_date, e.status"
            " FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
            " LEFT JOIN study_record r ON r.teacher_id = e.teacher_id AND r.course_id = e.course_id"
-           " WHERE e.teacher_id = ? AND e.status IN ('approved', 'cancelled') AND c.state = 'closed'"
+           " WHERE e.teacher_id = ? AND e.status IN ('approved', 'cancelled') AND c.state = ?"
            "   AND e.approved_at IS NOT NULL"
            "   AND (e.status = 'approved' OR e.cancelled_at >= (SELECT MIN(TIMESTAMP(s.session_date,"
            "        s.starts_at)) FROM course_session s WHERE s.course_id = c.id))"
@@ -29,7 +31,7 @@ std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id) {
            "   AND c.first_date < MAKEDATE(YEAR(CURDATE()) + 1, 1)"
            "   AND r.id IS NULL"
            " ORDER BY c.first_date, c.id",
-           teacher_id)) {
+           teacher_id, domain::state_code(domain::CourseState::kClosed))) {
     out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
   }
   return out;

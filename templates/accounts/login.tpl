@@ -8,14 +8,14 @@
     <label for="account">帳號</label>
     <p class="hint" id="account-hint">教師請輸入身分證字號（或居留證號），業務帳號請輸入帳號名稱。</p>
     <input id="account" name="account" type="text" value="{{ACCOUNT}}" autocomplete="username" autocapitalize="characters" spellcheck="false" required
-      aria-describedby="account-hint{{#ACCOUNT_ERROR}} account-error{{/ACCOUNT_ERROR}}"{{#ACCOUNT_ERROR}} aria-invalid="true"{{/ACCOUNT_ERROR}}>
-    {{#ACCOUNT_ERROR}}<p class="field-error" id="account-error">{{MESSAGE}}</p>{{/ACCOUNT_ERROR}}
+      aria-describedby="account-hint{{#ACCOUNT_INVALID}} account-error{{/ACCOUNT_INVALID}}"{{#ACCOUNT_INVALID}} aria-invalid="true"{{/ACCOUNT_INVALID}}>
+    {{>ACCOUNT_ERROR}}
   </div>
   <div class="field">
     <label for="password">密碼</label>
     <input id="password" name="password" type="password" autocomplete="current-password" required
-      {{#PASSWORD_ERROR}}aria-describedby="password-error" aria-invalid="true"{{/PASSWORD_ERROR}}>
-    {{#PASSWORD_ERROR}}<p class="field-error" id="password-error">{{MESSAGE}}</p>{{/PASSWORD_ERROR}}
+      {{#PASSWORD_INVALID}}aria-describedby="password-error" aria-invalid="true"{{/PASSWORD_INVALID}}>
+    {{>PASSWORD_ERROR}}
   </div>
   <div class="actions"><button type="submit">登入</button></div>
 </form>

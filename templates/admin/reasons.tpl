@@ -1,4 +1,5 @@
-{{%AUTOESCAPE context="HTML"}}<h1>退回理由管理</h1>
+{{%AUTOESCAPE context="HTML"}}<p><a href="{{ADMIN_URL}}">回系統管理</a></p>
+<h1>退回理由管理</h1>
 <div class="table-wrap">
 <table>
   <caption class="visually-hidden">退回理由</caption>
@@ -11,9 +12,12 @@
 </table>
 </div>
 <h2>新增理由</h2>
+{{#CREATE}}
+{{>FORM_ERRORS}}
 <form method="post" action="{{CREATE_URL}}">
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
-  <div class="field"><label for="label">理由文字</label><input id="label" name="label" type="text" maxlength="100" required></div>
-  <div class="field checkbox"><input id="needs_text" name="needs_text" type="checkbox" value="1"><label for="needs_text">審課人員須另填說明</label></div>
+  <div class="field"><label for="label">理由文字</label><input id="label" name="label" type="text" maxlength="100" required value="{{LABEL}}"{{#LABEL_INVALID}} aria-describedby="label-error" aria-invalid="true"{{/LABEL_INVALID}}>{{>LABEL_ERROR}}</div>
+  <div class="field checkbox"><input id="needs_text" name="needs_text" type="checkbox" value="1"{{#NEEDS_TEXT_CHECKED}} checked{{/NEEDS_TEXT_CHECKED}}><label for="needs_text">審課人員須另填說明</label></div>
   <div class="actions"><button type="submit">新增</button></div>
 </form>
+{{/CREATE}}

@@ -21,33 +21,24 @@
 </dl>
 <h3>課程內容大綱</h3>
 <p class="outline">{{OUTLINE:pre_escape}}</p>
-<div class="table-wrap">
-<table>
-  <caption>場次</caption>
-  <thead><tr><th scope="col">日期</th><th scope="col">時間</th><th scope="col">休息</th><th scope="col">地點</th></tr></thead>
-  <tbody>{{#SESSION}}<tr><td>{{DATE}}</td><td>{{TIME}}</td><td>{{BREAKS}}</td><td>{{PLACE}}</td></tr>{{/SESSION}}</tbody>
-</table>
-</div>
+<h2>場次</h2>
+{{>SESSIONS}}
 
 <h2>處理歷程</h2>
-<div class="table-wrap">
-<table class="history stack">
-  <caption class="visually-hidden">處理歷程</caption>
-  <thead><tr><th scope="col">時間</th><th scope="col">由</th><th scope="col">變為</th><th scope="col">處理人</th><th scope="col">理由</th></tr></thead>
-  <tbody>{{#HISTORY}}<tr><td data-label="時間">{{AT}}</td><td data-label="由">{{FROM}}</td><td data-label="變為">{{TO}}</td><td data-label="處理人">{{ACTOR}}</td><td data-label="理由">{{REASONS}}</td></tr>{{/HISTORY}}</tbody>
-</table>
-</div>
+{{>HISTORY}}
 
 {{#CAN_TRANSFER}}
 <h2>課程移轉</h2>
+{{>FORM_ERRORS}}
 <form method="post" action="{{URL}}" class="inline-form">
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <div class="field">
-    <label for="transfer-to">移轉給本單位承辦人</label>
-    <select id="transfer-to" name="to">
+    <label for="to">移轉給本單位承辦人</label>
+    <select id="to" name="to"{{#TO_INVALID}} aria-describedby="to-error" aria-invalid="true"{{/TO_INVALID}}>
       <option value="">請選擇</option>
-      {{#ORGANIZER}}<option value="{{ID}}">{{NAME}}</option>{{/ORGANIZER}}
+      {{#ORGANIZER}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ORGANIZER}}
     </select>
+    {{>TO_ERROR}}
   </div>
   <div class="actions"><button type="submit">移轉課程</button></div>
 </form>
@@ -55,11 +46,13 @@
 
 {{#CAN_DELETE}}
 <h2 id="delete">課程登錄錯誤（刪除）</h2>
+{{>FORM_ERRORS}}
 <form method="post" action="{{URL}}" class="inline-form">
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <div class="field">
-    <label for="delete-reason">刪除理由（例如：未開班、重複登錄）</label>
-    <input id="delete-reason" name="reason" type="text" maxlength="200" required>
+    <label for="reason">刪除理由（例如：未開班、重複登錄）</label>
+    <input id="reason" name="reason" type="text" maxlength="200" required value="{{REASON}}"{{#REASON_INVALID}} aria-describedby="reason-error" aria-invalid="true"{{/REASON_INVALID}}>
+    {{>REASON_ERROR}}
   </div>
   <p class="hint">刪除後課程不再公開，資料與歷程仍保留備查。</p>
   <div class="actions"><button type="submit" class="danger">刪除課程</button></div>

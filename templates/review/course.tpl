@@ -20,21 +20,10 @@
 </dl>
 <h3>課程內容大綱</h3>
 <p class="outline">{{OUTLINE:pre_escape}}</p>
-<div class="table-wrap">
-<table>
-  <caption>場次</caption>
-  <thead><tr><th scope="col">日期</th><th scope="col">時間</th><th scope="col">休息</th><th scope="col">地點</th></tr></thead>
-  <tbody>{{#SESSION}}<tr><td>{{DATE}}</td><td>{{TIME}}</td><td>{{BREAKS}}</td><td>{{PLACE}}</td></tr>{{/SESSION}}</tbody>
-</table>
-</div>
+<h2>場次</h2>
+{{>SESSIONS}}
 <h2>處理歷程</h2>
-<div class="table-wrap">
-<table class="history stack">
-  <caption class="visually-hidden">處理歷程</caption>
-  <thead><tr><th scope="col">時間</th><th scope="col">由</th><th scope="col">變為</th><th scope="col">處理人</th><th scope="col">理由</th></tr></thead>
-  <tbody>{{#HISTORY}}<tr><td data-label="時間">{{AT}}</td><td data-label="由">{{FROM}}</td><td data-label="變為">{{TO}}</td><td data-label="處理人">{{ACTOR}}</td><td data-label="理由">{{REASONS}}</td></tr>{{/HISTORY}}</tbody>
-</table>
-</div>
+{{>HISTORY}}
 {{#DECIDED}}<p class="note">此課程已不在待審狀態。</p>{{/DECIDED}}
 {{#DECIDE}}
 <h2>審核</h2>
@@ -42,15 +31,18 @@
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <div class="actions"><button type="submit" id="approve">課程確認通過</button></div>
 </form>
+{{>FORM_ERRORS}}
 <form method="post" action="{{RETURN_URL}}" class="return-form">
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
-  <fieldset>
+  <fieldset id="reason"{{#REASON_INVALID}} aria-describedby="reason-error"{{/REASON_INVALID}}>
     <legend>退回（課程確認未通過）：請勾選理由，可複選</legend>
-    {{#REASON}}<label class="choice"><input type="checkbox" name="reason" value="{{ID}}"> {{LABEL}}</label>{{/REASON}}
+    {{#REASON}}<label class="choice"><input type="checkbox" name="reason" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/REASON}}
+    {{>REASON_ERROR}}
   </fieldset>
   <div class="field">
     <label for="note">說明（選「其他」時必填）</label>
-    <textarea id="note" name="note" rows="3" maxlength="1000"></textarea>
+    <textarea id="note" name="note" rows="3" maxlength="1000"{{#NOTE_INVALID}} aria-describedby="note-error" aria-invalid="true"{{/NOTE_INVALID}}>{{NOTE:pre_escape}}</textarea>
+    {{>NOTE_ERROR}}
   </div>
   <div class="actions"><button type="submit" id="return" class="danger">退回並通知聯絡人</button></div>
 </form>

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>待審課程</h1>
 <p class="meta">{{UNIT}}｜課程未確認 {{COUNT}} 門（最早登錄的在前）</p>
+{{>FORM_ERRORS}}
 {{#EMPTY}}<p>目前沒有待審的課程。</p>{{/EMPTY}}
 <form method="post" action="{{APPROVE_MANY_URL}}">
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">

@@ -22,15 +22,7 @@
 <p class="outline">{{OUTLINE:pre_escape}}</p>
 
 <h2>場次</h2>
-<div class="table-wrap">
-<table>
-  <caption class="visually-hidden">研習場次</caption>
-  <thead><tr><th scope="col">日期</th><th scope="col">時間</th><th scope="col">休息（不計時數）</th><th scope="col">地點</th></tr></thead>
-  <tbody>
-  {{#SESSION}}<tr><td>{{DATE}}</td><td>{{TIME}}</td><td>{{BREAKS}}</td><td>{{PLACE}}</td></tr>{{/SESSION}}
-  </tbody>
-</table>
-</div>
+{{>SESSIONS}}
 
 <h2>報名資訊</h2>
 <dl class="facts">

@@ -287,7 +287,7 @@ test('step 2: the reviewer finds the flagged course in 待審課程 and returns 
   const problems = watch(page);
   try {
     await login(page, REVIEWER);
-    assertEqual(pathOf(page), '/office', 'the reviewer lands on /office');
+    assertEqual(pathOf(page), '/review', 'the reviewer lands on the review queue, not an empty office page');
     await clickAndWait(page, page.locator('header nav').getByRole('link', { name: '待審課程' }));
     assertEqual(pathOf(page), '/review', 'address of 待審課程');
     const { row, flags } = await queueRow(page, code);

@@ -16,10 +16,12 @@ def today_minus(days):
 
 def application(site_name, **overrides):
     fields = {
-        "operator_name": "測試教育基金會", "head_name": "林主管", "contact_name": "陳承辦",
+        "operator_name": "測試教育基金會", "head_name": "林主管", "head_phone": "02-2345-6000",
+        "head_email": "head@example.org", "contact_name": "陳承辦",
         "contact_phone": "02-2345-6789", "contact_email": "partner@example.org", "site_name": site_name,
         "site_url": "https://partner.example.org/", "test_url": "", "audience": "國中小教師",
-        "members": "1200 人", "purpose": "教師社群交流", "maintenance": "委外廠商維護",
+        "members": "1200 人", "purpose": "教師社群交流", "maintained_by": "vendor",
+        "maintenance": "委外廠商維護",
         "redirect_uris": "https://partner.example.org/callback", "privacy_policy_url": "https://partner.example.org/privacy",
         "scan_report_date": today_minus(30), "claim_name": "1", "use_name": "顯示於個人頁",
         "claim_school_name": "1", "use_school_name": "依學校分組",
@@ -159,7 +161,7 @@ class PartnerAdministration(unittest.TestCase):
         secret = secret_of(self.approve(admin_client, pid).text)
         token = json_of(client_credentials(self.client_id, secret))["access_token"]
         page = admin_client.get(f"/admin/partners/{pid}")
-        r = admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "suspend"})
+        r = admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "suspend", "confirm": "1"})
         self.assertEqual(r.status, 303)
         self.assertEqual(client_credentials(self.client_id, secret).status, 401)
         report = Client().request("POST", "/api/v1/reports", raw_body=b"{}",
@@ -174,8 +176,8 @@ class PartnerAdministration(unittest.TestCase):
         admin_client = admin()
         self.approve(admin_client, pid)
         page = admin_client.get(f"/admin/partners/{pid}")
-        admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "suspend"})
-        r = admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "suspend"})
+        admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "suspend", "confirm": "1"})
+        r = admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "suspend", "confirm": "1"})
         self.assertEqual(r.status, 409)
         self.assertEqual(sql_value(f"SELECT status FROM partner WHERE id = {pid}"), "suspended")
 
@@ -192,12 +194,63 @@ class PartnerAdministration(unittest.TestCase):
         self.assertEqual(r.status, 303)
         self.assertEqual(client_credentials(self.client_id, secret).status, 200)
 
+    def test_suspension_and_revocation_ask_again_on_a_page_of_their_own(self):
+        pid = self.submit()
+        admin_client = admin()
+        self.approve(admin_client, pid)
+        page = admin_client.get(f"/admin/partners/{pid}")
+        for action, words in (("suspend", "確定要停權"), ("revoke", "確定要廢止")):
+            with self.subTest(action=action):
+                r = admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": action})
+                self.assertEqual(r.status, 200)
+                self.assertIn(words, r.text)
+                self.assertIn('name="confirm" value="1"', r.text)
+                self.assertIn(f'name="action" value="{action}"', r.text)
+                self.assertEqual(sql_value(f"SELECT status FROM partner WHERE id = {pid}"), "approved")
+        # The confirmation's own form does it.
+        confirm = admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "suspend"})
+        r = admin_client.post(f"/admin/partners/{pid}/status",
+                              {"csrf": csrf_of(confirm.text), "action": "suspend", "confirm": "1"})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(sql_value(f"SELECT status FROM partner WHERE id = {pid}"), "suspended")
+
+    def test_a_new_secret_for_a_client_in_use_asks_again_and_keeps_the_old_one_until_confirmed(self):
+        pid = self.submit()
+        admin_client = admin()
+        secret = secret_of(self.approve(admin_client, pid).text)
+        r = self.approve(admin_client, pid)
+        self.assertEqual(r.status, 200)
+        self.assertIn("確定要產生新的 client secret", r.text)
+        self.assertIsNone(secret_of(r.text))
+        self.assertEqual(client_credentials(self.client_id, secret).status, 200)
+        fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', r.text))
+        fields["claims"] = "name"
+        renewed = admin_client.post(f"/admin/partners/{pid}/approve", fields)
+        self.assertEqual(renewed.status, 200)
+        self.assertIsNotNone(secret_of(renewed.text))
+        self.assertEqual(client_credentials(self.client_id, secret).status, 401)
+
+    def test_the_application_carries_every_item_of_appendix_1(self):
+        page = Client().get("/partners/apply")
+        for words in ("單位主管聯絡電話", "單位主管電子信箱", "自行維護", "委外廠商", "測試網址",
+                      "已有會員數", "隱私權政策網址", "系統弱點掃描報告日期"):
+            self.assertIn(words, page.text)
+        pid = self.submit()
+        row = sql(f"SELECT head_phone, head_email, maintained_by FROM partner WHERE id = {pid}")[0]
+        self.assertEqual(row, ["02-2345-6000", "head@example.org", "vendor"])
+        r = apply(application(self.site + "x", maintained_by="outsourced"))
+        self.assertEqual(r.status, 422)
+        self.assertIn("網站維護方式", r.text)
+
+    def test_the_application_is_linked_from_the_public_pages(self):
+        self.assertIn('href="/partners/apply"', Client().get("/").text)
+
     def test_every_decision_is_audited(self):
         pid = self.submit()
         admin_client = admin()
         self.approve(admin_client, pid)
         page = admin_client.get(f"/admin/partners/{pid}")
-        admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "revoke"})
+        admin_client.post(f"/admin/partners/{pid}/status", {"csrf": csrf_of(page.text), "action": "revoke", "confirm": "1"})
         actions = [row[0] for row in sql(
             "SELECT action FROM audit_log WHERE (object = '%s' AND action = 'partner.approve')"
             " OR (object = '%d' AND action = 'partner.revoke') OR (object = '%d' AND action = 'partner.apply')"

@@ -147,3 +147,20 @@ TEST(IsPublic, FromApprovalOnwardsExceptDeleted) {
 
 }  // namespace
 }  // namespace domain
+
+namespace domain {
+namespace {
+
+TEST(MayEdit, OnlyBeforeApprovalOrWhenReturnedForCorrection) {
+  for (CourseState s : kAllCourseStates) {
+    const bool expected = s == CourseState::kUnconfirmed || s == CourseState::kReturned;
+    EXPECT_EQ(may_edit(s), expected) << state_code(s);
+  }
+}
+
+TEST(AllCourseStates, EachCodeReadsBackAsItsState) {
+  for (CourseState s : kAllCourseStates) EXPECT_EQ(parse_state_code(state_code(s)), s);
+}
+
+}  // namespace
+}  // namespace domain

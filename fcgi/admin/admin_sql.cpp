@@ -1,0 +1,61 @@
+// SQL of the administrator's settings.
+#include "admin/admin_sql.h"
+
+namespace admin::sql {
+
+std::vector<Reason> reasons(db::Connection& db) {
+  std::vector<Reason> out;
+  for (const auto& r : db.query("SELECT id, label, needs_text, active FROM return_reason"
+                                " ORDER BY sort_order, id")) {
+    out.push_back({r.i64("id"), r.str("label"), r.flag("needs_text"), r.flag("active")});
+  }
+  return out;
+}
+
+bool reason_exists(db::Connection& db, const std::string& label) {
+  return db.query_one("SELECT 1 FROM return_reason WHERE label = ?", label).has_value();
+}
+
+void insert_reason(db::Connection& db, const std::string& label, bool needs_text) {
+  db.execute("INSERT INTO return_reason (label, needs_text, sort_order)"
+             " SELECT ?, ?, COALESCE(MAX(sort_order), 0) + 10 FROM return_reason",
+             label, needs_text);
+}
+
+bool toggle_reason(db::Connection& db, int64_t id) {
+  return db.execute("UPDATE return_reason SET active = NOT active WHERE id = ?", id) == 1;
+}
+
+namespace {
+constexpr const char* kCountyColumns =
+    "SELECT id, name, min_days_before_start, overdue_grace_days, red_light_threshold FROM county";
+
+County county_of(const db::Row& r) {
+  return {r.i64("id"), r.str("name"), r.i32("min_days_before_start"), r.i32("overdue_grace_days"),
+          r.i32("red_light_threshold")};
+}
+}  // namespace
+
+std::vector<County> counties(db::Connection& db) {
+  std::vector<County> out;
+  for (const auto& r : db.query(std::string(kCountyColumns) + " ORDER BY id")) out.push_back(county_of(r));
+  return out;
+}
+
+std::optional<County> find_county(db::Connection& db, int64_t id) {
+  const auto r = db.query_one(std::string(kCountyColumns) + " WHERE id = ?", id);
+  if (!r) return std::nullopt;
+  return county_of(*r);
+}
+
+void update_county(db::Connection& db, int64_t id, int min_days, int grace_days, int red_threshold) {
+  db.execute("UPDATE county SET min_days_before_start = ?, overdue_grace_days = ?,"
+             " red_light_threshold = ? WHERE id = ?",
+             min_days, grace_days, red_threshold, id);
+}
+
+int applications_waiting(db::Connection& db) {
+  return static_cast<int>(db.query_one("SELECT COUNT(*) FROM partner WHERE status = 'applied'")->i64(0));
+}
+
+}  // namespace admin::sql

@@ -1,0 +1,35 @@
+// SQL of the settings the national centre keeps: return reasons and county figures.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/db.h"
+
+namespace admin::sql {
+
+struct Reason {
+  int64_t id = 0;
+  std::string label;
+  bool needs_text = false, active = false;
+};
+std::vector<Reason> reasons(db::Connection& db);  // all of them, in the reviewers' order
+bool reason_exists(db::Connection& db, const std::string& label);
+void insert_reason(db::Connection& db, const std::string& label, bool needs_text);  // last in order
+bool toggle_reason(db::Connection& db, int64_t id);  // false: no such reason
+
+struct County {
+  int64_t id = 0;
+  std::string name;
+  int min_days_before_start = 7, overdue_grace_days = 7, red_light_threshold = 5;
+};
+std::vector<County> counties(db::Connection& db);
+std::optional<County> find_county(db::Connection& db, int64_t id);
+void update_county(db::Connection& db, int64_t id, int min_days, int grace_days, int red_threshold);
+
+// What waits for the administrator: partner applications not yet decided.
+int applications_waiting(db::Connection& db);
+
+}  // namespace admin::sql

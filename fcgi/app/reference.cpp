@@ -1,0 +1,51 @@
+// Reading the reference lists, and each worker's copy of them.
+#include "app/reference.h"
+
+#include <mutex>
+
+namespace app::reference {
+
+namespace {
+std::vector<Choice> choices(db::Connection& db, const char* sql) {
+  std::vector<Choice> out;
+  for (const auto& r : db.query(sql)) out.push_back({r.i64("id"), r.str("name")});
+  return out;
+}
+
+std::shared_ptr<const Lists> read(db::Connection& db, uint64_t generation) {
+  auto lists = std::make_shared<Lists>();
+  lists->generation = generation;
+  lists->counties = choices(db, "SELECT id, name FROM county ORDER BY id");
+  lists->categories = choices(db, "SELECT id, name FROM category ORDER BY id");
+  lists->tags = choices(db, "SELECT id, name FROM tag ORDER BY id");
+  for (const auto& r : db.query("SELECT id, label, needs_text FROM return_reason WHERE active"
+                                " ORDER BY sort_order, id")) {
+    lists->active_reasons.push_back({r.i32("id"), r.str("label"), r.flag("needs_text")});
+  }
+  return lists;
+}
+}  // namespace
+
+std::shared_ptr<const Lists> lists(db::Connection& db) {
+  static std::mutex mutex;
+  static std::shared_ptr<const Lists> kept;  // listed in app/caches.h
+  const auto generation = static_cast<uint64_t>(
+      db.query_one("SELECT value FROM reference_generation WHERE id = 1")->i64(0));
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (kept && kept->generation == generation) return kept;
+  }
+  auto fresh = read(db, generation);
+  std::lock_guard<std::mutex> lock(mutex);
+  kept = fresh;
+  return fresh;
+}
+
+const Choice* find(const std::vector<Choice>& choices, int64_t id) {
+  for (const auto& c : choices) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+}  // namespace app::reference

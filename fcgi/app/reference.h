@@ -1,0 +1,36 @@
+// Reference lists every form and search shows (縣市, 課程類別, 屬性標籤, 退回理由), kept by each
+// worker until the administrator changes one of them (reference_generation, bumped by triggers).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/db.h"
+
+namespace app::reference {
+
+struct Choice {
+  int64_t id = 0;
+  std::string name;
+};
+struct Reason {
+  int id = 0;
+  std::string label;
+  bool needs_text = false;  // 「其他」: the reviewer must explain
+};
+struct Lists {
+  std::vector<Choice> counties, categories, tags;
+  std::vector<Reason> active_reasons;  // in the administrator's order
+  uint64_t generation = 0;
+};
+
+// The lists as of now: one read of reference_generation, and the lists themselves only when it
+// moved since this worker last read them.
+std::shared_ptr<const Lists> lists(db::Connection& db);
+
+// The choice with this id, or nullptr.
+const Choice* find(const std::vector<Choice>& choices, int64_t id);
+
+}  // namespace app::reference

@@ -1,0 +1,7 @@
+{{%AUTOESCAPE context="HTML"}}<h1>系統管理</h1>
+<p class="meta">{{NAME}}｜{{UNIT}}</p>
+<ul class="admin-home">
+  <li><a href="{{PARTNERS_URL}}">合作網站管理</a>：帳號漫遊與資訊傳報的申請、核准、停權與效期（待審核申請 <strong id="applications-waiting">{{APPLICATIONS}}</strong> 件）</li>
+  <li><a href="{{REASONS_URL}}">退回理由管理</a>：審課人員退回課程時可勾選的理由</li>
+  <li><a href="{{COUNTIES_URL}}">縣市登錄與燈號設定</a>：各縣市的登錄期限、逾期天數與紅燈門檻</li>
+</ul>
