@@ -19,7 +19,7 @@ import unittest
 
 import portal
 from portal import (DEMO_PASSWORD, DREAM_N, ROOT, Client, auth_params, course_fields, course_snapshot,
-                    create_course, json_of, logged_in, sql, sql_value, token_of, unique, write_counts)
+                    create_course, json_of, logged_in, sql, sql_str, sql_value, token_of, unique, write_counts)
 
 ROUTES_CPP = os.path.join(ROOT, "fcgi", "app", "routes.cpp")
 CSRF_MESSAGE = "表單已過期或來源不明，請重新整理頁面後再送出一次。"  # app/dispatch.cpp
@@ -152,8 +152,7 @@ def setUpModule():
     SAVED["reasons"] = sql("SELECT id, active FROM return_reason")
     SAVED["consent"] = sql("SELECT claims, granted_at, IFNULL(revoked_at, 'NULL') FROM oidc_consent"
                            " WHERE teacher_id = 1 AND partner_id = 1")
-    SAVED["marks"] = sql("SELECT (SELECT IFNULL(MAX(id), 0) FROM partner_disclosure),"
-                         " (SELECT COUNT(*) FROM oidc_token)")[0]
+    SAVED["disclosures"] = sql_value("SELECT IFNULL(MAX(id), 0) FROM partner_disclosure")
     SAVED["codes"] = {r[0] for r in sql("SELECT code_sha256 FROM oidc_code WHERE teacher_id = 1")}
     SAVED["tokens"] = {r[0] for r in sql("SELECT token_sha256 FROM oidc_token WHERE teacher_id = 1")}
     # A's consent to dream-n, so that a revoke without its check would act.
@@ -176,29 +175,30 @@ def tearDownModule():
     for (client_id,) in sql(f"SELECT client_id FROM partner WHERE site_name LIKE '{PREFIX}%'"):
         portal.delete_partner(client_id)
     # A's roaming to dream-n as it was.
-    sql(f"DELETE FROM partner_disclosure WHERE teacher_id = 1 AND id > {SAVED['marks'][0]}")
-    for table, column, kept in (("oidc_token", "token_sha256", SAVED["tokens"]), ("oidc_code", "code_sha256", SAVED["codes"])):
+    sql(f"DELETE FROM partner_disclosure WHERE teacher_id = 1 AND id > {SAVED['disclosures']}")
+    for table, column, kept in (("oidc_token", "token_sha256", SAVED["tokens"]),
+                                ("oidc_code", "code_sha256", SAVED["codes"])):
         for (key,) in sql(f"SELECT {column} FROM {table} WHERE teacher_id = 1"):
             if key not in kept:
                 sql(f"DELETE FROM {table} WHERE {column} = '{key}'")
     sql("DELETE FROM oidc_consent WHERE teacher_id = 1 AND partner_id = 1")
     for claims, granted, revoked in SAVED["consent"]:
         sql(f"INSERT INTO oidc_consent (teacher_id, partner_id, claims, granted_at, revoked_at) VALUES"
-            f" (1, 1, '{claims}', '{granted}', {'NULL' if revoked == 'NULL' else repr(revoked)})")
+            f" (1, 1, '{claims}', '{granted}', {'NULL' if revoked == 'NULL' else sql_str(revoked)})")
     for name in MADE:
         portal.delete_business_account(name)
 
 
 def signed_in(account):
     """A Client signed in as `account`: a name, or (kind, unit) for an account made here."""
-    if isinstance(account, tuple):
-        kind, unit = account
-        name = unique(f"csrf{kind}").replace("-", "")[:30]
-        portal.new_business_account(name, unit_id=unit, kind=kind)
-        MADE.append(name)
-        return logged_in(name)
     if account not in CLIENTS:
-        CLIENTS[account] = logged_in(account)
+        name = account
+        if isinstance(account, tuple):
+            kind, unit = account
+            name = unique(f"csrf{kind}").replace("-", "")[:30]
+            portal.new_business_account(name, unit_id=unit, kind=kind)
+            MADE.append(name)
+        CLIENTS[account] = logged_in(name)
     return CLIENTS[account]
 
 
@@ -285,9 +285,10 @@ class EveryPostRoute(unittest.TestCase):
                 path, fields = self.request(route, OBJECTS)
                 row = ROWS.get(route.family, lambda o: None)
                 before, before_row = everything(), row(OBJECTS)
+                one_off = own[:-1] + ("A" if own[-1] != "A" else "B")
                 for case, pairs in (("no token", fields),
                                     ("malformed token", [("csrf", "../" + own[:-4] + "%00<>")] + fields),
-                                    ("a wrong token of the right shape", [("csrf", own[:-1] + ("A" if own[-1] != "A" else "B"))] + fields),
+                                    ("a wrong token of the right shape", [("csrf", one_off)] + fields),
                                     ("another user's valid token", [("csrf", foreign)] + fields)):
                     with self.subTest(route=route.name, case=case):
                         r = client.post(path, pairs)
@@ -321,8 +322,9 @@ class EveryPostRoute(unittest.TestCase):
             if family not in POSITIVE:
                 continue  # test_every_post_route_family_has_a_positive_control names it
             name, overrides, served = POSITIVE[family]
-            route = by_name[name]
             with self.subTest(family=family, route=name):
+                self.assertIn(name, by_name, f"POSITIVE['{family}'] names a route the table no longer has")
+                route = by_name[name]
                 objects = dict(OBJECTS, **{k: v() if callable(v) else v for k, v in overrides.items()})
                 client, token, _ = self.principals(route)
                 path, fields = self.request(route, objects)
