@@ -179,3 +179,52 @@ INSERT INTO bulletin (title, body, posted_on, pinned) VALUES
   ('研習資源請妥善運用', '若不克前往已報名的研習，請於研習開始前取消報名，以免列入「報名但未參與研習」燈號。', @today - INTERVAL 3 DAY, TRUE),
   ('業務帳號燈號說明', '同一單位當年度未按時結案課程累積滿 5 堂者，將以紅燈警示並暫停課程登錄。', @today - INTERVAL 10 DAY, FALSE),
   ('新學期校內教師資料更新', '請各校總負責人更新校內教師資料及業務帳號。', @today - INTERVAL 20 DAY, FALSE);
+
+-- Two schools of 桃園市 that 桃園市政府教育局 does NOT review (第11條一、二): a national senior high
+-- school goes to its governing authority, 國教署 (authority_unit_id), and a university to the
+-- national centre (unit 1). A queue or course page scoped by county instead of by
+-- course.review_unit_id would show their courses to `reviewer`. 國教署 plays none of the three
+-- review_role parts (it is reached as an authority), so its review_role stays NULL; its office
+-- is in 臺中市 (county 4), which also tells a county-scoped queue apart from the right one.
+INSERT INTO unit (id, code, name, county_id, level, ownership, is_review_unit, review_role) VALUES
+  (101, 'K12001', '教育部國民及學前教育署', 4, 'review_body', 'national', TRUE, NULL);
+INSERT INTO unit (id, code, name, county_id, level, ownership, authority_unit_id) VALUES
+  (201, '030305', '國立中壢高級中學', 3, 'senior_high', 'national', 101),
+  (202, '0015', '國立中央大學', 3, 'university', 'national', NULL);
+
+INSERT INTO business_account (id, account_name, display_name, unit_id, kind, approved_at, email, phone, password_hash) VALUES
+  (101, 'reviewer-k12ea', '趙審課', 101, 'reviewer', NOW(), 'reviewer-k12ea@example.gov.tw', '04-37061234', @hash),
+  (102, 'reviewer-centre', '鄭審課', 1, 'reviewer', NOW(), 'reviewer-centre@example.edu.tw', '07-7172930#1234', @hash),
+  (103, 'organizer-clhs', '蔡承辦', 201, 'organizer', NOW(), 'organizer-clhs@example.edu.tw', '03-4932181#231', @hash),
+  (104, 'organizer-ncu', '劉承辦', 202, 'organizer', NOW(), 'organizer-ncu@example.edu.tw', '03-4227151#57000', @hash);
+
+-- Two courses of each school waiting for review and one approved, each with one morning session.
+INSERT INTO course (id, code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school, category_id, subject_area, levels, basis_doc, outline, hours, class_count, seats_per_class, online_seats, seats_taken, enrol_online, contact1_name, contact1_phone, contact1_email, state, first_date, last_date, created_at) VALUES
+  (201, '5600201', 201, 103, 101, '高中數學探究與實作教學研習', 'non_credit', FALSE, 1, '數學', 'senior_high', NULL,
+   '數學探究課程的提問設計與學生實作評量。', 3, 1, 30, 30, 0, FALSE,
+   '蔡承辦', '03-4932181#231', 'organizer-clhs@example.edu.tw', 'unconfirmed', @today + INTERVAL 26 DAY, @today + INTERVAL 26 DAY, NOW() - INTERVAL 2 DAY),
+  (202, '5600202', 201, 103, 101, '高中自主學習與學習歷程檔案指導', 'non_credit', FALSE, 1, '綜合活動', 'senior_high', NULL,
+   '自主學習計畫的引導與學習歷程檔案的回饋方式。', 3, 1, 30, 30, 0, FALSE,
+   '蔡承辦', '03-4932181#231', 'organizer-clhs@example.edu.tw', 'unconfirmed', @today + INTERVAL 27 DAY, @today + INTERVAL 27 DAY, NOW() - INTERVAL 1 DAY),
+  (203, '5600203', 201, 103, 101, '高中跨領域課程設計實務', 'non_credit', FALSE, 1, '跨領域', 'senior_high', NULL,
+   '跨領域課程的共同備課與課程地圖。', 3, 1, 30, 30, 0, FALSE,
+   '蔡承辦', '03-4932181#231', 'organizer-clhs@example.edu.tw', 'approved', @today + INTERVAL 33 DAY, @today + INTERVAL 33 DAY, NOW() - INTERVAL 6 DAY),
+  (204, '5600204', 202, 104, 1, '大學端支援中學科學實驗教學', 'non_credit', FALSE, 1, '自然科學', 'junior_high,senior_high', NULL,
+   '大學實驗室支援中學探究實驗的設計與安全。', 3, 1, 30, 30, 0, FALSE,
+   '劉承辦', '03-4227151#57000', 'organizer-ncu@example.edu.tw', 'unconfirmed', @today + INTERVAL 26 DAY, @today + INTERVAL 26 DAY, NOW() - INTERVAL 2 DAY),
+  (205, '5600205', 202, 104, 1, '天文觀測融入自然科學教學', 'non_credit', FALSE, 7, '自然科學', 'junior_high,senior_high', NULL,
+   '鹿林天文臺觀測資料在課堂上的運用。', 3, 1, 30, 30, 0, FALSE,
+   '劉承辦', '03-4227151#57000', 'organizer-ncu@example.edu.tw', 'unconfirmed', @today + INTERVAL 29 DAY, @today + INTERVAL 29 DAY, NOW() - INTERVAL 1 DAY),
+  (206, '5600206', 202, 104, 1, '地球科學野外考察教師研習', 'non_credit', FALSE, 1, '自然科學', 'senior_high', NULL,
+   '桃園台地地形與地質的野外考察路線規劃。', 3, 1, 30, 30, 0, FALSE,
+   '劉承辦', '03-4227151#57000', 'organizer-ncu@example.edu.tw', 'approved', @today + INTERVAL 34 DAY, @today + INTERVAL 34 DAY, NOW() - INTERVAL 6 DAY);
+
+INSERT INTO course_session (course_id, session_date, starts_at, ends_at, breaks, place)
+SELECT id, first_date, '09:00', '12:00', '10:30-10:40', CONCAT((SELECT name FROM unit WHERE unit.id = course.unit_id), ' 會議室')
+FROM course WHERE id BETWEEN 201 AND 206;
+
+INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons, at)
+SELECT id, NULL, 'unconfirmed', organizer_id, NULL, created_at FROM course WHERE id BETWEEN 201 AND 206;
+INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons, at) VALUES
+  (203, 'unconfirmed', 'approved', 101, NULL, NOW() - INTERVAL 5 DAY),
+  (206, 'unconfirmed', 'approved', 102, NULL, NOW() - INTERVAL 5 DAY);

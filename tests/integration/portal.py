@@ -183,10 +183,49 @@ def delete_business_account(name):
     sql(f"DELETE FROM login_failure WHERE account_key = '{account_key(name)}'")
 
 
+def new_unit(name, county_id=3, level="junior_high", ownership="municipal", authority_unit_id=2):
+    """Creates a school (by default a municipal junior high of 桃園市, reviewed by its bureau, unit 2)
+    with a random code; returns its id. delete_unit removes it with everything made in it."""
+    code = "T" + "".join(random.SystemRandom().choice("0123456789") for _ in range(8))
+    authority = "NULL" if authority_unit_id is None else int(authority_unit_id)
+    sql(f"INSERT INTO unit (code, name, county_id, level, ownership, authority_unit_id) VALUES"
+        f" ('{code}', {sql_str(name)}, {int(county_id)}, '{level}', '{ownership}', {authority})")
+    return int(sql_value(f"SELECT id FROM unit WHERE code = '{code}'"))
+
+
+def delete_courses_of_unit(unit_id):
+    """Removes every course of a unit made by new_unit, with every row that points at them."""
+    of_unit = f"JOIN course c ON c.id = t.course_id WHERE c.unit_id = {int(unit_id)}"
+    sql(f"DELETE hr FROM course_history_reason hr JOIN course_history t ON t.id = hr.history_id {of_unit}")
+    for table in ("course_history", "course_session", "course_tag", "course_transfer", "enrolment",
+                  "roster_entry", "study_record", "course_search"):
+        sql(f"DELETE t FROM {table} t {of_unit}")
+    sql(f"DELETE FROM course WHERE unit_id = {int(unit_id)}")
+    course_search_changed()
+
+
+def delete_unit(unit_id):
+    """Removes a unit made by new_unit: its courses with every row that points at them, its
+    teachers and business accounts, then the unit."""
+    uid = int(unit_id)
+    delete_courses_of_unit(uid)
+    for (tid,) in sql(f"SELECT id FROM teacher WHERE unit_id = {uid}"):
+        delete_teacher(tid)
+    for (name,) in sql(f"SELECT account_name FROM business_account WHERE unit_id = {uid}"):
+        delete_business_account(name)
+    sql(f"DELETE FROM unit WHERE id = {uid}")
+
+
 def codes_in(html, css_class):
     """Course codes listed inside the first <ul class="...css_class..."> of a page, in order."""
     m = re.search(r'<ul class="[^"]*\b' + re.escape(css_class) + r'\b[^"]*">(.*?)</ul>', html, re.S)
     return re.findall(r"代碼 (\d{7})", m.group(1)) if m else []
+
+
+def overdue_codes(html):
+    """Course codes of the overdue rows of /office (the unit light's courses), in order."""
+    return [re.search(r"\b(\d{7})\b", row).group(1)
+            for row in re.findall(r'<tr class="overdue"[^>]*>(.*?)</tr>', html, re.S)]
 
 
 def roc(iso_date):
@@ -717,6 +756,25 @@ def api_post(path, token, body=None, raw=None, content_type="application/json", 
     h.update(headers or {})
     data = raw if raw is not None else json.dumps(body, ensure_ascii=False).encode()
     return Client().request("POST", path, raw_body=data, headers=h)
+
+
+def partner_application(site_name, **overrides):
+    """The fields of a valid partner application (seeds 003 appendix 1) for POST /partners/apply,
+    without its CSRF token; None leaves a field out."""
+    fields = {
+        "operator_name": "測試教育基金會", "head_name": "林主管", "head_phone": "02-2345-6000",
+        "head_email": "head@example.org", "contact_name": "陳承辦",
+        "contact_phone": "02-2345-6789", "contact_email": "partner@example.org", "site_name": site_name,
+        "site_url": "https://partner.example.org/", "test_url": "", "audience": "國中小教師",
+        "members": "1200 人", "purpose": "教師社群交流", "maintained_by": "vendor",
+        "maintenance": "委外廠商維護",
+        "redirect_uris": "https://partner.example.org/callback", "privacy_policy_url": "https://partner.example.org/privacy",
+        "scan_report_date": sql_value("SELECT CURDATE() - INTERVAL 30 DAY"), "claim_name": "1", "use_name": "顯示於個人頁",
+        "claim_school_name": "1", "use_school_name": "依學校分組",
+        "agree_1": "1", "agree_2": "1", "agree_3": "1", "agree_4": "1",
+    }
+    fields.update(overrides)
+    return {k: v for k, v in fields.items() if v is not None}
 
 
 def new_partner(client_id, claims, redirect_uris, may_report=False, secret=None, site_name=None):

@@ -3,7 +3,7 @@ words, with the courses behind them, and how they follow the data."""
 import re
 import unittest
 
-from portal import Client, delete_teacher, main, new_teacher, sql, sql_value
+from portal import Client, delete_teacher, main, new_teacher, overdue_codes, sql, sql_value
 
 WORDS = {"green": "綠燈", "yellow": "黃燈", "red": "紅燈"}
 WENYA = [f"56001{n:02d}" for n in range(1, 6)]
@@ -30,11 +30,6 @@ def lights(html):
 def missed_codes(html):
     m = re.search(r'<ul class="missed">(.*?)</ul>', html, re.S)
     return re.findall(r'href="/courses/(\d{7})"', m.group(1)) if m else []
-
-
-def overdue_codes(html):
-    return [re.search(r"\b(\d{7})\b", row).group(1)
-            for row in re.findall(r'<tr class="overdue"[^>]*>(.*?)</tr>', html, re.S)]
 
 
 def course_id(code):

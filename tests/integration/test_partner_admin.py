@@ -7,28 +7,12 @@ revokes and renews it. Each decision takes effect on the token endpoint at once.
 import re
 import unittest
 
-from portal import (Client, json_of, main, random_text, sql, sql_value, token_request)
+from portal import (Client, json_of, main, partner_application as application, random_text, sql, sql_value,
+                    token_request)
 
 
 def today_minus(days):
     return sql_value(f"SELECT CURDATE() - INTERVAL {days} DAY")
-
-
-def application(site_name, **overrides):
-    fields = {
-        "operator_name": "測試教育基金會", "head_name": "林主管", "head_phone": "02-2345-6000",
-        "head_email": "head@example.org", "contact_name": "陳承辦",
-        "contact_phone": "02-2345-6789", "contact_email": "partner@example.org", "site_name": site_name,
-        "site_url": "https://partner.example.org/", "test_url": "", "audience": "國中小教師",
-        "members": "1200 人", "purpose": "教師社群交流", "maintained_by": "vendor",
-        "maintenance": "委外廠商維護",
-        "redirect_uris": "https://partner.example.org/callback", "privacy_policy_url": "https://partner.example.org/privacy",
-        "scan_report_date": today_minus(30), "claim_name": "1", "use_name": "顯示於個人頁",
-        "claim_school_name": "1", "use_school_name": "依學校分組",
-        "agree_1": "1", "agree_2": "1", "agree_3": "1", "agree_4": "1",
-    }
-    fields.update(overrides)
-    return {k: v for k, v in fields.items() if v is not None}
 
 
 def apply(fields):

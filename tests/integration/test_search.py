@@ -12,6 +12,7 @@ NON_PUBLIC = {"5600003", "5600004", "5600010"}  # unconfirmed, returned, deleted
 WENYA = {f"56001{n:02d}" for n in range(1, 6)}
 NEILI_PUBLIC = {"5600001", "5600002", "5600005", "5600006", "5600007", "5600008", "5600009",
                 "5600011", "5600012"}
+NATIONAL_IN_TAOYUAN = {"5600203", "5600206"}  # 國立中壢高中, 國立中央大學: approved, in 桃園市 too
 
 
 def search(**params):
@@ -92,7 +93,7 @@ class Filters(unittest.TestCase):
 
     def test_the_county_filter_keeps_only_that_countys_courses(self):
         self.assertEqual(set(results(search(county=4))), WENYA)  # 臺中市
-        self.assertEqual(set(results(search(county=3))), NEILI_PUBLIC)  # 桃園市
+        self.assertEqual(set(results(search(county=3))), NEILI_PUBLIC | NATIONAL_IN_TAOYUAN)  # 桃園市
         self.assertEqual(total_of(search(county=22)), 0)  # 連江縣: none
 
     def test_the_county_choice_stays_selected(self):

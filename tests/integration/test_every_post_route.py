@@ -1,0 +1,340 @@
+"""CSRF on every POST route, derived from the route table itself (STYLE §2 step 4, §9;
+SECURITY-CATALOGUE B4).
+
+The test reads fcgi/app/routes.cpp, so a route added there is covered without anyone writing a
+test for it. For each POST row it signs in as an account of the row's Who, fills the {params}
+with objects that account may reach, and posts plausible fields (so a missing check would really
+act) three times: without a `csrf` field, with a malformed token, and with the valid token of
+another signed-in user of the same role. Each answer must be the 403 of app/dispatch.cpp with its
+message, with every table a POST could write left as it was. One request per route family, the
+same but with the right token, shows that the refusals are the CSRF check and not something else.
+Who::kPartnerApi rows authenticate by token and skip CSRF: a signed-in browser's cookie alone
+must not be served there.
+
+An unknown Who, {param} or route family fails with a message saying what to map.
+"""
+import os
+import re
+import unittest
+
+import portal
+from portal import (DEMO_PASSWORD, DREAM_N, ROOT, Client, auth_params, course_fields, course_snapshot,
+                    create_course, json_of, logged_in, sql, sql_str, sql_value, token_of, unique, write_counts)
+
+ROUTES_CPP = os.path.join(ROOT, "fcgi", "app", "routes.cpp")
+CSRF_MESSAGE = "表單已過期或來源不明，請重新整理頁面後再送出一次。"  # app/dispatch.cpp
+PREFIX = "CSRF測試"  # in the names of what this module makes, for the clean-up
+
+# The first four columns of a row: {"name", "METHOD", "/pattern", Who::kX, ...}. Columns after Who
+# (a handler, a response format, a body kind...) may come and go.
+ROW = re.compile(r'\{\s*"([^"]+)"\s*,\s*"([A-Z]+)"\s*,\s*"([^"]*)"\s*,\s*(?:\w+::)*Who::(\w+)\b')
+ROW_START = re.compile(r'\{\s*"[^"]*"\s*,\s*"[A-Z]+"')
+
+
+class Route:
+    def __init__(self, name, method, pattern, who):
+        self.name, self.method, self.pattern, self.who = name, method, pattern, who
+        self.family = name.rsplit(".", 1)[0]  # courses.create -> courses, admin.reasons.toggle -> admin.reasons
+        self.params = re.findall(r"\{(\w+)\}", pattern)
+
+    def __repr__(self):
+        return f"{self.name} {self.method} {self.pattern} {self.who}"
+
+
+def parse_routes(text):
+    """Every row of a route table, in order. Commented-out lines are skipped; a line that starts a
+    row the expression cannot read raises, so no route is silently left out."""
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    routes = [Route(*m.groups()) for m in ROW.finditer(code)]
+    starts = ROW_START.findall(code)
+    if len(starts) != len(routes):
+        raise AssertionError(f"{len(starts)} rows start in the route table but {len(routes)} parse: "
+                             f"update ROW in {__file__}")
+    return routes
+
+
+def post_routes():
+    with open(ROUTES_CPP, encoding="utf-8") as f:
+        return [r for r in parse_routes(f.read()) if r.method == "POST"]
+
+
+# Who -> (the account a test signs in as, another account of the same role). A tuple (kind, unit)
+# as the other one means an account made for this module. kAnyone is an anonymous visitor with a
+# pre-session cookie; kPartnerApi is handled on its own.
+ACCOUNTS = {
+    "kTeacher": ("A123456789", "B223456782"),
+    "kOrganizer": ("organizer", "organizer-red"),
+    "kBusiness": ("organizer", "organizer-red"),
+    "kMaster": ("master", ("master", 5)),
+    "kReviewer": ("reviewer", "reviewer2"),
+    "kAdmin": ("admin", ("admin", 1)),
+}
+
+# Plausible fields per route, so that a route without its check would act. A route not listed
+# is posted with no fields but its token: still a POST its check must refuse.
+FIELDS = {
+    "login": lambda o: [("account", "A123456789"), ("password", DEMO_PASSWORD)],
+    "courses.create": lambda o: course_fields(unique(PREFIX + "登錄")),
+    "courses.update": lambda o: course_fields(unique(PREFIX + "修改")),
+    "courses.delete": lambda o: [("reason", PREFIX)],
+    "courses.transfer": lambda o: [("to", "2")],
+    "review.return": lambda o: [("reason", o["reason"]), ("note", PREFIX)],
+    "review.approve_many": lambda o: [("code", o["course"])],
+    "admin.reasons.create": lambda o: [("label", unique(PREFIX + "理由")), ("needs_text", "0")],
+    "admin.counties.update": lambda o: [("min_days", "9"), ("grace_days", "9"), ("red_threshold", "9")],
+    "oidc.consent": lambda o: list(auth_params(DREAM_N)[0].items()) + [("decision", "allow")],
+    "partners.apply": lambda o: list(portal.partner_application(unique(PREFIX + "網站")).items()),
+    "admin.partner.approve": lambda o: [("client_id", "csrf-" + portal.random_text(6).lower().replace("_", "-")),
+                                        ("redirect_uris", "http://127.0.0.1:8091/csrf"), ("may_report", "1")],
+    "admin.partner.status": lambda o: [("action", "suspend")],
+    "admin.partner.renew": lambda o: [("scan_report_date", sql_value("SELECT CURDATE() - INTERVAL 1 DAY"))],
+}
+
+# Per family, the row a route of it would change, beside the tables of everything().
+ROWS = {
+    "login": lambda o: sql("SELECT COUNT(*) FROM web_session WHERE teacher_id = 1"),
+    "courses": lambda o: course_snapshot(o["course"]),
+    "review": lambda o: course_snapshot(o["course"]),
+    "admin.reasons": lambda o: sql(f"SELECT id, label, active FROM return_reason WHERE id = {o['reason']}"),
+    "admin.counties": lambda o: sql(f"SELECT * FROM county WHERE id = {o['county']}"),
+    "oidc": lambda o: sql("SELECT * FROM oidc_consent WHERE teacher_id = 1 AND partner_id = 1"),
+    "teacher.partners": lambda o: sql("SELECT * FROM oidc_consent WHERE teacher_id = 1 AND partner_id = 1"),
+    "partners": lambda o: sql("SELECT COUNT(*) FROM partner WHERE status = 'applied'"),
+    "admin.partner": lambda o: sql(f"SELECT * FROM partner WHERE id = {o['partner']}"),
+}
+
+# Per family: the route that shows the right token is not refused, the objects it acts on instead
+# (a callable makes one), and the statuses of a served request.
+POSITIVE = {
+    "login": ("login", {}, {303}),
+    "logout": ("logout", {}, {303}),
+    "courses": ("courses.create", {}, {303}),
+    "review": ("review.approve", {"course": lambda: fresh_course()}, {303}),
+    "admin.reasons": ("admin.reasons.create", {}, {303}),
+    "admin.counties": ("admin.counties.update", {}, {303}),
+    "oidc": ("oidc.consent", {}, {303}),
+    "teacher.partners": ("teacher.partners.revoke", {}, {303}),
+    "partners": ("partners.apply", {}, {201}),
+    "admin.partner": ("admin.partner.status", {}, {303}),
+}
+
+COUNTED = ("web_session", "login_failure", "partner", "partner_claim_use", "partner_disclosure",
+           "partner_report", "oidc_consent", "oidc_code", "oidc_token", "study_record", "enrolment",
+           "roster_entry", "teacher", "business_account", "unit", "county", "bulletin")
+CHECKSUMMED = ("course", "course_session", "county", "return_reason", "partner", "oidc_consent",
+               "oidc_token", "oidc_code", "business_account", "teacher")
+
+
+def everything(but_audit=False):
+    """Row counts of every table a POST of the portal writes, and checksums of those it updates
+    (the audit log left out when `but_audit`)."""
+    counts = write_counts()
+    if but_audit:
+        del counts["audit_log"]
+    return (counts, sql("SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {t})" for t in COUNTED) +
+                        "; CHECKSUM TABLE " + ", ".join(CHECKSUMMED)))
+
+
+OBJECTS = {}      # what the {params} and fields name
+CLIENTS = {}      # account -> signed-in Client
+MADE = []         # business accounts made here
+SAVED = {}
+
+
+def fresh_course():
+    """An unconfirmed course of 內壢國中 (unit 4), in `reviewer`'s queue."""
+    return create_course(signed_in("organizer"), unique(PREFIX + "課程"))
+
+
+def setUpModule():
+    SAVED["county"] = sql("SELECT min_days_before_start, overdue_grace_days, red_light_threshold FROM county"
+                          " WHERE id = 22")[0]
+    SAVED["reasons"] = sql("SELECT id, active FROM return_reason")
+    SAVED["consent"] = sql("SELECT claims, granted_at, IFNULL(revoked_at, 'NULL') FROM oidc_consent"
+                           " WHERE teacher_id = 1 AND partner_id = 1")
+    SAVED["disclosures"] = sql_value("SELECT IFNULL(MAX(id), 0) FROM partner_disclosure")
+    SAVED["codes"] = {r[0] for r in sql("SELECT code_sha256 FROM oidc_code WHERE teacher_id = 1")}
+    SAVED["tokens"] = {r[0] for r in sql("SELECT token_sha256 FROM oidc_token WHERE teacher_id = 1")}
+    # A's consent to dream-n, so that a revoke without its check would act.
+    sql("INSERT INTO oidc_consent (teacher_id, partner_id, claims) VALUES (1, 1, 'name,school_code,school_name')"
+        " ON DUPLICATE KEY UPDATE revoked_at = NULL")
+    partner = portal.new_partner("csrf-" + portal.random_text(6).lower().replace("_", "-"), {"name"},
+                                 ["http://127.0.0.1:8091/csrf-callback"], site_name=PREFIX + "管理對象")
+    OBJECTS.update(course=fresh_course(), reason=portal.return_reason_ids()["A. 請移除屬性標籤"], county="22",
+                   partner=str(partner["id"]), client=DREAM_N["client_id"])
+
+
+def tearDownModule():
+    portal.retire_courses([r[0] for r in sql(f"SELECT code FROM course WHERE title LIKE '{PREFIX}%'")])
+    sql(f"DELETE FROM return_reason WHERE label LIKE '{PREFIX}%'")
+    for rid, active in SAVED["reasons"]:
+        sql(f"UPDATE return_reason SET active = {active} WHERE id = {rid}")
+    min_days, grace, red = SAVED["county"]
+    sql(f"UPDATE county SET min_days_before_start = {min_days}, overdue_grace_days = {grace},"
+        f" red_light_threshold = {red} WHERE id = 22")
+    for (client_id,) in sql(f"SELECT client_id FROM partner WHERE site_name LIKE '{PREFIX}%'"):
+        portal.delete_partner(client_id)
+    # A's roaming to dream-n as it was.
+    sql(f"DELETE FROM partner_disclosure WHERE teacher_id = 1 AND id > {SAVED['disclosures']}")
+    for table, column, kept in (("oidc_token", "token_sha256", SAVED["tokens"]),
+                                ("oidc_code", "code_sha256", SAVED["codes"])):
+        for (key,) in sql(f"SELECT {column} FROM {table} WHERE teacher_id = 1"):
+            if key not in kept:
+                sql(f"DELETE FROM {table} WHERE {column} = '{key}'")
+    sql("DELETE FROM oidc_consent WHERE teacher_id = 1 AND partner_id = 1")
+    for claims, granted, revoked in SAVED["consent"]:
+        sql(f"INSERT INTO oidc_consent (teacher_id, partner_id, claims, granted_at, revoked_at) VALUES"
+            f" (1, 1, '{claims}', '{granted}', {'NULL' if revoked == 'NULL' else sql_str(revoked)})")
+    for name in MADE:
+        portal.delete_business_account(name)
+
+
+def signed_in(account):
+    """A Client signed in as `account`: a name, or (kind, unit) for an account made here."""
+    if account not in CLIENTS:
+        name = account
+        if isinstance(account, tuple):
+            kind, unit = account
+            name = unique(f"csrf{kind}").replace("-", "")[:30]
+            portal.new_business_account(name, unit_id=unit, kind=kind)
+            MADE.append(name)
+        CLIENTS[account] = logged_in(name)
+    return CLIENTS[account]
+
+
+def anonymous():
+    """A visitor who loaded a page and so holds a pre-session cookie; returns (client, its token)."""
+    c = Client()
+    return c, c.csrf_from("/login")
+
+
+class RouteTable(unittest.TestCase):
+    def test_rows_are_read_whatever_the_spacing_and_the_columns_after_who(self):
+        sample = """
+          // name  method  pattern  who  handler
+          {"a.b",   "POST", "/a/{id}/b",   Who::kTeacher, x::y},
+          {"c","GET","/c",core::Who::kMaster,x::z,Body::kJson},
+          { "d.e" , "POST" , "/d" , Who::kAnyone , Format::kHtml , Body::kForm , x::w },
+          // {"commented.out", "POST", "/x", Who::kAdmin, x::v},
+        """
+        self.assertEqual([(r.name, r.method, r.pattern, r.who, r.params) for r in parse_routes(sample)],
+                         [("a.b", "POST", "/a/{id}/b", "kTeacher", ["id"]), ("c", "GET", "/c", "kMaster", []),
+                          ("d.e", "POST", "/d", "kAnyone", [])])
+        with self.assertRaises(AssertionError):
+            parse_routes('{"f", "POST", "/f", kTeacher, x::y},')  # a Who the expression cannot read
+
+    def test_the_portals_table_has_the_post_routes_this_file_was_written_against(self):
+        names = {r.name for r in post_routes()}
+        for name in ("login", "logout", "courses.create", "review.approve", "admin.reasons.create",
+                     "oidc.consent", "teacher.partners.revoke", "partners.apply", "api.reports.push"):
+            self.assertIn(name, names)
+
+    def test_every_post_route_family_has_a_positive_control(self):
+        for route in post_routes():
+            if route.who != "kPartnerApi":
+                with self.subTest(route=route.name):
+                    self.assertIn(route.family, POSITIVE,
+                                  f"{route}: add a positive control for family '{route.family}' to POSITIVE")
+
+
+class EveryPostRoute(unittest.TestCase):
+    def request(self, route, objects):
+        """(path, fields without csrf) of `route` acting on `objects`."""
+        path = route.pattern
+        for name in route.params:
+            path = path.replace("{" + name + "}", self.param_value(route, name, objects))
+        fields = FIELDS.get(route.name, lambda o: [])(objects)
+        return path, fields
+
+    def param_value(self, route, name, objects):
+        p = route.pattern
+        if name == "code" and p.startswith(("/office/", "/review/")):
+            return objects["course"]  # an unconfirmed course of the organizer's unit, in the reviewer's queue
+        if name == "id":
+            for prefix, key in (("/admin/reasons/", "reason"), ("/admin/counties/", "county"),
+                                ("/admin/partners/", "partner")):
+                if p.startswith(prefix):
+                    return str(objects[key])
+        if name == "client" and p.startswith("/teacher/partners/"):
+            return objects["client"]
+        self.fail(f"{route}: no object for {{{name}}}: map it in param_value")
+
+    def principals(self, route):
+        """(client, its own token, another session's valid token) for the route's Who."""
+        if route.who == "kAnyone":
+            client, token = anonymous()
+            return client, token, anonymous()[1]
+        if route.who not in ACCOUNTS:
+            self.fail(f"{route}: Who::{route.who} has no account: map it in ACCOUNTS")
+        mine, other = ACCOUNTS[route.who]
+        client, other_client = signed_in(mine), signed_in(other)
+        other_token = token_of(other_client)
+        self.assertNotEqual(token_of(client), other_token)
+        return client, token_of(client), other_token
+
+    def test_every_post_route_refuses_a_form_without_the_sessions_token(self):
+        visited = set()
+        routes = post_routes()
+        for route in routes:
+            with self.subTest(route=route.name):
+                visited.add(route.name)
+                if route.who == "kPartnerApi":
+                    self.check_partner_route(route)
+                    continue
+                client, own, foreign = self.principals(route)
+                path, fields = self.request(route, OBJECTS)
+                row = ROWS.get(route.family, lambda o: None)
+                before, before_row = everything(), row(OBJECTS)
+                one_off = own[:-1] + ("A" if own[-1] != "A" else "B")
+                for case, pairs in (("no token", fields),
+                                    ("malformed token", [("csrf", "../" + own[:-4] + "%00<>")] + fields),
+                                    ("a wrong token of the right shape", [("csrf", one_off)] + fields),
+                                    ("another user's valid token", [("csrf", foreign)] + fields)):
+                    with self.subTest(route=route.name, case=case):
+                        r = client.post(path, pairs)
+                        self.assertEqual(r.status, 403, f"{route} with {case}: {r.status} {r.header('location')}")
+                        self.assertIn(CSRF_MESSAGE, r.text)
+                        self.assertEqual(everything(), before, f"{route} with {case} changed the database")
+                        self.assertEqual(row(OBJECTS), before_row, f"{route} with {case} changed its row")
+        self.assertEqual(visited, {r.name for r in routes})
+        self.assertGreater(len(visited), 15)
+
+    def check_partner_route(self, route):
+        """A partner route served to a browser's cookie and CSRF token alone would be a CSRF hole."""
+        client = signed_in("A123456789")
+        path, fields = self.request(route, OBJECTS)
+        before, mark = everything(but_audit=True), portal.audit_mark()
+        r = client.post(path, [("csrf", token_of(client)), ("grant_type", "client_credentials")] + fields)
+        self.assertIn(r.status, (400, 401), f"{route}: a cookie without credentials got {r.status}")
+        self.assertTrue((r.header("content-type") or "").startswith("application/json"), route)
+        self.assertIn("error", json_of(r) or {}, route)
+        self.assertEqual(everything(but_audit=True), before, f"{route} changed the database")
+        # The refusal itself may be audited (ASVS 7.2.1), nothing else.
+        for actor, action, _, _ in portal.audit_since(mark):
+            self.assertEqual((actor, action.endswith("_refused")), ("-", True), route)
+
+    def test_the_right_token_is_not_refused(self):
+        """One route per family, with the token of its own session: served (so the refusals above
+        were the CSRF check), and it changes the database (so the fields would have acted)."""
+        families = {r.family: r for r in post_routes() if r.who != "kPartnerApi"}
+        by_name = {r.name: r for r in post_routes()}
+        for family in sorted(families):
+            if family not in POSITIVE:
+                continue  # test_every_post_route_family_has_a_positive_control names it
+            name, overrides, served = POSITIVE[family]
+            with self.subTest(family=family, route=name):
+                self.assertIn(name, by_name, f"POSITIVE['{family}'] names a route the table no longer has")
+                route = by_name[name]
+                objects = dict(OBJECTS, **{k: v() if callable(v) else v for k, v in overrides.items()})
+                client, token, _ = self.principals(route)
+                path, fields = self.request(route, objects)
+                before = everything()
+                r = client.post(path, [("csrf", token)] + fields)
+                self.assertNotIn(CSRF_MESSAGE, r.text)
+                self.assertIn(r.status, served, f"{route}: {r.status} {r.text[:300]}")
+                if family != "logout":  # an anonymous visitor's logout has nothing to change
+                    self.assertNotEqual(everything(), before, f"{route} served but changed nothing")
+
+
+if __name__ == "__main__":
+    portal.main()
