@@ -111,9 +111,7 @@ void Form::check(const FieldSpec& f) {
         errors_.add(f.name, "請從選單選擇" + quoted(f) + "。");
       }
       break;
-    case FieldKind::kFlag:
-      if (value != "1") errors_.add(f.name, quoted(f) + "的選項不正確。");
-      break;
+    case FieldKind::kFlag:  // a checkbox is on when it says "1"; anything else is off
     case FieldKind::kChoices:
       break;
   }

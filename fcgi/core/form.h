@@ -24,7 +24,7 @@ enum class FieldKind {
   kDateTime,  // 2025-03-01T09:00 (datetime-local) or 114/03/01 09:00
   kChoice,    // one of `codes`
   kChoices,   // any number of `codes`, each once
-  kFlag,      // a checkbox: "1" or nothing
+  kFlag,      // a checkbox: on when it sends "1", off otherwise
 };
 
 struct FieldSpec {

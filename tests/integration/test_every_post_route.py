@@ -34,7 +34,7 @@ ROW_START = re.compile(r'\{\s*"[^"]*"\s*,\s*"[A-Z]+"')
 class Route:
     def __init__(self, name, method, pattern, who):
         self.name, self.method, self.pattern, self.who = name, method, pattern, who
-        self.family = name.rsplit(".", 1)[0]  # courses.create -> courses, admin.reasons.toggle -> admin.reasons
+        self.family = name.rsplit(".", 1)[0]  # office.course.delete -> office.course, admin.reasons.toggle -> admin.reasons
         self.params = re.findall(r"\{(\w+)\}", pattern)
 
     def __repr__(self):
@@ -74,10 +74,10 @@ ACCOUNTS = {
 # is posted with no fields but its token: still a POST its check must refuse.
 FIELDS = {
     "login": lambda o: [("account", "A123456789"), ("password", DEMO_PASSWORD)],
-    "courses.create": lambda o: course_fields(unique(PREFIX + "登錄")),
-    "courses.update": lambda o: course_fields(unique(PREFIX + "修改")),
-    "courses.delete": lambda o: [("reason", PREFIX)],
-    "courses.transfer": lambda o: [("to", "2")],
+    "office.courses.create": lambda o: course_fields(unique(PREFIX + "登錄")),
+    "office.course.update": lambda o: course_fields(unique(PREFIX + "修改")),
+    "office.course.delete": lambda o: [("reason", PREFIX)],
+    "office.course.transfer": lambda o: [("to", "2")],
     "review.return": lambda o: [("reason", o["reason"]), ("note", PREFIX)],
     "review.approve_many": lambda o: [("code", o["course"])],
     "admin.reasons.create": lambda o: [("label", unique(PREFIX + "理由")), ("needs_text", "0")],
@@ -86,14 +86,15 @@ FIELDS = {
     "partners.apply": lambda o: list(portal.partner_application(unique(PREFIX + "網站")).items()),
     "admin.partner.approve": lambda o: [("client_id", "csrf-" + portal.random_text(6).lower().replace("_", "-")),
                                         ("redirect_uris", "http://127.0.0.1:8091/csrf"), ("may_report", "1")],
-    "admin.partner.status": lambda o: [("action", "suspend")],
+    "admin.partner.status": lambda o: [("action", "suspend"), ("confirm", "1")],
     "admin.partner.renew": lambda o: [("scan_report_date", sql_value("SELECT CURDATE() - INTERVAL 1 DAY"))],
 }
 
 # Per family, the row a route of it would change, beside the tables of everything().
 ROWS = {
     "login": lambda o: sql("SELECT COUNT(*) FROM web_session WHERE teacher_id = 1"),
-    "courses": lambda o: course_snapshot(o["course"]),
+    "office.courses": lambda o: course_snapshot(o["course"]),
+    "office.course": lambda o: course_snapshot(o["course"]),
     "review": lambda o: course_snapshot(o["course"]),
     "admin.reasons": lambda o: sql(f"SELECT id, label, active FROM return_reason WHERE id = {o['reason']}"),
     "admin.counties": lambda o: sql(f"SELECT * FROM county WHERE id = {o['county']}"),
@@ -108,7 +109,8 @@ ROWS = {
 POSITIVE = {
     "login": ("login", {}, {303}),
     "logout": ("logout", {}, {303}),
-    "courses": ("courses.create", {}, {303}),
+    "office.courses": ("office.courses.create", {}, {303}),
+    "office.course": ("office.course.delete", {"course": lambda: fresh_course()}, {303}),
     "review": ("review.approve", {"course": lambda: fresh_course()}, {303}),
     "admin.reasons": ("admin.reasons.create", {}, {303}),
     "admin.counties": ("admin.counties.update", {}, {303}),
@@ -225,7 +227,7 @@ class RouteTable(unittest.TestCase):
 
     def test_the_portals_table_has_the_post_routes_this_file_was_written_against(self):
         names = {r.name for r in post_routes()}
-        for name in ("login", "logout", "courses.create", "review.approve", "admin.reasons.create",
+        for name in ("login", "logout", "office.courses.create", "review.approve", "admin.reasons.create",
                      "oidc.consent", "teacher.partners.revoke", "partners.apply", "api.reports.push"):
             self.assertIn(name, names)
 

@@ -133,7 +133,7 @@ class RegistrationBlock(unittest.TestCase):
 
         r = organizer.get("/office/courses/new")
         self.assertEqual(r.status, 409)
-        self.assertIn(f"本單位逾期未結案課程 {red_threshold} 堂（紅燈），暫停研習課程登錄", r.text)
+        self.assertIn(f"本單位燈號為紅燈：有 {red_threshold} 門研習已結束逾期仍未結案", r.text)
         before = write_counts()
         r = organizer.post("/office/courses", [("csrf", token_of(organizer))] + course_fields(unique("紅燈登錄")))
         self.assertEqual(r.status, 409)
