@@ -11,6 +11,7 @@
 #include "core/view.h"
 #include "domain/course_state.h"
 #include "domain/roc_date.h"
+#include "domain/search_terms.h"
 #include "domain/validation.h"
 #include "site/course_finder.h"
 #include "site/site_sql.h"
@@ -21,8 +22,6 @@ namespace {
 
 constexpr int kPageSize = 20;
 constexpr size_t kMaxKeywordChars = 100;
-constexpr size_t kMaxTerms = 8;
-
 
 std::string utf8_prefix(std::string_view s, size_t chars) {
   size_t n = 0, i = 0;
@@ -30,32 +29,6 @@ std::string utf8_prefix(std::string_view s, size_t chars) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n++ == chars) break;
   }
   return std::string(s.substr(0, i));
-}
-
-// Keyword → search terms, every one required and taken literally: operators, quotes and
-// backslashes typed by the user are only separators, so a term can never leave the quoted
-// string it is put in (site_sql.cpp builds a Groonga script from them).
-std::vector<std::string> search_terms(std::string_view keyword) {
-  std::string cleaned;
-  for (char c : keyword) {
-    // Operators and control characters (NUL included) are only separators here.
-    const bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-    if (control || std::string_view("\"\\*+-()<>~@").find(c) != std::string_view::npos) c = ' ';
-    cleaned += c;
-  }
-  // The ideographic space separates terms too.
-  for (size_t p; (p = cleaned.find("\xE3\x80\x80")) != std::string::npos;) cleaned.replace(p, 3, " ");
-  std::vector<std::string> terms;
-  size_t pos = 0;
-  while (pos < cleaned.size() && terms.size() < kMaxTerms) {
-    const size_t start = cleaned.find_first_not_of(" \t\r\n", pos);
-    if (start == std::string::npos) break;
-    size_t end = cleaned.find_first_of(" \t\r\n", start);
-    if (end == std::string::npos) end = cleaned.size();
-    terms.push_back(cleaned.substr(start, end - start));
-    pos = end;
-  }
-  return terms;
 }
 
 int parse_int(const std::string& s, int fallback) {
@@ -135,8 +108,8 @@ SearchForm parse_search(const core::Params& query) {
     std::swap(f.from, f.to);
     f.notes.push_back("起日晚於迄日，已為您對調。");
   }
-  f.filters.keyword_terms = search_terms(f.q);
-  f.filters.unit_terms = search_terms(f.unit);
+  f.filters.keyword_terms = domain::search_terms(f.q);
+  f.filters.unit_terms = domain::search_terms(f.unit);
   f.filters.county_id = f.county;
   f.filters.category_id = f.category;
   f.filters.tag_id = f.tag;

@@ -36,7 +36,7 @@ std::vector<Choice> tags(db::Connection& db);
 uint64_t search_generation(db::Connection& db);
 std::vector<domain::IndexedCourse> indexed_courses(db::Connection& db);
 enum class TermColumn { kBody, kUnitName };
-// `term` is free of quotes and backslashes (site_handlers.cpp: search_terms).
+// `term` is free of quotes and backslashes (domain/search_terms.h).
 std::vector<uint32_t> courses_matching(db::Connection& db, TermColumn column, const std::string& term);
 std::vector<CourseSummary> course_summaries(db::Connection& db, const std::vector<uint32_t>& course_ids);
 
