@@ -1,6 +1,8 @@
 // Command-line tasks beside the server: `portal-tool hash-password PASSWORD` prints an Argon2id
 // hash (for demo and benchmark data, which share one hash of the demo password); `portal-tool keys
-// ensure|rotate|list DIR` looks after the OpenID provider's RS256 signing keys (core/jwt.h).
+// ensure|rotate|list DIR` looks after the OpenID provider's RS256 signing keys (core/jwt.h);
+// `portal-tool search-spellings KEYWORD` prints the terms the search makes of a keyword, one line
+// each with its spellings tab-separated (domain/search_terms.h), for bench/search_check.py.
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +15,7 @@
 
 #include "core/jwt.h"
 #include "core/security.h"
+#include "domain/search_terms.h"
 
 namespace {
 
@@ -23,7 +26,8 @@ const char kUsage[] =
     "usage: portal-tool hash-password PASSWORD\n"
     "       portal-tool keys ensure DIR\n"
     "       portal-tool keys rotate DIR [--overlap-hours N (default 24)]\n"
-    "       portal-tool keys list DIR\n";
+    "       portal-tool keys list DIR\n"
+    "       portal-tool search-spellings KEYWORD\n";
 
 int usage() {
   std::fputs(kUsage, stderr);
@@ -99,6 +103,14 @@ int keys(int argc, char** argv) {
 int main(int argc, char** argv) {
   if (argc == 3 && std::strcmp(argv[1], "hash-password") == 0) {
     std::puts(core::hash_password(argv[2]).c_str());
+    return 0;
+  }
+  if (argc == 3 && std::strcmp(argv[1], "search-spellings") == 0) {
+    for (const auto& spellings : domain::spellings_of(domain::search_terms(argv[2]))) {
+      std::string line;
+      for (const auto& s : spellings) line += (line.empty() ? "" : "\t") + s;
+      std::puts(line.c_str());
+    }
     return 0;
   }
   if (argc >= 2 && std::strcmp(argv[1], "keys") == 0) {

@@ -3,7 +3,7 @@
 // are kept in result order (newest first date first), so a page and its exact total cost one
 // pass over the candidates: about a millisecond at national scale, where Mroonga needed
 // 20–600 ms to filter, count and sort (bench/README.md). Keyword matching stays with Mroonga,
-// which hands over the ids of the courses matching each term.
+// which hands over the ids of the courses matching each spelling of each term.
 #pragma once
 
 #include <cstdint>
@@ -40,7 +40,9 @@ class CourseIndex {
 
   // Zero, empty and false mean "any".
   struct Query {
-    std::vector<const std::vector<uint32_t>*> terms;  // positions_of each term's matches: all required
+    // Every term is required; a term is matched by any of its alternatives, each the
+    // positions_of the matches of one of its spellings (domain/search_terms.h).
+    std::vector<std::vector<const std::vector<uint32_t>*>> terms;
     int county_id = 0;  // as typed: out-of-range ids simply match nothing
     int category_id = 0;
     int tag_id = 0;

@@ -1,5 +1,8 @@
-// domain/search_terms.cpp: keyword splitting, the Groonga-script injection guard.
+// domain/search_terms.cpp: keyword splitting (the Groonga-script injection guard) and the
+// spellings each term is searched by.
 #include "domain/search_terms.h"
+
+#include "domain/school_names.h"
 
 namespace domain {
 
@@ -25,6 +28,18 @@ std::vector<std::string> search_terms(std::string_view keyword) {
     pos = end;
   }
   return terms;
+}
+
+std::vector<std::vector<std::string>> spellings_of(const std::vector<std::string>& terms) {
+  std::vector<std::vector<std::string>> out;
+  size_t budget = kMaxExtraSpellings;
+  for (const std::string& term : terms) {
+    std::vector<std::string> variants = school_name_variants(term);  // the term itself first
+    if (variants.size() > budget + 1) variants.resize(budget + 1);
+    budget -= variants.size() - 1;
+    out.push_back(std::move(variants));
+  }
+  return out;
 }
 
 }  // namespace domain

@@ -1,3 +1,4 @@
+// site/course_finder.cpp: the per-worker index and keyword cache of the search, kept fresh.
 #include "site/course_finder.h"
 
 #include <ctime>
@@ -107,13 +108,16 @@ SearchResult CourseFinder::find(db::Connection& db, const SearchFilters& f) {
   const auto index = index_for(db, generation);
   std::vector<std::shared_ptr<const Matches>> held;  // keeps the lists alive while in use
   domain::CourseIndex::Query q;
-  for (const auto& term : f.keyword_terms) {
-    held.push_back(matches_for(db, sql::TermColumn::kBody, term, *index, generation));
+  for (auto [column, terms] : {std::pair{sql::TermColumn::kBody, &f.keyword_terms},
+                               std::pair{sql::TermColumn::kUnitName, &f.unit_terms}}) {
+    for (const auto& spellings : *terms) {
+      auto& alternatives = q.terms.emplace_back();
+      for (const auto& spelling : spellings) {
+        held.push_back(matches_for(db, column, spelling, *index, generation));
+        alternatives.push_back(&held.back()->positions);
+      }
+    }
   }
-  for (const auto& term : f.unit_terms) {
-    held.push_back(matches_for(db, sql::TermColumn::kUnitName, term, *index, generation));
-  }
-  for (const auto& m : held) q.terms.push_back(&m->positions);
   q.county_id = f.county_id;
   q.category_id = f.category_id;
   q.tag_id = f.tag_id;

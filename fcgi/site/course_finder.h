@@ -8,6 +8,10 @@
 // public shows up in searches within that time, and the cost of a reload (about a second at
 // national scale) is paid at most that often. A course that stops being public may stay listed
 // for as long, but its row is never shown (sql::course_summaries reads the course itself).
+//
+// Keyword matches are cached per column and spelling ("body:內壢國民中學"): a spelling's matches
+// do not depend on the term it came from, so 內壢國中 (whose spellings are 內壢國中 and
+// 內壢國民中學) and 內壢國民中學 typed as such share their entries.
 #pragma once
 
 #include <atomic>
@@ -28,8 +32,10 @@ namespace site {
 
 // Filters already validated; empty/zero means "any".
 struct SearchFilters {
-  std::vector<std::string> keyword_terms;  // all required; free of quotes and backslashes
-  std::vector<std::string> unit_terms;     // same, for the organizing unit's name
+  // Each term as its spellings (domain::spellings_of), free of quotes and backslashes: every term
+  // is required, any of its spellings matches it.
+  std::vector<std::vector<std::string>> keyword_terms;  // title, outline, subject, unit name, tags
+  std::vector<std::vector<std::string>> unit_terms;     // the organizing unit's name
   int county_id = 0;
   int category_id = 0;
   int tag_id = 0;

@@ -108,8 +108,8 @@ SearchForm parse_search(const core::Params& query) {
     std::swap(f.from, f.to);
     f.notes.push_back("起日晚於迄日，已為您對調。");
   }
-  f.filters.keyword_terms = domain::search_terms(f.q);
-  f.filters.unit_terms = domain::search_terms(f.unit);
+  f.filters.keyword_terms = domain::spellings_of(domain::search_terms(f.q));
+  f.filters.unit_terms = domain::spellings_of(domain::search_terms(f.unit));
   f.filters.county_id = f.county;
   f.filters.category_id = f.category;
   f.filters.tag_id = f.tag;

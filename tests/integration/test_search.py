@@ -1,6 +1,7 @@
-"""研習資訊進階搜尋 and the home page (SPEC §8, §10): keywords in Chinese, filters, paging, and
-calm answers to absurd input. Expected sets come from the demo cast (sql/demo.sql) or, where
-dates move with today, from the course table itself."""
+"""研習資訊進階搜尋 and the home page (SPEC §8, §10): keywords in Chinese, school short names,
+filters, paging, and calm answers to absurd input. Expected sets come from the demo cast
+(sql/demo.sql) or, where dates move with today, from the course table itself."""
+import itertools
 import re
 import urllib.parse
 import unittest
@@ -14,8 +15,16 @@ NEILI_PUBLIC = {"5600001", "5600002", "5600005", "5600006", "5600007", "5600008"
                 "5600011", "5600012"}
 
 
+_fresh = itertools.count()
+
+
 def search(**params):
     return Client().get("/courses?" + urllib.parse.urlencode(params))
+
+
+def fresh_search(**params):
+    """A search no page cache holds (search_cache_seconds), for tests that change courses."""
+    return search(**params, fresh=f"{id(_fresh)}-{next(_fresh)}")
 
 
 def total_of(page):
@@ -336,6 +345,86 @@ class Paging(unittest.TestCase):
         page = search(q="量子力學", page=50)
         self.assertEqual(page.status, 200)
         self.assertEqual(total_of(page), 0)
+
+
+class SchoolNames(unittest.TestCase):
+    """School short names and full names find each other (issue 7): 內壢國中 ↔ 內壢國民中學.
+    Three courses made for the purpose (56091xx), at a senior high school made for it too, and at
+    文雅國小; removed afterwards."""
+    COURSES = (
+        ("5609101", 90, "學習歷程檔案實務工作坊", "高級中等學校教師的學習歷程檔案指導。"),
+        ("5609102", 6, "跨校觀課：內壢國中教師社群", "與內壢國中教師社群共同觀議課。"),
+        ("5609103", 6, "特教知能研習（文雅場）", "特殊需求學生的課堂調整。"),
+    )
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tearDownClass()
+        sql("INSERT INTO unit (id, code, name, county_id, level, ownership, authority_unit_id)"
+            " VALUES (90, 'T09001', '桃園市立內壢高級中等學校', 3, 'senior_high', 'municipal', 2)")
+        values = ",".join(
+            f"('{code}', {unit}, 1, 2, '{title}', 7, 'senior_high', '{outline}', 30, 30, '林承辦',"
+            f" '03-4512345', 'organizer@example.edu.tw', 'approved', CURDATE() + INTERVAL 50 DAY,"
+            f" CURDATE() + INTERVAL 50 DAY, FALSE)" for code, unit, title, outline in cls.COURSES)
+        sql("INSERT INTO course (code, unit_id, organizer_id, review_unit_id, title, category_id, levels,"
+            " outline, seats_per_class, online_seats, contact1_name, contact1_phone, contact1_email,"
+            " state, first_date, last_date, enrol_online) VALUES " + values)
+        sql("INSERT INTO course_search (course_id, title, body, unit_name, county_id, unit_id, category_id,"
+            " levels, tags, first_date, last_date, enrol_opens_at, enrol_closes_at)"
+            " SELECT c.id, c.title, CONCAT_WS(' ', c.title, c.outline, u.name), u.name, u.county_id,"
+            " c.unit_id, c.category_id, CONCAT(',', c.levels, ','), '  ', c.first_date, c.last_date,"
+            " NULL, NULL FROM course c JOIN unit u ON u.id = c.unit_id WHERE c.code LIKE '56091%'")
+        course_search_changed()
+
+    @classmethod
+    def tearDownClass(cls):
+        sql("DELETE FROM course_search WHERE course_id IN (SELECT id FROM course WHERE code LIKE '56091%')")
+        sql("DELETE FROM course WHERE code LIKE '56091%'")
+        sql("DELETE FROM unit WHERE id = 90")
+        course_search_changed()
+
+    def assert_finds(self, page, codes):
+        self.assertEqual(page.status, 200)
+        self.assertEqual(set(results(page)), set(codes))
+        self.assertEqual(total_of(page), len(codes))  # the total stays exact
+
+    def test_a_short_school_name_finds_the_full_name(self):
+        # 5609102 writes 內壢國中 itself; the others are courses of 桃園市立內壢國民中學.
+        self.assert_finds(fresh_search(q="內壢國中"), NEILI_PUBLIC | {"5609102"})
+
+    def test_the_full_name_finds_the_short_name_too(self):
+        self.assert_finds(fresh_search(q="內壢國民中學"), NEILI_PUBLIC | {"5609102"})
+
+    def test_a_short_name_in_the_middle_of_a_term_is_found(self):
+        self.assert_finds(fresh_search(q="內壢國中教師社群"), {"5609102"})
+        self.assert_finds(fresh_search(q="內壢國民中學教師社群"), {"5609102"})
+
+    def test_the_unit_box_takes_short_names(self):
+        self.assert_finds(fresh_search(unit="內壢國中"), NEILI_PUBLIC)  # 5609102 is 文雅國小's
+        self.assert_finds(fresh_search(unit="內壢高中"), {"5609101"})
+        self.assert_finds(fresh_search(unit="內壢"), NEILI_PUBLIC | {"5609101"})
+
+    def test_a_level_name_in_the_unit_box_finds_the_schools_of_that_level(self):
+        junior_high = public_codes("u.name LIKE '%國民中學%' OR u.name LIKE '%國中%'"
+                                   " OR u.name LIKE '%國民中小學%'")
+        self.assertEqual(junior_high, NEILI_PUBLIC)
+        self.assert_finds(fresh_search(unit="國中"), junior_high)
+        self.assert_finds(fresh_search(unit="國民中學"), junior_high)
+        elementary = public_codes("u.name LIKE '%國民小學%' OR u.name LIKE '%國小%'")
+        self.assertEqual(elementary, WENYA | {"5609102", "5609103"})
+        self.assert_finds(fresh_search(unit="國小"), elementary)
+        self.assert_finds(fresh_search(unit="高中"), {"5609101"})
+
+    def test_special_education_is_found_by_either_name(self):
+        self.assert_finds(fresh_search(q="特殊教育"), {"5609103"})
+        self.assert_finds(fresh_search(q="特教"), {"5609103"})
+
+    def test_separate_terms_are_still_all_required(self):
+        self.assert_finds(fresh_search(q="內壢國中 閱讀"), {"5600001", "5600011"})
+        self.assert_finds(fresh_search(q="閱讀 內壢國民中學"), {"5600001", "5600011"})
+        self.assert_finds(fresh_search(q="內壢國中 量子力學"), set())
+        self.assert_finds(fresh_search(q="觀課", unit="國中"), set())  # 5609102 is at 文雅國小
+        self.assert_finds(fresh_search(q="觀課", unit="國小"), {"5609102"})
 
 
 if __name__ == "__main__":

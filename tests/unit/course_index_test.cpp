@@ -135,12 +135,49 @@ TEST(CourseIndex, EveryTermIsRequired) {
   const Ids reading = index.positions_of({1, 2, 3, 4});
   const Ids strategy = index.positions_of({2, 4, 6});
   CourseIndex::Query q;
-  q.terms = {&reading, &strategy};
+  q.terms = {{&reading}, {&strategy}};
   EXPECT_EQ(all(index, q).course_ids, (Ids{4, 2}));
   const Ids none;
-  q.terms = {&reading, &none};
+  q.terms = {{&reading}, {&none}};
   EXPECT_EQ(all(index, q).total, 0);
 }
+TEST(CourseIndex, ATermIsMatchedByAnyOfItsSpellingsEachCourseOnce) {
+  std::vector<IndexedCourse> courses;
+  for (uint32_t id = 1; id <= 8; ++id) courses.push_back(course(id, 20250100 + id));
+  CourseIndex index(courses);
+  const Ids short_name = index.positions_of({1, 3, 5});  // 內壢國中
+  const Ids full_name = index.positions_of({3, 4, 8});   // 內壢國民中學
+  CourseIndex::Query q;
+  q.terms = {{&short_name, &full_name}};
+  EXPECT_EQ(all(index, q).course_ids, (Ids{8, 5, 4, 3, 1}));
+  EXPECT_EQ(all(index, q).total, 5);  // 3 matches both spellings and counts once
+  q.offset = 1;
+  q.limit = 2;
+  EXPECT_EQ(index.find(q).course_ids, (Ids{5, 4}));
+  EXPECT_EQ(index.find(q).total, 5);
+}
+
+TEST(CourseIndex, SeparateTermsStayAllRequiredWhateverTheirSpellings) {
+  std::vector<IndexedCourse> courses;
+  for (uint32_t id = 1; id <= 8; ++id) courses.push_back(course(id, 20250100 + id));
+  CourseIndex index(courses);
+  const Ids short_name = index.positions_of({1, 3, 5});
+  const Ids full_name = index.positions_of({3, 4, 8});
+  const Ids reading = index.positions_of({1, 2, 4, 6, 7});
+  const Ids none;
+  CourseIndex::Query q;
+  q.terms = {{&short_name, &full_name}, {&reading}};
+  EXPECT_EQ(all(index, q).course_ids, (Ids{4, 1}));
+  q.terms = {{&reading}, {&short_name, &full_name}};  // whichever term drives the walk
+  EXPECT_EQ(all(index, q).course_ids, (Ids{4, 1}));
+  q.terms = {{&short_name, &full_name}, {&none, &none}};
+  EXPECT_EQ(all(index, q).total, 0);
+  q.terms = {{&none, &short_name}};
+  EXPECT_EQ(all(index, q).course_ids, (Ids{5, 3, 1}));
+  q.terms = {{}};  // a term without spellings matches nothing
+  EXPECT_EQ(all(index, q).total, 0);
+}
+
 
 // Terms and filters together agree with a plain scan over random courses.
 TEST(CourseIndex, AgreesWithAPlainScan) {
@@ -154,16 +191,19 @@ TEST(CourseIndex, AgreesWithAPlainScan) {
     if (random() % 4 == 0) c.tag_ids.push_back(static_cast<uint16_t>(1 + random() % 3));
     courses.push_back(c);
   }
-  std::set<uint32_t> term_a, term_b;
+  // Term a has two spellings, a1 and a2; term b one.
+  std::set<uint32_t> term_a1, term_a2, term_b;
   for (uint32_t id = 1; id <= 3000; ++id) {
-    if (random() % 3 == 0) term_a.insert(id);
+    if (random() % 5 == 0) term_a1.insert(id);
+    if (random() % 6 == 0) term_a2.insert(id);
     if (random() % 5 != 0) term_b.insert(id);
   }
   CourseIndex index(courses);
-  const Ids a = index.positions_of(Ids(term_a.begin(), term_a.end()));
+  const Ids a1 = index.positions_of(Ids(term_a1.begin(), term_a1.end()));
+  const Ids a2 = index.positions_of(Ids(term_a2.begin(), term_a2.end()));
   const Ids b = index.positions_of(Ids(term_b.begin(), term_b.end()));
   CourseIndex::Query q;
-  q.terms = {&b, &a};
+  q.terms = {{&b}, {&a1, &a2}};
   q.county_id = 2;
   q.level = "elementary";
   q.from_day = 20250110;
@@ -177,8 +217,9 @@ TEST(CourseIndex, AgreesWithAPlainScan) {
   });
   Ids expected;
   for (const auto& c : sorted) {
-    if (term_a.count(c.course_id) && term_b.count(c.course_id) && c.county_id == 2 &&
-        !c.levels.empty() && c.last_day >= 20250110) {
+    const bool a = term_a1.count(c.course_id) || term_a2.count(c.course_id);
+    if (a && term_b.count(c.course_id) && c.county_id == 2 && !c.levels.empty() &&
+        c.last_day >= 20250110) {
       expected.push_back(c.course_id);
     }
   }

@@ -1,5 +1,5 @@
-// tests/unit/search_terms_test.cpp: keyword splitting: no term can carry a Groonga operator, a
-// quote or a backslash.
+// tests/unit/search_terms_test.cpp: keyword splitting (no term can carry a Groonga operator, a
+// quote or a backslash) and the spellings each term is searched by.
 #include "domain/search_terms.h"
 
 #include <gtest/gtest.h>
@@ -51,6 +51,30 @@ TEST(SearchTerms, OtherPunctuationIsPartOfTheTerm) {
 TEST(SearchTerms, KeepsAtMostEightTerms) {
   EXPECT_EQ(search_terms("a b c d e f g h i j").size(), kMaxSearchTerms);
   EXPECT_EQ(search_terms("a b c d e f g h i j").back(), "h");
+}
+
+TEST(SearchTermSpellings, EachTermComesFirstWithItsVariantsAfterIt) {
+  const auto spellings = spellings_of({"內壢國中", "閱讀"});
+  ASSERT_EQ(spellings.size(), 2u);
+  EXPECT_EQ(spellings[0], (Terms{"內壢國中", "內壢國民中學"}));
+  EXPECT_EQ(spellings[1], (Terms{"閱讀"}));
+  EXPECT_TRUE(spellings_of({}).empty());
+}
+
+TEST(SearchTermSpellings, AtMostSixteenVariantsAreAddedOverAllTerms) {
+  const Terms terms(kMaxSearchTerms, "國中小");  // 5 variants each
+  const auto spellings = spellings_of(terms);
+  ASSERT_EQ(spellings.size(), kMaxSearchTerms);
+  size_t extra = 0;
+  for (const auto& s : spellings) {
+    ASSERT_FALSE(s.empty());
+    EXPECT_EQ(s[0], "國中小");  // every typed term is kept
+    extra += s.size() - 1;
+  }
+  EXPECT_EQ(extra, kMaxExtraSpellings);
+  EXPECT_EQ(spellings[0].size(), 6u);  // given out in order: the first terms get theirs
+  EXPECT_EQ(spellings[3].size(), 2u);
+  EXPECT_EQ(spellings[4].size(), 1u);
 }
 
 }  // namespace
