@@ -7,8 +7,9 @@ done in SQL on course_search, on the bench data: totals and the first page, in o
 
 The SQL side searches each term by the same spellings as the portal (a school's short and full
 names: 國中 and 國民中學 …), which `build/portal-tool search-spellings` prints from the portal's own
-rule (domain/search_terms.h). BENCH_VAR and BENCH_PORT point it at another instance (the test
-stack: var/test, 18080).
+rule (domain/search_terms.h), and puts the rows in the portal's result order
+(domain/course_index.h): courses not ended first, soonest first; then the past ones, most recent
+first. BENCH_VAR and BENCH_PORT point it at another instance (the test stack: var/test, 18080).
 """
 import os
 import random
@@ -73,10 +74,14 @@ def reference(p):
         where.append("s.enrol_opens_at <= NOW() AND s.enrol_closes_at >= NOW()")
     clause = " WHERE " + " AND ".join(where) if where else ""
     total = int(sql("SELECT COUNT(*) FROM course_search s" + clause))
-    codes = sql("SELECT GROUP_CONCAT(code ORDER BY first_date DESC, id DESC) FROM (SELECT c.code,"
-                " c.first_date, c.id FROM course_search s JOIN course c ON c.id = s.course_id" + clause +
-                " ORDER BY c.first_date DESC, c.id DESC LIMIT 20) page")
-    return total, [] if codes in ("", "NULL") else codes.split(",")
+    # Result order: the upcoming ones by (first, last, id) ascending, then the past ones by
+    # (last, first, id) descending; the IF()s are NULL, so equal, for every past course.
+    upcoming = "c.last_date >= CURDATE()"
+    codes = sql("SELECT c.code FROM course_search s JOIN course c ON c.id = s.course_id" + clause +
+                " ORDER BY NOT (%s), IF(%s, c.first_date, NULL), IF(%s, c.last_date, NULL),"
+                " IF(%s, c.id, NULL), c.last_date DESC, c.first_date DESC, c.id DESC LIMIT 20"
+                % (upcoming, upcoming, upcoming, upcoming))
+    return total, codes.split("\n") if codes else []
 
 
 def main():

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 namespace domain {
@@ -82,10 +83,18 @@ uint32_t day_number(std::string_view iso) {
   return n;
 }
 
-CourseIndex::CourseIndex(std::vector<IndexedCourse> courses) {
-  std::sort(courses.begin(), courses.end(), [](const IndexedCourse& a, const IndexedCourse& b) {
-    return a.first_day != b.first_day ? a.first_day > b.first_day : a.course_id > b.course_id;
-  });
+CourseIndex::CourseIndex(std::vector<IndexedCourse> courses, uint32_t today) : today_(today) {
+  auto before = [today](const IndexedCourse& a, const IndexedCourse& b) {
+    const bool a_upcoming = a.last_day >= today, b_upcoming = b.last_day >= today;
+    if (a_upcoming != b_upcoming) return a_upcoming;
+    if (a_upcoming) {
+      return std::tie(a.first_day, a.last_day, a.course_id) <
+             std::tie(b.first_day, b.last_day, b.course_id);
+    }
+    return std::tie(a.last_day, a.first_day, a.course_id) >
+           std::tie(b.last_day, b.first_day, b.course_id);
+  };
+  std::sort(courses.begin(), courses.end(), before);
   entries_.reserve(courses.size());
   uint32_t max_id = 0;
   for (const IndexedCourse& c : courses) {

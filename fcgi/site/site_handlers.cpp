@@ -21,6 +21,7 @@ namespace site {
 namespace {
 
 constexpr int kPageSize = 20;
+constexpr int kHomeCourses = 10;
 constexpr size_t kMaxKeywordChars = 100;
 
 std::string utf8_prefix(std::string_view s, size_t chars) {
@@ -255,7 +256,11 @@ core::Response home(core::Context& cx) {
     row->SetValue("BODY", b.body);
     row->SetValue("DATE", app::roc_date(b.posted_on));
   }
-  const auto courses = sql::newest_courses(cx.db(), 10);
+  // The first courses of the search without conditions, upcoming ones first (course_index.h).
+  SearchFilters newest;
+  newest.page_size = kHomeCourses;
+  const SearchResult found = course_finder(cx.config()).find(cx.db(), newest);
+  const auto courses = sql::course_summaries(cx.db(), found.course_ids);
   fill_course_rows(body, courses);
   if (courses.empty()) body.ShowSection("NO_COURSES");
   return page.render();

@@ -52,17 +52,6 @@ std::vector<Bulletin> latest_bulletins(db::Connection& db, int limit) {
   return out;
 }
 
-std::vector<CourseSummary> newest_courses(db::Connection& db, int limit) {
-  std::vector<CourseSummary> out;
-  const std::string sql = std::string("SELECT ") + kSummaryColumns +
-                          " FROM course c JOIN unit u ON u.id = c.unit_id"
-                          " JOIN county k ON k.id = u.county_id"
-                          " WHERE c.state IN " + kPublicStates +
-                          " ORDER BY c.created_at DESC, c.id DESC LIMIT ?";
-  for (const auto& r : db.query(sql, limit)) out.push_back(summary_of(r));
-  return out;
-}
-
 std::vector<Choice> counties(db::Connection& db) {
   return choices(db, "SELECT id, name FROM county ORDER BY id");
 }
@@ -73,9 +62,10 @@ std::vector<Choice> tags(db::Connection& db) {
   return choices(db, "SELECT id, name FROM tag ORDER BY id");
 }
 
-uint64_t search_generation(db::Connection& db) {
-  return static_cast<uint64_t>(
-      db.query_one("SELECT value FROM search_generation WHERE id = 1")->i64(0));
+SearchState search_state(db::Connection& db) {
+  const auto r = db.query_one(
+      "SELECT value, CURDATE() + 0, UNIX_TIMESTAMP() FROM search_generation WHERE id = 1");
+  return {static_cast<uint64_t>(r->i64(0)), static_cast<uint32_t>(r->i64(1)), r->i64(2)};
 }
 
 std::vector<domain::IndexedCourse> indexed_courses(db::Connection& db) {

@@ -1,4 +1,4 @@
-// SQL of the public pages: bulletin, newest courses, search, one course, reference lists.
+// SQL of the public pages: bulletin, search and its course rows, one course, reference lists.
 #pragma once
 
 #include <cstdint>
@@ -21,7 +21,6 @@ struct CourseSummary {
   int hours = 0, credits = 0, seats_left = 0;
   bool enrol_open = false;
 };
-std::vector<CourseSummary> newest_courses(db::Connection& db, int limit);
 
 struct Choice {
   int64_t id;
@@ -31,9 +30,15 @@ std::vector<Choice> counties(db::Connection& db);
 std::vector<Choice> categories(db::Connection& db);
 std::vector<Choice> tags(db::Connection& db);
 
-// The search (site/course_finder.h): course_search's state, its rows for the in-memory index,
-// the ids matching one keyword term, and the rows of a page in the order given.
-uint64_t search_generation(db::Connection& db);
+// The search (site/course_finder.h): course_search's state and the database's clock, its rows
+// for the in-memory index, the ids matching one keyword spelling, and the rows of a page in the
+// order given.
+struct SearchState {
+  uint64_t generation = 0;
+  uint32_t today = 0;  // CURDATE() as yyyymmdd
+  int64_t now = 0;     // UNIX_TIMESTAMP()
+};
+SearchState search_state(db::Connection& db);
 std::vector<domain::IndexedCourse> indexed_courses(db::Connection& db);
 enum class TermColumn { kBody, kUnitName };
 // `term` is free of quotes and backslashes (domain/search_terms.h).

@@ -1,6 +1,7 @@
 """研習資訊進階搜尋 and the home page (SPEC §8, §10): keywords in Chinese, school short names,
-filters, paging, and calm answers to absurd input. Expected sets come from the demo cast
-(sql/demo.sql) or, where dates move with today, from the course table itself."""
+filters, paging, the order (upcoming courses first), and calm answers to absurd input. Expected
+sets come from the demo cast (sql/demo.sql) or, where dates move with today, from the course
+table itself."""
 import itertools
 import re
 import urllib.parse
@@ -48,6 +49,17 @@ def public_codes(where="1=1"):
 
 def day(offset_days):
     return sql_value(f"SELECT CURDATE() + INTERVAL {int(offset_days)} DAY")
+
+
+def result_order():
+    """Every public course in result order (domain/course_index.h), from the course table: the
+    ones not ended (last day today or later) soonest first, then the past ones most recent first."""
+    today = sql_value("SELECT CURDATE()")
+    courses = [(code, first, last, int(cid)) for code, first, last, cid in sql(
+        f"SELECT code, first_date, last_date, id FROM course WHERE state IN {PUBLIC_STATES}")]
+    upcoming = sorted((c for c in courses if c[2] >= today), key=lambda c: (c[1], c[2], c[3]))
+    past = sorted((c for c in courses if c[2] < today), key=lambda c: (c[2], c[1], c[3]), reverse=True)
+    return [c[0] for c in upcoming + past], {c[0] for c in upcoming}, {c[0] for c in past}
 
 
 class KeywordSearch(unittest.TestCase):
@@ -271,7 +283,7 @@ class HomePage(unittest.TestCase):
     def test_the_home_page_lists_the_newest_public_courses_only(self):
         page = Client().get("/")
         newest = codes_in(page.text, "courses")
-        self.assertEqual(newest[0], "5600001")  # the most recently registered public course
+        self.assertEqual(newest[0], "5600001")  # the public course held soonest
         self.assertIn('href="/courses/5600001"', page.text)
         self.assertFalse(NON_PUBLIC & set(newest), newest)
         self.assertTrue(set(newest) <= public_codes())
@@ -345,6 +357,37 @@ class Paging(unittest.TestCase):
         page = search(q="量子力學", page=50)
         self.assertEqual(page.status, 200)
         self.assertEqual(total_of(page), 0)
+
+
+class UpcomingFirst(unittest.TestCase):
+    """Home's 最新研習 and the search without conditions: courses not yet ended first, soonest first;
+    past ones after them, most recent first (issue 7)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.order, cls.upcoming, cls.past = result_order()
+
+    def test_the_demo_data_has_both_upcoming_and_past_public_courses(self):
+        self.assertGreaterEqual(len(self.upcoming), 2)
+        self.assertGreaterEqual(len(self.past), 10)
+
+    def test_a_search_without_conditions_lists_upcoming_courses_first(self):
+        page = fresh_search()
+        listed = results(page)
+        self.assertEqual(total_of(page), len(self.order))
+        self.assertEqual(listed, self.order[:20])
+        self.assertIn(listed[0], self.upcoming)
+        self.assertEqual(listed[:len(self.upcoming)], [c for c in self.order if c in self.upcoming])
+
+    def test_the_home_page_lists_upcoming_courses_first(self):
+        newest = codes_in(Client().get("/").text, "courses")
+        self.assertEqual(newest, self.order[:10])
+        self.assertIn(newest[0], self.upcoming)
+
+    def test_filters_and_keywords_keep_the_order(self):
+        self.assertEqual(results(fresh_search(county=3)), [c for c in self.order if c in NEILI_PUBLIC])
+        reading = results(fresh_search(q="閱讀"))
+        self.assertEqual(reading, ["5600001", "5600011"])  # upcoming, then past
 
 
 class SchoolNames(unittest.TestCase):
