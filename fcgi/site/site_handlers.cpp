@@ -10,6 +10,7 @@
 #include "core/fragment_cache.h"
 #include "core/view.h"
 #include "domain/course_state.h"
+#include "domain/public_status.h"
 #include "domain/roc_date.h"
 #include "domain/search_terms.h"
 #include "domain/validation.h"
@@ -50,8 +51,36 @@ void fill_choices(ctemplate::TemplateDictionary& dict, const char* section,
   }
 }
 
-void fill_course_rows(ctemplate::TemplateDictionary& dict, const std::vector<sql::CourseSummary>& courses) {
+// The public words for a course's enrolment (domain/public_status.h), with the times that go
+// with them: "尚未開放報名（115/03/02 09:00 開放）". `full_window` also gives an open course its
+// opening time, for the course page; lists give only the closing one.
+std::string status_words(domain::PublicStatus status, const std::string& opens_at,
+                         const std::string& closes_at, bool full_window) {
+  std::string words = domain::public_status_label(status);
+  const std::string opens = app::roc_datetime(opens_at), closes = app::roc_datetime(closes_at);
+  switch (status) {
+    case domain::PublicStatus::kOpen:
+      return words + (full_window ? "（" + opens + " 起至 " + closes + " 止）"
+                                  : "（至 " + closes + " 止）");
+    case domain::PublicStatus::kNotYetOpen:
+      return words + "（" + opens + " 開放）";
+    case domain::PublicStatus::kFull:
+      return words + "（報名至 " + closes + " 止）";
+    case domain::PublicStatus::kClosed:
+      return words + (closes.empty() ? "" : "（" + closes + " 截止）");
+    case domain::PublicStatus::kNotOnline:
+    case domain::PublicStatus::kEnded:
+      break;
+  }
+  return words;
+}
+
+// Rows of courses (home, search results). A row whose course is no longer public is left out.
+void fill_course_rows(ctemplate::TemplateDictionary& dict,
+                      const std::vector<sql::CourseSummary>& courses) {
   for (const auto& c : courses) {
+    const auto status = domain::public_status(c.enrolment);
+    if (!status) continue;
     auto* row = dict.AddSectionDictionary("COURSE");
     row->SetValue("URL", app::url_for("course.show", {c.code}));
     row->SetValue("CODE", c.code);
@@ -62,8 +91,11 @@ void fill_course_rows(ctemplate::TemplateDictionary& dict, const std::vector<sql
     row->SetValue("LAST_DATE", app::roc_date(c.last_date));
     row->SetValue("HOURS", c.credits > 0 ? std::to_string(c.credits) + " 學分"
                                          : std::to_string(c.hours) + " 小時");
-    row->SetValue("STATE", app::course_state_label(c.state));
-    if (c.enrol_open) row->SetValueAndShowSection("SEATS_LEFT", std::to_string(c.seats_left), "ENROL_OPEN");
+    row->SetValue("STATUS_CODE", domain::public_status_code(*status));
+    row->SetValue("STATUS", status_words(*status, c.enrol_opens_at, c.enrol_closes_at, false));
+    if (*status == domain::PublicStatus::kOpen) {
+      row->SetValueAndShowSection("SEATS_LEFT", std::to_string(c.enrolment.seats_left), "SEATS");
+    }
   }
 }
 
@@ -192,7 +224,11 @@ std::string render_course_body(const sql::CourseDetail& c) {
   ctemplate::TemplateDictionary d("course");
   d.SetValue("CODE", c.code);
   d.SetValue("TITLE", c.title);
-  d.SetValue("STATE", app::course_state_label(c.state));
+  // Shown only for public courses (show_course), so there is a status; 已結束 is the safe word.
+  const domain::PublicStatus status =
+      domain::public_status(c.enrolment).value_or(domain::PublicStatus::kEnded);
+  d.SetValue("STATUS_CODE", domain::public_status_code(status));
+  d.SetValue("STATUS", domain::public_status_label(status));
   d.SetValue("CLASS_KIND", app::class_kind_label(c.class_kind));
   d.SetValue("SCOPE", c.cross_school ? "跨校研習" : "校內研習");
   d.SetValue("CATEGORY", c.category);
@@ -226,9 +262,13 @@ std::string render_course_body(const sql::CourseDetail& c) {
     e->SetValue("OPENS_AT", app::roc_datetime(c.enrol_opens_at));
     e->SetValue("CLOSES_AT", app::roc_datetime(c.enrol_closes_at));
     e->SetIntValue("ONLINE_SEATS", c.online_seats);
-    e->SetIntValue("SEATS_LEFT", c.online_seats - c.seats_taken);
+    // The seats left matter while enrolment is open; afterwards the count is history.
+    if (status == domain::PublicStatus::kOpen || status == domain::PublicStatus::kFull) {
+      e->SetIntValue("SEATS_LEFT", c.enrolment.seats_left);
+      e->ShowSection("SEATS");
+    }
     e->SetValue("REVIEW", c.auto_review ? "自動審核（先報先錄取）" : "由承辦人審核");
-    e->SetValue("OPEN_NOW", c.enrol_open ? "報名中" : "目前不在報名期間");
+    e->SetValue("STATUS_WORDS", status_words(status, c.enrol_opens_at, c.enrol_closes_at, true));
   } else {
     d.ShowSection("NOT_ONLINE");
   }

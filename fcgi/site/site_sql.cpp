@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "domain/course_index.h"
+#include "domain/course_state.h"
 #include "domain/validation.h"
 
 namespace site::sql {
@@ -13,25 +14,39 @@ namespace site::sql {
 namespace {
 constexpr const char* kPublicStates = "('approved','roster_submitted','roster_returned','closed')";
 
-// Columns shared by every course list, in CourseSummary order.
+// The columns of CourseSummary, in the order summary_of reads them; the database's clock comes
+// with the rows, so a list's public statuses need no query of their own.
 constexpr const char* kSummaryColumns =
-    "c.code, c.title, u.name, k.name, c.first_date, c.last_date, c.state, c.hours, c.credits,"
-    " c.online_seats - c.seats_taken,"
-    " c.enrol_online AND c.state = 'approved' AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at";
+    "c.code, c.title, u.name, k.name, c.first_date, c.last_date, c.hours, c.credits,"
+    " DATE_FORMAT(c.enrol_opens_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(c.enrol_closes_at, '%Y-%m-%d %H:%i'),"
+    " c.state, c.enrol_online, IFNULL(UNIX_TIMESTAMP(c.enrol_opens_at), 0),"
+    " IFNULL(UNIX_TIMESTAMP(c.enrol_closes_at), 0), c.online_seats - c.seats_taken,"
+    " UNIX_TIMESTAMP(), CURDATE() + 0";
+constexpr size_t kSummaryColumnCount = 17;
+
+// A state code the domain does not know is not public.
+domain::CourseState state_of(const std::string& code) {
+  return domain::parse_state_code(code).value_or(domain::CourseState::kDeleted);
+}
 
 CourseSummary summary_of(const db::Row& r) {
   CourseSummary s;
-  s.code = r.str(0);
-  s.title = r.str(1);
-  s.unit_name = r.str(2);
-  s.county_name = r.str(3);
-  s.first_date = r.str(4);
-  s.last_date = r.str(5);
-  s.state = r.str(6);
-  s.hours = static_cast<int>(r.i64(7));
-  s.credits = static_cast<int>(r.i64(8));
-  s.seats_left = static_cast<int>(r.i64(9));
-  s.enrol_open = r.i64(10) == 1;
+  std::string* text[] = {&s.code, &s.title, &s.unit_name, &s.county_name, &s.first_date,
+                         &s.last_date};
+  for (size_t i = 0; i < std::size(text); ++i) *text[i] = r.str(i);
+  s.hours = static_cast<int>(r.i64(6));
+  s.credits = static_cast<int>(r.i64(7));
+  s.enrol_opens_at = r.str(8);
+  s.enrol_closes_at = r.str(9);
+  domain::EnrolmentFacts& e = s.enrolment;
+  e.state = state_of(r.str(10));
+  e.enrol_online = r.i64(11) == 1;
+  e.enrol_opens = r.i64(12);
+  e.enrol_closes = r.i64(13);
+  e.last_day = domain::day_number(s.last_date);
+  e.seats_left = static_cast<int>(r.i64(14));
+  e.now = r.i64(15);
+  e.today = static_cast<uint32_t>(r.i64(16));
   return s;
 }
 
@@ -125,7 +140,7 @@ std::vector<CourseSummary> course_summaries(db::Connection& db,
                           " WHERE c.state IN " + kPublicStates + " AND c.id IN (" + placeholders + ")";
   std::map<uint32_t, CourseSummary> by_id;
   for (const auto& r : db.query_values(sql, args)) {
-    by_id[static_cast<uint32_t>(r.i64(11))] = summary_of(r);  // c.id follows the summary
+    by_id[static_cast<uint32_t>(r.i64(kSummaryColumnCount))] = summary_of(r);  // c.id follows
   }
   for (uint32_t id : course_ids) {  // in the order asked for
     if (auto it = by_id.find(id); it != by_id.end()) out.push_back(std::move(it->second));
@@ -142,7 +157,9 @@ std::optional<CourseDetail> find_course(db::Connection& db, const std::string& c
       " c.contact2_phone, c.contact2_email, a.display_name, c.cross_school, c.enrol_online,"
       " c.auto_review,"
       " c.enrol_online AND c.state = 'approved' AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at,"
-      " c.hours, c.credits, c.class_count, c.seats_per_class, c.online_seats, c.seats_taken"
+      " c.hours, c.credits, c.class_count, c.seats_per_class, c.online_seats, c.seats_taken,"
+      " IFNULL(UNIX_TIMESTAMP(c.enrol_opens_at), 0), IFNULL(UNIX_TIMESTAMP(c.enrol_closes_at), 0),"
+      " UNIX_TIMESTAMP(), CURDATE() + 0"
       " FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id"
       " JOIN category g ON g.id = c.category_id JOIN business_account a ON a.id = c.organizer_id"
       " WHERE c.code = ?",
@@ -164,6 +181,15 @@ std::optional<CourseDetail> find_course(db::Connection& db, const std::string& c
   int* numbers[] = {&d.hours, &d.credits, &d.class_count, &d.seats_per_class, &d.online_seats,
                     &d.seats_taken};
   for (size_t i = 0; i < std::size(numbers); ++i) *numbers[i] = static_cast<int>(r->i64(i + 29));
+  domain::EnrolmentFacts& e = d.enrolment;
+  e.state = state_of(d.state);
+  e.enrol_online = d.enrol_online;
+  e.enrol_opens = r->i64(35);
+  e.enrol_closes = r->i64(36);
+  e.last_day = domain::day_number(d.last_date);
+  e.seats_left = d.online_seats - d.seats_taken;
+  e.now = r->i64(37);
+  e.today = static_cast<uint32_t>(r->i64(38));
 
   for (const auto& s : db.query("SELECT session_date, TIME_FORMAT(starts_at, '%H:%i'),"
                                 " TIME_FORMAT(ends_at, '%H:%i'), breaks, place FROM course_session"

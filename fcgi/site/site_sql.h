@@ -8,6 +8,7 @@
 
 #include "core/db.h"
 #include "domain/course_index.h"
+#include "domain/public_status.h"
 
 namespace site::sql {
 
@@ -16,10 +17,12 @@ struct Bulletin {
 };
 std::vector<Bulletin> latest_bulletins(db::Connection& db, int limit);
 
+// One course in a list (home, search results).
 struct CourseSummary {
-  std::string code, title, unit_name, county_name, first_date, last_date, state;
-  int hours = 0, credits = 0, seats_left = 0;
-  bool enrol_open = false;
+  std::string code, title, unit_name, county_name, first_date, last_date;
+  std::string enrol_opens_at, enrol_closes_at;  // "2025-02-24 09:00"; "" without online enrolment
+  int hours = 0, credits = 0;
+  domain::EnrolmentFacts enrolment;  // with the database's clock as the row was read
 };
 
 struct Choice {
@@ -59,6 +62,7 @@ struct CourseDetail {
       seats_taken = 0;
   std::vector<Session> sessions;
   std::vector<std::string> tags;
+  domain::EnrolmentFacts enrolment;  // for the public status, with the database's clock
 };
 std::optional<CourseDetail> find_course(db::Connection& db, const std::string& code);
 

@@ -1,7 +1,7 @@
 """研習資訊進階搜尋 and the home page (SPEC §8, §10): keywords in Chinese, school short names,
-filters, paging, the order (upcoming courses first), and calm answers to absurd input. Expected
-sets come from the demo cast (sql/demo.sql) or, where dates move with today, from the course
-table itself."""
+filters, paging, the order (upcoming courses first), the public words for enrolment, and calm
+answers to absurd input. Expected sets come from the demo cast (sql/demo.sql) or, where dates move
+with today, from the course table itself."""
 import itertools
 import re
 import urllib.parse
@@ -49,6 +49,19 @@ def public_codes(where="1=1"):
 
 def day(offset_days):
     return sql_value(f"SELECT CURDATE() + INTERVAL {int(offset_days)} DAY")
+
+
+def rows_of(html, css_class):
+    """{code: (status code, status words, seats left or None)} of a page's course list."""
+    m = re.search(r'<ul class="[^"]*\b' + re.escape(css_class) + r'\b[^"]*">(.*?)</ul>', html, re.S)
+    rows = {}
+    for li in re.findall(r"<li>(.*?)</li>", m.group(1) if m else "", re.S):
+        code = re.search(r"代碼 (\d{7})", li).group(1)
+        status = re.search(r'<span class="course-status" data-public-status="([a-z_]+)">([^<]*)</span>', li)
+        seats = re.search(r'<span class="badge">剩 (\d+) 名</span>', li)
+        rows[code] = (status.group(1) if status else None, status.group(2) if status else None,
+                      int(seats.group(1)) if seats else None)
+    return rows
 
 
 def result_order():
@@ -359,6 +372,7 @@ class Paging(unittest.TestCase):
         self.assertEqual(total_of(page), 0)
 
 
+
 class UpcomingFirst(unittest.TestCase):
     """Home's 最新研習 and the search without conditions: courses not yet ended first, soonest first;
     past ones after them, most recent first (issue 7)."""
@@ -468,6 +482,43 @@ class SchoolNames(unittest.TestCase):
         self.assert_finds(fresh_search(q="內壢國中 量子力學"), set())
         self.assert_finds(fresh_search(q="觀課", unit="國中"), set())  # 5609102 is at 文雅國小
         self.assert_finds(fresh_search(q="觀課", unit="國小"), {"5609102"})
+
+
+class PublicWords(unittest.TestCase):
+    """Home and search rows say what a visitor can do, never the review state (issue 7)."""
+    REVIEW_STATE_LABELS = ("課程未確認", "課程確認未通過", "課程確認通過", "資料上傳結束", "名單確認未通過",
+                           "名單確認通過", "課程登錄錯誤")
+
+    def minute(self, code, column):
+        return sql_value(f"SELECT DATE_FORMAT({column}, '%Y-%m-%d %H:%i') FROM course WHERE code = '{code}'")
+
+    def at(self, code, column):
+        value = self.minute(code, column)
+        return f"{roc(value)} {value[11:]}"
+
+    def test_no_list_shows_a_review_state(self):
+        for page in (Client().get("/"), fresh_search(), fresh_search(page=2), fresh_search(q="研習")):
+            for label in self.REVIEW_STATE_LABELS:
+                self.assertNotIn(label, page.text)
+
+    def test_every_row_has_a_public_status(self):
+        for page, css in ((Client().get("/"), "courses"), (fresh_search(), "results")):
+            rows = rows_of(page.text, css)
+            self.assertGreaterEqual(len(rows), 10)
+            for code, (status, words, _) in rows.items():
+                self.assertIn(status, {"open", "full", "not_yet_open", "closed", "not_online", "ended"}, code)
+                self.assertTrue(words, code)
+
+    def test_the_rows_say_open_not_yet_open_and_ended_with_their_times(self):
+        for page, css in ((Client().get("/"), "courses"), (fresh_search(), "results")):
+            rows = rows_of(page.text, css)
+            self.assertEqual(rows["5600001"], ("open", f"開放報名（至 {self.at('5600001', 'enrol_closes_at')} 止）", 38))
+            self.assertEqual(rows["5600002"],
+                             ("not_yet_open", f"尚未開放報名（{self.at('5600002', 'enrol_opens_at')} 開放）", None))
+        rows = rows_of(fresh_search().text, "results")
+        for code in ("5600005", "5600006", "5600007"):  # past: roster submitted, returned, closed
+            self.assertEqual(sql_value(f"SELECT last_date < CURDATE() FROM course WHERE code = '{code}'"), "1")
+            self.assertEqual(rows[code], ("ended", "已結束", None))
 
 
 if __name__ == "__main__":
