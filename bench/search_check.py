@@ -4,6 +4,12 @@ done in SQL on course_search, on the bench data: totals and the first page, in o
 
     PORTAL_VAR=var/bench nginx/portalctl start   # as bench/env.sh sets it (port 8180)
     bench/search_check.py [N]                    # N random searches besides the fixed ones (25)
+
+The SQL side searches each term by the same spellings as the portal (a school's short and full
+names: 國中 and 國民中學 …), which `build/portal-tool search-spellings` prints from the portal's own
+rule (domain/search_terms.h), and puts the rows in the portal's result order
+(domain/course_index.h): courses not ended first, soonest first; then the past ones, most recent
+first. BENCH_VAR and BENCH_PORT point it at another instance (the test stack: var/test, 18080).
 """
 import os
 import random
@@ -16,7 +22,9 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOCKET = os.path.join(os.environ.get("BENCH_VAR", os.path.join(ROOT, "var", "bench")), "run", "mysqld.sock")
 PORTAL = "http://127.0.0.1:%s" % os.environ.get("BENCH_PORT", "8180")
-KEYWORDS = ["閱讀", "教學", "SEL", "桌遊", "班級經營", "閱讀 策略", "數學 素養", "Python", "micro:bit", "量子力學"]
+TOOL = os.path.join(ROOT, "build", "portal-tool")
+KEYWORDS = ["閱讀", "教學", "SEL", "桌遊", "班級經營", "閱讀 策略", "數學 素養", "Python", "micro:bit", "量子力學",
+            "國小 閱讀"]
 LEVELS = ["elementary", "junior_high", "kindergarten", "university"]
 
 
@@ -33,9 +41,20 @@ def portal(params):
     return int(re.search(r'id="total">(\d+)<', page).group(1)), re.findall(r"代碼 (\d{7})", page)
 
 
+def spellings(keyword):
+    """The portal's terms of `keyword`, each as the list of its spellings."""
+    out = subprocess.run([TOOL, "search-spellings", keyword], capture_output=True, text=True, check=True)
+    return [line.split("\t") for line in out.stdout.splitlines()]
+
+
+def groonga(column, keyword):
+    """One Groonga condition per term: any of its spellings. Spellings hold no " or \\."""
+    return ["(%s)" % " || ".join('%s @ "%s"' % (column, s.replace("'", "''")) for s in term)
+            for term in spellings(keyword)]
+
+
 def reference(p):
-    terms = ['body @ "%s"' % t for t in p.get("q", "").split()]
-    terms += ['unit_name @ "%s"' % t for t in p.get("unit", "").split()]
+    terms = groonga("body", p.get("q", "")) + groonga("unit_name", p.get("unit", ""))
     where = []
     if terms:
         where.append("MATCH(s.body) AGAINST('*SS %s' IN BOOLEAN MODE)" % " && ".join(terms))
@@ -55,16 +74,22 @@ def reference(p):
         where.append("s.enrol_opens_at <= NOW() AND s.enrol_closes_at >= NOW()")
     clause = " WHERE " + " AND ".join(where) if where else ""
     total = int(sql("SELECT COUNT(*) FROM course_search s" + clause))
-    codes = sql("SELECT GROUP_CONCAT(code ORDER BY first_date DESC, id DESC) FROM (SELECT c.code,"
-                " c.first_date, c.id FROM course_search s JOIN course c ON c.id = s.course_id" + clause +
-                " ORDER BY c.first_date DESC, c.id DESC LIMIT 20) page")
-    return total, [] if codes in ("", "NULL") else codes.split(",")
+    # Result order: the upcoming ones by (first, last, id) ascending, then the past ones by
+    # (last, first, id) descending; the IF()s are NULL, so equal, for every past course.
+    upcoming = "c.last_date >= CURDATE()"
+    codes = sql("SELECT c.code FROM course_search s JOIN course c ON c.id = s.course_id" + clause +
+                " ORDER BY NOT (%s), IF(%s, c.first_date, NULL), IF(%s, c.last_date, NULL),"
+                " IF(%s, c.id, NULL), c.last_date DESC, c.first_date DESC, c.id DESC LIMIT 20"
+                % (upcoming, upcoming, upcoming, upcoming))
+    return total, codes.split("\n") if codes else []
 
 
 def main():
     random.seed(3)
     cases = [{}, {"county": 3}, {"level": "elementary"}, {"tag": 2}, {"open": 1}, {"category": 5},
-             {"unit": "教育局"}, {"from": "2026-03-01", "to": "2026-03-31"}]
+             {"unit": "教育局"}, {"from": "2026-03-01", "to": "2026-03-31"},
+             # school short names: each term by all its spellings
+             {"unit": "國中"}, {"unit": "高職"}, {"unit": "高中", "county": 3}, {"q": "國小 閱讀"}]
     for _ in range(int(sys.argv[1]) if len(sys.argv) > 1 else 25):
         p = {"q": random.choice(KEYWORDS)}
         if random.random() < .5:

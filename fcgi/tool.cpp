@@ -2,7 +2,9 @@
 // hash (for demo and benchmark data, which share one hash of the demo password); `portal-tool keys
 // ensure|rotate|list DIR` looks after the OpenID provider's RS256 signing keys (core/jwt.h);
 // `portal-tool course-states public|unfinished` prints the SQL list of those states for SQL files
-// run by hand or in bulk (sql/course_search_rebuild.sql), from the domain's rules.
+// run by hand or in bulk (sql/course_search_rebuild.sql), from the domain's rules;
+// `portal-tool search-spellings KEYWORD` prints the terms the search makes of a keyword, one line
+// each with its spellings tab-separated (domain/search_terms.h), for bench/search_check.py.
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +18,7 @@
 #include "core/jwt.h"
 #include "core/security.h"
 #include "domain/course_state.h"
+#include "domain/search_terms.h"
 
 namespace {
 
@@ -27,7 +30,8 @@ const char kUsage[] =
     "       portal-tool keys ensure DIR\n"
     "       portal-tool keys rotate DIR [--overlap-hours N (default 24)]\n"
     "       portal-tool keys list DIR\n"
-    "       portal-tool course-states public|unfinished\n";
+    "       portal-tool course-states public|unfinished\n"
+    "       portal-tool search-spellings KEYWORD\n";
 
 int usage() {
   std::fputs(kUsage, stderr);
@@ -115,6 +119,14 @@ int main(int argc, char** argv) {
       return 0;
     }
     return usage();
+  }
+  if (argc == 3 && std::strcmp(argv[1], "search-spellings") == 0) {
+    for (const auto& spellings : domain::spellings_of(domain::search_terms(argv[2]))) {
+      std::string line;
+      for (const auto& s : spellings) line += (line.empty() ? "" : "\t") + s;
+      std::puts(line.c_str());
+    }
+    return 0;
   }
   if (argc >= 2 && std::strcmp(argv[1], "keys") == 0) {
     try {

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "domain/course_index.h"
 #include "domain/lights.h"
 #include "domain/roc_date.h"
 #include "domain/validation.h"
@@ -25,7 +26,7 @@ std::optional<std::string> optional_text(const std::string& s) {
 }  // namespace
 
 std::optional<Course> find(db::Connection& db, const std::string& code) {
-  static const std::string sql = std::string(
+  static const std::string sql =
       "SELECT c.id, c.code, c.state, c.unit_id, c.organizer_id, c.review_unit_id, u.county_id,"
       " u.name AS unit_name, u.code AS unit_code, k.name AS county_name, g.name AS category_name,"
       " a.display_name AS organizer_name, c.title, c.class_kind, c.subject_area, c.levels,"
@@ -34,9 +35,9 @@ std::optional<Course> find(db::Connection& db, const std::string& code) {
       " DATE_FORMAT(c.enrol_opens_at, '%Y-%m-%d %H:%i') AS enrol_opens_at,"
       " DATE_FORMAT(c.enrol_closes_at, '%Y-%m-%d %H:%i') AS enrol_closes_at,"
       " c.cross_school, c.enrol_online, c.auto_review, c.flagged_restricted,"
-      " c.enrol_online AND c.state = '") + domain::state_code(domain::CourseState::kApproved) +
-      "' AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at AS enrol_open,"
-      " c.category_id, c.hours, c.credits, c.class_count, c.seats_per_class, c.online_seats,"
+      " IFNULL(UNIX_TIMESTAMP(c.enrol_opens_at), 0) AS enrol_opens_epoch,"
+      " IFNULL(UNIX_TIMESTAMP(c.enrol_closes_at), 0) AS enrol_closes_epoch,"
+      " UNIX_TIMESTAMP() AS db_now, CURDATE() + 0 AS db_today, c.category_id, c.hours, c.credits, c.class_count, c.seats_per_class, c.online_seats,"
       " c.seats_taken, c.contact1_name, c.contact1_phone, c.contact1_email, c.contact2_name,"
       " c.contact2_phone, c.contact2_email"
       " FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id"
@@ -74,7 +75,6 @@ std::optional<Course> find(db::Connection& db, const std::string& code) {
   c.enrol_online = r->flag("enrol_online");
   c.auto_review = r->flag("auto_review");
   c.flagged_restricted = r->flag("flagged_restricted");
-  c.enrol_open = r->flag("enrol_open");
   c.category_id = r->i32("category_id");
   c.hours = r->i32("hours");
   c.credits = r->i32("credits");
@@ -84,6 +84,15 @@ std::optional<Course> find(db::Connection& db, const std::string& code) {
   c.seats_taken = r->i32("seats_taken");
   c.contact1 = {r->str("contact1_name"), r->str("contact1_phone"), r->str("contact1_email")};
   c.contact2 = {r->str("contact2_name"), r->str("contact2_phone"), r->str("contact2_email")};
+  domain::EnrolmentFacts& e = c.enrolment;
+  e.state = c.state;
+  e.enrol_online = c.enrol_online;
+  e.enrol_opens = r->i64("enrol_opens_epoch");
+  e.enrol_closes = r->i64("enrol_closes_epoch");
+  e.last_day = domain::day_number(c.last_date);
+  e.seats_left = c.online_seats - c.seats_taken;
+  e.now = r->i64("db_now");
+  e.today = static_cast<uint32_t>(r->i64("db_today"));
   return c;
 }
 

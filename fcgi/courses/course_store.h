@@ -11,6 +11,7 @@
 #include "core/db.h"
 #include "domain/course_rules.h"
 #include "domain/course_state.h"
+#include "domain/public_status.h"
 
 namespace courses::store {
 
@@ -26,10 +27,10 @@ struct Course {
   std::string created_at;                           // "2025-02-24 09:00"
   std::string enrol_opens_at, enrol_closes_at;      // "2025-02-24 09:00", or "" without online enrolment
   bool cross_school = false, enrol_online = false, auto_review = false, flagged_restricted = false;
-  bool enrol_open = false;  // online enrolment is open at the database's now
   int category_id = 0, hours = 0, credits = 0, class_count = 0, seats_per_class = 0,
       online_seats = 0, seats_taken = 0;
   domain::Contact contact1, contact2;
+  domain::EnrolmentFacts enrolment;  // for the public status, with the database's clock as read
 };
 // Any state, any unit: the callers' access helpers (app/access.h) decide who may see it.
 std::optional<Course> find(db::Connection& db, const std::string& code);

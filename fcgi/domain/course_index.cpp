@@ -1,8 +1,11 @@
+// domain/course_index.cpp: building the index in result order, and one pass over it per search.
 #include "domain/course_index.h"
 
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
+#include <tuple>
+#include <utility>
 
 namespace domain {
 
@@ -24,6 +27,50 @@ size_t seek(const std::vector<uint32_t>& list, size_t at, uint32_t value) {
                           value) -
          list.begin();
 }
+
+// One term's alternatives (ascending position lists): walked as one ascending stream without
+// repeats by the term that drives the search, or asked "does any hold p?" by the others, with
+// p never decreasing between calls.
+class TermWalk {
+ public:
+  explicit TermWalk(std::vector<const std::vector<uint32_t>*> lists)
+      : lists_(std::move(lists)), at_(lists_.size(), 0) {
+    for (const auto* list : lists_) size_ += list->size();
+  }
+
+  size_t size() const { return size_; }  // the matches of all alternatives, repeats counted
+
+  bool holds(uint32_t p) {
+    for (size_t i = 0; i < lists_.size(); ++i) {
+      const std::vector<uint32_t>& list = *lists_[i];
+      at_[i] = seek(list, at_[i], p);
+      if (at_[i] < list.size() && list[at_[i]] == p) return true;
+    }
+    return false;
+  }
+
+  // The next position held by any alternative; false once all are done.
+  bool next(uint32_t& p) {
+    bool any = false;
+    for (size_t i = 0; i < lists_.size(); ++i) {
+      const std::vector<uint32_t>& list = *lists_[i];
+      if (at_[i] < list.size() && (!any || list[at_[i]] < p)) {
+        p = list[at_[i]];
+        any = true;
+      }
+    }
+    for (size_t i = 0; any && i < lists_.size(); ++i) {
+      const std::vector<uint32_t>& list = *lists_[i];
+      if (at_[i] < list.size() && list[at_[i]] == p) ++at_[i];
+    }
+    return any;
+  }
+
+ private:
+  std::vector<const std::vector<uint32_t>*> lists_;
+  std::vector<size_t> at_;
+  size_t size_ = 0;
+};
 }  // namespace
 
 uint32_t day_number(std::string_view iso) {
@@ -36,10 +83,18 @@ uint32_t day_number(std::string_view iso) {
   return n;
 }
 
-CourseIndex::CourseIndex(std::vector<IndexedCourse> courses) {
-  std::sort(courses.begin(), courses.end(), [](const IndexedCourse& a, const IndexedCourse& b) {
-    return a.first_day != b.first_day ? a.first_day > b.first_day : a.course_id > b.course_id;
-  });
+CourseIndex::CourseIndex(std::vector<IndexedCourse> courses, uint32_t today) : today_(today) {
+  auto before = [today](const IndexedCourse& a, const IndexedCourse& b) {
+    const bool a_upcoming = a.last_day >= today, b_upcoming = b.last_day >= today;
+    if (a_upcoming != b_upcoming) return a_upcoming;
+    if (a_upcoming) {
+      return std::tie(a.first_day, a.last_day, a.course_id) <
+             std::tie(b.first_day, b.last_day, b.course_id);
+    }
+    return std::tie(a.last_day, a.first_day, a.course_id) >
+           std::tie(b.last_day, b.first_day, b.course_id);
+  };
+  std::sort(courses.begin(), courses.end(), before);
   entries_.reserve(courses.size());
   uint32_t max_id = 0;
   for (const IndexedCourse& c : courses) {
@@ -112,16 +167,15 @@ CourseIndex::Page CourseIndex::find(const Query& q) const {
     for (uint32_t p = 0; p < entries_.size(); ++p) take(p);
     return page;
   }
-  // Walk the shortest term list; every other list must hold the same position.
-  std::vector<const std::vector<uint32_t>*> lists = q.terms;
-  std::sort(lists.begin(), lists.end(), [](auto* a, auto* b) { return a->size() < b->size(); });
-  std::vector<size_t> cursor(lists.size(), 0);
-  for (uint32_t p : *lists[0]) {
+  // Walk the term with the fewest matches; every other term must hold the same position.
+  std::vector<TermWalk> walks;
+  walks.reserve(q.terms.size());
+  for (const auto& alternatives : q.terms) walks.emplace_back(alternatives);
+  std::sort(walks.begin(), walks.end(),
+            [](const TermWalk& a, const TermWalk& b) { return a.size() < b.size(); });
+  for (uint32_t p = 0; walks[0].next(p);) {
     bool in_all = true;
-    for (size_t i = 1; i < lists.size() && in_all; ++i) {
-      cursor[i] = seek(*lists[i], cursor[i], p);
-      in_all = cursor[i] < lists[i]->size() && (*lists[i])[cursor[i]] == p;
-    }
+    for (size_t i = 1; i < walks.size() && in_all; ++i) in_all = walks[i].holds(p);
     if (in_all && p < entries_.size()) take(p);
   }
   return page;

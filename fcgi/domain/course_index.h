@@ -1,9 +1,9 @@
 // domain/course_index.h: the public courses as 研習資訊進階搜尋 filters and orders them, held in
 // memory by each worker. Every filter is a test on a small fixed-size record, and the records
-// are kept in result order (newest first date first), so a page and its exact total cost one
-// pass over the candidates: about a millisecond at national scale, where Mroonga needed
-// 20–600 ms to filter, count and sort (bench/README.md). Keyword matching stays with Mroonga,
-// which hands over the ids of the courses matching each term.
+// are kept in result order (see CourseIndex), so a page and its exact total cost one pass over
+// the candidates: about a millisecond at national scale, where Mroonga needed 20–600 ms to
+// filter, count and sort (bench/README.md). Keyword matching stays with Mroonga, which hands
+// over the ids of the courses matching each spelling of each term.
 #pragma once
 
 #include <cstdint>
@@ -29,18 +29,25 @@ struct IndexedCourse {
 // 20250224 for "2025-02-24"; 0 for anything that is not an ISO date.
 uint32_t day_number(std::string_view iso_date);
 
+// Result order, as of `today` (yyyymmdd, the database's date): first the courses that have not
+// ended (last day on or after today), soonest first (first day, then last day, then id,
+// ascending); then the past ones, most recent first (last day, then first day, then id,
+// descending). The order moves with the date, so an index belongs to the day it was built for.
 class CourseIndex {
  public:
-  explicit CourseIndex(std::vector<IndexedCourse> courses);
+  CourseIndex(std::vector<IndexedCourse> courses, uint32_t today);
 
   size_t size() const { return entries_.size(); }
+  uint32_t today() const { return today_; }
 
   // The result-order positions of these courses, ascending; ids not in the index are dropped.
   std::vector<uint32_t> positions_of(const std::vector<uint32_t>& course_ids) const;
 
   // Zero, empty and false mean "any".
   struct Query {
-    std::vector<const std::vector<uint32_t>*> terms;  // positions_of each term's matches: all required
+    // Every term is required; a term is matched by any of its alternatives, each the
+    // positions_of the matches of one of its spellings (domain/search_terms.h).
+    std::vector<std::vector<const std::vector<uint32_t>*>> terms;
     int county_id = 0;  // as typed: out-of-range ids simply match nothing
     int category_id = 0;
     int tag_id = 0;
@@ -73,7 +80,8 @@ class CourseIndex {
   };
   bool matches(const Entry& e, const Query& q, uint32_t level_bit) const;
 
-  std::vector<Entry> entries_;            // result order: first day descending, then id descending
+  uint32_t today_;
+  std::vector<Entry> entries_;            // in result order
   std::vector<uint16_t> tag_ids_;
   std::vector<std::string> level_codes_;  // bit i of level_bits is level_codes_[i]
   std::vector<uint32_t> position_of_id_;  // by course id; kAbsent when not in the index

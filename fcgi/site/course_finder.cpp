@@ -1,6 +1,5 @@
+// site/course_finder.cpp: the per-worker index and keyword cache of the search, kept fresh.
 #include "site/course_finder.h"
-
-#include <ctime>
 
 namespace site {
 
@@ -22,14 +21,19 @@ bool CourseFinder::fresh(uint64_t loaded_generation, Clock::time_point loaded_at
   return loaded_generation == generation || Clock::now() - loaded_at < refresh_;
 }
 
+bool CourseFinder::fresh(const Index& index, const sql::SearchState& state) const {
+  return index.courses.today() == state.today &&
+         fresh(index.generation, index.loaded_at, state.generation);
+}
+
 std::shared_ptr<const CourseFinder::Index> CourseFinder::index_for(db::Connection& db,
-                                                                   uint64_t generation) {
+                                                                   const sql::SearchState& state) {
   std::shared_ptr<const Index> current;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     current = index_;
   }
-  if (current && fresh(current->generation, current->loaded_at, generation)) return current;
+  if (current && fresh(*current, state)) return current;
   std::unique_lock<std::mutex> reload(reload_mutex_, std::defer_lock);
   if (!current) {
     reload.lock();
@@ -40,9 +44,10 @@ std::shared_ptr<const CourseFinder::Index> CourseFinder::index_for(db::Connectio
     std::lock_guard<std::mutex> lock(mutex_);
     current = index_;  // another thread may have reloaded while this one waited
   }
-  if (current && fresh(current->generation, current->loaded_at, generation)) return current;
-  auto next = std::make_shared<Index>(
-      Index{generation, Clock::now(), 0, domain::CourseIndex(sql::indexed_courses(db))});
+  if (current && fresh(*current, state)) return current;
+  auto next =
+      std::make_shared<Index>(Index{state.generation, Clock::now(), 0,
+                                    domain::CourseIndex(sql::indexed_courses(db), state.today)});
   std::lock_guard<std::mutex> lock(mutex_);
   next->number = ++loads_;
   index_ = next;
@@ -103,17 +108,20 @@ void CourseFinder::keep(const std::string& key, std::shared_ptr<const Matches> m
 }
 
 SearchResult CourseFinder::find(db::Connection& db, const SearchFilters& f) {
-  const uint64_t generation = sql::search_generation(db);
-  const auto index = index_for(db, generation);
+  const sql::SearchState state = sql::search_state(db);
+  const auto index = index_for(db, state);
   std::vector<std::shared_ptr<const Matches>> held;  // keeps the lists alive while in use
   domain::CourseIndex::Query q;
-  for (const auto& term : f.keyword_terms) {
-    held.push_back(matches_for(db, sql::TermColumn::kBody, term, *index, generation));
+  for (auto [column, terms] : {std::pair{sql::TermColumn::kBody, &f.keyword_terms},
+                               std::pair{sql::TermColumn::kUnitName, &f.unit_terms}}) {
+    for (const auto& spellings : *terms) {
+      auto& alternatives = q.terms.emplace_back();
+      for (const auto& spelling : spellings) {
+        held.push_back(matches_for(db, column, spelling, *index, state.generation));
+        alternatives.push_back(&held.back()->positions);
+      }
+    }
   }
-  for (const auto& term : f.unit_terms) {
-    held.push_back(matches_for(db, sql::TermColumn::kUnitName, term, *index, generation));
-  }
-  for (const auto& m : held) q.terms.push_back(&m->positions);
   q.county_id = f.county_id;
   q.category_id = f.category_id;
   q.tag_id = f.tag_id;
@@ -121,7 +129,7 @@ SearchResult CourseFinder::find(db::Connection& db, const SearchFilters& f) {
   q.from_day = domain::day_number(f.from);
   q.to_day = domain::day_number(f.to);
   q.open_now = f.open_now;
-  q.now = static_cast<int64_t>(std::time(nullptr));
+  q.now = state.now;
   q.offset = static_cast<size_t>(f.offset);
   q.limit = static_cast<size_t>(f.page_size);
   const auto page = index->courses.find(q);

@@ -3,11 +3,17 @@
 // Mroonga supplies term by term.
 //
 // Freshness: every search reads search_generation (one primary-key row), which each write to
-// course_search bumps. Once it has moved, the index and each term's matches are reloaded when
-// they are older than Config::search_refresh_seconds (0: at once). So a course that becomes
-// public shows up in searches within that time, and the cost of a reload (about a second at
-// national scale) is paid at most that often. A course that stops being public may stay listed
-// for as long, but its row is never shown (sql::course_summaries reads the course itself).
+// course_search bumps, with the database's date and time. Once it has moved, the index and each
+// spelling's matches are reloaded when they are older than Config::search_refresh_seconds (0: at
+// once). So a course that becomes public shows up in searches within that time, and the cost of a
+// reload (about a second at national scale) is paid at most that often. A course that stops being
+// public may stay listed for as long, but its row is never shown (sql::course_summaries reads the
+// course itself). The result order depends on the date (domain/course_index.h), so the index is
+// also reloaded once a day, on the first search after midnight.
+//
+// Keyword matches are cached per column and spelling ("body:內壢國民中學"): a spelling's matches
+// do not depend on the term it came from, so 內壢國中 (whose spellings are 內壢國中 and
+// 內壢國民中學) and 內壢國民中學 typed as such share their entries.
 #pragma once
 
 #include <atomic>
@@ -28,8 +34,10 @@ namespace site {
 
 // Filters already validated; empty/zero means "any".
 struct SearchFilters {
-  std::vector<std::string> keyword_terms;  // all required; free of quotes and backslashes
-  std::vector<std::string> unit_terms;     // same, for the organizing unit's name
+  // Each term as its spellings (domain::spellings_of), free of quotes and backslashes: every term
+  // is required, any of its spellings matches it.
+  std::vector<std::vector<std::string>> keyword_terms;  // title, outline, subject, unit name, tags
+  std::vector<std::vector<std::string>> unit_terms;     // the organizing unit's name
   int county_id = 0;
   int category_id = 0;
   int tag_id = 0;
@@ -42,7 +50,7 @@ struct SearchFilters {
 
 struct SearchResult {
   int64_t total = 0;
-  std::vector<uint32_t> course_ids;  // the page, newest first date first
+  std::vector<uint32_t> course_ids;  // the page, in result order (domain/course_index.h)
 };
 
 class CourseFinder {
@@ -56,7 +64,7 @@ class CourseFinder {
     uint64_t generation;
     Clock::time_point loaded_at;
     uint64_t number;  // which load of the index this is: term positions belong to one
-    domain::CourseIndex courses;
+    domain::CourseIndex courses;  // in result order as of courses.today()
   };
   struct Matches {
     uint64_t generation;
@@ -68,7 +76,8 @@ class CourseFinder {
   };
 
   bool fresh(uint64_t loaded_generation, Clock::time_point loaded_at, uint64_t generation) const;
-  std::shared_ptr<const Index> index_for(db::Connection& db, uint64_t generation);
+  bool fresh(const Index& index, const sql::SearchState& state) const;
+  std::shared_ptr<const Index> index_for(db::Connection& db, const sql::SearchState& state);
   std::shared_ptr<const Matches> matches_for(db::Connection& db, sql::TermColumn column,
                                              const std::string& term, const Index& index,
                                              uint64_t generation);

@@ -2,8 +2,6 @@
 #include "site/site_handlers.h"
 
 #include <chrono>
-#include <memory>
-#include <mutex>
 
 #include "app/labels.h"
 #include "app/reference.h"
@@ -13,7 +11,9 @@
 #include "courses/course_store.h"
 #include "courses/course_view.h"
 #include "domain/course_state.h"
+#include "domain/public_status.h"
 #include "domain/roc_date.h"
+#include "domain/search_terms.h"
 #include "domain/validation.h"
 #include "site/course_finder.h"
 #include "site/site_sql.h"
@@ -23,35 +23,8 @@ namespace site {
 namespace {
 
 constexpr int kPageSize = 20;
+constexpr int kHomeCourses = 10;
 constexpr size_t kMaxKeywordChars = 100;
-constexpr size_t kMaxTerms = 8;
-
-
-// Keyword → search terms, every one required and taken literally: operators, quotes and
-// backslashes typed by the user are only separators, so a term can never leave the quoted
-// string it is put in (site_sql.cpp builds a Groonga script from them).
-std::vector<std::string> search_terms(std::string_view keyword) {
-  std::string cleaned;
-  for (char c : keyword) {
-    // Operators and control characters (NUL included) are only separators here.
-    const bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-    if (control || std::string_view("\"\\*+-()<>~@").find(c) != std::string_view::npos) c = ' ';
-    cleaned += c;
-  }
-  // The ideographic space separates terms too.
-  for (size_t p; (p = cleaned.find("\xE3\x80\x80")) != std::string::npos;) cleaned.replace(p, 3, " ");
-  std::vector<std::string> terms;
-  size_t pos = 0;
-  while (pos < cleaned.size() && terms.size() < kMaxTerms) {
-    const size_t start = cleaned.find_first_not_of(" \t\r\n", pos);
-    if (start == std::string::npos) break;
-    size_t end = cleaned.find_first_of(" \t\r\n", start);
-    if (end == std::string::npos) end = cleaned.size();
-    terms.push_back(cleaned.substr(start, end - start));
-    pos = end;
-  }
-  return terms;
-}
 
 // A number from the query string; `fallback` for anything else (a search never refuses).
 int query_number(const core::Params& query, const char* name, int fallback) {
@@ -68,8 +41,36 @@ void fill_choices(ctemplate::TemplateDictionary& dict, const char* section,
   }
 }
 
-void fill_course_rows(ctemplate::TemplateDictionary& dict, const std::vector<sql::CourseSummary>& courses) {
+// The public words for a course's enrolment (domain/public_status.h), with the times that go
+// with them: "尚未開放報名（115/03/02 09:00 開放）". `full_window` also gives an open course its
+// opening time, for the course page; lists give only the closing one.
+std::string status_words(domain::PublicStatus status, const std::string& opens_at,
+                         const std::string& closes_at, bool full_window) {
+  std::string words = domain::public_status_label(status);
+  const std::string opens = app::roc_datetime(opens_at), closes = app::roc_datetime(closes_at);
+  switch (status) {
+    case domain::PublicStatus::kOpen:
+      return words + (full_window ? "（" + opens + " 起至 " + closes + " 止）"
+                                  : "（至 " + closes + " 止）");
+    case domain::PublicStatus::kNotYetOpen:
+      return words + "（" + opens + " 開放）";
+    case domain::PublicStatus::kFull:
+      return words + "（報名至 " + closes + " 止）";
+    case domain::PublicStatus::kClosed:
+      return words + (closes.empty() ? "" : "（" + closes + " 截止）");
+    case domain::PublicStatus::kNotOnline:
+    case domain::PublicStatus::kEnded:
+      break;
+  }
+  return words;
+}
+
+// Rows of courses (home, search results). A row whose course is no longer public is left out.
+void fill_course_rows(ctemplate::TemplateDictionary& dict,
+                      const std::vector<sql::CourseSummary>& courses) {
   for (const auto& c : courses) {
+    const auto status = domain::public_status(c.enrolment);
+    if (!status) continue;
     auto* row = dict.AddSectionDictionary("COURSE");
     row->SetValue("URL", app::url_for("course.show", {c.code}));
     row->SetValue("CODE", c.code);
@@ -79,8 +80,11 @@ void fill_course_rows(ctemplate::TemplateDictionary& dict, const std::vector<sql
     row->SetValue("FIRST_DATE", app::roc_date(c.first_date));
     row->SetValue("LAST_DATE", app::roc_date(c.last_date));
     row->SetValue("HOURS", app::hours_label(c.hours, c.credits));
-    row->SetValue("STATE", app::course_state_label(c.state));
-    if (c.enrol_open) row->SetValueAndShowSection("SEATS_LEFT", std::to_string(c.seats_left), "ENROL_OPEN");
+    row->SetValue("STATUS_CODE", domain::public_status_code(*status));
+    row->SetValue("STATUS", status_words(*status, c.enrol_opens_at, c.enrol_closes_at, false));
+    if (*status == domain::PublicStatus::kOpen) {
+      row->SetValueAndShowSection("SEATS_LEFT", std::to_string(c.enrolment.seats_left), "SEATS");
+    }
   }
 }
 
@@ -126,8 +130,8 @@ SearchForm parse_search(const core::Params& query) {
     std::swap(f.from, f.to);
     f.notes.push_back("起日晚於迄日，已為您對調。");
   }
-  f.filters.keyword_terms = search_terms(f.q);
-  f.filters.unit_terms = search_terms(f.unit);
+  f.filters.keyword_terms = domain::spellings_of(domain::search_terms(f.q));
+  f.filters.unit_terms = domain::spellings_of(domain::search_terms(f.unit));
   f.filters.county_id = f.county;
   f.filters.category_id = f.category;
   f.filters.tag_id = f.tag;
@@ -190,7 +194,11 @@ std::string render_course_body(const courses::store::Course& c,
   ctemplate::TemplateDictionary d("course");
   d.SetValue("CODE", c.code);
   d.SetValue("TITLE", c.title);
-  d.SetValue("STATE", app::course_state_label(c.state));
+  // Shown only for public courses (show_course), so there is a status; 已結束 is the safe word.
+  const domain::PublicStatus status =
+      domain::public_status(c.enrolment).value_or(domain::PublicStatus::kEnded);
+  d.SetValue("STATUS_CODE", domain::public_status_code(status));
+  d.SetValue("STATUS", domain::public_status_label(status));
   d.SetValue("CLASS_KIND", app::class_kind_label(c.class_kind));
   d.SetValue("SCOPE", c.cross_school ? "跨校研習" : "校內研習");
   d.SetValue("CATEGORY", c.category_name);
@@ -216,9 +224,13 @@ std::string render_course_body(const courses::store::Course& c,
     e->SetValue("OPENS_AT", app::roc_datetime(c.enrol_opens_at));
     e->SetValue("CLOSES_AT", app::roc_datetime(c.enrol_closes_at));
     e->SetIntValue("ONLINE_SEATS", c.online_seats);
-    e->SetIntValue("SEATS_LEFT", c.online_seats - c.seats_taken);
+    // The seats left matter while enrolment is open; afterwards the count is history.
+    if (status == domain::PublicStatus::kOpen || status == domain::PublicStatus::kFull) {
+      e->SetIntValue("SEATS_LEFT", c.enrolment.seats_left);
+      e->ShowSection("SEATS");
+    }
     e->SetValue("REVIEW", c.auto_review ? "自動審核（先報先錄取）" : "由承辦人審核");
-    e->SetValue("OPEN_NOW", c.enrol_open ? "報名中" : "目前不在報名期間");
+    e->SetValue("STATUS_WORDS", status_words(status, c.enrol_opens_at, c.enrol_closes_at, true));
   } else {
     d.ShowSection("NOT_ONLINE");
   }
@@ -244,7 +256,11 @@ core::Response home(core::Context& cx) {
     row->SetValue("BODY", b.body);
     row->SetValue("DATE", app::roc_date(b.posted_on));
   }
-  const auto courses = sql::newest_courses(cx.db(), 10);
+  // The first courses of the search without conditions, upcoming ones first (course_index.h).
+  SearchFilters newest;
+  newest.page_size = kHomeCourses;
+  const SearchResult found = course_finder(cx.config()).find(cx.db(), newest);
+  const auto courses = sql::course_summaries(cx.db(), found.course_ids);
   fill_course_rows(body, courses);
   if (courses.empty()) body.ShowSection("NO_COURSES");
   return page.render();

@@ -7,20 +7,22 @@
 
 #include "courses/course_store.h"
 #include "domain/course_index.h"
+#include "domain/course_state.h"
 #include "domain/validation.h"
 
 namespace site::sql {
 
 namespace {
-// Columns shared by every course list.
-const std::string& summary_columns() {
-  static const std::string columns = std::string(
-      "c.id, c.code, c.title, u.name AS unit_name, k.name AS county_name, c.first_date, c.last_date,"
-      " c.state, c.hours, c.credits, c.online_seats - c.seats_taken AS seats_left,"
-      " c.enrol_online AND c.state = '") + domain::state_code(domain::CourseState::kApproved) +
-      "' AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at AS enrol_open";
-  return columns;
-}
+// The columns of CourseSummary; the database's clock comes with the rows, so a list's public
+// statuses need no query of their own.
+constexpr const char* kSummaryColumns =
+    "c.id, c.code, c.title, u.name AS unit_name, k.name AS county_name, c.first_date, c.last_date,"
+    " c.hours, c.credits, DATE_FORMAT(c.enrol_opens_at, '%Y-%m-%d %H:%i') AS enrol_opens_at,"
+    " DATE_FORMAT(c.enrol_closes_at, '%Y-%m-%d %H:%i') AS enrol_closes_at, c.state, c.enrol_online,"
+    " IFNULL(UNIX_TIMESTAMP(c.enrol_opens_at), 0) AS enrol_opens_epoch,"
+    " IFNULL(UNIX_TIMESTAMP(c.enrol_closes_at), 0) AS enrol_closes_epoch,"
+    " c.online_seats - c.seats_taken AS seats_left, UNIX_TIMESTAMP() AS db_now,"
+    " CURDATE() + 0 AS db_today";
 
 CourseSummary summary_of(const db::Row& r) {
   CourseSummary s;
@@ -30,14 +32,22 @@ CourseSummary summary_of(const db::Row& r) {
   s.county_name = r.str("county_name");
   s.first_date = r.str("first_date");
   s.last_date = r.str("last_date");
-  s.state = *domain::parse_state_code(r.str("state"));
   s.hours = r.i32("hours");
   s.credits = r.i32("credits");
-  s.seats_left = r.i32("seats_left");
-  s.enrol_open = r.flag("enrol_open");
+  s.enrol_opens_at = r.str("enrol_opens_at");
+  s.enrol_closes_at = r.str("enrol_closes_at");
+  domain::EnrolmentFacts& e = s.enrolment;
+  // A state the domain does not know is not public.
+  e.state = domain::parse_state_code(r.str("state")).value_or(domain::CourseState::kDeleted);
+  e.enrol_online = r.flag("enrol_online");
+  e.enrol_opens = r.i64("enrol_opens_epoch");
+  e.enrol_closes = r.i64("enrol_closes_epoch");
+  e.last_day = domain::day_number(s.last_date);
+  e.seats_left = r.i32("seats_left");
+  e.now = r.i64("db_now");
+  e.today = static_cast<uint32_t>(r.i64("db_today"));
   return s;
 }
-
 }  // namespace
 
 std::vector<Bulletin> latest_bulletins(db::Connection& db, int limit) {
@@ -50,21 +60,10 @@ std::vector<Bulletin> latest_bulletins(db::Connection& db, int limit) {
   return out;
 }
 
-std::vector<CourseSummary> newest_courses(db::Connection& db, int limit) {
-  std::vector<CourseSummary> out;
-  const std::string sql = "SELECT " + summary_columns() +
-                          " FROM course c JOIN unit u ON u.id = c.unit_id"
-                          " JOIN county k ON k.id = u.county_id"
-                          " WHERE c.state IN " + courses::store::public_states_sql() +
-                          " ORDER BY c.created_at DESC, c.id DESC LIMIT ?";
-  for (const auto& r : db.query(sql, limit)) out.push_back(summary_of(r));
-  return out;
-}
-
-
-uint64_t search_generation(db::Connection& db) {
-  return static_cast<uint64_t>(
-      db.query_one("SELECT value FROM search_generation WHERE id = 1")->i64(0));
+SearchState search_state(db::Connection& db) {
+  const auto r = db.query_one(
+      "SELECT value, CURDATE() + 0, UNIX_TIMESTAMP() FROM search_generation WHERE id = 1");
+  return {static_cast<uint64_t>(r->i64(0)), static_cast<uint32_t>(r->i64(1)), r->i64(2)};
 }
 
 std::vector<domain::IndexedCourse> indexed_courses(db::Connection& db) {
@@ -117,7 +116,7 @@ std::vector<CourseSummary> course_summaries(db::Connection& db,
     placeholders += placeholders.empty() ? "?" : ",?";
     args.emplace_back(id);
   }
-  const std::string sql = "SELECT " + summary_columns() +
+  const std::string sql = std::string("SELECT ") + kSummaryColumns +
                           " FROM course c JOIN unit u ON u.id = c.unit_id"
                           " JOIN county k ON k.id = u.county_id"
                           // the index may be up to search_refresh_seconds behind the course

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<article class="course" data-code="{{CODE}}">
 <h1>{{TITLE}}</h1>
-<p class="meta">研習課程代碼 <strong>{{CODE}}</strong>｜處理狀態：{{STATE}}</p>
+<p class="meta">研習課程代碼 <strong>{{CODE}}</strong>｜報名狀態：<span class="course-status" data-public-status="{{STATUS_CODE}}">{{STATUS}}</span></p>
 
 <h2>基本資料</h2>
 <dl class="facts">
@@ -30,11 +30,11 @@
   {{#ONLINE}}
   <dt>開放報名時間</dt><dd>{{OPENS_AT}}</dd>
   <dt>報名截止時間</dt><dd>{{CLOSES_AT}}</dd>
-  <dt>線上報名名額</dt><dd>{{ONLINE_SEATS}} 名，尚餘 <strong class="seats-left">{{SEATS_LEFT}}</strong> 名</dd>
+  <dt>線上報名名額</dt><dd>{{ONLINE_SEATS}} 名{{#SEATS}}，尚餘 <strong class="seats-left">{{SEATS_LEFT}}</strong> 名{{/SEATS}}</dd>
   <dt>錄取方式</dt><dd>{{REVIEW}}</dd>
-  <dt>目前狀態</dt><dd>{{OPEN_NOW}}</dd>
+  <dt>目前狀態</dt><dd>{{STATUS_WORDS}}</dd>
   {{/ONLINE}}
-  {{#NOT_ONLINE}}<dt>線上報名</dt><dd>本研習不開放線上報名</dd>{{/NOT_ONLINE}}
+  {{#NOT_ONLINE}}<dt>線上報名</dt><dd>本研習不提供線上報名</dd>{{/NOT_ONLINE}}
 </dl>
 
 <h2>聯絡人</h2>

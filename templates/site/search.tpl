@@ -59,8 +59,8 @@
 {{#COURSE}}
   <li>
     <a href="{{URL}}">{{TITLE}}</a>
-    <span class="meta">{{UNIT}}（{{COUNTY}}）｜{{FIRST_DATE}}–{{LAST_DATE}}｜{{HOURS}}｜{{STATE}}｜代碼 {{CODE}}</span>
-    {{#ENROL_OPEN}}<span class="badge">報名中，剩 {{SEATS_LEFT}} 名</span>{{/ENROL_OPEN}}
+    <span class="meta">{{UNIT}}（{{COUNTY}}）｜{{FIRST_DATE}}–{{LAST_DATE}}｜{{HOURS}}｜代碼 {{CODE}}</span>
+    <span class="course-status" data-public-status="{{STATUS_CODE}}">{{STATUS}}</span>{{#SEATS}}<span class="badge">剩 {{SEATS_LEFT}} 名</span>{{/SEATS}}
   </li>
 {{/COURSE}}
 </ul>

@@ -421,7 +421,9 @@ test('step 5: anyone reads the approved course at /courses/<code>, on a desktop 
       assertEqual(await article.count(), 1, 'the course article');
       assertEqual((await article.locator('h1').innerText()).trim(), COURSE.title, 'the title');
       const meta = await article.locator('.meta').first().innerText();
-      assert(meta.includes(code) && meta.includes('課程確認通過'), `code and 課程確認通過 shown: ${meta}`);
+      // The public sees the enrolment in public words, never the review state (issue 7).
+      assert(meta.includes(code) && /報名狀態：(開放報名|已額滿|尚未開放報名|報名截止|不提供線上報名|已結束)/.test(meta) &&
+             !meta.includes('課程確認通過'), `code and a public status, not 課程確認通過, shown: ${meta}`);
       const text = await article.innerText();
       assert(!text.includes(TAG), 'the removed tag is not shown');
       assert(text.includes(COURSE.place), 'the session\'s place is shown');

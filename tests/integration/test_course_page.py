@@ -1,9 +1,14 @@
 """The public course page /courses/<研習課程代碼> (SPEC §3, §4, §10): every public field, ROC dates,
-and 404 for anything that is not a public course."""
+the public words for its enrolment (never its review state), and 404 for anything that is not a
+public course."""
 import re
 import unittest
 
 from portal import Client, main, roc, sql, sql_value
+
+# 處理狀態 (SPEC §3): organizers and reviewers see them, the public never does.
+REVIEW_STATE_LABELS = ("課程未確認", "課程確認未通過", "課程確認通過", "資料上傳結束", "名單確認未通過",
+                       "名單確認通過", "課程登錄錯誤")
 
 
 def course_page(code):
@@ -14,6 +19,17 @@ def fact(html, label):
     """The <dd> after <dt>label</dt>, with tags removed."""
     m = re.search(r"<dt>" + re.escape(label) + r"</dt><dd>(.*?)</dd>", html, re.S)
     return re.sub(r"<[^>]+>", "", m.group(1)).strip() if m else None
+
+
+def public_status(html):
+    """(code, words) of the page's 報名狀態."""
+    m = re.search(r'報名狀態：<span class="course-status" data-public-status="([a-z_]+)">([^<]*)</span>', html)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def minute(iso_datetime):
+    """'2026-03-02 09:00:00' -> '115/03/02 09:00', as pages show a time."""
+    return f"{roc(iso_datetime)} {iso_datetime[11:16]}"
 
 
 class PublicCoursePage(unittest.TestCase):
@@ -31,8 +47,11 @@ class PublicCoursePage(unittest.TestCase):
         self.assertIn("研習課程代碼 <strong>5600001</strong>", self.html)
         self.assertIn("<title>素養導向閱讀教學工作坊｜", self.html)
 
-    def test_the_page_shows_the_state_label(self):
-        self.assertIn("處理狀態：課程確認通過", self.html)
+    def test_the_page_shows_the_public_status_not_the_review_state(self):
+        self.assertEqual(public_status(self.html), ("open", "開放報名"))
+        self.assertNotIn("處理狀態", self.html)
+        for label in REVIEW_STATE_LABELS:
+            self.assertNotIn(label, self.html)
 
     def test_the_page_shows_the_organizing_unit_and_county(self):
         self.assertEqual(fact(self.html, "開課單位"), "桃園市立內壢國民中學（桃園市）")
@@ -74,7 +93,8 @@ class PublicCoursePage(unittest.TestCase):
         self.assertEqual(fact(self.html, "開放報名時間"), f"{roc(opens)} {opens[11:]}")
         self.assertEqual(fact(self.html, "報名截止時間"), f"{roc(closes)} {closes[11:]}")
         self.assertRegex(fact(self.html, "報名截止時間"), r"^\d{3}/\d{2}/\d{2} 17:00$")
-        self.assertEqual(fact(self.html, "目前狀態"), "報名中")
+        self.assertEqual(fact(self.html, "目前狀態"),
+                         f"開放報名（{roc(opens)} {opens[11:]} 起至 {roc(closes)} {closes[11:]} 止）")
 
     def test_the_seats_left_are_38(self):
         self.assertIn('<strong class="seats-left">38</strong>', self.html)
@@ -88,26 +108,141 @@ class PublicCoursePage(unittest.TestCase):
         self.assertIn('href="mailto:master@example.edu.tw"', self.html)
 
 
+def assert_past(test, code):
+    """The demo course `code` ended before today (demo dates are never before 1 January)."""
+    test.assertEqual(sql_value(f"SELECT last_date < CURDATE() FROM course WHERE code = '{code}'"), "1",
+                     f"{code} is past in the demo data")
+
+
 class OtherPublicStates(unittest.TestCase):
-    def test_a_closed_course_is_public_with_its_state_and_tags(self):
+    def test_a_closed_course_is_public_with_its_tags_and_says_it_has_ended(self):
+        assert_past(self, "5600007")
         page = course_page("5600007")
         self.assertEqual(page.status, 200)
-        self.assertIn("處理狀態：名單確認通過", page.text)
+        self.assertEqual(public_status(page.text), ("ended", "已結束"))
         self.assertIn('<span class="tag">基本救命術訓練</span>', page.text)
         self.assertIn('<span class="tag">安全教育</span>', page.text)
-        self.assertEqual(fact(page.text, "目前狀態"), "目前不在報名期間")
+        self.assertEqual(fact(page.text, "目前狀態"), "已結束")
+        self.assertEqual(fact(page.text, "線上報名名額"), "40 名")  # no seats left to count
 
     def test_a_course_without_online_enrolment_says_so(self):
+        assert_past(self, "5600005")
         page = course_page("5600005")
         self.assertEqual(page.status, 200)
-        self.assertIn("處理狀態：資料上傳結束", page.text)
-        self.assertEqual(fact(page.text, "線上報名"), "本研習不開放線上報名")
+        self.assertEqual(public_status(page.text), ("ended", "已結束"))
+        self.assertEqual(fact(page.text, "線上報名"), "本研習不提供線上報名")  # seeds 002's words
         self.assertIsNone(fact(page.text, "開放報名時間"))
 
     def test_a_course_whose_roster_was_returned_is_still_public(self):
+        assert_past(self, "5600006")
         page = course_page("5600006")
         self.assertEqual(page.status, 200)
-        self.assertIn("處理狀態：名單確認未通過", page.text)
+        self.assertEqual(public_status(page.text), ("ended", "已結束"))
+
+    def test_no_public_course_page_shows_a_review_state(self):
+        codes = [r[0] for r in sql("SELECT code FROM course WHERE state IN"
+                                   " ('approved','roster_submitted','roster_returned','closed')")]
+        self.assertGreaterEqual(len(codes), 14)
+        for code in codes:
+            with self.subTest(code=code):
+                page = course_page(code)
+                self.assertEqual(page.status, 200)
+                self.assertIsNotNone(public_status(page.text))
+                for label in REVIEW_STATE_LABELS + ("處理狀態", "目前不在報名期間"):
+                    self.assertNotIn(label, page.text)
+
+
+class PublicStatusWords(unittest.TestCase):
+    """Courses made for the purpose (56092xx), one per public status, removed afterwards.
+    Times are whole minutes relative to the database's clock."""
+    COURSES = {
+        # code: (state, online, opens, closes, first date, last date, online seats, seats taken)
+        "5609201": ("approved", True, "NOW() - INTERVAL 1 HOUR", "CURDATE() + INTERVAL 5 DAY + INTERVAL 17 HOUR",
+                    "CURDATE() + INTERVAL 10 DAY", "CURDATE() + INTERVAL 10 DAY", 30, 4),
+        "5609202": ("approved", True, "CURDATE() + INTERVAL 7 DAY + INTERVAL 9 HOUR",  # opens next week
+                    "CURDATE() + INTERVAL 12 DAY + INTERVAL 17 HOUR",
+                    "CURDATE() + INTERVAL 20 DAY", "CURDATE() + INTERVAL 20 DAY", 30, 0),
+        "5609203": ("approved", True, "CURDATE() - INTERVAL 10 DAY + INTERVAL 9 HOUR",  # closed yesterday
+                    "CURDATE() - INTERVAL 1 DAY + INTERVAL 17 HOUR",
+                    "CURDATE() + INTERVAL 3 DAY", "CURDATE() + INTERVAL 3 DAY", 30, 12),
+        "5609204": ("approved", True, "NOW() - INTERVAL 1 HOUR", "CURDATE() + INTERVAL 5 DAY + INTERVAL 17 HOUR",
+                    "CURDATE() + INTERVAL 10 DAY", "CURDATE() + INTERVAL 10 DAY", 20, 20),  # no seat left
+        "5609205": ("approved", False, "NULL", "NULL",
+                    "CURDATE() + INTERVAL 10 DAY", "CURDATE() + INTERVAL 10 DAY", 30, 0),
+        "5609206": ("approved", True, "CURDATE() - INTERVAL 40 DAY + INTERVAL 9 HOUR",  # long finished
+                    "CURDATE() - INTERVAL 35 DAY + INTERVAL 17 HOUR",
+                    "CURDATE() - INTERVAL 30 DAY", "CURDATE() - INTERVAL 30 DAY", 30, 5),
+        "5609207": ("roster_submitted", True, "CURDATE() - INTERVAL 10 DAY + INTERVAL 9 HOUR",  # its last day
+                    "CURDATE() - INTERVAL 2 DAY + INTERVAL 17 HOUR",
+                    "CURDATE() - INTERVAL 1 DAY", "CURDATE()", 30, 5),
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tearDownClass()
+        values = ",".join(
+            f"('{code}', 4, 1, 2, '公開狀態測試研習 {code}', 1, 'junior_high', '公開狀態測試用課程。', 1, 40, {seats},"
+            f" {taken}, '林承辦', '03-4512345', 'organizer@example.edu.tw', '{state}', {first}, {last},"
+            f" {'TRUE' if online else 'FALSE'}, {opens}, {closes})"
+            for code, (state, online, opens, closes, first, last, seats, taken) in cls.COURSES.items())
+        sql("INSERT INTO course (code, unit_id, organizer_id, review_unit_id, title, category_id, levels, outline,"
+            " class_count, seats_per_class, online_seats, seats_taken, contact1_name, contact1_phone,"
+            " contact1_email, state, first_date, last_date, enrol_online, enrol_opens_at, enrol_closes_at)"
+            " VALUES " + values)
+        cls.window = {code: (opens, closes) for code, opens, closes in sql(
+            "SELECT code, enrol_opens_at, enrol_closes_at FROM course WHERE code LIKE '56092%'")}
+        cls.pages = {code: course_page(code) for code in cls.COURSES}
+
+    @classmethod
+    def tearDownClass(cls):
+        sql("DELETE FROM course WHERE code LIKE '56092%'")
+
+    def status(self, code):
+        page = self.pages[code]
+        self.assertEqual(page.status, 200)
+        for label in REVIEW_STATE_LABELS:
+            self.assertNotIn(label, page.text)
+        return public_status(page.text), fact(page.text, "目前狀態")
+
+    def test_an_open_course_says_from_when_until_when_to_the_minute(self):
+        opens, closes = self.window["5609201"]
+        self.assertEqual(self.status("5609201"),
+                         (("open", "開放報名"), f"開放報名（{minute(opens)} 起至 {minute(closes)} 止）"))
+        self.assertEqual(fact(self.pages["5609201"].text, "線上報名名額"), "30 名，尚餘 26 名")
+
+    def test_a_course_opening_next_week_says_when_it_opens(self):
+        opens, _ = self.window["5609202"]
+        self.assertTrue(opens.endswith(" 09:00:00"), opens)
+        self.assertEqual(self.status("5609202"),
+                         (("not_yet_open", "尚未開放報名"), f"尚未開放報名（{minute(opens)} 開放）"))
+        self.assertEqual(fact(self.pages["5609202"].text, "線上報名名額"), "30 名")
+
+    def test_enrolment_closed_before_the_course_is_held_says_so(self):
+        _, closes = self.window["5609203"]
+        self.assertEqual(self.status("5609203"),
+                         (("closed", "報名截止"), f"報名截止（{minute(closes)} 截止）"))
+
+    def test_a_course_with_no_seat_left_is_full(self):
+        _, closes = self.window["5609204"]
+        self.assertEqual(self.status("5609204"),
+                         (("full", "已額滿"), f"已額滿（報名至 {minute(closes)} 止）"))
+        self.assertEqual(fact(self.pages["5609204"].text, "線上報名名額"), "20 名，尚餘 0 名")
+
+    def test_a_course_without_online_enrolment_says_so_until_it_ends(self):
+        page = self.pages["5609205"]
+        self.assertEqual(public_status(page.text), ("not_online", "不提供線上報名"))
+        self.assertEqual(fact(page.text, "線上報名"), "本研習不提供線上報名")
+
+    def test_a_long_finished_course_has_ended(self):
+        self.assertEqual(self.status("5609206"), (("ended", "已結束"), "已結束"))
+
+    def test_opening_next_week_and_long_finished_are_told_apart(self):
+        self.assertNotEqual(self.status("5609202"), self.status("5609206"))
+
+    def test_a_course_on_its_last_day_has_not_ended(self):
+        _, closes = self.window["5609207"]
+        self.assertEqual(self.status("5609207"),
+                         (("closed", "報名截止"), f"報名截止（{minute(closes)} 截止）"))
 
 
 class NotFound(unittest.TestCase):

@@ -1,6 +1,8 @@
-"""研習資訊進階搜尋 and the home page (SPEC §8, §10): keywords in Chinese, filters, paging, and
-calm answers to absurd input. Expected sets come from the demo cast (sql/demo.sql) or, where
-dates move with today, from the course table itself."""
+"""研習資訊進階搜尋 and the home page (SPEC §8, §10): keywords in Chinese, school short names,
+filters, paging, the order (upcoming courses first), the public words for enrolment, and calm
+answers to absurd input. Expected sets come from the demo cast (sql/demo.sql) or, where dates move
+with today, from the course table itself."""
+import itertools
 import re
 import urllib.parse
 import unittest
@@ -15,8 +17,16 @@ NEILI_PUBLIC = {"5600001", "5600002", "5600005", "5600006", "5600007", "5600008"
 NATIONAL_IN_TAOYUAN = {"5600203", "5600206"}  # 國立中壢高中, 國立中央大學: approved, in 桃園市 too
 
 
+_fresh = itertools.count()
+
+
 def search(**params):
     return Client().get("/courses?" + urllib.parse.urlencode(params))
+
+
+def fresh_search(**params):
+    """A search no page cache holds (search_cache_seconds), for tests that change courses."""
+    return search(**params, fresh=f"{id(_fresh)}-{next(_fresh)}")
 
 
 def total_of(page):
@@ -40,6 +50,30 @@ def public_codes(where="1=1"):
 
 def day(offset_days):
     return sql_value(f"SELECT CURDATE() + INTERVAL {int(offset_days)} DAY")
+
+
+def rows_of(html, css_class):
+    """{code: (status code, status words, seats left or None)} of a page's course list."""
+    m = re.search(r'<ul class="[^"]*\b' + re.escape(css_class) + r'\b[^"]*">(.*?)</ul>', html, re.S)
+    rows = {}
+    for li in re.findall(r"<li>(.*?)</li>", m.group(1) if m else "", re.S):
+        code = re.search(r"代碼 (\d{7})", li).group(1)
+        status = re.search(r'<span class="course-status" data-public-status="([a-z_]+)">([^<]*)</span>', li)
+        seats = re.search(r'<span class="badge">剩 (\d+) 名</span>', li)
+        rows[code] = (status.group(1) if status else None, status.group(2) if status else None,
+                      int(seats.group(1)) if seats else None)
+    return rows
+
+
+def result_order():
+    """Every public course in result order (domain/course_index.h), from the course table: the
+    ones not ended (last day today or later) soonest first, then the past ones most recent first."""
+    today = sql_value("SELECT CURDATE()")
+    courses = [(code, first, last, int(cid)) for code, first, last, cid in sql(
+        f"SELECT code, first_date, last_date, id FROM course WHERE state IN {PUBLIC_STATES}")]
+    upcoming = sorted((c for c in courses if c[2] >= today), key=lambda c: (c[1], c[2], c[3]))
+    past = sorted((c for c in courses if c[2] < today), key=lambda c: (c[2], c[1], c[3]), reverse=True)
+    return [c[0] for c in upcoming + past], {c[0] for c in upcoming}, {c[0] for c in past}
 
 
 class KeywordSearch(unittest.TestCase):
@@ -263,7 +297,7 @@ class HomePage(unittest.TestCase):
     def test_the_home_page_lists_the_newest_public_courses_only(self):
         page = Client().get("/")
         newest = codes_in(page.text, "courses")
-        self.assertEqual(newest[0], "5600001")  # the most recently registered public course
+        self.assertEqual(newest[0], "5600001")  # the public course held soonest
         self.assertIn('href="/courses/5600001"', page.text)
         self.assertFalse(NON_PUBLIC & set(newest), newest)
         self.assertTrue(set(newest) <= public_codes())
@@ -337,6 +371,155 @@ class Paging(unittest.TestCase):
         page = search(q="量子力學", page=50)
         self.assertEqual(page.status, 200)
         self.assertEqual(total_of(page), 0)
+
+
+
+class UpcomingFirst(unittest.TestCase):
+    """Home's 最新研習 and the search without conditions: courses not yet ended first, soonest first;
+    past ones after them, most recent first (issue 7)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.order, cls.upcoming, cls.past = result_order()
+
+    def test_the_demo_data_has_both_upcoming_and_past_public_courses(self):
+        self.assertGreaterEqual(len(self.upcoming), 2)
+        self.assertGreaterEqual(len(self.past), 10)
+
+    def test_a_search_without_conditions_lists_upcoming_courses_first(self):
+        page = fresh_search()
+        listed = results(page)
+        self.assertEqual(total_of(page), len(self.order))
+        self.assertEqual(listed, self.order[:20])
+        self.assertIn(listed[0], self.upcoming)
+        self.assertEqual(listed[:len(self.upcoming)], [c for c in self.order if c in self.upcoming])
+
+    def test_the_home_page_lists_upcoming_courses_first(self):
+        newest = codes_in(Client().get("/").text, "courses")
+        self.assertEqual(newest, self.order[:10])
+        self.assertIn(newest[0], self.upcoming)
+
+    def test_filters_and_keywords_keep_the_order(self):
+        self.assertEqual(results(fresh_search(county=3)), [c for c in self.order if c in NEILI_PUBLIC])
+        reading = results(fresh_search(q="閱讀"))
+        self.assertEqual(reading, ["5600001", "5600011"])  # upcoming, then past
+
+
+class SchoolNames(unittest.TestCase):
+    """School short names and full names find each other (issue 7): 內壢國中 ↔ 內壢國民中學.
+    Three courses made for the purpose (56091xx), at a senior high school made for it too, and at
+    文雅國小; removed afterwards."""
+    COURSES = (
+        ("5609101", 90, "學習歷程檔案實務工作坊", "高級中等學校教師的學習歷程檔案指導。"),
+        ("5609102", 6, "跨校觀課：內壢國中教師社群", "與內壢國中教師社群共同觀議課。"),
+        ("5609103", 6, "特教知能研習（文雅場）", "特殊需求學生的課堂調整。"),
+    )
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tearDownClass()
+        sql("INSERT INTO unit (id, code, name, county_id, level, ownership, authority_unit_id)"
+            " VALUES (90, 'T09001', '桃園市立內壢高級中等學校', 3, 'senior_high', 'municipal', 2)")
+        values = ",".join(
+            f"('{code}', {unit}, 1, 2, '{title}', 7, 'senior_high', '{outline}', 30, 30, '林承辦',"
+            f" '03-4512345', 'organizer@example.edu.tw', 'approved', CURDATE() + INTERVAL 50 DAY,"
+            f" CURDATE() + INTERVAL 50 DAY, FALSE)" for code, unit, title, outline in cls.COURSES)
+        sql("INSERT INTO course (code, unit_id, organizer_id, review_unit_id, title, category_id, levels,"
+            " outline, seats_per_class, online_seats, contact1_name, contact1_phone, contact1_email,"
+            " state, first_date, last_date, enrol_online) VALUES " + values)
+        sql("INSERT INTO course_search (course_id, title, body, unit_name, county_id, unit_id, category_id,"
+            " levels, tags, first_date, last_date, enrol_opens_at, enrol_closes_at)"
+            " SELECT c.id, c.title, CONCAT_WS(' ', c.title, c.outline, u.name), u.name, u.county_id,"
+            " c.unit_id, c.category_id, CONCAT(',', c.levels, ','), '  ', c.first_date, c.last_date,"
+            " NULL, NULL FROM course c JOIN unit u ON u.id = c.unit_id WHERE c.code LIKE '56091%'")
+        course_search_changed()
+
+    @classmethod
+    def tearDownClass(cls):
+        sql("DELETE FROM course_search WHERE course_id IN (SELECT id FROM course WHERE code LIKE '56091%')")
+        sql("DELETE FROM course WHERE code LIKE '56091%'")
+        sql("DELETE FROM unit WHERE id = 90")
+        course_search_changed()
+
+    def assert_finds(self, page, codes):
+        self.assertEqual(page.status, 200)
+        self.assertEqual(set(results(page)), set(codes))
+        self.assertEqual(total_of(page), len(codes))  # the total stays exact
+
+    def test_a_short_school_name_finds_the_full_name(self):
+        # 5609102 writes 內壢國中 itself; the others are courses of 桃園市立內壢國民中學.
+        self.assert_finds(fresh_search(q="內壢國中"), NEILI_PUBLIC | {"5609102"})
+
+    def test_the_full_name_finds_the_short_name_too(self):
+        self.assert_finds(fresh_search(q="內壢國民中學"), NEILI_PUBLIC | {"5609102"})
+
+    def test_a_short_name_in_the_middle_of_a_term_is_found(self):
+        self.assert_finds(fresh_search(q="內壢國中教師社群"), {"5609102"})
+        self.assert_finds(fresh_search(q="內壢國民中學教師社群"), {"5609102"})
+
+    def test_the_unit_box_takes_short_names(self):
+        self.assert_finds(fresh_search(unit="內壢國中"), NEILI_PUBLIC)  # 5609102 is 文雅國小's
+        self.assert_finds(fresh_search(unit="內壢高中"), {"5609101"})
+        self.assert_finds(fresh_search(unit="內壢"), NEILI_PUBLIC | {"5609101"})
+
+    def test_a_level_name_in_the_unit_box_finds_the_schools_of_that_level(self):
+        junior_high = public_codes("u.name LIKE '%國民中學%' OR u.name LIKE '%國中%'"
+                                   " OR u.name LIKE '%國民中小學%'")
+        self.assertEqual(junior_high, NEILI_PUBLIC)
+        self.assert_finds(fresh_search(unit="國中"), junior_high)
+        self.assert_finds(fresh_search(unit="國民中學"), junior_high)
+        elementary = public_codes("u.name LIKE '%國民小學%' OR u.name LIKE '%國小%'")
+        self.assertEqual(elementary, WENYA | {"5609102", "5609103"})
+        self.assert_finds(fresh_search(unit="國小"), elementary)
+        self.assert_finds(fresh_search(unit="高中"), {"5609101"})
+
+    def test_special_education_is_found_by_either_name(self):
+        self.assert_finds(fresh_search(q="特殊教育"), {"5609103"})
+        self.assert_finds(fresh_search(q="特教"), {"5609103"})
+
+    def test_separate_terms_are_still_all_required(self):
+        self.assert_finds(fresh_search(q="內壢國中 閱讀"), {"5600001", "5600011"})
+        self.assert_finds(fresh_search(q="閱讀 內壢國民中學"), {"5600001", "5600011"})
+        self.assert_finds(fresh_search(q="內壢國中 量子力學"), set())
+        self.assert_finds(fresh_search(q="觀課", unit="國中"), set())  # 5609102 is at 文雅國小
+        self.assert_finds(fresh_search(q="觀課", unit="國小"), {"5609102"})
+
+
+class PublicWords(unittest.TestCase):
+    """Home and search rows say what a visitor can do, never the review state (issue 7)."""
+    REVIEW_STATE_LABELS = ("課程未確認", "課程確認未通過", "課程確認通過", "資料上傳結束", "名單確認未通過",
+                           "名單確認通過", "課程登錄錯誤")
+
+    def minute(self, code, column):
+        return sql_value(f"SELECT DATE_FORMAT({column}, '%Y-%m-%d %H:%i') FROM course WHERE code = '{code}'")
+
+    def at(self, code, column):
+        value = self.minute(code, column)
+        return f"{roc(value)} {value[11:]}"
+
+    def test_no_list_shows_a_review_state(self):
+        for page in (Client().get("/"), fresh_search(), fresh_search(page=2), fresh_search(q="研習")):
+            for label in self.REVIEW_STATE_LABELS:
+                self.assertNotIn(label, page.text)
+
+    def test_every_row_has_a_public_status(self):
+        for page, css in ((Client().get("/"), "courses"), (fresh_search(), "results")):
+            rows = rows_of(page.text, css)
+            self.assertGreaterEqual(len(rows), 10)
+            for code, (status, words, _) in rows.items():
+                self.assertIn(status, {"open", "full", "not_yet_open", "closed", "not_online", "ended"}, code)
+                self.assertTrue(words, code)
+
+    def test_the_rows_say_open_not_yet_open_and_ended_with_their_times(self):
+        for page, css in ((Client().get("/"), "courses"), (fresh_search(), "results")):
+            rows = rows_of(page.text, css)
+            self.assertEqual(rows["5600001"], ("open", f"開放報名（至 {self.at('5600001', 'enrol_closes_at')} 止）", 38))
+            self.assertEqual(rows["5600002"],
+                             ("not_yet_open", f"尚未開放報名（{self.at('5600002', 'enrol_opens_at')} 開放）", None))
+        rows = rows_of(fresh_search().text, "results")
+        for code in ("5600005", "5600006", "5600007"):  # past: roster submitted, returned, closed
+            self.assertEqual(sql_value(f"SELECT last_date < CURDATE() FROM course WHERE code = '{code}'"), "1")
+            self.assertEqual(rows[code], ("ended", "已結束", None))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,10 @@ namespace {
 
 using Ids = std::vector<uint32_t>;
 
+// A day after every course of the tests that are not about the order: all of them are past, so
+// they list by last day (then first day, then id) descending.
+constexpr uint32_t kLater = 20300101;
+
 IndexedCourse course(uint32_t id, uint32_t first_day, uint32_t last_day = 0) {
   IndexedCourse c;
   c.course_id = id;
@@ -34,17 +38,53 @@ TEST(DayNumber, ReadsIsoDates) {
   EXPECT_EQ(day_number(""), 0u);
 }
 
-TEST(CourseIndex, ListsNewestFirstDateFirstThenHigherIdFirst) {
-  CourseIndex index({course(1, 20250101), course(2, 20250301), course(3, 20250301),
-                     course(4, 20241231)});
-  EXPECT_EQ(all(index).course_ids, (Ids{3, 2, 1, 4}));
-  EXPECT_EQ(all(index).total, 4);
+TEST(CourseIndex, ListsUpcomingCoursesFirstSoonestFirstThenPastOnesMostRecentFirst) {
+  const uint32_t today = 20250301;
+  CourseIndex index({course(1, 20250101),            // past
+                     course(2, 20250220, 20250228),  // past, ended yesterday after 9 days
+                     course(3, 20250225, 20250305),  // in progress
+                     course(4, 20250301),            // today
+                     course(5, 20250310), course(6, 20250310),  // the same day: lower id first
+                     course(7, 20250228),                       // past, yesterday only
+                     course(8, 20260101)},                      // next year
+                    today);
+  EXPECT_EQ(all(index).course_ids, (Ids{3, 4, 5, 6, 8, 7, 2, 1}));
+  EXPECT_EQ(all(index).total, 8);
+}
+
+TEST(CourseIndex, ACourseIsUpcomingUntilTheEndOfItsLastDay) {
+  // A runs for two months, B is one day, C comes after both.
+  const std::vector<IndexedCourse> courses = {course(1, 20250101, 20250301), course(2, 20250220),
+                                              course(3, 20250305)};
+  EXPECT_EQ(all(CourseIndex(courses, 20250220)).course_ids, (Ids{1, 2, 3}));  // B's day
+  EXPECT_EQ(all(CourseIndex(courses, 20250221)).course_ids, (Ids{1, 3, 2}));  // B is past
+  EXPECT_EQ(all(CourseIndex(courses, 20250301)).course_ids, (Ids{1, 3, 2}));  // A's last day
+  EXPECT_EQ(all(CourseIndex(courses, 20250302)).course_ids, (Ids{3, 1, 2}));  // A is past
+}
+
+TEST(CourseIndex, PastCoursesWithTheSameLastDayListTheLaterStartFirstThenTheHigherId) {
+  CourseIndex index({course(1, 20250201, 20250210), course(2, 20250205, 20250210),
+                     course(3, 20250210), course(4, 20250210), course(5, 20250206, 20250209)},
+                    kLater);
+  EXPECT_EQ(all(index).course_ids, (Ids{4, 3, 2, 1, 5}));  // 5 started later but ended sooner
+}
+
+TEST(CourseIndex, TheOrderBelongsToTheDayTheIndexWasBuiltFor) {
+  const std::vector<IndexedCourse> courses = {course(1, 20250301), course(2, 20250310)};
+  const CourseIndex before(courses, 20250301), after(courses, 20250305);
+  EXPECT_EQ(before.today(), 20250301u);
+  EXPECT_EQ(after.today(), 20250305u);
+  EXPECT_EQ(all(before).course_ids, (Ids{1, 2}));
+  EXPECT_EQ(all(after).course_ids, (Ids{2, 1}));
+  // Positions belong to one index: the same course sits elsewhere in the other.
+  EXPECT_EQ(before.positions_of({2}), (Ids{1}));
+  EXPECT_EQ(after.positions_of({2}), (Ids{0}));
 }
 
 TEST(CourseIndex, PagesCountEveryMatchExactly) {
   std::vector<IndexedCourse> courses;
   for (uint32_t id = 1; id <= 45; ++id) courses.push_back(course(id, 20250000 + id));
-  CourseIndex index(courses);
+  CourseIndex index(courses, kLater);
   CourseIndex::Query q;
   q.offset = 40;
   q.limit = 20;
@@ -66,7 +106,7 @@ TEST(CourseIndex, FiltersByCountyCategoryLevelAndTag) {
   b.category_id = 5;
   b.levels = {"junior_high"};
   b.tag_ids = {3};
-  CourseIndex index({a, b});
+  CourseIndex index({a, b}, kLater);
   CourseIndex::Query q;
   q.county_id = 3;
   EXPECT_EQ(all(index, q).course_ids, (Ids{1}));
@@ -95,8 +135,9 @@ TEST(CourseIndex, FiltersByCountyCategoryLevelAndTag) {
 }
 
 TEST(CourseIndex, ADateRangeKeepsCoursesHeldWithinIt) {
-  CourseIndex index({course(1, 20250101, 20250110), course(2, 20250201, 20250201),
-                     course(3, 20250301, 20250331)});
+  CourseIndex index(
+      {course(1, 20250101, 20250110), course(2, 20250201, 20250201), course(3, 20250301, 20250331)},
+      kLater);
   CourseIndex::Query q;
   q.from_day = 20250110;  // the last day of course 1 counts
   q.to_day = 20250301;    // the first day of course 3 counts
@@ -110,7 +151,7 @@ TEST(CourseIndex, OpenNowIncludesBothEndsOfTheEnrolmentPeriod) {
   auto open = course(1, 20250101);
   open.enrol_opens = 1000;
   open.enrol_closes = 2000;
-  CourseIndex index({open, course(2, 20250101)});  // 2 takes no online enrolment
+  CourseIndex index({open, course(2, 20250101)}, kLater);  // 2 takes no online enrolment
   CourseIndex::Query q;
   q.open_now = true;
   for (int64_t now : {1000, 1500, 2000}) {
@@ -124,21 +165,58 @@ TEST(CourseIndex, OpenNowIncludesBothEndsOfTheEnrolmentPeriod) {
 }
 
 TEST(CourseIndex, PositionsOfDropsCoursesNoLongerPublic) {
-  CourseIndex index({course(10, 20250101), course(20, 20250201)});
+  CourseIndex index({course(10, 20250101), course(20, 20250201)}, kLater);
   EXPECT_EQ(index.positions_of({10, 20, 30, 4000000, 10}), (Ids{0, 1}));
 }
 
 TEST(CourseIndex, EveryTermIsRequired) {
   std::vector<IndexedCourse> courses;
   for (uint32_t id = 1; id <= 6; ++id) courses.push_back(course(id, 20250100 + id));
-  CourseIndex index(courses);
+  CourseIndex index(courses, kLater);
   const Ids reading = index.positions_of({1, 2, 3, 4});
   const Ids strategy = index.positions_of({2, 4, 6});
   CourseIndex::Query q;
-  q.terms = {&reading, &strategy};
+  q.terms = {{&reading}, {&strategy}};
   EXPECT_EQ(all(index, q).course_ids, (Ids{4, 2}));
   const Ids none;
-  q.terms = {&reading, &none};
+  q.terms = {{&reading}, {&none}};
+  EXPECT_EQ(all(index, q).total, 0);
+}
+
+TEST(CourseIndex, ATermIsMatchedByAnyOfItsSpellingsEachCourseOnce) {
+  std::vector<IndexedCourse> courses;
+  for (uint32_t id = 1; id <= 8; ++id) courses.push_back(course(id, 20250100 + id));
+  CourseIndex index(courses, kLater);
+  const Ids short_name = index.positions_of({1, 3, 5});  // 內壢國中
+  const Ids full_name = index.positions_of({3, 4, 8});   // 內壢國民中學
+  CourseIndex::Query q;
+  q.terms = {{&short_name, &full_name}};
+  EXPECT_EQ(all(index, q).course_ids, (Ids{8, 5, 4, 3, 1}));
+  EXPECT_EQ(all(index, q).total, 5);  // 3 matches both spellings and counts once
+  q.offset = 1;
+  q.limit = 2;
+  EXPECT_EQ(index.find(q).course_ids, (Ids{5, 4}));
+  EXPECT_EQ(index.find(q).total, 5);
+}
+
+TEST(CourseIndex, SeparateTermsStayAllRequiredWhateverTheirSpellings) {
+  std::vector<IndexedCourse> courses;
+  for (uint32_t id = 1; id <= 8; ++id) courses.push_back(course(id, 20250100 + id));
+  CourseIndex index(courses, kLater);
+  const Ids short_name = index.positions_of({1, 3, 5});
+  const Ids full_name = index.positions_of({3, 4, 8});
+  const Ids reading = index.positions_of({1, 2, 4, 6, 7});
+  const Ids none;
+  CourseIndex::Query q;
+  q.terms = {{&short_name, &full_name}, {&reading}};
+  EXPECT_EQ(all(index, q).course_ids, (Ids{4, 1}));
+  q.terms = {{&reading}, {&short_name, &full_name}};  // whichever term drives the walk
+  EXPECT_EQ(all(index, q).course_ids, (Ids{4, 1}));
+  q.terms = {{&short_name, &full_name}, {&none, &none}};
+  EXPECT_EQ(all(index, q).total, 0);
+  q.terms = {{&none, &short_name}};
+  EXPECT_EQ(all(index, q).course_ids, (Ids{5, 3, 1}));
+  q.terms = {{}};  // a term without spellings matches nothing
   EXPECT_EQ(all(index, q).total, 0);
 }
 
@@ -154,16 +232,20 @@ TEST(CourseIndex, AgreesWithAPlainScan) {
     if (random() % 4 == 0) c.tag_ids.push_back(static_cast<uint16_t>(1 + random() % 3));
     courses.push_back(c);
   }
-  std::set<uint32_t> term_a, term_b;
+  // Term a has two spellings, a1 and a2; term b one.
+  std::set<uint32_t> term_a1, term_a2, term_b;
   for (uint32_t id = 1; id <= 3000; ++id) {
-    if (random() % 3 == 0) term_a.insert(id);
+    if (random() % 5 == 0) term_a1.insert(id);
+    if (random() % 6 == 0) term_a2.insert(id);
     if (random() % 5 != 0) term_b.insert(id);
   }
-  CourseIndex index(courses);
-  const Ids a = index.positions_of(Ids(term_a.begin(), term_a.end()));
+  const uint32_t today = 20250115;
+  CourseIndex index(courses, today);
+  const Ids a1 = index.positions_of(Ids(term_a1.begin(), term_a1.end()));
+  const Ids a2 = index.positions_of(Ids(term_a2.begin(), term_a2.end()));
   const Ids b = index.positions_of(Ids(term_b.begin(), term_b.end()));
   CourseIndex::Query q;
-  q.terms = {&b, &a};
+  q.terms = {{&b}, {&a1, &a2}};
   q.county_id = 2;
   q.level = "elementary";
   q.from_day = 20250110;
@@ -171,15 +253,27 @@ TEST(CourseIndex, AgreesWithAPlainScan) {
   q.limit = 15;
   const auto page = index.find(q);
 
-  auto sorted = courses;
-  std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
-    return x.first_day != y.first_day ? x.first_day > y.first_day : x.course_id > y.course_id;
+  // Result order spelled out as two lists: the upcoming ones, then the past ones.
+  std::vector<IndexedCourse> upcoming, past;
+  for (const auto& c : courses) (c.last_day >= today ? upcoming : past).push_back(c);
+  std::sort(upcoming.begin(), upcoming.end(), [](const auto& x, const auto& y) {
+    if (x.first_day != y.first_day) return x.first_day < y.first_day;
+    if (x.last_day != y.last_day) return x.last_day < y.last_day;
+    return x.course_id < y.course_id;
+  });
+  std::sort(past.begin(), past.end(), [](const auto& x, const auto& y) {
+    if (x.last_day != y.last_day) return x.last_day > y.last_day;
+    if (x.first_day != y.first_day) return x.first_day > y.first_day;
+    return x.course_id > y.course_id;
   });
   Ids expected;
-  for (const auto& c : sorted) {
-    if (term_a.count(c.course_id) && term_b.count(c.course_id) && c.county_id == 2 &&
-        !c.levels.empty() && c.last_day >= 20250110) {
-      expected.push_back(c.course_id);
+  for (const auto* list : {&upcoming, &past}) {
+    for (const auto& c : *list) {
+      const bool a = term_a1.count(c.course_id) || term_a2.count(c.course_id);
+      if (a && term_b.count(c.course_id) && c.county_id == 2 && !c.levels.empty() &&
+          c.last_day >= 20250110) {
+        expected.push_back(c.course_id);
+      }
     }
   }
   ASSERT_GT(expected.size(), 22u);
@@ -188,7 +282,7 @@ TEST(CourseIndex, AgreesWithAPlainScan) {
 }
 
 TEST(CourseIndex, AnEmptyIndexFindsNothing) {
-  CourseIndex index({});
+  CourseIndex index({}, kLater);
   EXPECT_EQ(all(index).total, 0);
   EXPECT_TRUE(index.positions_of({1, 2}).empty());
 }
