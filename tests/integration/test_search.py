@@ -400,7 +400,8 @@ class UpcomingFirst(unittest.TestCase):
         self.assertIn(newest[0], self.upcoming)
 
     def test_filters_and_keywords_keep_the_order(self):
-        self.assertEqual(results(fresh_search(county=3)), [c for c in self.order if c in NEILI_PUBLIC])
+        self.assertEqual(results(fresh_search(county=3)),
+                         [c for c in self.order if c in NEILI_PUBLIC | NATIONAL_IN_TAOYUAN])
         reading = results(fresh_search(q="閱讀"))
         self.assertEqual(reading, ["5600001", "5600011"])  # upcoming, then past
 
@@ -471,7 +472,10 @@ class SchoolNames(unittest.TestCase):
         elementary = public_codes("u.name LIKE '%國民小學%' OR u.name LIKE '%國小%'")
         self.assertEqual(elementary, WENYA | {"5609102", "5609103"})
         self.assert_finds(fresh_search(unit="國小"), elementary)
-        self.assert_finds(fresh_search(unit="高中"), {"5609101"})
+        senior_high = public_codes("u.name LIKE '%高級中學%' OR u.name LIKE '%高級中等學校%'"
+                                   " OR u.name LIKE '%高中%'")
+        self.assertEqual(senior_high, {"5609101", "5600203"})  # with 國立中壢高級中學's
+        self.assert_finds(fresh_search(unit="高中"), senior_high)
 
     def test_special_education_is_found_by_either_name(self):
         self.assert_finds(fresh_search(q="特殊教育"), {"5609103"})
