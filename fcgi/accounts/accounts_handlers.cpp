@@ -2,8 +2,8 @@
 #include "accounts/accounts_handlers.h"
 
 #include "accounts/accounts_sql.h"
-#include "app/access.h"
-#include "app/form_view.h"
+#include "shared/access.h"
+#include "shared/form_view.h"
 #include "app/routes.h"
 #include "core/form.h"
 #include "core/security.h"
@@ -71,7 +71,7 @@ core::Response show_login(core::Context& cx, const core::Form& form, const std::
   auto& body = page.body();
   body.SetValue("ACTION", app::url_for("login"));
   body.SetValue("CSRF_TOKEN", cx.csrf_token());
-  app::fill_form(body, form);
+  shared::fill_form(body, form);
   body.SetValue("NEXT", next);
   // Wrong credentials are not one field's fault: said once, above the form.
   const std::string refusal = form.errors().message("form");
@@ -138,11 +138,11 @@ core::Response log_in(core::Context& cx) {
   }
 
   if (teacher) {
-    app::access::start_teacher_session(cx, credentials->id);
+    shared::access::start_teacher_session(cx, credentials->id);
   } else {
-    app::access::start_account_session(cx, credentials->id);
+    shared::access::start_account_session(cx, credentials->id);
   }
-  app::access::audit(cx, "login", "");
+  shared::access::audit(cx, "login", "");
   return cx.see_other(next.empty() ? app::home_of(cx.user()).url : next);
 }
 
@@ -156,8 +156,8 @@ core::Response logout_form(core::Context& cx) {
 
 core::Response log_out(core::Context& cx) {
   if (cx.user().signed_in()) {
-    app::access::audit(cx, "logout", "");
-    app::access::end_session(cx);
+    shared::access::audit(cx, "logout", "");
+    shared::access::end_session(cx);
   }
   cx.flash("您已登出。");
   return cx.see_other(app::url_for("home"));

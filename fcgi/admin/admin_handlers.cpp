@@ -4,8 +4,8 @@
 #include "admin/admin_handlers.h"
 
 #include "admin/admin_sql.h"
-#include "app/access.h"
-#include "app/form_view.h"
+#include "shared/access.h"
+#include "shared/form_view.h"
 #include "app/routes.h"
 #include "core/form.h"
 #include "core/view.h"
@@ -43,7 +43,7 @@ core::Response show_reasons(core::Context& cx, const core::Form& form, int statu
     row->SetValue("TOGGLE_URL", app::url_for("admin.reasons.toggle", {std::to_string(r.id)}));
   }
   auto* create = body.AddSectionDictionary("CREATE");
-  app::fill_form(*create, form);
+  shared::fill_form(*create, form);
   if (form.flag("needs_text")) create->ShowSection("NEEDS_TEXT_CHECKED");
   return page.render(status);
 }
@@ -62,7 +62,7 @@ core::Response show_counties(core::Context& cx, const core::Form* refused, int64
     row->SetValue("NAME", c.name);
     row->SetValue("URL", app::url_for("admin.counties.update", {std::to_string(c.id)}));
     if (refused && c.id == refused_id) {
-      app::fill_form(*row, *refused);
+      shared::fill_form(*row, *refused);
       body.SetValueAndShowSection("REFUSED_COUNTY", c.name, "REFUSED");
       continue;
     }
@@ -101,7 +101,7 @@ core::Response create_reason(core::Context& cx) {
     return show_reasons(cx, form, 409);
   }
   sql::insert_reason(cx.db(), label, form.flag("needs_text"));
-  app::access::audit(cx, "reason.create", label);
+  shared::access::audit(cx, "reason.create", label);
   cx.flash("已新增退回理由。");
   return cx.see_other(app::url_for("admin.reasons"));
 }
@@ -109,7 +109,7 @@ core::Response create_reason(core::Context& cx) {
 core::Response toggle_reason(core::Context& cx) {
   const auto id = domain::parse_integer(cx.param("id"), 1, 65535);
   if (!id || !sql::toggle_reason(cx.db(), *id)) return cx.not_found();
-  app::access::audit(cx, "reason.toggle", std::to_string(*id));
+  shared::access::audit(cx, "reason.toggle", std::to_string(*id));
   cx.flash("理由狀態已更新。");
   return cx.see_other(app::url_for("admin.reasons"));
 }
@@ -129,7 +129,7 @@ core::Response update_county(core::Context& cx) {
   const int grace_days = static_cast<int>(*form.integer("grace_days"));
   const int red = static_cast<int>(*form.integer("red_threshold"));
   sql::update_county(cx.db(), county->id, min_days, grace_days, red);
-  app::access::audit(cx, "county.update", std::to_string(county->id),
+  shared::access::audit(cx, "county.update", std::to_string(county->id),
                      std::to_string(min_days) + "/" + std::to_string(grace_days) + "/" + std::to_string(red));
   cx.flash("縣市設定已更新。");
   return cx.see_other(app::url_for("admin.counties"));

@@ -12,7 +12,7 @@
 #include <variant>
 
 #include "api/api_sql.h"
-#include "app/access.h"
+#include "shared/access.h"
 #include "core/log.h"
 #include "core/security.h"
 #include "domain/national_id.h"
@@ -326,7 +326,7 @@ core::Response push_report(core::Context& cx) {
   writer["emitUTF8"] = true;
   const std::string response = Json::writeString(writer, answer);
   sql::complete_report(cx.db(), partner_id, reference, 200, response);
-  app::access::audit_as(cx, "p:" + std::to_string(partner_id), "api.report", reference,
+  shared::access::audit_as(cx, "p:" + std::to_string(partner_id), "api.report", reference,
                         std::to_string(accepted.size()) + " accepted, " +
                             std::to_string(refused.size()) + " refused");
   tx.commit();

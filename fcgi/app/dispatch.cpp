@@ -3,7 +3,7 @@
 
 #include <chrono>
 
-#include "app/access.h"
+#include "shared/access.h"
 #include "app/layout.h"
 #include "app/routes.h"
 #include "core/log.h"
@@ -39,7 +39,7 @@ core::Response send_to_login(core::Context& cx) {
 // (client secret or Bearer token): no cookie, no CSRF.
 core::Response run_route(core::Context& cx, const core::Route& route) {
   if (route.who == core::Who::kPartnerApi) return route.handler(cx);
-  access::load_session(cx);
+  shared::access::load_session(cx);
   if (!core::user_may(cx.user(), route.who)) {
     if (!cx.user().signed_in()) return send_to_login(cx);
     return cx.forbidden();
@@ -116,7 +116,7 @@ core::Response dispatch(core::Context& cx) {
   }
   const double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  const std::string user = access::actor_of(cx.user());
+  const std::string user = shared::access::actor_of(cx.user());
   core::log_request({cx.req().request_id, cx.req().method, cx.route() ? cx.route()->name : "-",
                      user, response.status, ms});
   return response;

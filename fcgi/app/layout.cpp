@@ -1,7 +1,7 @@
 // Fills layout.tpl: site links, the user's own homepage, login or logout, the print header's date.
 #include "app/layout.h"
 
-#include "app/labels.h"
+#include "shared/labels.h"
 #include "app/routes.h"
 #include "core/db.h"
 
@@ -14,7 +14,7 @@ namespace {
 // they are printed without a date rather than fail.
 void fill_print_date(core::Context& cx, ctemplate::TemplateDictionary& layout) {
   try {
-    layout.SetValueAndShowSection("PRINT_DATE", roc_date(cx.today()), "HAS_PRINT_DATE");
+    layout.SetValueAndShowSection("PRINT_DATE", shared::roc_date(cx.today()), "HAS_PRINT_DATE");
   } catch (const db::Unavailable&) {
     // no date: the page itself still answers
   }

@@ -1,6 +1,6 @@
 // Forms declared as tables of fields, read into typed values with the errors beside each field.
 // A handler declares its form once (a FormSpec); the same table reads the request, keeps what
-// was typed for showing the form again, and names the fields errors belong to (app/form_view.h
+// was typed for showing the form again, and names the fields errors belong to (shared/form_view.h
 // fills the template from it).
 #pragma once
 

@@ -19,7 +19,7 @@ enum class Who {
   kBusiness,    // any business account
   kOrganizer,   // 承辦人 or 總負責人 of a unit
   kMaster,      // 總負責人 of a unit only
-  kReviewer,    // 審課人員 of a review unit (which courses and units: app/access.h)
+  kReviewer,    // 審課人員 of a review unit (which courses and units: shared/access.h)
   kAdmin,       // 系統管理
   kPartnerApi,  // partner token, no cookie, no CSRF
 };

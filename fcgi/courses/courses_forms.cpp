@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "app/form_view.h"
-#include "app/labels.h"
+#include "shared/form_view.h"
+#include "shared/labels.h"
 #include "domain/roc_date.h"
 #include "domain/validation.h"
 
@@ -164,8 +164,8 @@ CourseForm parse_course_form(const core::Params& p) {
   return f;
 }
 
-CourseForm form_of_course(const store::Course& c, const domain::CourseDraft& draft,
-                          const std::vector<store::Session>& sessions) {
+CourseForm form_of_course(const course_store::Course& c, const domain::CourseDraft& draft,
+                          const std::vector<course_store::Session>& sessions) {
   CourseForm f;
   f.draft = draft;
   core::Form& in = f.fields;
@@ -213,22 +213,22 @@ CourseForm blank_form(const std::string& name, const std::string& phone, const s
 void fill_course_form(ctemplate::TemplateDictionary& dict, const CourseForm& f,
                       const FormChoices& choices, const domain::CourseCheck* check) {
   const core::Form& in = f.fields;
-  app::fill_form(dict, in);
-  std::vector<app::Option> kinds;
-  for (const char* code : {"non_credit", "credit", "degree"}) kinds.push_back({code, app::class_kind_label(code)});
-  app::fill_options(dict, "CLASS_KIND_OPTION", kinds, {in.raw("class_kind")});
+  shared::fill_form(dict, in);
+  std::vector<shared::Option> kinds;
+  for (const char* code : {"non_credit", "credit", "degree"}) kinds.push_back({code, shared::class_kind_label(code)});
+  shared::fill_options(dict, "CLASS_KIND_OPTION", kinds, {in.raw("class_kind")});
   if (in.raw("scope") == "cross") dict.ShowSection("SCOPE_CROSS"); else dict.ShowSection("SCOPE_SCHOOL");
   if (in.flag("enrol_online")) dict.ShowSection("ENROL_ONLINE_CHECKED");
   if (in.flag("auto_review")) dict.ShowSection("AUTO_REVIEW_CHECKED");
-  std::vector<app::Option> categories, tags, levels;
+  std::vector<shared::Option> categories, tags, levels;
   for (const auto& c : choices.categories) categories.push_back({std::to_string(c.id), c.name});
-  app::fill_options(dict, "CATEGORY", categories, {in.raw("category_id")});
-  for (const char* code : app::kLevelCodes) levels.push_back({code, app::level_label(code)});
-  app::fill_options(dict, "LEVEL", levels, f.draft.levels);
+  shared::fill_options(dict, "CATEGORY", categories, {in.raw("category_id")});
+  for (const char* code : shared::kLevelCodes) levels.push_back({code, shared::level_label(code)});
+  shared::fill_options(dict, "LEVEL", levels, f.draft.levels);
   std::vector<std::string> chosen_tags;
   for (int id : f.draft.tag_ids) chosen_tags.push_back(std::to_string(id));
   for (const auto& t : choices.tags) tags.push_back({std::to_string(t.id), t.name});
-  app::fill_options(dict, "TAG", tags, chosen_tags);
+  shared::fill_options(dict, "TAG", tags, chosen_tags);
   for (size_t i = 0; i < f.sessions.size(); ++i) {
     const auto& s = f.sessions[i];
     auto* d = dict.AddSectionDictionary("SESSION");

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "app/reference.h"
+#include "shared/reference.h"
 #include "core/form.h"
-#include "courses/course_store.h"
+#include "shared/course_store.h"
 #include "courses/courses_sql.h"
 #include "domain/course_rules.h"
 
@@ -29,14 +29,14 @@ struct CourseForm {
 };
 
 CourseForm parse_course_form(const core::Params& params);
-CourseForm form_of_course(const store::Course& course, const domain::CourseDraft& draft,
-                          const std::vector<store::Session>& sessions);
+CourseForm form_of_course(const course_store::Course& course, const domain::CourseDraft& draft,
+                          const std::vector<course_store::Session>& sessions);
 // A blank form with the organizer as first contact.
 CourseForm blank_form(const std::string& name, const std::string& phone, const std::string& email);
 
 struct FormChoices {
-  std::vector<app::reference::Choice> categories;
-  std::vector<app::reference::Choice> tags;
+  std::vector<shared::reference::Choice> categories;
+  std::vector<shared::reference::Choice> tags;
 };
 // Fills templates/courses/form.tpl; `check` is the 第10條 result to show, when known.
 void fill_course_form(ctemplate::TemplateDictionary& dict, const CourseForm& form,

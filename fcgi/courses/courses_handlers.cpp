@@ -1,14 +1,14 @@
 // Course registration and management by the unit's organizers (SPEC §3, 第8–12條).
 #include "courses/courses_handlers.h"
 
-#include "app/access.h"
-#include "app/form_view.h"
-#include "app/labels.h"
-#include "app/reference.h"
+#include "shared/access.h"
+#include "shared/form_view.h"
+#include "shared/labels.h"
+#include "shared/reference.h"
 #include "app/routes.h"
 #include "core/view.h"
-#include "courses/course_store.h"
-#include "courses/course_view.h"
+#include "shared/course_store.h"
+#include "shared/course_view.h"
 #include "courses/courses_forms.h"
 #include "courses/courses_sql.h"
 #include "domain/course_state.h"
@@ -26,7 +26,7 @@ using domain::CourseState;
 constexpr int kListLimit = 200;
 
 FormChoices choices(core::Context& cx) {
-  const auto lists = app::reference::lists(cx.db());
+  const auto lists = shared::reference::lists(cx.db());
   FormChoices out;
   for (const auto& c : lists->categories) out.categories.push_back({c.id, c.name});
   for (const auto& t : lists->tags) out.tags.push_back({t.id, t.name});
@@ -57,12 +57,12 @@ domain::CourseCheck check(core::Context& cx, CourseForm& form, const sql::UnitRu
   domain::CourseCheck result = domain::check_course(form.draft, rules);
   core::FieldErrors& errors = form.fields.errors();
   errors.add_all(result.errors);
-  const auto lists = app::reference::lists(cx.db());
-  if (form.draft.category_id > 0 && !app::reference::find(lists->categories, form.draft.category_id)) {
+  const auto lists = shared::reference::lists(cx.db());
+  if (form.draft.category_id > 0 && !shared::reference::find(lists->categories, form.draft.category_id)) {
     errors.add("category_id", "課程類別不存在，請重新選擇。");
   }
   for (int tag : form.draft.tag_ids) {
-    if (!app::reference::find(lists->tags, tag)) {
+    if (!shared::reference::find(lists->tags, tag)) {
       errors.add("tags", "屬性標籤不存在，請重新選擇。");
       break;
     }
@@ -121,8 +121,8 @@ core::Response show_form(core::Context& cx, const FormPage& where, const CourseF
       row->SetValue("URL", app::url_for("office.course", {c.code}));
       row->SetValue("CODE", c.code);
       row->SetValue("TITLE", c.title);
-      row->SetValue("LAST_DATE", app::roc_date(c.last_date));
-      row->SetValue("STATE", app::course_state_label(c.state));
+      row->SetValue("LAST_DATE", shared::roc_date(c.last_date));
+      row->SetValue("STATE", shared::course_state_label(c.state));
     }
     body.ShowSection("RED_LIGHT");
   }
@@ -141,36 +141,36 @@ const core::FormSpec kTransferForm = {
     {"to", "新的承辦人", core::FieldKind::kInteger, true, 4294967295LL, 1},
 };
 
-core::Response show_course_page(core::Context& cx, const store::Course& course,
+core::Response show_course_page(core::Context& cx, const course_store::Course& course,
                                 const core::Form* delete_form, const core::Form* transfer_form,
                                 int status) {
   core::Page page(cx, "courses/show.tpl", course.title);
   auto& body = page.body();
   body.SetValue("CODE", course.code);
   body.SetValue("TITLE", course.title);
-  body.SetValue("STATE", app::course_state_label(course.state));
+  body.SetValue("STATE", shared::course_state_label(course.state));
   body.SetValue("STATE_CODE", domain::state_code(course.state));
   body.SetValue("ORGANIZER", course.organizer_name);
   body.SetValue("LIST_URL", app::url_for("office.courses"));
-  body.SetValue("DATES", app::roc_date(course.first_date) + "–" + app::roc_date(course.last_date));
-  body.SetValue("HOURS", app::hours_label(course.hours, course.credits));
+  body.SetValue("DATES", shared::roc_date(course.first_date) + "–" + shared::roc_date(course.last_date));
+  body.SetValue("HOURS", shared::hours_label(course.hours, course.credits));
   body.SetValue("SCOPE", course.cross_school ? "跨校研習" : "校內研習");
   body.SetValue("BASIS_DOC", course.basis_doc.empty() ? "（未填）" : course.basis_doc);
   body.SetValue("OUTLINE", course.outline);
-  view::fill_sessions(body, store::sessions_of(cx.db(), course.id));
+  course_view::fill_sessions(body, course_store::sessions_of(cx.db(), course.id));
   if (domain::is_public(course.state)) {
     body.SetValueAndShowSection("PUBLIC_URL", app::url_for("course.show", {course.code}), "PUBLIC");
   }
-  const auto history = store::history_of(cx.db(), course.id);
-  view::fill_history(body, history);
+  const auto history = course_store::history_of(cx.db(), course.id);
+  course_view::fill_history(body, history);
   // The latest return's reasons, shown where the organizer will look first.
-  const auto reasons = view::latest_return_reasons(course, history);
+  const auto reasons = course_view::latest_return_reasons(course, history);
   if (!reasons.empty()) {
     auto* box = body.AddSectionDictionary("RETURNED");
     for (const auto& r : reasons) box->AddSectionDictionary("REASON")->SetValue("TEXT", r);
   }
   // 功能選擇: the actions this state allows, for those who may change the course.
-  if (!app::access::may_change(cx.user(), course)) return page.render(status);
+  if (!shared::access::may_change(cx.user(), course)) return page.render(status);
   const std::string csrf = cx.csrf_token();
   if (domain::may_edit(course.state)) {
     auto* d = body.AddSectionDictionary("CAN_EDIT");
@@ -182,7 +182,7 @@ core::Response show_course_page(core::Context& cx, const store::Course& course,
     d->SetValue("URL", app::url_for("office.course.delete", {course.code}));
     d->SetValue("CSRF_TOKEN", csrf);
     const core::Form blank(kDeleteForm);
-    app::fill_form(*d, delete_form ? *delete_form : blank);
+    shared::fill_form(*d, delete_form ? *delete_form : blank);
   }
   if (cx.user().role == core::Role::kMaster && domain::is_unfinished(course.state)) {
     auto* d = body.AddSectionDictionary("CAN_TRANSFER");
@@ -190,18 +190,18 @@ core::Response show_course_page(core::Context& cx, const store::Course& course,
     d->SetValue("CSRF_TOKEN", csrf);
     const core::Form blank(kTransferForm);
     const core::Form& form = transfer_form ? *transfer_form : blank;
-    app::fill_form(*d, form);
-    std::vector<app::Option> organizers;
+    shared::fill_form(*d, form);
+    std::vector<shared::Option> organizers;
     for (const auto& o : sql::organizers_of_unit(cx.db(), course.unit_id)) {
       if (o.id != course.organizer_id) organizers.push_back({std::to_string(o.id), o.name});
     }
-    app::fill_options(*d, "ORGANIZER", organizers, {form.raw("to")});
+    shared::fill_options(*d, "ORGANIZER", organizers, {form.raw("to")});
   }
   return page.render(status);
 }
 
-core::Response not_editable(core::Context& cx, const store::Course& course) {
-  return cx.conflict("課程目前為「" + app::course_state_label(course.state) +
+core::Response not_editable(core::Context& cx, const course_store::Course& course) {
+  return cx.conflict("課程目前為「" + shared::course_state_label(course.state) +
                      "」，不能修改。已通過審核的課程如有錯誤，請洽審課單位。");
 }
 
@@ -224,9 +224,9 @@ core::Response list_courses(core::Context& cx) {
   body.SetValue("TITLE_FILTER", filters.title);
   body.SetValue("YEAR_FILTER", filters.year ? std::to_string(filters.year - 1911) : "");
   if (filters.unfinished) body.ShowSection("UNFINISHED_CHECKED");
-  std::vector<app::Option> states;
+  std::vector<shared::Option> states;
   for (CourseState s : domain::kAllCourseStates) states.push_back({domain::state_code(s), domain::state_label(s)});
-  app::fill_options(body, "STATE_OPTION", states,
+  shared::fill_options(body, "STATE_OPTION", states,
                     {filters.state ? domain::state_code(*filters.state) : ""});
   const auto lines = sql::unit_courses(cx.db(), cx.user().unit_id, filters, kListLimit);
   for (const auto& c : lines) {
@@ -246,8 +246,8 @@ core::Response list_courses(core::Context& cx) {
     row->SetValue("URL", app::url_for("office.course", {c.code}));
     row->SetValue("CODE", c.code);
     row->SetValue("TITLE", c.title);
-    row->SetValue("DATES", app::roc_date(c.first_date) + "–" + app::roc_date(c.last_date));
-    row->SetValue("STATE", app::course_state_label(c.state));
+    row->SetValue("DATES", shared::roc_date(c.first_date) + "–" + shared::roc_date(c.last_date));
+    row->SetValue("STATE", shared::course_state_label(c.state));
     row->SetValue("ORGANIZER", c.organizer);
   }
   if (lines.empty()) body.ShowSection("NO_COURSES");
@@ -296,7 +296,7 @@ core::Response create_course(core::Context& cx) {
       return show_form(cx, where, form, &result, unit, 422, *duplicate);
     }
     code = sql::insert_course(cx.db(), nc, form.draft);
-    app::access::audit(cx, "course.create", code);
+    shared::access::audit(cx, "course.create", code);
     tx.commit();
   }
   cx.flash("研習新增成功，研習課程代碼：" + code + "。課程已送出，等待審課單位確認。" +
@@ -305,29 +305,29 @@ core::Response create_course(core::Context& cx) {
 }
 
 core::Response show_course(core::Context& cx) {
-  const auto course = app::access::unit_course(cx, cx.param("code"));
+  const auto course = shared::access::unit_course(cx, cx.param("code"));
   if (!course) return cx.not_found();
   return show_course_page(cx, *course, nullptr, nullptr, 200);
 }
 
 core::Response edit_course(core::Context& cx) {
-  const auto course = app::access::unit_course(cx, cx.param("code"));
+  const auto course = shared::access::unit_course(cx, cx.param("code"));
   if (!course) return cx.not_found();
-  if (!app::access::may_change(cx.user(), *course)) {
+  if (!shared::access::may_change(cx.user(), *course)) {
     return cx.forbidden("只有課程承辦人或總負責人可以修改課程。");
   }
   if (!domain::may_edit(course->state)) return not_editable(cx, *course);
   const sql::UnitRules unit = sql::unit_rules(cx.db(), cx.user().unit_id, cx.today());
-  const domain::CourseDraft draft = store::draft_of(cx.db(), *course);
-  const CourseForm form = form_of_course(*course, draft, store::sessions_of(cx.db(), course->id));
+  const domain::CourseDraft draft = course_store::draft_of(cx.db(), *course);
+  const CourseForm form = form_of_course(*course, draft, course_store::sessions_of(cx.db(), course->id));
   const domain::CourseCheck result = domain::check_course(draft, registration_rules(unit));
   return show_form(cx, FormPage::for_edit(course->code), form, &result, unit, 200);
 }
 
 core::Response update_course(core::Context& cx) {
-  const auto course = app::access::unit_course(cx, cx.param("code"));
+  const auto course = shared::access::unit_course(cx, cx.param("code"));
   if (!course) return cx.not_found();
-  if (!app::access::may_change(cx.user(), *course)) {
+  if (!shared::access::may_change(cx.user(), *course)) {
     return cx.forbidden("只有課程承辦人或總負責人可以修改課程。");
   }
   if (!domain::may_edit(course->state)) return not_editable(cx, *course);
@@ -352,15 +352,15 @@ core::Response update_course(core::Context& cx) {
     // Only while still editable: a reviewer may have acted since the form was loaded.
     const auto current = sql::state_for_update(cx.db(), course->id);
     if (current != course->state) {
-      return cx.conflict("課程狀態已變更（目前為「" + app::course_state_label(current) +
+      return cx.conflict("課程狀態已變更（目前為「" + shared::course_state_label(current) +
                          "」），您的修改沒有儲存。請重新開啟課程後再試。");
     }
     sql::update_course(cx.db(), course->id, form.draft, declared_hours(form.draft),
                        !result.restricted.empty());
     if (resubmitting) {
-      store::transition(tx, *course, CourseAction::kResubmit, cx.user().id, "修正後重新送出");
+      course_store::transition(tx, *course, CourseAction::kResubmit, cx.user().id, "修正後重新送出");
     }
-    app::access::audit(cx, "course.update", course->code);
+    shared::access::audit(cx, "course.update", course->code);
     tx.commit();
   }
   cx.flash(resubmitting ? "課程已修正並重新送出，等待審課單位確認。" : "課程資料已更新。");
@@ -368,13 +368,13 @@ core::Response update_course(core::Context& cx) {
 }
 
 core::Response delete_course(core::Context& cx) {
-  const auto course = app::access::unit_course(cx, cx.param("code"));
+  const auto course = shared::access::unit_course(cx, cx.param("code"));
   if (!course) return cx.not_found();
-  if (!app::access::may_change(cx.user(), *course)) {
+  if (!shared::access::may_change(cx.user(), *course)) {
     return cx.forbidden("只有課程承辦人或總負責人可以刪除課程。");
   }
   if (!domain::next_state(course->state, CourseAction::kDelete)) {
-    return cx.conflict("課程目前為「" + app::course_state_label(course->state) + "」，不能刪除。");
+    return cx.conflict("課程目前為「" + shared::course_state_label(course->state) + "」，不能刪除。");
   }
   core::Form form(kDeleteForm, cx.req().form);
   if (!form.ok()) {
@@ -383,11 +383,11 @@ core::Response delete_course(core::Context& cx) {
   }
   {
     db::Transaction tx(cx.db());
-    if (!store::transition(tx, *course, CourseAction::kDelete, cx.user().id,
+    if (!course_store::transition(tx, *course, CourseAction::kDelete, cx.user().id,
                            "課程登錄錯誤：" + form.text("reason"))) {
       return cx.conflict("課程狀態已被他人變更，沒有刪除。請重新開啟課程確認。");
     }
-    app::access::audit(cx, "course.delete", course->code);
+    shared::access::audit(cx, "course.delete", course->code);
     tx.commit();
   }
   cx.flash("課程 " + course->code + " 已刪除（課程登錄錯誤）。課程資料與歷程仍保留備查。");
@@ -395,7 +395,7 @@ core::Response delete_course(core::Context& cx) {
 }
 
 core::Response transfer_course(core::Context& cx) {
-  const auto course = app::access::unit_course(cx, cx.param("code"));
+  const auto course = shared::access::unit_course(cx, cx.param("code"));
   if (!course) return cx.not_found();
   core::Form form(kTransferForm, cx.req().form);
   int64_t to = 0;
@@ -414,7 +414,7 @@ core::Response transfer_course(core::Context& cx) {
     if (!sql::transfer_course(cx.db(), course->id, course->organizer_id, to, cx.user().id)) {
       return cx.conflict("課程已結案、已刪除或已被移轉，沒有變更。");
     }
-    app::access::audit(cx, "course.transfer", course->code, std::to_string(to));
+    shared::access::audit(cx, "course.transfer", course->code, std::to_string(to));
     tx.commit();
   }
   cx.flash("課程已移轉給新的承辦人。");

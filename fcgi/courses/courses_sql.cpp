@@ -117,7 +117,7 @@ UnitRules unit_rules(db::Connection& db, int64_t unit_id, const std::string& tod
                                              facts->i64("county_id"), facts->i64("authority_unit_id"));
     }
   }
-  rules.light = store::unit_light(db, unit_id, today);
+  rules.light = course_store::unit_light(db, unit_id, today);
   return rules;
 }
 
@@ -186,7 +186,7 @@ void update_course(db::Connection& db, int64_t course_id, const domain::CourseDr
   write_sessions_and_tags(db, course_id, d);
 }
 
-std::vector<store::CourseLine> unit_courses(db::Connection& db, int64_t unit_id,
+std::vector<course_store::CourseLine> unit_courses(db::Connection& db, int64_t unit_id,
                                             const ListFilters& f, int limit) {
   std::string sql =
       "SELECT c.code, c.title, c.first_date, c.last_date, c.state, a.display_name AS organizer,"
@@ -198,7 +198,7 @@ std::vector<store::CourseLine> unit_courses(db::Connection& db, int64_t unit_id,
     sql += " AND c.state = ?";
     args.emplace_back(domain::state_code(*f.state));
   }
-  if (f.unfinished) sql += " AND c.state IN " + store::unfinished_states_sql();
+  if (f.unfinished) sql += " AND c.state IN " + course_store::unfinished_states_sql();
   if (f.year) {
     sql += " AND c.first_date >= MAKEDATE(?, 1) AND c.first_date < MAKEDATE(?, 1)";
     args.emplace_back(f.year);
@@ -211,7 +211,7 @@ std::vector<store::CourseLine> unit_courses(db::Connection& db, int64_t unit_id,
   }
   sql += " ORDER BY c.first_date DESC, c.id DESC LIMIT ?";
   args.emplace_back(limit);
-  std::vector<store::CourseLine> out;
+  std::vector<course_store::CourseLine> out;
   for (const auto& r : db.query_values(sql, args)) {
     out.push_back({r.str("code"), r.str("title"), r.str("first_date"), r.str("last_date"),
                    r.str("organizer"), *domain::parse_state_code(r.str("state")),
@@ -235,7 +235,7 @@ std::vector<Organizer> organizers_of_unit(db::Connection& db, int64_t unit_id) {
 bool transfer_course(db::Connection& db, int64_t course_id, int64_t from_account,
                      int64_t to_account, int64_t by_account) {
   if (db.execute("UPDATE course SET organizer_id = ? WHERE id = ? AND organizer_id = ?"
-                 " AND state IN " + store::unfinished_states_sql(),
+                 " AND state IN " + course_store::unfinished_states_sql(),
                  to_account, course_id, from_account) != 1) {
     return false;
   }

@@ -1,5 +1,5 @@
 // SQL of course registration and management (研習課程登錄, 研習資料管理, 課程移轉); the course
-// itself is read and moved between states by courses/course_store.h.
+// itself is read and moved between states by shared/course_store.h.
 #pragma once
 
 #include <cstdint>
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/db.h"
-#include "courses/course_store.h"
+#include "shared/course_store.h"
 #include "domain/course_rules.h"
 
 namespace courses::sql {
@@ -22,7 +22,7 @@ Contact account_contact(db::Connection& db, int64_t account_id);
 // What registration depends on for a unit: its county's figures, its light, today.
 struct UnitRules {
   int min_days_before_start = 7;
-  store::UnitLight light;
+  course_store::UnitLight light;
   int64_t review_unit_id = 0;  // 0: the unit has no review unit configured
   std::string today;           // the database's date
 };
@@ -52,7 +52,7 @@ struct ListFilters {
   int year = 0;          // of the first session
   std::string title;     // substring of the title (the unit's own list: small)
 };
-std::vector<store::CourseLine> unit_courses(db::Connection& db, int64_t unit_id, const ListFilters& filters,
+std::vector<course_store::CourseLine> unit_courses(db::Connection& db, int64_t unit_id, const ListFilters& filters,
                                      int limit);
 
 // Registrations and edits of one unit take turns, so the duplicate check and the write agree

@@ -1,8 +1,8 @@
 // Business-account homepage: the unit light and the overdue courses behind it (SPEC §6).
 #include "office/office_handlers.h"
 
-#include "app/labels.h"
-#include "app/light_view.h"
+#include "shared/labels.h"
+#include "shared/light_view.h"
 #include "app/routes.h"
 #include "core/view.h"
 #include "domain/course_state.h"
@@ -23,13 +23,13 @@ const char* role_label(core::Role role) {
 }
 
 void fill_courses(ctemplate::TemplateDictionary& dict, const char* section,
-                  const std::vector<courses::store::CourseLine>& courses, bool link_public) {
+                  const std::vector<course_store::CourseLine>& courses, bool link_public) {
   for (const auto& c : courses) {
     auto* row = dict.AddSectionDictionary(section);
     row->SetValue("CODE", c.code);
     row->SetValue("TITLE", c.title);
-    row->SetValue("DATES", app::roc_date(c.first_date) + "–" + app::roc_date(c.last_date));
-    row->SetValue("STATE", app::course_state_label(c.state));
+    row->SetValue("DATES", shared::roc_date(c.first_date) + "–" + shared::roc_date(c.last_date));
+    row->SetValue("STATE", shared::course_state_label(c.state));
     row->SetValue("ORGANIZER", c.organizer);
     if (link_public && domain::is_public(c.state)) {
       row->SetValueAndShowSection("URL", app::url_for("course.show", {c.code}), "LINK");
@@ -46,7 +46,7 @@ core::Response home(core::Context& cx) {
   if (user.role == core::Role::kReviewer || user.role == core::Role::kAdmin) {
     return cx.see_other(app::home_of(user).url);
   }
-  const courses::store::UnitLight facts = courses::store::unit_light(cx.db(), user.unit_id, cx.today());
+  const course_store::UnitLight facts = course_store::unit_light(cx.db(), user.unit_id, cx.today());
   const int overdue = static_cast<int>(facts.overdue.size());
   const domain::Light light = domain::unit_light(overdue, facts.red_threshold);
 
@@ -55,7 +55,7 @@ core::Response home(core::Context& cx) {
   body.SetValue("NAME", user.name);
   body.SetValue("ROLE", role_label(user.role));
   body.SetValue("UNIT", user.unit_name);
-  app::fill_light(body, light,
+  shared::fill_light(body, light,
                   "本單位今年逾期未結案課程 " + std::to_string(overdue) + " 堂（研習結束超過 " +
                       std::to_string(facts.grace_days) + " 天仍未完成時數核發）");
   body.SetIntValue("GRACE_DAYS", facts.grace_days);

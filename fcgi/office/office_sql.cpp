@@ -3,8 +3,8 @@
 
 namespace office::sql {
 
-std::vector<courses::store::CourseLine> recent_courses(db::Connection& db, int64_t unit_id, int limit) {
-  std::vector<courses::store::CourseLine> out;
+std::vector<course_store::CourseLine> recent_courses(db::Connection& db, int64_t unit_id, int limit) {
+  std::vector<course_store::CourseLine> out;
   for (const auto& r : db.query(
            "SELECT c.code, c.title, c.first_date, c.last_date, c.state, a.display_name AS organizer,"
            " c.organizer_id FROM course c JOIN business_account a ON a.id = c.organizer_id"

@@ -8,9 +8,9 @@
 #include <map>
 #include <set>
 
-#include "app/access.h"
-#include "app/form_view.h"
-#include "app/labels.h"
+#include "shared/access.h"
+#include "shared/form_view.h"
+#include "shared/labels.h"
 #include "app/routes.h"
 #include "core/security.h"
 #include "core/view.h"
@@ -35,8 +35,8 @@ core::Response show_application(core::Context& cx, const Application& a, int sta
   auto& body = page.body();
   body.SetValue("ACTION", app::url_for("partners.apply"));
   body.SetValue("CSRF_TOKEN", cx.csrf_token());
-  app::fill_errors(body, a.fields.errors());
-  app::fill_field_rows(body, "FIELD", a.fields);
+  shared::fill_errors(body, a.fields.errors());
+  shared::fill_field_rows(body, "FIELD", a.fields);
   const core::FieldErrors& errors = a.fields.errors();
   for (const char* claim : domain::kRoamingClaims) {
     auto* d = body.AddSectionDictionary("CLAIM");
@@ -110,8 +110,8 @@ core::Response show_partner_page(core::Context& cx, const sql::Partner& p, const
   body.SetValue("MEMBERS", p.members);
   body.SetValue("PURPOSE", p.purpose);
   body.SetValue("MAINTENANCE", maintenance_label(p));
-  body.SetValue("SCAN_DATE", app::roc_date(p.scan_report_date));
-  body.SetValue("EXPIRES", app::roc_date(p.expires_on));
+  body.SetValue("SCAN_DATE", shared::roc_date(p.scan_report_date));
+  body.SetValue("EXPIRES", shared::roc_date(p.expires_on));
   if (!p.scan_current) body.ShowSection("SCAN_EXPIRED");
   body.SetValue("PRIVACY_URL", p.privacy_policy_url);
   body.SetValue("STATUS", status_label(p.status));
@@ -132,7 +132,7 @@ core::Response show_partner_page(core::Context& cx, const sql::Partner& p, const
     approval_shown.set_raw("may_report", p.may_report ? "1" : "");
   }
   auto* approve = body.AddSectionDictionary("APPROVAL");
-  app::fill_form(*approve, approval_shown);
+  shared::fill_form(*approve, approval_shown);
   if (approval_shown.flag("may_report")) approve->ShowSection("MAY_REPORT");
   const auto granted = domain::split_set(p.claims);
   std::set<std::string> ticked(granted.begin(), granted.end());
@@ -152,8 +152,8 @@ core::Response show_partner_page(core::Context& cx, const sql::Partner& p, const
   approve->SetValue("BUTTON", p.status == "applied" ? "核准並產生 client secret" : "更新並產生新的 client secret");
 
   auto* renew = body.AddSectionDictionary("RENEWAL");
-  app::fill_form(*renew, renewal ? *renewal : core::Form(kRenewalForm));
-  app::fill_errors(*body.AddSectionDictionary("STATUS_FORM"), refused.status);
+  shared::fill_form(*renew, renewal ? *renewal : core::Form(kRenewalForm));
+  shared::fill_errors(*body.AddSectionDictionary("STATUS_FORM"), refused.status);
   if (p.status == "approved") body.ShowSection("CAN_SUSPEND");
   if (p.status == "suspended") body.ShowSection("CAN_REINSTATE");
   if (p.status != "revoked") body.ShowSection("CAN_REVOKE");
@@ -229,7 +229,7 @@ core::Response apply(core::Context& cx) {
   {
     db::Transaction tx(cx.db());
     id = sql::insert_application(cx.db(), application);
-    app::access::audit(cx, "partner.apply", std::to_string(id), application.values["site_name"]);
+    shared::access::audit(cx, "partner.apply", std::to_string(id), application.values["site_name"]);
     tx.commit();
   }
   core::Page page(cx, "partners/applied.tpl", "申請已送出");
@@ -250,8 +250,8 @@ core::Response list_partners(core::Context& cx) {
     row->SetValue("OPERATOR", p.operator_name);
     row->SetValue("CLIENT_ID", p.status == "applied" ? "（核准後設定）" : p.client_id);
     row->SetValue("STATUS", status_label(p.status) + (p.scan_current ? "" : "（弱點掃描逾期）"));
-    row->SetValue("EXPIRES", app::roc_date(p.expires_on));
-    row->SetValue("APPLIED", app::roc_date(p.applied_on));
+    row->SetValue("EXPIRES", shared::roc_date(p.expires_on));
+    row->SetValue("APPLIED", shared::roc_date(p.applied_on));
   }
   return page.render();
 }
@@ -305,7 +305,7 @@ core::Response approve_partner(core::Context& cx) {
     sql::approve(cx.db(), partner->id,
                  {client_id, joined, domain::join_set(claims), core::sha256_hex(secret), form.flag("may_report")},
                  cx.user().id);
-    app::access::audit(cx, "partner.approve", client_id, domain::join_set(claims));
+    shared::access::audit(cx, "partner.approve", client_id, domain::join_set(claims));
     tx.commit();
   }
   return show_partner_page(cx, *sql::find_partner(cx.db(), partner->id), secret, {}, 200);
@@ -334,7 +334,7 @@ core::Response change_partner_status(core::Context& cx) {
       return cx.conflict("合作網站目前的狀態不能執行這個操作，沒有變更。");
     }
     if (std::string(change->to) != "approved") sql::revoke_tokens(cx.db(), partner->id);
-    app::access::audit(cx, std::string("partner.") + change->action, std::to_string(partner->id));
+    shared::access::audit(cx, std::string("partner.") + change->action, std::to_string(partner->id));
     tx.commit();
   }
   cx.flash("合作網站狀態已更新為「" + status_label(change->to) + "」。");
@@ -352,7 +352,7 @@ core::Response renew_partner(core::Context& cx) {
   }
   if (!form.ok()) return show_partner_page(cx, *partner, "", {nullptr, &form, {}}, 422);
   sql::renew(cx.db(), partner->id, domain::to_iso(*scan));
-  app::access::audit(cx, "partner.renew", std::to_string(partner->id), domain::to_iso(*scan));
+  shared::access::audit(cx, "partner.renew", std::to_string(partner->id), domain::to_iso(*scan));
   cx.flash("已更新弱點掃描報告日期，核准延續至一年後。");
   return cx.see_other(app::url_for("admin.partner", {std::to_string(partner->id)}));
 }

@@ -5,15 +5,15 @@
 #include <algorithm>
 #include <set>
 
-#include "app/access.h"
-#include "app/form_view.h"
-#include "app/labels.h"
-#include "app/reference.h"
+#include "shared/access.h"
+#include "shared/form_view.h"
+#include "shared/labels.h"
+#include "shared/reference.h"
 #include "app/routes.h"
 #include "core/form.h"
 #include "core/view.h"
-#include "courses/course_store.h"
-#include "courses/course_view.h"
+#include "shared/course_store.h"
+#include "shared/course_view.h"
 #include "domain/course_rules.h"
 #include "domain/review_flags.h"
 #include "domain/study_hours.h"
@@ -25,7 +25,7 @@ namespace review {
 
 namespace {
 
-namespace store = courses::store;
+namespace store = course_store;
 using domain::CourseAction;
 using domain::CourseState;
 
@@ -40,7 +40,7 @@ std::vector<std::string> levels_of(const std::string& set_column) {
 core::Response already_decided(core::Context& cx, const std::string& code) {
   const auto now = store::find(cx.db(), code);
   return cx.conflict("此課程已由其他審課人員處理或已不在待審狀態（目前為「" +
-                     (now ? app::course_state_label(now->state) : std::string()) +
+                     (now ? shared::course_state_label(now->state) : std::string()) +
                      "」），您的操作沒有執行。");
 }
 
@@ -57,7 +57,7 @@ std::string return_mail_body(const store::Course& c, const std::vector<std::stri
 }
 
 // The return form: the administrator's active reasons (several may be ticked) and a note.
-core::FormSpec return_form_spec(const std::vector<app::reference::Reason>& reasons) {
+core::FormSpec return_form_spec(const std::vector<shared::reference::Reason>& reasons) {
   std::vector<std::string> codes;
   for (const auto& r : reasons) codes.push_back(std::to_string(r.id));
   return {{"reason", "未通過理由", core::FieldKind::kChoices, false, 0, 0, codes},
@@ -72,16 +72,16 @@ core::Response show_course_page(core::Context& cx, const store::Course& course,
   body.SetValue("QUEUE_URL", app::url_for("review.queue"));
   body.SetValue("CODE", course.code);
   body.SetValue("TITLE", course.title);
-  body.SetValue("STATE", app::course_state_label(course.state));
+  body.SetValue("STATE", shared::course_state_label(course.state));
   body.SetValue("UNIT", course.unit_name);
   body.SetValue("ORGANIZER", course.organizer_name);
-  body.SetValue("CLASS_KIND", app::class_kind_label(course.class_kind));
+  body.SetValue("CLASS_KIND", shared::class_kind_label(course.class_kind));
   body.SetValue("SCOPE", course.cross_school ? "跨校研習" : "校內研習");
-  body.SetValue("LEVELS", app::levels_label(course.levels));
+  body.SetValue("LEVELS", shared::levels_label(course.levels));
   body.SetValue("BASIS_DOC", course.basis_doc.empty() ? "（未填）" : course.basis_doc);
   body.SetValue("SPECIAL_APPROVAL_DOC", course.special_approval_doc.empty() ? "（未填）" : course.special_approval_doc);
   body.SetValue("OUTLINE", course.outline);
-  body.SetValue("HOURS", app::hours_label(course.hours, course.credits));
+  body.SetValue("HOURS", shared::hours_label(course.hours, course.credits));
   body.SetIntValue("COMPUTED_HOURS", domain::check_course_hours(draft.sessions).total_hours);
   body.SetValue("SEATS", std::to_string(course.class_count) + " 班 × " +
                              std::to_string(course.seats_per_class) + " 人，線上名額 " +
@@ -96,7 +96,7 @@ core::Response show_course_page(core::Context& cx, const store::Course& course,
     tag_names.push_back(t.name);
     body.AddSectionDictionary("TAG")->SetValue("NAME", t.name);
   }
-  courses::view::fill_sessions(body, store::sessions_of(cx.db(), course.id));
+  course_view::fill_sessions(body, store::sessions_of(cx.db(), course.id));
   const sql::CourseFacts facts = sql::facts_of(cx.db(), course);
   domain::FlagFacts f;
   f.title = course.title;
@@ -115,7 +115,7 @@ core::Response show_course_page(core::Context& cx, const store::Course& course,
   const auto flags = domain::review_flags(f);
   for (const auto& flag : flags) body.AddSectionDictionary("FLAG")->SetValue("TEXT", flag);
   if (flags.empty()) body.ShowSection("NO_FLAGS");
-  courses::view::fill_history(body, store::history_of(cx.db(), course.id));
+  course_view::fill_history(body, store::history_of(cx.db(), course.id));
   if (!domain::next_state(course.state, CourseAction::kApprove)) {
     body.ShowSection("DECIDED");
     return page.render(status);
@@ -124,14 +124,14 @@ core::Response show_course_page(core::Context& cx, const store::Course& course,
   d->SetValue("APPROVE_URL", app::url_for("review.approve", {course.code}));
   d->SetValue("RETURN_URL", app::url_for("review.return", {course.code}));
   d->SetValue("CSRF_TOKEN", cx.csrf_token());
-  const auto lists = app::reference::lists(cx.db());
+  const auto lists = shared::reference::lists(cx.db());
   const core::FormSpec spec = return_form_spec(lists->active_reasons);
   const core::Form blank(spec);
   const core::Form& form = return_form ? *return_form : blank;
-  app::fill_form(*d, form);
-  std::vector<app::Option> reasons;
+  shared::fill_form(*d, form);
+  std::vector<shared::Option> reasons;
   for (const auto& r : lists->active_reasons) reasons.push_back({std::to_string(r.id), r.label});
-  app::fill_options(*d, "REASON", reasons, form.raw_all("reason"));
+  shared::fill_options(*d, "REASON", reasons, form.raw_all("reason"));
   return page.render(status);
 }
 
@@ -147,7 +147,7 @@ core::Response show_queue(core::Context& cx, const core::FieldErrors& errors, in
   body.SetValue("APPROVE_MANY_URL", app::url_for("review.approve_many"));
   body.SetValue("CSRF_TOKEN", cx.csrf_token());
   body.SetIntValue("COUNT", static_cast<long>(items.size()));
-  app::fill_errors(body, errors);
+  shared::fill_errors(body, errors);
   for (const auto& q : items) {
     domain::FlagFacts f;
     f.title = q.title;
@@ -172,9 +172,9 @@ core::Response show_queue(core::Context& cx, const core::FieldErrors& errors, in
     row->SetValue("URL", app::url_for("review.show", {q.code}));
     row->SetValue("TITLE", q.title);
     row->SetValue("UNIT", q.unit_name);
-    row->SetValue("REGISTERED_AT", app::roc_datetime(q.registered_at));
-    row->SetValue("DATES", app::roc_date(q.first_date) + "–" + app::roc_date(q.last_date));
-    row->SetValue("HOURS", app::hours_label(q.hours, q.credits));
+    row->SetValue("REGISTERED_AT", shared::roc_datetime(q.registered_at));
+    row->SetValue("DATES", shared::roc_date(q.first_date) + "–" + shared::roc_date(q.last_date));
+    row->SetValue("HOURS", shared::hours_label(q.hours, q.credits));
     const auto flags = domain::review_flags(f);
     for (const auto& flag : flags) row->AddSectionDictionary("FLAG")->SetValue("TEXT", flag);
     if (flags.empty()) row->ShowSection("NO_FLAGS");
@@ -188,20 +188,20 @@ core::Response show_queue(core::Context& cx, const core::FieldErrors& errors, in
 core::Response queue(core::Context& cx) { return show_queue(cx, {}, 200); }
 
 core::Response show_course(core::Context& cx) {
-  const auto course = app::access::reviewable_course(cx, cx.param("code"));
+  const auto course = shared::access::reviewable_course(cx, cx.param("code"));
   if (!course) return cx.not_found();
   return show_course_page(cx, *course, nullptr, 200);
 }
 
 core::Response approve_course(core::Context& cx) {
-  const auto course = app::access::reviewable_course(cx, cx.param("code"));
+  const auto course = shared::access::reviewable_course(cx, cx.param("code"));
   if (!course) return cx.not_found();
   {
     db::Transaction tx(cx.db());
     if (!store::transition(tx, *course, CourseAction::kApprove, cx.user().id, "")) {
       return already_decided(cx, course->code);
     }
-    app::access::audit(cx, "course.approve", course->code);
+    shared::access::audit(cx, "course.approve", course->code);
     tx.commit();
   }
   cx.flash("課程 " + course->code + "「" + course->title + "」已確認通過，已公開於研習資訊。");
@@ -209,11 +209,11 @@ core::Response approve_course(core::Context& cx) {
 }
 
 core::Response return_course(core::Context& cx) {
-  const auto course = app::access::reviewable_course(cx, cx.param("code"));
+  const auto course = shared::access::reviewable_course(cx, cx.param("code"));
   if (!course) return cx.not_found();
   if (!domain::next_state(course->state, CourseAction::kReturn)) return already_decided(cx, course->code);
 
-  const auto lists = app::reference::lists(cx.db());
+  const auto lists = shared::reference::lists(cx.db());
   const core::FormSpec spec = return_form_spec(lists->active_reasons);
   core::Form form(spec, cx.req().form);
   std::vector<int> chosen;
@@ -249,7 +249,7 @@ core::Response return_course(core::Context& cx) {
                                       "（" + course->code + "）",
                               return_mail_body(*course, labels, note, cx.config().base_url)});
     }
-    app::access::audit(cx, "course.return", course->code);
+    shared::access::audit(cx, "course.return", course->code);
     tx.commit();
   }
   cx.flash("課程 " + course->code + " 已退回（課程確認未通過），已通知聯絡人。");
@@ -266,7 +266,7 @@ core::Response approve_courses(core::Context& cx) {
   int approved = 0;
   std::vector<std::string> skipped;
   for (const auto& code : std::set<std::string>(codes.begin(), codes.end())) {
-    const auto course = app::access::reviewable_course(cx, code);
+    const auto course = shared::access::reviewable_course(cx, code);
     if (!course) {
       skipped.push_back(code);
       continue;
@@ -278,7 +278,7 @@ core::Response approve_courses(core::Context& cx) {
       skipped.push_back(code);
       continue;
     }
-    app::access::audit(cx, "course.approve", course->code);
+    shared::access::audit(cx, "course.approve", course->code);
     tx.commit();
     ++approved;
   }

@@ -61,7 +61,7 @@ std::vector<QueueItem> queue(db::Connection& db, int64_t review_unit_id, int lim
   return out;
 }
 
-CourseFacts facts_of(db::Connection& db, const courses::store::Course& course) {
+CourseFacts facts_of(db::Connection& db, const course_store::Course& course) {
   const auto r = db.query_one(
       "SELECT k.min_days_before_start,"
       " (SELECT COUNT(*) FROM course d WHERE d.unit_id = ? AND d.title = ? AND d.id <> ?"

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/db.h"
-#include "courses/course_store.h"
+#include "shared/course_store.h"
 
 namespace review::sql {
 
@@ -26,6 +26,6 @@ struct CourseFacts {
   int min_days_before_start = 7;
   int same_title_courses = 0;
 };
-CourseFacts facts_of(db::Connection& db, const courses::store::Course& course);
+CourseFacts facts_of(db::Connection& db, const course_store::Course& course);
 
 }  // namespace review::sql

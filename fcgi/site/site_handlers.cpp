@@ -1,15 +1,17 @@
-// Public pages. The course page's body is cached per worker for a few seconds (see course_body).
+// Public pages. Course pages and search results are cached per worker for a few seconds
+// (shared/caches.h): the bounded staleness a read replica would give; enrolment reads the primary.
 #include "site/site_handlers.h"
 
 #include <chrono>
 
-#include "app/labels.h"
-#include "app/reference.h"
+#include "shared/caches.h"
+#include "shared/labels.h"
+#include "shared/reference.h"
 #include "app/routes.h"
 #include "core/fragment_cache.h"
 #include "core/view.h"
-#include "courses/course_store.h"
-#include "courses/course_view.h"
+#include "shared/course_store.h"
+#include "shared/course_view.h"
 #include "domain/course_state.h"
 #include "domain/public_status.h"
 #include "domain/roc_date.h"
@@ -32,7 +34,7 @@ int query_number(const core::Params& query, const char* name, int fallback) {
 }
 
 void fill_choices(ctemplate::TemplateDictionary& dict, const char* section,
-                  const std::vector<app::reference::Choice>& choices, int selected) {
+                  const std::vector<shared::reference::Choice>& choices, int selected) {
   for (const auto& c : choices) {
     auto* d = dict.AddSectionDictionary(section);
     d->SetIntValue("ID", c.id);
@@ -47,7 +49,7 @@ void fill_choices(ctemplate::TemplateDictionary& dict, const char* section,
 std::string status_words(domain::PublicStatus status, const std::string& opens_at,
                          const std::string& closes_at, bool full_window) {
   std::string words = domain::public_status_label(status);
-  const std::string opens = app::roc_datetime(opens_at), closes = app::roc_datetime(closes_at);
+  const std::string opens = shared::roc_datetime(opens_at), closes = shared::roc_datetime(closes_at);
   switch (status) {
     case domain::PublicStatus::kOpen:
       return words + (full_window ? "（" + opens + " 起至 " + closes + " 止）"
@@ -77,9 +79,9 @@ void fill_course_rows(ctemplate::TemplateDictionary& dict,
     row->SetValue("TITLE", c.title);
     row->SetValue("UNIT", c.unit_name);
     row->SetValue("COUNTY", c.county_name);
-    row->SetValue("FIRST_DATE", app::roc_date(c.first_date));
-    row->SetValue("LAST_DATE", app::roc_date(c.last_date));
-    row->SetValue("HOURS", app::hours_label(c.hours, c.credits));
+    row->SetValue("FIRST_DATE", shared::roc_date(c.first_date));
+    row->SetValue("LAST_DATE", shared::roc_date(c.last_date));
+    row->SetValue("HOURS", shared::hours_label(c.hours, c.credits));
     row->SetValue("STATUS_CODE", domain::public_status_code(*status));
     row->SetValue("STATUS", status_words(*status, c.enrol_opens_at, c.enrol_closes_at, false));
     if (*status == domain::PublicStatus::kOpen) {
@@ -114,7 +116,7 @@ SearchForm parse_search(const core::Params& query) {
   f.page = std::max(1, query_number(query, "page", 1));
   f.open_now = query.get_or("open") == "1";
   const std::string level = query.get_or("level");
-  for (const char* code : app::kLevelCodes) {
+  for (const char* code : shared::kLevelCodes) {
     if (level == code) f.level = code;
   }
   for (auto [name, target] : {std::pair{"from", &f.from}, std::pair{"to", &f.to}}) {
@@ -161,14 +163,6 @@ std::string search_url(const SearchForm& f, int page) {
   return url;
 }
 
-// Public course pages are cached per worker process for Config::public_cache_seconds: the same
-// bounded staleness a read replica would give. Enrolment itself always reads the primary, so a
-// stale "seats left" never sells a seat twice.
-core::FragmentCache& course_cache(const core::Config& config) {
-  static core::FragmentCache cache(std::chrono::seconds(config.public_cache_seconds), 20000);
-  return cache;
-}
-
 // Whole pages for visitors who are not signed in and have no message waiting: the layout is
 // then the same for all of them, so the answer can be kept as it was sent.
 bool plain_visitor(const core::Context& cx) {
@@ -181,16 +175,9 @@ core::Response cached_answer(const std::string& html) {
   return r;
 }
 
-// Search result pages, by their canonical address, for Config::search_cache_seconds: a new
-// course shows up in searches within that time (its own page at once).
-core::FragmentCache& search_cache(const core::Config& config) {
-  static core::FragmentCache cache(std::chrono::seconds(config.search_cache_seconds), 5000);
-  return cache;
-}
-
-std::string render_course_body(const courses::store::Course& c,
-                               const std::vector<courses::store::Session>& sessions,
-                               const std::vector<courses::store::Tag>& tags) {
+std::string render_course_body(const course_store::Course& c,
+                               const std::vector<course_store::Session>& sessions,
+                               const std::vector<course_store::Tag>& tags) {
   ctemplate::TemplateDictionary d("course");
   d.SetValue("CODE", c.code);
   d.SetValue("TITLE", c.title);
@@ -199,30 +186,30 @@ std::string render_course_body(const courses::store::Course& c,
       domain::public_status(c.enrolment).value_or(domain::PublicStatus::kEnded);
   d.SetValue("STATUS_CODE", domain::public_status_code(status));
   d.SetValue("STATUS", domain::public_status_label(status));
-  d.SetValue("CLASS_KIND", app::class_kind_label(c.class_kind));
+  d.SetValue("CLASS_KIND", shared::class_kind_label(c.class_kind));
   d.SetValue("SCOPE", c.cross_school ? "跨校研習" : "校內研習");
   d.SetValue("CATEGORY", c.category_name);
   d.SetValue("SUBJECT_AREA", c.subject_area);
-  d.SetValue("LEVELS", app::levels_label(c.levels));
+  d.SetValue("LEVELS", shared::levels_label(c.levels));
   d.SetValue("UNIT", c.unit_name);
   d.SetValue("COUNTY", c.county_name);
   d.SetValue("ORGANIZER", c.organizer_name);
   d.SetValue("OUTLINE", c.outline);
-  d.SetValue("FIRST_DATE", app::roc_date(c.first_date));
-  d.SetValue("LAST_DATE", app::roc_date(c.last_date));
-  d.SetValue("HOURS", app::hours_label(c.hours, c.credits));
+  d.SetValue("FIRST_DATE", shared::roc_date(c.first_date));
+  d.SetValue("LAST_DATE", shared::roc_date(c.last_date));
+  d.SetValue("HOURS", shared::hours_label(c.hours, c.credits));
   if (!c.basis_doc.empty()) d.SetValueAndShowSection("BASIS_DOC", c.basis_doc, "HAS_BASIS_DOC");
   if (!c.subsidy.empty()) d.SetValueAndShowSection("SUBSIDY", c.subsidy, "HAS_SUBSIDY");
   for (const auto& t : tags) d.AddSectionDictionary("TAG")->SetValue("NAME", t.name);
   if (!tags.empty()) d.ShowSection("HAS_TAGS");
-  courses::view::fill_sessions(d, sessions);
+  course_view::fill_sessions(d, sessions);
   d.SetIntValue("CLASS_COUNT", c.class_count);
   d.SetIntValue("SEATS_PER_CLASS", c.seats_per_class);
   d.SetIntValue("TOTAL_SEATS", c.class_count * c.seats_per_class);
   if (c.enrol_online) {
     auto* e = d.AddSectionDictionary("ONLINE");
-    e->SetValue("OPENS_AT", app::roc_datetime(c.enrol_opens_at));
-    e->SetValue("CLOSES_AT", app::roc_datetime(c.enrol_closes_at));
+    e->SetValue("OPENS_AT", shared::roc_datetime(c.enrol_opens_at));
+    e->SetValue("CLOSES_AT", shared::roc_datetime(c.enrol_closes_at));
     e->SetIntValue("ONLINE_SEATS", c.online_seats);
     // The seats left matter while enrolment is open; afterwards the count is history.
     if (status == domain::PublicStatus::kOpen || status == domain::PublicStatus::kFull) {
@@ -254,7 +241,7 @@ core::Response home(core::Context& cx) {
     auto* row = body.AddSectionDictionary("BULLETIN");
     row->SetValue("TITLE", b.title);
     row->SetValue("BODY", b.body);
-    row->SetValue("DATE", app::roc_date(b.posted_on));
+    row->SetValue("DATE", shared::roc_date(b.posted_on));
   }
   // The first courses of the search without conditions, upcoming ones first (course_index.h).
   SearchFilters newest;
@@ -270,7 +257,7 @@ core::Response search_courses(core::Context& cx) {
   SearchForm form = parse_search(cx.req().query);
   const std::string key = cx.req().query_string;  // as typed: notes about bad input differ
   const bool plain = plain_visitor(cx);
-  core::FragmentCache& cache = search_cache(cx.config());
+  core::FragmentCache& cache = shared::caches::search_pages(cx.config());
   if (plain) {
     if (const auto hit = cache.get("page:" + key, "")) return cached_answer(hit->html);
   }
@@ -292,14 +279,14 @@ core::Response search_courses(core::Context& cx) {
   body.SetValue("FROM", form.from);
   body.SetValue("TO", form.to);
   if (form.open_now) body.ShowSection("OPEN_CHECKED");
-  const auto lists = app::reference::lists(cx.db());
+  const auto lists = shared::reference::lists(cx.db());
   fill_choices(body, "COUNTY", lists->counties, form.county);
   fill_choices(body, "CATEGORY", lists->categories, form.category);
   fill_choices(body, "TAG", lists->tags, form.tag);
-  for (const char* code : app::kLevelCodes) {
+  for (const char* code : shared::kLevelCodes) {
     auto* d = body.AddSectionDictionary("LEVEL");
     d->SetValue("CODE", code);
-    d->SetValue("NAME", app::level_label(code));
+    d->SetValue("NAME", shared::level_label(code));
     if (form.level == code) d->ShowSection("SELECTED");
   }
   for (const auto& note : form.notes) body.AddSectionDictionary("NOTE")->SetValue("TEXT", note);
@@ -324,19 +311,19 @@ core::Response search_courses(core::Context& cx) {
 core::Response show_course(core::Context& cx) {
   const std::string code = cx.param("code");
   if (!domain::is_course_code(code)) return cx.not_found();
-  core::FragmentCache& cache = course_cache(cx.config());
+  core::FragmentCache& cache = shared::caches::public_courses(cx.config());
   const bool plain = plain_visitor(cx);
   if (plain) {
     if (const auto hit = cache.get("page:" + code, "")) return cached_answer(hit->html);
   }
   auto body = cache.get(code, "");
   if (!body) {
-    const auto course = courses::store::find(cx.db(), code);
+    const auto course = course_store::find(cx.db(), code);
     // Courses not yet approved, returned or deleted are not public (SPEC §3).
     if (!course || !domain::is_public(course->state)) return cx.not_found();
     body = core::FragmentCache::Entry{
-        course->title, render_course_body(*course, courses::store::sessions_of(cx.db(), course->id),
-                                          courses::store::tags_of(cx.db(), course->id))};
+        course->title, render_course_body(*course, course_store::sessions_of(cx.db(), course->id),
+                                          course_store::tags_of(cx.db(), course->id))};
     cache.put(code, "", *body);
   }
   core::Page page(cx, "partials/raw.tpl", body->title);

@@ -5,7 +5,7 @@
 #include <map>
 #include <sstream>
 
-#include "courses/course_store.h"
+#include "shared/course_store.h"
 #include "domain/course_index.h"
 #include "domain/course_state.h"
 #include "domain/validation.h"
@@ -120,7 +120,7 @@ std::vector<CourseSummary> course_summaries(db::Connection& db,
                           " FROM course c JOIN unit u ON u.id = c.unit_id"
                           " JOIN county k ON k.id = u.county_id"
                           // the index may be up to search_refresh_seconds behind the course
-                          " WHERE c.state IN " + courses::store::public_states_sql() +
+                          " WHERE c.state IN " + course_store::public_states_sql() +
                           " AND c.id IN (" + placeholders + ")";
   std::map<uint32_t, CourseSummary> by_id;
   for (const auto& r : db.query_values(sql, args)) by_id[static_cast<uint32_t>(r.i64("id"))] = summary_of(r);

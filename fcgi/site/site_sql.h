@@ -1,5 +1,5 @@
 // SQL of the public pages: bulletin, search and its course rows (one course:
-// courses/course_store.h; reference lists: app/reference.h).
+// shared/course_store.h; reference lists: shared/reference.h).
 #pragma once
 
 #include <cstdint>

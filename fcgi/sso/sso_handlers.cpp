@@ -8,8 +8,8 @@
 #include <ctime>
 #include <variant>
 
-#include "app/access.h"
-#include "app/labels.h"
+#include "shared/access.h"
+#include "shared/labels.h"
 #include "app/routes.h"
 #include "core/jwt.h"
 #include "core/log.h"
@@ -69,7 +69,7 @@ std::vector<std::pair<std::string, std::string>> fields_of(const AuthRequest& a)
 
 // OP-2: nothing about this request can be trusted to go back to a partner.
 core::Response refuse_without_redirect(core::Context& cx, const std::string& message) {
-  app::access::audit(cx, "oidc.refused", "", message);
+  shared::access::audit(cx, "oidc.refused", "", message);
   return cx.error(400, "帳號漫遊請求無效", message + " 請回到合作網站重新操作；如問題持續，請洽該網站。",
                   "invalid_request");
 }
@@ -81,7 +81,7 @@ core::Response redirect_error(core::Context& cx, const AuthRequest& a, const std
   if (!description.empty()) params.emplace_back("error_description", description);
   if (!a.state.empty()) params.emplace_back("state", a.state);
   params.emplace_back("iss", issuer(cx));
-  app::access::audit(cx, "oidc.error", a.client_id, error);
+  shared::access::audit(cx, "oidc.error", a.client_id, error);
   return cx.see_other(domain::redirect_with(a.redirect_uri, params));
 }
 
@@ -223,7 +223,7 @@ core::Response continue_signed_in(core::Context& cx, const AuthRequest& a, const
   if (!facts || facts->teacher.records_only) {
     // 第5條: records-only accounts cannot roam. Tell the teacher why, then the partner.
     sql::record_disclosure(cx.db(), cx.user().id, c.partner.id, "denied", {});
-    app::access::audit(cx, "oidc.denied_records_only", c.partner.client_id);
+    shared::access::audit(cx, "oidc.denied_records_only", c.partner.client_id);
     core::Page page(cx, "sso/denied.tpl", "無法使用帳號漫遊");
     page.body().SetValue("SITE_NAME", c.partner.site_name);
     std::vector<std::pair<std::string, std::string>> params{
@@ -253,7 +253,7 @@ core::Response oauth_error(core::Context& cx, int status, const std::string& err
   core::Response r = cx.json(body, status);
   r.header("Cache-Control", "no-store");
   r.header("Pragma", "no-cache");
-  app::access::audit_as(cx, "-", "oidc.token_refused", cx.req().form.get_or("client_id").substr(0, 60),
+  shared::access::audit_as(cx, "-", "oidc.token_refused", cx.req().form.get_or("client_id").substr(0, 60),
                         error);
   if (status == 401) {
     // RFC 6749 §5.2: a client that tried HTTP authentication is told which scheme to use.
@@ -341,7 +341,7 @@ core::Response redeem_code(core::Context& cx, const sql::Partner& partner) {
     } else if (code_row->used) {
       // A second redemption: whatever the first one got stops working (OP-5).
       sql::revoke_tokens_of_code(cx.db(), code_hash);
-      app::access::audit(cx, "oidc.code_reused", partner.client_id);
+      shared::access::audit(cx, "oidc.code_reused", partner.client_id);
       why = "code already used";
     } else if (code_row->expired) {
       why = "code expired";
@@ -401,7 +401,7 @@ core::Response client_credentials(core::Context& cx, const sql::Partner& partner
   const std::string access_token = core::random_token();
   sql::store_token(cx.db(), core::sha256_hex(access_token), partner.id, std::nullopt, "", "report", {},
                    kTokenSeconds);
-  app::access::audit_as(cx, "p:" + std::to_string(partner.id), "api.token", "");
+  shared::access::audit_as(cx, "p:" + std::to_string(partner.id), "api.token", "");
   Json::Value body;
   body["access_token"] = access_token;
   body["token_type"] = "Bearer";
@@ -414,7 +414,7 @@ core::Response client_credentials(core::Context& cx, const sql::Partner& partner
 }
 
 core::Response bearer_error(core::Context& cx, const std::string& description) {
-  app::access::audit_as(cx, "-", "oidc.userinfo_refused", "", description);
+  shared::access::audit_as(cx, "-", "oidc.userinfo_refused", "", description);
   Json::Value body;
   body["error"] = "invalid_token";
   body["error_description"] = description;
@@ -513,7 +513,7 @@ core::Response decide_consent(core::Context& cx) {
     db::Transaction tx(cx.db());
     sql::grant_consent(cx.db(), cx.user().id, c.partner.id, c.claims);
     sql::record_disclosure(cx.db(), cx.user().id, c.partner.id, "consent", c.claims);
-    app::access::audit(cx, "oidc.consent", c.partner.client_id, domain::join_set(c.claims));
+    shared::access::audit(cx, "oidc.consent", c.partner.client_id, domain::join_set(c.claims));
     tx.commit();
   }
   return issue_code(cx, a, c);
@@ -565,20 +565,20 @@ core::Response partners(core::Context& cx) {
     auto* row = body.AddSectionDictionary("CONSENT");
     row->SetValue("SITE_NAME", c.site_name);
     row->SetValue("CLAIMS", labels(c.claims));
-    row->SetValue("GRANTED_AT", app::roc_datetime(c.granted_at));
+    row->SetValue("GRANTED_AT", shared::roc_datetime(c.granted_at));
     if (c.revoked_at.empty()) {
       auto* d = row->AddSectionDictionary("ACTIVE");
       d->SetValue("URL", app::url_for("teacher.partners.revoke", {c.client_id}));
       d->SetValue("CSRF_TOKEN", csrf);
       d->SetValue("SITE_NAME", c.site_name);
     } else {
-      row->SetValueAndShowSection("REVOKED_AT", app::roc_datetime(c.revoked_at), "REVOKED");
+      row->SetValueAndShowSection("REVOKED_AT", shared::roc_datetime(c.revoked_at), "REVOKED");
     }
   }
   if (consents.empty()) body.ShowSection("NO_CONSENTS");
   for (const auto& d : sql::disclosures_of(cx.db(), cx.user().id, 100)) {
     auto* row = body.AddSectionDictionary("DISCLOSURE");
-    row->SetValue("AT", app::roc_datetime(d.at));
+    row->SetValue("AT", shared::roc_datetime(d.at));
     row->SetValue("SITE_NAME", d.site_name);
     const char* event = d.event == "consent"  ? "同意授權"
                         : d.event == "token"  ? "登入並取得資料"
@@ -598,7 +598,7 @@ core::Response revoke_partner(core::Context& cx) {
     db::Transaction tx(cx.db());
     if (!sql::revoke_consent(cx.db(), cx.user().id, partner->id)) return cx.not_found();
     sql::record_disclosure(cx.db(), cx.user().id, partner->id, "revoke", {});
-    app::access::audit(cx, "oidc.revoke", partner->client_id);
+    shared::access::audit(cx, "oidc.revoke", partner->client_id);
     tx.commit();
   }
   cx.flash("已撤銷「" + partner->site_name + "」的授權，該網站已取得的登入權杖即刻失效。");

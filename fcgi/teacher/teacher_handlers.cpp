@@ -1,8 +1,9 @@
 // 教師帳號個人化專屬首頁: the no-show light (SPEC §6), enrolments, records by year.
 #include "teacher/teacher_handlers.h"
 
-#include "app/labels.h"
-#include "app/light_view.h"
+#include "shared/caches.h"
+#include "shared/labels.h"
+#include "shared/light_view.h"
 #include "app/routes.h"
 #include "core/fragment_cache.h"
 #include "core/view.h"
@@ -28,9 +29,9 @@ void fill_course_lines(ctemplate::TemplateDictionary& dict, const char* section,
     row->SetValue("CODE", c.code);
     row->SetValue("TITLE", c.title);
     row->SetValue("UNIT", c.unit_name);
-    row->SetValue("DATES", app::roc_date(c.first_date) +
-                               (c.last_date != c.first_date ? "–" + app::roc_date(c.last_date) : ""));
-    row->SetValue("STATUS", app::enrolment_status_label(c.status));
+    row->SetValue("DATES", shared::roc_date(c.first_date) +
+                               (c.last_date != c.first_date ? "–" + shared::roc_date(c.last_date) : ""));
+    row->SetValue("STATUS", shared::enrolment_status_label(c.status));
   }
 }
 
@@ -41,14 +42,14 @@ std::optional<std::string> render_home(core::Context& cx) {
   ctemplate::TemplateDictionary body("teacher_home");
   body.SetValue("NAME", profile->name);
   body.SetValue("UNIT", profile->has_unit ? profile->unit_name : "（無服務單位）");
-  body.SetValue("EMPLOYMENT", app::employment_label(profile->employment));
+  body.SetValue("EMPLOYMENT", shared::employment_label(profile->employment));
   body.SetValue("TITLE_NAME", profile->title_name);
   body.SetValue("PARTNERS_URL", app::url_for("teacher.partners"));
 
   if (cx.user().records_only) {
     // 第5條 as amended: not 在職 (or no unit) means reading one's records only.
     auto* locked = body.AddSectionDictionary("RECORDS_ONLY");
-    locked->SetValue("EMPLOYMENT", app::employment_label(profile->employment));
+    locked->SetValue("EMPLOYMENT", shared::employment_label(profile->employment));
     locked->SetValue("REASON", profile->employment_note.empty()
                                    ? (profile->has_unit ? "" : "目前沒有服務單位。")
                                    : profile->employment_note);
@@ -56,7 +57,7 @@ std::optional<std::string> render_home(core::Context& cx) {
     auto* active = body.AddSectionDictionary("ACTIVE");
     const auto missed = sql::missed_courses(cx.db(), cx.user().id);
     const domain::Light light = domain::teacher_light(static_cast<int>(missed.size()));
-    app::fill_light(*active, light,
+    shared::fill_light(*active, light,
                     "今年報名但未參與研習 " + std::to_string(missed.size()) + " 堂");
     fill_course_lines(*active, "MISSED", missed);
     if (missed.empty()) active->ShowSection("NO_MISSED");
@@ -78,46 +79,42 @@ std::optional<std::string> render_home(core::Context& cx) {
   for (const auto& r : sql::recent_records(cx.db(), cx.user().id, 10)) {
     auto* row = body.AddSectionDictionary("RECORD");
     row->SetValue("TITLE", r.title);
-    row->SetValue("DATE", app::roc_date(r.completed_on));
+    row->SetValue("DATE", shared::roc_date(r.completed_on));
     row->SetValue("SOURCE", source_label(r.source));
-    row->SetValue("HOURS", app::hours_label(r.hours, r.credits));
+    row->SetValue("HOURS", shared::hours_label(r.hours, r.credits));
   }
   return core::render_template("teacher/home.tpl", body);
 }
 
-// Kept while the teacher's home_version and the date are unchanged (triggers bump the version on
-// every write that changes this page), and at most a minute for anything else, such as a unit
-// renamed.
-core::FragmentCache g_home_cache(std::chrono::seconds(60), 20000);
-// Whole answers per session (the layout carries the session's CSRF token), same validator.
-core::FragmentCache g_page_cache(std::chrono::seconds(60), 20000);
 }  // namespace
 
 core::Response home(core::Context& cx) {
   const std::string key = std::to_string(cx.user().id);
+  // Triggers bump home_version on every write behind this page; the date and a minute's age
+  // cover the rest, such as a renamed unit (shared/caches.h).
   const std::string validator =
       std::to_string(cx.user().home_version) + "|" + cx.user().db_today +
       (cx.user().records_only ? "|r" : "");
   const bool no_message = !cx.req().cookie("flash");
   const std::string page_key = key + "|" + cx.session_cookie();
   if (no_message) {
-    if (const auto hit = g_page_cache.get(page_key, validator)) {
+    if (const auto hit = shared::caches::teacher_pages().get(page_key, validator)) {
       core::Response r = core::Response::html(200, hit->html);
       r.header("Cache-Control", "no-store");
       return r;
     }
   }
-  auto body = g_home_cache.get(key, validator);
+  auto body = shared::caches::teacher_bodies().get(key, validator);
   if (!body) {
     auto html = render_home(cx);
     if (!html) return cx.not_found();
     body = core::FragmentCache::Entry{"", std::move(*html)};
-    g_home_cache.put(key, validator, *body);
+    shared::caches::teacher_bodies().put(key, validator, *body);
   }
   core::Page page(cx, "partials/raw.tpl", "教師個人化專屬首頁");
   page.use_rendered_body(body->html);
   core::Response response = page.render();
-  if (no_message) g_page_cache.put(page_key, validator, {"", response.body});
+  if (no_message) shared::caches::teacher_pages().put(page_key, validator, {"", response.body});
   return response;
 }
 

@@ -1,5 +1,5 @@
 -- Each worker keeps the reference lists (counties, categories, tags, return reasons) in memory
--- (app/reference.h). This number tells it when one of them changed: the triggers below bump it on
+-- (shared/reference.h). This number tells it when one of them changed: the triggers below bump it on
 -- every write, whoever makes it (the administrator's pages, a migration, a hand-run fix), so a
 -- change shows on the next page.
 CREATE TABLE reference_generation (

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<div class="table-wrap">
-<table class="sessions">
+<table class="session-list">
   <caption class="visually-hidden">研習場次</caption>
   <thead><tr><th scope="col">日期</th><th scope="col">時間</th><th scope="col">休息（不計時數）</th><th scope="col">地點</th></tr></thead>
   <tbody>{{#SESSION}}<tr><td>{{DATE}}</td><td>{{TIME}}</td><td>{{BREAKS}}</td><td>{{PLACE}}</td></tr>{{/SESSION}}</tbody>

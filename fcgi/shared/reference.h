@@ -9,7 +9,7 @@
 
 #include "core/db.h"
 
-namespace app::reference {
+namespace shared::reference {
 
 struct Choice {
   int64_t id = 0;
@@ -33,4 +33,4 @@ std::shared_ptr<const Lists> lists(db::Connection& db);
 // The choice with this id, or nullptr.
 const Choice* find(const std::vector<Choice>& choices, int64_t id);
 
-}  // namespace app::reference
+}  // namespace shared::reference

@@ -13,7 +13,7 @@
 #include "domain/course_state.h"
 #include "domain/public_status.h"
 
-namespace courses::store {
+namespace course_store {
 
 struct Course {
   int64_t id = 0;
@@ -32,7 +32,7 @@ struct Course {
   domain::Contact contact1, contact2;
   domain::EnrolmentFacts enrolment;  // for the public status, with the database's clock as read
 };
-// Any state, any unit: the callers' access helpers (app/access.h) decide who may see it.
+// Any state, any unit: the callers' access helpers (shared/access.h) decide who may see it.
 std::optional<Course> find(db::Connection& db, const std::string& code);
 
 struct Session {
@@ -96,4 +96,4 @@ struct UnitLight {
 };
 UnitLight unit_light(db::Connection& db, int64_t unit_id, const std::string& today);
 
-}  // namespace courses::store
+}  // namespace course_store

@@ -7,7 +7,7 @@
 
 #include "core/db.h"
 
-namespace app::access::sql {
+namespace shared::access::sql {
 
 // A new session row for a teacher or a business account, with a copy of who they are (their
 // role, name and unit; 第5條: a teacher not 在職 or without a unit reads records only).
@@ -28,4 +28,4 @@ void touch_session(db::Connection& db, const std::string& id_sha256);
 void insert_audit(db::Connection& db, const std::string& actor, const std::string& action,
                   const std::string& object, const std::string& detail, const std::string& address);
 
-}  // namespace app::access::sql
+}  // namespace shared::access::sql

@@ -5,9 +5,9 @@
 #include <string>
 
 #include "core/context.h"
-#include "courses/course_store.h"
+#include "shared/course_store.h"
 
-namespace app::access {
+namespace shared::access {
 
 // Reads the session cookie; unknown, expired or idle sessions leave the user anonymous and the
 // cookie cleared. Touches last_seen at most once a minute.
@@ -23,10 +23,10 @@ void end_session(core::Context& cx);
 // user's reach, and the caller answers 404 either way (revealing nothing). A reviewer's reach is
 // today the courses its review unit was assigned (第11條); a region scope of a 教師研習中心 would
 // be added here.
-std::optional<courses::store::Course> unit_course(core::Context& cx, const std::string& code);
-std::optional<courses::store::Course> reviewable_course(core::Context& cx, const std::string& code);
+std::optional<course_store::Course> unit_course(core::Context& cx, const std::string& code);
+std::optional<course_store::Course> reviewable_course(core::Context& cx, const std::string& code);
 // The course's own organizer, or the unit's 總負責人, may change it.
-bool may_change(const core::User& user, const courses::store::Course& course);
+bool may_change(const core::User& user, const course_store::Course& course);
 
 std::string actor_of(const core::User& user);  // "t:42", "b:7", "-"
 void audit(core::Context& cx, const std::string& action, const std::string& object,
@@ -35,4 +35,4 @@ void audit(core::Context& cx, const std::string& action, const std::string& obje
 void audit_as(core::Context& cx, const std::string& actor, const std::string& action,
               const std::string& object, const std::string& detail = "");
 
-}  // namespace app::access
+}  // namespace shared::access

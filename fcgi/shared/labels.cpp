@@ -1,11 +1,11 @@
 // Code → label tables; unknown codes show as themselves rather than failing a page.
-#include "app/labels.h"
+#include "shared/labels.h"
 
 #include "domain/course_state.h"
 #include "domain/roc_date.h"
 #include "domain/study_hours.h"
 
-namespace app {
+namespace shared {
 
 namespace {
 struct Label {
@@ -71,4 +71,4 @@ std::string levels_label(std::string_view set) {
   return out;
 }
 
-}  // namespace app
+}  // namespace shared

@@ -1,9 +1,9 @@
 // Reading the reference lists, and each worker's copy of them.
-#include "app/reference.h"
+#include "shared/reference.h"
 
 #include <mutex>
 
-namespace app::reference {
+namespace shared::reference {
 
 namespace {
 std::vector<Choice> choices(db::Connection& db, const char* sql) {
@@ -28,7 +28,7 @@ std::shared_ptr<const Lists> read(db::Connection& db, uint64_t generation) {
 
 std::shared_ptr<const Lists> lists(db::Connection& db) {
   static std::mutex mutex;
-  static std::shared_ptr<const Lists> kept;  // listed in app/caches.h
+  static std::shared_ptr<const Lists> kept;  // listed in shared/caches.h
   const auto generation = static_cast<uint64_t>(
       db.query_one("SELECT value FROM reference_generation WHERE id = 1")->i64(0));
   {
@@ -48,4 +48,4 @@ const Choice* find(const std::vector<Choice>& choices, int64_t id) {
   return nullptr;
 }
 
-}  // namespace app::reference
+}  // namespace shared::reference

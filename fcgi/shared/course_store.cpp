@@ -1,5 +1,5 @@
 // The course table and what hangs off it, read by column name; state changes through transition().
-#include "courses/course_store.h"
+#include "shared/course_store.h"
 
 #include <stdexcept>
 
@@ -8,7 +8,7 @@
 #include "domain/roc_date.h"
 #include "domain/validation.h"
 
-namespace courses::store {
+namespace course_store {
 
 namespace {
 
@@ -304,4 +304,4 @@ UnitLight unit_light(db::Connection& db, int64_t unit_id, const std::string& tod
   return light;
 }
 
-}  // namespace courses::store
+}  // namespace course_store

@@ -7,8 +7,8 @@
 
 #include "domain/lights.h"
 
-namespace app {
+namespace shared {
 
 void fill_light(ctemplate::TemplateDictionary& dict, domain::Light light, const std::string& detail);
 
-}  // namespace app
+}  // namespace shared

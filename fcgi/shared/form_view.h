@@ -8,7 +8,7 @@
 
 #include "core/form.h"
 
-namespace app {
+namespace shared {
 
 // For every field of the form's table: its value as typed under the upper-cased name
 // ({{TITLE}}), and for every field with an error (the table's or any other, such as "sessions"):
@@ -31,4 +31,4 @@ struct Option {
 void fill_options(ctemplate::TemplateDictionary& dict, const char* section,
                   const std::vector<Option>& options, const std::vector<std::string>& chosen);
 
-}  // namespace app
+}  // namespace shared

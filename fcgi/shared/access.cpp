@@ -1,12 +1,12 @@
 // Sessions live in MariaDB (web_session): any worker on any host can serve any request.
-#include "app/access.h"
+#include "shared/access.h"
 
-#include "app/access_sql.h"
+#include "shared/access_sql.h"
 
 #include "core/security.h"
 #include "domain/validation.h"
 
-namespace app::access {
+namespace shared::access {
 
 namespace {
 constexpr const char* kSessionCookie = "sid";
@@ -74,21 +74,21 @@ void end_session(core::Context& cx) {
   cx.clear_cookie(kSessionCookie);
 }
 
-std::optional<courses::store::Course> unit_course(core::Context& cx, const std::string& code) {
+std::optional<course_store::Course> unit_course(core::Context& cx, const std::string& code) {
   if (!domain::is_course_code(code)) return std::nullopt;
-  auto course = courses::store::find(cx.db(), code);
+  auto course = course_store::find(cx.db(), code);
   if (!course || course->unit_id != cx.user().unit_id) return std::nullopt;
   return course;
 }
 
-std::optional<courses::store::Course> reviewable_course(core::Context& cx, const std::string& code) {
+std::optional<course_store::Course> reviewable_course(core::Context& cx, const std::string& code) {
   if (!domain::is_course_code(code)) return std::nullopt;
-  auto course = courses::store::find(cx.db(), code);
+  auto course = course_store::find(cx.db(), code);
   if (!course || course->review_unit_id != cx.user().unit_id) return std::nullopt;
   return course;
 }
 
-bool may_change(const core::User& user, const courses::store::Course& course) {
+bool may_change(const core::User& user, const course_store::Course& course) {
   return user.role == core::Role::kMaster || course.organizer_id == user.id;
 }
 
@@ -107,4 +107,4 @@ void audit_as(core::Context& cx, const std::string& actor, const std::string& ac
   sql::insert_audit(cx.db(), actor, action, object, detail, cx.req().remote_addr);
 }
 
-}  // namespace app::access
+}  // namespace shared::access

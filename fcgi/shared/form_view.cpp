@@ -1,9 +1,9 @@
 // Fills the field-error and form-errors partials from a Form or a list of errors.
-#include "app/form_view.h"
+#include "shared/form_view.h"
 
 #include <algorithm>
 
-namespace app {
+namespace shared {
 
 namespace {
 std::string upper(const std::string& name) {
@@ -96,4 +96,4 @@ void fill_options(ctemplate::TemplateDictionary& dict, const char* section,
   }
 }
 
-}  // namespace app
+}  // namespace shared

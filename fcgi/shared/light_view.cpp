@@ -1,7 +1,7 @@
 // Fills templates/partials/light.tpl, included as {{>LIGHT}}.
-#include "app/light_view.h"
+#include "shared/light_view.h"
 
-namespace app {
+namespace shared {
 
 void fill_light(ctemplate::TemplateDictionary& dict, domain::Light light, const std::string& detail) {
   auto* d = dict.AddIncludeDictionary("LIGHT");
@@ -11,4 +11,4 @@ void fill_light(ctemplate::TemplateDictionary& dict, domain::Light light, const 
   d->SetValue("DETAIL", detail);
 }
 
-}  // namespace app
+}  // namespace shared

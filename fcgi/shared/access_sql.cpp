@@ -1,7 +1,7 @@
 // SQL of sessions (web_session) and the audit trail (audit_log).
-#include "app/access_sql.h"
+#include "shared/access_sql.h"
 
-namespace app::access::sql {
+namespace shared::access::sql {
 
 void insert_teacher_session(db::Connection& db, const std::string& id_sha256, int64_t teacher_id) {
   db.execute("INSERT INTO web_session (id_sha256, teacher_id, role, display_name, unit_id, unit_name,"
@@ -61,4 +61,4 @@ void insert_audit(db::Connection& db, const std::string& actor, const std::strin
              actor, action, object, detail, address);
 }
 
-}  // namespace app::access::sql
+}  // namespace shared::access::sql

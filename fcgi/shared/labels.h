@@ -6,7 +6,7 @@
 
 #include "domain/course_state.h"
 
-namespace app {
+namespace shared {
 
 std::string roc_date(std::string_view iso_date);          // "2025-02-24" → "114/02/24"; "" stays ""
 std::string roc_datetime(std::string_view iso_datetime);  // "2025-02-24 09:00" → "114/02/24 09:00"
@@ -24,4 +24,4 @@ inline constexpr const char* kLevelCodes[] = {"kindergarten", "elementary", "jun
                                               "senior_high", "vocational_high", "special",
                                               "university"};
 
-}  // namespace app
+}  // namespace shared

@@ -1,0 +1,32 @@
+// Every cache a worker process keeps, in one list: what it holds, its key, what validates an
+// entry, and how old an entry may be. Nothing else in the portal keeps data between requests.
+//
+//  cache                  holds                            key                    validator                       max age
+//  public_courses()       a public course page's body,     course code;           —                               public_cache_seconds (10 s)
+//                         and whole pages for visitors      "page:" + code
+//                         not signed in
+//  search_pages()         whole result pages for visitors  the query string       —                               search_cache_seconds (30 s)
+//                         not signed in
+//  teacher_bodies()       a teacher homepage's body        teacher id             home_version|today|records-only  60 s
+//  teacher_pages()        the whole answer, per session    teacher id|session     home_version|today|records-only  60 s
+//  site::course_finder()  the search's in-memory index     —                      search_generation and today      search_refresh_seconds (30 s)
+//                         and Mroonga's ids per spelling                                                           once the generation moved
+//  reference::lists()     counties, categories, tags,      —                      reference_generation             none (checked every use)
+//                         return reasons
+//  sso's signing keys     the RS256 key ring               —                      the key directory's files        core/jwt.h KeyRingCache
+//
+// home_version is bumped by triggers on every write behind /teacher (0001_init.sql); the two
+// generations by course_store::sync_search and by triggers on the reference tables (0007).
+#pragma once
+
+#include "core/config.h"
+#include "core/fragment_cache.h"
+
+namespace shared::caches {
+
+core::FragmentCache& public_courses(const core::Config& config);
+core::FragmentCache& search_pages(const core::Config& config);
+core::FragmentCache& teacher_bodies();
+core::FragmentCache& teacher_pages();
+
+}  // namespace shared::caches
