@@ -16,6 +16,7 @@
 
 #include "core/log.h"
 #include "domain/mime.h"
+#include "domain/validation.h"
 
 namespace mail {
 namespace {
@@ -33,17 +34,6 @@ std::string without_line_breaks(std::string_view s) {
     if (c != '\r' && c != '\n') out += c;
   }
   return out;
-}
-
-// The first `chars` UTF-8 characters of `s`.
-std::string utf8_prefix(const std::string& s, std::size_t chars) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // continuation byte
-    if (count == chars) return s.substr(0, i);
-    ++count;
-  }
-  return s;
 }
 
 struct Upload {
@@ -108,19 +98,19 @@ bool send_one(db::Connection& db, const core::Config& config) {
   db::Transaction tx(db);
   // SKIP LOCKED: the senders of the other worker processes pass over the mail this one holds.
   const auto row = db.query_one(
-      "SELECT id, to_addr, subject, body, UNIX_TIMESTAMP(created_at) FROM mail_outbox"
+      "SELECT id, to_addr, subject, body, UNIX_TIMESTAMP(created_at) AS created_epoch FROM mail_outbox"
       " WHERE sent_at IS NULL AND next_attempt_at <= NOW()"
       " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED");
   if (!row) return false;
-  const int64_t id = row->i64(0);
+  const int64_t id = row->i64("id");
   domain::MimeMail mime;
   mime.from = config.mail_from;
-  mime.to = row->str(1);
-  mime.subject = row->str(2);
-  mime.body = row->str(3);
+  mime.to = row->str("to_addr");
+  mime.subject = row->str("subject");
+  mime.body = row->str("body");
   // Stable across retries, so a receiver can tell a repeat from a new mail.
   mime.message_id =
-      "outbox-" + std::to_string(id) + "." + row->str(4) + "@" + domain_of(config.mail_from);
+      "outbox-" + std::to_string(id) + "." + row->str("created_epoch") + "@" + domain_of(config.mail_from);
   const std::string error =
       send_smtp(config, mime.to, domain::build_mime(mime, std::time(nullptr)));
   if (error.empty()) {
@@ -164,7 +154,7 @@ void enqueue(db::Connection& db, const Message& message) {
   const std::string to = without_line_breaks(message.to);
   if (to.empty()) throw std::invalid_argument("mail::enqueue: no recipient");
   // Cut rather than fail: an over-long subject must not roll back the change it reports.
-  const std::string subject = utf8_prefix(without_line_breaks(message.subject), kSubjectChars);
+  const std::string subject = domain::utf8_prefix(without_line_breaks(message.subject), kSubjectChars);
   db.execute("INSERT INTO mail_outbox (to_addr, subject, body) VALUES (?, ?, ?)", to, subject,
              message.body);
 }

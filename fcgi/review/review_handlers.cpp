@@ -32,11 +32,6 @@ using domain::CourseState;
 constexpr int kQueueLimit = 300;
 constexpr size_t kMaxBulkApprovals = 300;
 
-std::vector<std::string> levels_of(const std::string& set_column) {
-  const auto levels = domain::split_set(set_column);
-  return {levels.begin(), levels.end()};
-}
-
 core::Response already_decided(core::Context& cx, const std::string& code) {
   const auto now = store::find(cx.db(), code);
   return cx.conflict("此課程已由其他審課人員處理或已不在待審狀態（目前為「" +
@@ -66,7 +61,9 @@ core::FormSpec return_form_spec(const std::vector<shared::reference::Reason>& re
 
 core::Response show_course_page(core::Context& cx, const store::Course& course,
                                 const core::Form* return_form, int status) {
-  const domain::CourseDraft draft = store::draft_of(cx.db(), course);
+  const auto tags = store::tags_of(cx.db(), course.id);
+  const auto sessions = store::sessions_of(cx.db(), course.id);
+  const domain::FlagFacts f = sql::flag_facts(cx.db(), course, sessions, tags);
   core::Page page(cx, "review/course.tpl", "審核：" + course.title);
   auto& body = page.body();
   body.SetValue("QUEUE_URL", app::url_for("review.queue"));
@@ -82,7 +79,7 @@ core::Response show_course_page(core::Context& cx, const store::Course& course,
   body.SetValue("SPECIAL_APPROVAL_DOC", course.special_approval_doc.empty() ? "（未填）" : course.special_approval_doc);
   body.SetValue("OUTLINE", course.outline);
   body.SetValue("HOURS", shared::hours_label(course.hours, course.credits));
-  body.SetIntValue("COMPUTED_HOURS", domain::check_course_hours(draft.sessions).total_hours);
+  body.SetIntValue("COMPUTED_HOURS", domain::check_course_hours(f.sessions).total_hours);
   body.SetValue("SEATS", std::to_string(course.class_count) + " 班 × " +
                              std::to_string(course.seats_per_class) + " 人，線上名額 " +
                              std::to_string(course.online_seats));
@@ -91,27 +88,8 @@ core::Response show_course_page(core::Context& cx, const store::Course& course,
     body.SetValueAndShowSection("CONTACT2", course.contact2.name + "｜" + course.contact2.phone + "｜" +
                                                 course.contact2.email, "HAS_CONTACT2");
   }
-  std::vector<std::string> tag_names;
-  for (const auto& t : store::tags_of(cx.db(), course.id)) {
-    tag_names.push_back(t.name);
-    body.AddSectionDictionary("TAG")->SetValue("NAME", t.name);
-  }
-  course_view::fill_sessions(body, store::sessions_of(cx.db(), course.id));
-  const sql::CourseFacts facts = sql::facts_of(cx.db(), course);
-  domain::FlagFacts f;
-  f.title = course.title;
-  f.outline = course.outline;
-  f.basis_doc = course.basis_doc;
-  f.class_kind = course.class_kind;
-  f.registered_on = course.created_at.substr(0, 10);
-  f.first_date = course.first_date;
-  f.cross_school = course.cross_school;
-  f.declared_hours = course.hours;
-  f.min_days_before_start = facts.min_days_before_start;
-  f.same_title_courses = facts.same_title_courses;
-  f.sessions = draft.sessions;
-  f.levels = draft.levels;
-  f.tags = tag_names;
+  for (const auto& t : tags) body.AddSectionDictionary("TAG")->SetValue("NAME", t.name);
+  course_view::fill_sessions(body, sessions);
   const auto flags = domain::review_flags(f);
   for (const auto& flag : flags) body.AddSectionDictionary("FLAG")->SetValue("TEXT", flag);
   if (flags.empty()) body.ShowSection("NO_FLAGS");
@@ -137,9 +115,6 @@ core::Response show_course_page(core::Context& cx, const store::Course& course,
 
 core::Response show_queue(core::Context& cx, const core::FieldErrors& errors, int status) {
   const auto items = sql::queue(cx.db(), cx.user().unit_id, kQueueLimit);
-  std::vector<int64_t> ids;
-  for (const auto& q : items) ids.push_back(q.id);
-  const auto sessions = store::sessions_of(cx.db(), ids);
 
   core::Page page(cx, "review/queue.tpl", "待審課程");
   auto& body = page.body();
@@ -149,24 +124,6 @@ core::Response show_queue(core::Context& cx, const core::FieldErrors& errors, in
   body.SetIntValue("COUNT", static_cast<long>(items.size()));
   shared::fill_errors(body, errors);
   for (const auto& q : items) {
-    domain::FlagFacts f;
-    f.title = q.title;
-    f.outline = q.outline;
-    f.basis_doc = q.basis_doc;
-    f.class_kind = q.class_kind;
-    f.registered_on = q.registered_on;
-    f.first_date = q.first_date;
-    f.cross_school = q.cross_school;
-    f.declared_hours = q.hours;
-    f.min_days_before_start = q.min_days_before_start;
-    f.same_title_courses = q.same_title_courses;
-    std::vector<store::Session> own;
-    for (const auto& s : sessions) {
-      if (s.course_id == q.id) own.push_back(s);
-    }
-    f.sessions = store::rule_sessions(own);
-    f.levels = levels_of(q.levels);
-    f.tags = q.tags;
     auto* row = body.AddSectionDictionary("COURSE");
     row->SetValue("CODE", q.code);
     row->SetValue("URL", app::url_for("review.show", {q.code}));
@@ -175,7 +132,7 @@ core::Response show_queue(core::Context& cx, const core::FieldErrors& errors, in
     row->SetValue("REGISTERED_AT", shared::roc_datetime(q.registered_at));
     row->SetValue("DATES", shared::roc_date(q.first_date) + "–" + shared::roc_date(q.last_date));
     row->SetValue("HOURS", shared::hours_label(q.hours, q.credits));
-    const auto flags = domain::review_flags(f);
+    const auto flags = domain::review_flags(q.facts);
     for (const auto& flag : flags) row->AddSectionDictionary("FLAG")->SetValue("TEXT", flag);
     if (flags.empty()) row->ShowSection("NO_FLAGS");
   }

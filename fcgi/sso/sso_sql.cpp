@@ -7,14 +7,14 @@
 namespace sso::sql {
 
 namespace {
-// TeacherFacts from teacher t LEFT JOIN unit u, in facts_of's order.
+// TeacherFacts from teacher t LEFT JOIN unit u (第5條: not 在職, or no unit, reads records only).
 constexpr const char* kTeacherFactsColumns =
-    "t.name, u.code, u.name, t.title_code, t.title_name, t.employment <> 'active' OR t.unit_id IS NULL";
-constexpr size_t kTeacherFactsCount = 6;
+    "t.name AS teacher_name, u.code AS school_code, u.name AS school_name, t.title_code,"
+    " t.title_name, (t.employment <> 'active' OR t.unit_id IS NULL) AS records_only";
 
-TeacherFacts facts_of(const db::Row& r, size_t first) {
-  return TeacherFacts{r.str(first), r.str(first + 1), r.str(first + 2), r.str(first + 3),
-                      r.str(first + 4), r.i64(first + 5) == 1, ""};
+TeacherFacts facts_of(const db::Row& r) {
+  return TeacherFacts{r.str("teacher_name"), r.str("school_code"), r.str("school_name"),
+                      r.str("title_code"),   r.str("title_name"),  r.flag("records_only"), ""};
 }
 
 // A live token (see find_live_token): the joins after "FROM oidc_token k", and the conditions.
@@ -26,12 +26,15 @@ constexpr const char* kLiveTokenConditions =
     " AND p.status = 'approved' AND p.scan_report_date >= CURDATE() - INTERVAL 1 YEAR"
     " AND (k.teacher_id IS NULL OR (c.teacher_id IS NOT NULL AND c.revoked_at IS NULL))";
 
+// A token's own columns, read by token_of.
+constexpr const char* kTokenColumns = "k.partner_id, k.teacher_id, k.scope, k.claims";
+
 Token token_of(const db::Row& r) {
   Token t;
-  t.partner_id = r.i64(0);
-  if (!r.is_null(1)) t.teacher_id = r.i64(1);
-  t.scope = r.str(2);
-  t.claims = domain::split_set(r.str(3));
+  t.partner_id = r.i64("partner_id");
+  if (!r.is_null("teacher_id")) t.teacher_id = r.i64("teacher_id");
+  t.scope = r.str("scope");
+  t.claims = domain::split_set(r.str("claims"));
   return t;
 }
 }  // namespace
@@ -39,19 +42,19 @@ Token token_of(const db::Row& r) {
 std::optional<Partner> find_partner(db::Connection& db, const std::string& client_id) {
   const auto r = db.query_one(
       "SELECT id, client_id, site_name, secret_sha256, redirect_uris, claims, may_report,"
-      " status = 'approved' AND scan_report_date >= CURDATE() - INTERVAL 1 YEAR"
+      " status = 'approved' AND scan_report_date >= CURDATE() - INTERVAL 1 YEAR AS usable"
       " FROM partner WHERE client_id = ?",
       client_id);
   if (!r) return std::nullopt;
   Partner p;
-  p.id = r->i64(0);
-  p.client_id = r->str(1);
-  p.site_name = r->str(2);
-  p.secret_sha256 = r->str(3);
-  p.redirect_uris = domain::non_blank_lines(r->str(4));
-  p.claims = domain::split_set(r->str(5));
-  p.may_report = r->i64(6) == 1;
-  p.usable = r->i64(7) == 1;
+  p.id = r->i64("id");
+  p.client_id = r->str("client_id");
+  p.site_name = r->str("site_name");
+  p.secret_sha256 = r->str("secret_sha256");
+  p.redirect_uris = domain::non_blank_lines(r->str("redirect_uris"));
+  p.claims = domain::split_set(r->str("claims"));
+  p.may_report = r->flag("may_report");
+  p.usable = r->flag("usable");
   return p;
 }
 
@@ -60,19 +63,19 @@ std::optional<TeacherFacts> teacher_facts(db::Connection& db, int64_t teacher_id
                                   " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id WHERE t.id = ?",
                               teacher_id);
   if (!r) return std::nullopt;
-  return facts_of(*r, 0);
+  return facts_of(*r);
 }
 
 std::optional<RoamingFacts> roaming_facts(db::Connection& db, int64_t teacher_id, int64_t partner_id) {
   const auto r = db.query_one(std::string("SELECT ") + kTeacherFactsColumns +
-                                  ", c.claims, c.teacher_id IS NOT NULL"
+                                  ", c.claims AS consented_claims, c.teacher_id IS NOT NULL AS consented"
                                   " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id"
                                   " LEFT JOIN oidc_consent c ON c.teacher_id = t.id AND c.partner_id = ?"
                                   " AND c.revoked_at IS NULL WHERE t.id = ?",
                               partner_id, teacher_id);
   if (!r) return std::nullopt;
-  RoamingFacts out{facts_of(*r, 0), std::nullopt};
-  if (r->i64(kTeacherFactsCount + 1) == 1) out.consent = domain::split_set(r->str(kTeacherFactsCount));
+  RoamingFacts out{facts_of(*r), std::nullopt};
+  if (r->flag("consented")) out.consent = domain::split_set(r->str("consented_claims"));
   return out;
 }
 
@@ -132,16 +135,17 @@ bool claim_code(db::Connection& db, const std::string& code_sha256, int64_t part
 }
 
 std::optional<Code> find_code(db::Connection& db, const std::string& code_sha256) {
-  const auto r = db.query_one("SELECT partner_id, redirect_uri, used_at IS NOT NULL, expires_at <= NOW(3)"
-                              " FROM oidc_code WHERE code_sha256 = ?",
+  const auto r = db.query_one("SELECT partner_id, redirect_uri, used_at IS NOT NULL AS used,"
+                              " expires_at <= NOW(3) AS expired FROM oidc_code WHERE code_sha256 = ?",
                               code_sha256);
   if (!r) return std::nullopt;
-  return Code{r->i64(0), r->str(1), r->i64(2) == 1, r->i64(3) == 1};
+  return Code{r->i64("partner_id"), r->str("redirect_uri"), r->flag("used"), r->flag("expired")};
 }
 
 std::optional<Redemption> redemption_of(db::Connection& db, const std::string& code_sha256) {
   const auto r = db.query_one(
-      std::string("SELECT c.teacher_id, c.nonce, c.scope, c.claims, UNIX_TIMESTAMP(c.auth_time), s.sub, ") +
+      std::string("SELECT c.teacher_id, c.nonce, c.scope, c.claims,"
+                  " UNIX_TIMESTAMP(c.auth_time) AS auth_time_epoch, s.sub, ") +
           kTeacherFactsColumns +
       " FROM oidc_code c JOIN teacher t ON t.id = c.teacher_id LEFT JOIN unit u ON u.id = t.unit_id"
       " LEFT JOIN oidc_subject s ON s.partner_id = c.partner_id AND s.teacher_id = c.teacher_id"
@@ -149,13 +153,13 @@ std::optional<Redemption> redemption_of(db::Connection& db, const std::string& c
       code_sha256);
   if (!r) return std::nullopt;
   Redemption out;
-  out.teacher_id = r->i64(0);
-  out.nonce = r->str(1);
-  out.scope = r->str(2);
-  out.claims = domain::split_set(r->str(3));
-  out.auth_time_epoch = r->str(4);
-  out.sub = r->str(5);
-  out.teacher = facts_of(*r, 6);
+  out.teacher_id = r->i64("teacher_id");
+  out.nonce = r->str("nonce");
+  out.scope = r->str("scope");
+  out.claims = domain::split_set(r->str("claims"));
+  out.auth_time_epoch = r->str("auth_time_epoch");
+  out.sub = r->str("sub");
+  out.teacher = facts_of(*r);
   return out;
 }
 
@@ -175,8 +179,7 @@ void store_token(db::Connection& db, const std::string& token_sha256, int64_t pa
 }
 
 std::optional<Token> find_live_token(db::Connection& db, const std::string& token_sha256) {
-  const auto r = db.query_one(std::string("SELECT k.partner_id, k.teacher_id, k.scope, k.claims"
-                                          " FROM oidc_token k") +
+  const auto r = db.query_one(std::string("SELECT ") + kTokenColumns + " FROM oidc_token k" +
                                   kLiveTokenJoins + kLiveTokenConditions,
                               token_sha256);
   if (!r) return std::nullopt;
@@ -184,8 +187,8 @@ std::optional<Token> find_live_token(db::Connection& db, const std::string& toke
 }
 
 std::optional<TokenHolder> find_live_token_holder(db::Connection& db, const std::string& token_sha256) {
-  const auto r = db.query_one(std::string("SELECT k.partner_id, k.teacher_id, k.scope, k.claims, s.sub,"
-                                          " t.id IS NOT NULL, ") +
+  const auto r = db.query_one(std::string("SELECT ") + kTokenColumns +
+                                  ", s.sub, t.id IS NOT NULL AS has_teacher, " +
                                   kTeacherFactsColumns + " FROM oidc_token k" + kLiveTokenJoins +
                                   " LEFT JOIN teacher t ON t.id = k.teacher_id"
                                   " LEFT JOIN unit u ON u.id = t.unit_id"
@@ -194,8 +197,8 @@ std::optional<TokenHolder> find_live_token_holder(db::Connection& db, const std:
                                   kLiveTokenConditions,
                               token_sha256);
   if (!r) return std::nullopt;
-  TokenHolder out{token_of(*r), std::nullopt, r->str(4)};
-  if (r->i64(5) == 1) out.teacher = facts_of(*r, 6);
+  TokenHolder out{token_of(*r), std::nullopt, r->str("sub")};
+  if (r->flag("has_teacher")) out.teacher = facts_of(*r);
   return out;
 }
 
@@ -208,12 +211,14 @@ void record_disclosure(db::Connection& db, int64_t teacher_id, int64_t partner_i
 std::vector<PartnerLine> consents_of(db::Connection& db, int64_t teacher_id) {
   std::vector<PartnerLine> out;
   for (const auto& r : db.query(
-           "SELECT p.client_id, p.site_name, c.claims, DATE_FORMAT(c.granted_at, '%Y-%m-%d %H:%i'),"
-           " DATE_FORMAT(c.revoked_at, '%Y-%m-%d %H:%i')"
+           "SELECT p.client_id, p.site_name, c.claims,"
+           " DATE_FORMAT(c.granted_at, '%Y-%m-%d %H:%i') AS granted_at,"
+           " DATE_FORMAT(c.revoked_at, '%Y-%m-%d %H:%i') AS revoked_at"
            " FROM oidc_consent c JOIN partner p ON p.id = c.partner_id WHERE c.teacher_id = ?"
            " ORDER BY c.revoked_at IS NOT NULL, c.granted_at DESC",
            teacher_id)) {
-    out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4)});
+    out.push_back({r.str("client_id"), r.str("site_name"), r.str("claims"), r.str("granted_at"),
+                   r.str("revoked_at")});
   }
   return out;
 }
@@ -221,11 +226,11 @@ std::vector<PartnerLine> consents_of(db::Connection& db, int64_t teacher_id) {
 std::vector<DisclosureLine> disclosures_of(db::Connection& db, int64_t teacher_id, int limit) {
   std::vector<DisclosureLine> out;
   for (const auto& r : db.query(
-           "SELECT p.site_name, d.event, d.claims, DATE_FORMAT(d.at, '%Y-%m-%d %H:%i')"
+           "SELECT p.site_name, d.event, d.claims, DATE_FORMAT(d.at, '%Y-%m-%d %H:%i') AS at"
            " FROM partner_disclosure d JOIN partner p ON p.id = d.partner_id WHERE d.teacher_id = ?"
            " ORDER BY d.at DESC, d.id DESC LIMIT ?",
            teacher_id, limit)) {
-    out.push_back({r.str(0), r.str(1), r.str(2), r.str(3)});
+    out.push_back({r.str("site_name"), r.str("event"), r.str("claims"), r.str("at")});
   }
   return out;
 }

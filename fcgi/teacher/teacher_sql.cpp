@@ -5,13 +5,22 @@
 
 namespace teacher::sql {
 
+namespace {
+CourseLine line_of(const db::Row& r) {
+  return {r.str("code"), r.str("title"), r.str("unit_name"), r.str("first_date"),
+          r.str("last_date"), r.str("status")};
+}
+}  // namespace
+
 std::optional<Profile> find_profile(db::Connection& db, int64_t teacher_id) {
   const auto r = db.query_one(
-      "SELECT t.name, u.name, t.employment, t.employment_note, t.title_name, t.unit_id IS NOT NULL"
-      " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id WHERE t.id = ?",
+      "SELECT t.name, u.name AS unit_name, t.employment, t.employment_note, t.title_name,"
+      " t.unit_id IS NOT NULL AS has_unit FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id"
+      " WHERE t.id = ?",
       teacher_id);
   if (!r) return std::nullopt;
-  return Profile{r->str(0), r->str(1), r->str(2), r->str(3), r->str(4), r->i64(5) == 1};
+  return Profile{r->str("name"),            r->str("unit_name"),  r->str("employment"),
+                 r->str("employment_note"), r->str("title_name"), r->flag("has_unit")};
 }
 
 std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id) {
@@ -20,8 +29,8 @@ std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id) {
   // after the start still counts. STRAIGHT_JOIN: start from this teacher's enrolments, never
   // from the year's closed courses.
   for (const auto& r : db.query(
-           "SELECT STRAIGHT_JOIN c.code, c.title, u.name, c.first_date, c.last_date, e.status"
-           " FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
+           "SELECT STRAIGHT_JOIN c.code, c.title, u.name AS unit_name, c.first_date, c.last_date,"
+           " e.status FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
            " LEFT JOIN study_record r ON r.teacher_id = e.teacher_id AND r.course_id = e.course_id"
            " WHERE e.teacher_id = ? AND e.status IN ('approved', 'cancelled') AND c.state = ?"
            "   AND e.approved_at IS NOT NULL"
@@ -32,7 +41,7 @@ std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id) {
            "   AND r.id IS NULL"
            " ORDER BY c.first_date, c.id",
            teacher_id, domain::state_code(domain::CourseState::kClosed))) {
-    out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
+    out.push_back(line_of(r));
   }
   return out;
 }
@@ -40,11 +49,11 @@ std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id) {
 std::vector<CourseLine> enrolments(db::Connection& db, int64_t teacher_id, int limit) {
   std::vector<CourseLine> out;
   for (const auto& r : db.query(
-           "SELECT STRAIGHT_JOIN c.code, c.title, u.name, c.first_date, c.last_date, e.status"
-           " FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
+           "SELECT STRAIGHT_JOIN c.code, c.title, u.name AS unit_name, c.first_date, c.last_date,"
+           " e.status FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
            " WHERE e.teacher_id = ? ORDER BY c.first_date DESC, c.id DESC LIMIT ?",
            teacher_id, limit)) {
-    out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
+    out.push_back(line_of(r));
   }
   return out;
 }
@@ -52,11 +61,11 @@ std::vector<CourseLine> enrolments(db::Connection& db, int64_t teacher_id, int l
 std::vector<YearTotal> record_totals_by_year(db::Connection& db, int64_t teacher_id) {
   std::vector<YearTotal> out;
   for (const auto& r : db.query(
-           "SELECT YEAR(completed_on), COUNT(*), SUM(hours), SUM(credits) FROM study_record"
+           "SELECT YEAR(completed_on) AS year, COUNT(*) AS records, SUM(hours) AS hours,"
+           " SUM(credits) AS credits FROM study_record"
            " WHERE teacher_id = ? GROUP BY YEAR(completed_on) ORDER BY 1 DESC",
            teacher_id)) {
-    out.push_back({static_cast<int>(r.i64(0)), static_cast<int>(r.i64(1)),
-                   static_cast<int>(r.i64(2)), static_cast<int>(r.i64(3))});
+    out.push_back({r.i32("year"), r.i32("records"), r.i32("hours"), r.i32("credits")});
   }
   return out;
 }
@@ -67,8 +76,8 @@ std::vector<Record> recent_records(db::Connection& db, int64_t teacher_id, int l
            "SELECT title, completed_on, source, hours, credits FROM study_record"
            " WHERE teacher_id = ? ORDER BY completed_on DESC, id DESC LIMIT ?",
            teacher_id, limit)) {
-    out.push_back({r.str(0), r.str(1), r.str(2), static_cast<int>(r.i64(3)),
-                   static_cast<int>(r.i64(4))});
+    out.push_back({r.str("title"), r.str("completed_on"), r.str("source"), r.i32("hours"),
+                   r.i32("credits")});
   }
   return out;
 }
