@@ -14,7 +14,7 @@
 namespace accounts {
 
 namespace {
-constexpr int kMaxFailuresPerAccount = 10;   // in 15 minutes (SECURITY-CATALOGUE B11)
+constexpr int kMaxFailuresPerAccount = 10;   // in 15 minutes: guessing one password is hopeless
 constexpr int kMaxFailuresPerAddress = 100;  // in 15 minutes; nginx also limits the rate
 
 // Verified against when the account does not exist, so both cases take the same time.
@@ -47,7 +47,7 @@ bool looks_like_national_id(const std::string& s) {
   return digits >= 7;
 }
 
-// Only local paths: never another host (open redirect, SECURITY-CATALOGUE B15).
+// Only local paths: never another host (no open redirect).
 std::string safe_next(const std::string& next) {
   // Long enough for an authorization request with a long state (nginx bounds the whole line).
   if (next.size() < 1 || next.size() > 6000 || next[0] != '/') return "";

@@ -5,13 +5,13 @@
 #include "api/api_handlers.h"
 
 #include <json/reader.h>
-#include <json/writer.h>
 
 #include <memory>
 #include <set>
 #include <variant>
 
 #include "api/api_sql.h"
+#include "core/json.h"
 #include "shared/access.h"
 #include "core/log.h"
 #include "core/security.h"
@@ -321,10 +321,7 @@ core::Response push_report(core::Context& cx) {
                                  "沒有任何一筆被接受。", fields_by_row);
     return r;
   }
-  Json::StreamWriterBuilder writer;
-  writer["indentation"] = "";
-  writer["emitUTF8"] = true;
-  const std::string response = Json::writeString(writer, answer);
+  const std::string response = core::json::compact(answer);
   sql::complete_report(cx.db(), partner_id, reference, 200, response);
   shared::access::audit_as(cx, "p:" + std::to_string(partner_id), "api.report", reference,
                         std::to_string(accepted.size()) + " accepted, " +

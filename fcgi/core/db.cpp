@@ -82,7 +82,7 @@ void Connection::ensure_connected() {
   MYSQL* m = mysql_init(nullptr);
   if (!m) throw Unavailable("mysql_init failed");
   const unsigned int connect_timeout = 2;
-  const unsigned int io_timeout = 10;  // no request waits on the database longer (F7)
+  const unsigned int io_timeout = 10;  // no request waits on the database longer than this
   mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &connect_timeout);
   mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
   mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);

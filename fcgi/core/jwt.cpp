@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "core/json.h"
 #include "core/log.h"
 #include "core/security.h"
 
@@ -61,15 +62,6 @@ std::string openssl_error() {
 
 std::string errno_text() { return std::strerror(errno); }
 
-const Json::StreamWriterBuilder& compact_writer() {
-  static const Json::StreamWriterBuilder kWriter = [] {
-    Json::StreamWriterBuilder b;
-    b["indentation"] = "";
-    b["emitUTF8"] = true;
-    return b;
-  }();
-  return kWriter;
-}
 
 std::optional<Json::Value> parse_json(std::string_view text) {
   static const Json::CharReaderBuilder kReader = [] {
@@ -354,8 +346,8 @@ std::string KeyRing::sign(const Json::Value& claims) const {
   header["alg"] = "RS256";
   header["typ"] = "JWT";
   header["kid"] = signing_kid_;
-  const std::string input = base64url(Json::writeString(compact_writer(), header)) + "." +
-                            base64url(Json::writeString(compact_writer(), claims));
+  const std::string input = base64url(json::compact(header)) + "." +
+                            base64url(json::compact(claims));
   return input + "." + base64url(rs256_sign(find(signing_kid_)->pkey.get(), input));
 }
 

@@ -1,7 +1,7 @@
 // Response constructors and status texts.
 #include "core/response.h"
 
-#include <json/writer.h>
+#include "core/json.h"
 
 namespace core {
 
@@ -21,15 +21,9 @@ Response Response::html(int status, std::string body) {
 }
 
 Response Response::json(int status, const Json::Value& value) {
-  static const Json::StreamWriterBuilder kWriter = [] {
-    Json::StreamWriterBuilder b;
-    b["indentation"] = "";
-    b["emitUTF8"] = true;
-    return b;
-  }();
   Response r;
   r.status = status;
-  r.body = Json::writeString(kWriter, value);
+  r.body = json::compact(value);
   r.header("Content-Type", "application/json; charset=utf-8");
   return r;
 }

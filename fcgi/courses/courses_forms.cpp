@@ -5,6 +5,7 @@
 
 #include "shared/form_view.h"
 #include "shared/labels.h"
+#include "domain/course_rules.h"
 #include "domain/roc_date.h"
 #include "domain/validation.h"
 
@@ -223,7 +224,7 @@ void fill_course_form(ctemplate::TemplateDictionary& dict, const CourseForm& f,
   std::vector<shared::Option> categories, tags, levels;
   for (const auto& c : choices.categories) categories.push_back({std::to_string(c.id), c.name});
   shared::fill_options(dict, "CATEGORY", categories, {in.raw("category_id")});
-  for (const char* code : shared::kLevelCodes) levels.push_back({code, shared::level_label(code)});
+  for (const char* code : domain::kLevelCodes) levels.push_back({code, shared::level_label(code)});
   shared::fill_options(dict, "LEVEL", levels, f.draft.levels);
   std::vector<std::string> chosen_tags;
   for (int id : f.draft.tag_ids) chosen_tags.push_back(std::to_string(id));

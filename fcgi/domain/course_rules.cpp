@@ -14,10 +14,6 @@ namespace {
 
 constexpr int kMinutesPerDay = 24 * 60;
 
-constexpr std::array<const char*, 7> kLevelCodes = {
-    "kindergarten",    "elementary", "junior_high", "senior_high",
-    "vocational_high", "special",    "university"};
-
 std::string num(long long n) { return std::to_string(n); }
 
 bool blank(std::string_view s) { return trim(s).empty(); }
@@ -250,7 +246,7 @@ bool is_credit_class(std::string_view class_kind) {
 }
 
 bool is_valid_level_code(std::string_view level) {
-  return std::find(kLevelCodes.begin(), kLevelCodes.end(), level) != kLevelCodes.end();
+  return std::find(std::begin(kLevelCodes), std::end(kLevelCodes), level) != std::end(kLevelCodes);
 }
 
 int creditable_hours(const CourseDraft& draft) {

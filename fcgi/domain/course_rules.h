@@ -104,7 +104,11 @@ CourseCheck check_course(const CourseDraft& draft, const RegistrationRules& rule
 bool is_valid_class_kind(std::string_view class_kind);
 // 學分班 and 學位班 are declared in credits (第10條).
 bool is_credit_class(std::string_view class_kind);
-// One of the 參加對象 codes listed at CourseDraft::levels.
+// The 參加對象 codes, in the order forms and searches offer them.
+inline constexpr const char* kLevelCodes[] = {"kindergarten", "elementary",     "junior_high",
+                                              "senior_high",  "vocational_high", "special",
+                                              "university"};
+// One of kLevelCodes.
 bool is_valid_level_code(std::string_view level);
 
 // Hours the course is worth wherever hours are totalled: credits × 18 for 學分班/學位班 (第10條),

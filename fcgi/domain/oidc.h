@@ -1,5 +1,5 @@
 // domain/oidc.h: the OpenID Connect provider's pure rules: scopes, which claims they release,
-// PKCE values, and building the redirect back to a partner (SPEC §7, SECURITY-CATALOGUE §1.2).
+// PKCE values, and building the redirect back to a partner (SPEC §7; RFC 9700).
 #pragma once
 
 #include <map>

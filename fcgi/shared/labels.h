@@ -19,9 +19,4 @@ std::string level_label(std::string_view code);
 std::string employment_label(std::string_view code);
 std::string enrolment_status_label(std::string_view code);
 
-// The fixed list of level codes a search may filter by.
-inline constexpr const char* kLevelCodes[] = {"kindergarten", "elementary", "junior_high",
-                                              "senior_high", "vocational_high", "special",
-                                              "university"};
-
 }  // namespace shared

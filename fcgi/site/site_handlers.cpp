@@ -12,6 +12,7 @@
 #include "core/view.h"
 #include "shared/course_store.h"
 #include "shared/course_view.h"
+#include "domain/course_rules.h"
 #include "domain/course_state.h"
 #include "domain/public_status.h"
 #include "domain/roc_date.h"
@@ -116,7 +117,7 @@ SearchForm parse_search(const core::Params& query) {
   f.page = std::max(1, query_number(query, "page", 1));
   f.open_now = query.get_or("open") == "1";
   const std::string level = query.get_or("level");
-  for (const char* code : shared::kLevelCodes) {
+  for (const char* code : domain::kLevelCodes) {
     if (level == code) f.level = code;
   }
   for (auto [name, target] : {std::pair{"from", &f.from}, std::pair{"to", &f.to}}) {
@@ -283,7 +284,7 @@ core::Response search_courses(core::Context& cx) {
   fill_choices(body, "COUNTY", lists->counties, form.county);
   fill_choices(body, "CATEGORY", lists->categories, form.category);
   fill_choices(body, "TAG", lists->tags, form.tag);
-  for (const char* code : shared::kLevelCodes) {
+  for (const char* code : domain::kLevelCodes) {
     auto* d = body.AddSectionDictionary("LEVEL");
     d->SetValue("CODE", code);
     d->SetValue("NAME", shared::level_label(code));

@@ -67,7 +67,8 @@ std::vector<std::pair<std::string, std::string>> fields_of(const AuthRequest& a)
           {"max_age", a.max_age}};
 }
 
-// OP-2: nothing about this request can be trusted to go back to a partner.
+// Until the client and its redirect URI check out, nothing about this request may go back to
+// a partner: the answer is a page of ours.
 core::Response refuse_without_redirect(core::Context& cx, const std::string& message) {
   shared::access::audit(cx, "oidc.refused", "", message);
   return cx.error(400, "帳號漫遊請求無效", message + " 請回到合作網站重新操作；如問題持續，請洽該網站。",
@@ -93,7 +94,7 @@ struct Checked {
   std::optional<long> max_age;
 };
 
-// The client and its redirect_uri: until both check out, every answer is a page (OP-2).
+// The client and its redirect_uri: until both check out, every answer is a page, never a redirect.
 std::variant<sql::Partner, core::Response> check_client(core::Context& cx, const AuthRequest& a) {
   auto partner = sql::find_partner(cx.db(), a.client_id);
   if (a.client_id.empty() || !partner) return refuse_without_redirect(cx, "不明的合作網站（client_id）。");
@@ -339,7 +340,7 @@ core::Response redeem_code(core::Context& cx, const sql::Partner& partner) {
     if (!code_row) {
       why = "unknown code";
     } else if (code_row->used) {
-      // A second redemption: whatever the first one got stops working (OP-5).
+      // A second redemption: whatever the first one got stops working (RFC 6749 §4.1.2).
       sql::revoke_tokens_of_code(cx.db(), code_hash);
       shared::access::audit(cx, "oidc.code_reused", partner.client_id);
       why = "code already used";
@@ -479,7 +480,7 @@ core::Response authorize(core::Context& cx) {
     return cx.see_other(app::url_for("login.form") + "?next=" +
                         core::url_encode(authorize_url_after_login(cx, a, now)));
   };
-  // OP-3: nobody is sent back to a partner, even with an error, before logging in here.
+  // Nobody is sent back to a partner, even with an error, before logging in here.
   if (!teacher && !prompt_none) return to_login();
 
   auto checked = check_params(cx, a, partner);

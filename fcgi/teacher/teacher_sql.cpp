@@ -1,4 +1,4 @@
-// SQL of the teacher's homepage. "This year" is the database's year, the one clock (F9).
+// SQL of the teacher's homepage. "This year" is the database's year, the one clock (Context::today).
 #include "teacher/teacher_sql.h"
 
 #include "domain/course_state.h"
