@@ -17,6 +17,7 @@
 #include "core/security.h"
 #include "domain/national_id.h"
 #include "domain/roc_date.h"
+#include "domain/study_hours.h"
 #include "domain/validation.h"
 #include "sso/sso_sql.h"
 
@@ -26,7 +27,6 @@ namespace {
 
 constexpr int64_t kRequestsPerMinute = 120;
 constexpr size_t kMaxRows = 2000;
-constexpr int kMaxHoursPerDay = 6;  // 第10條, without a special approval
 
 core::Response api_error(core::Context& cx, int status, const std::string& code, const std::string& message,
                          const Json::Value& fields = Json::Value(Json::objectValue)) {
@@ -115,7 +115,9 @@ Json::Value check_course(const Json::Value& c, Course& out, const std::string& t
     fields["course.hours"] = "時數為正整數";
   } else if (start && end && *end >= *start) {
     const long days = domain::days_from_civil(*end) - domain::days_from_civil(*start) + 1;
-    if (*hours > kMaxHoursPerDay * days) fields["course.hours"] = "時數超過第10條每日 6 小時的上限";
+    if (*hours > domain::kMaxHoursPerDay * days) {
+      fields["course.hours"] = "時數超過第10條每日 " + std::to_string(domain::kMaxHoursPerDay) + " 小時的上限";
+    }
   }
   if (!c["category"].isNull() && (!c["category"].isString() || c["category"].asString().size() > 120)) {
     fields["course.category"] = "類別為 40 字以內的文字";
