@@ -64,6 +64,7 @@ core::Response show_counties(core::Context& cx, const core::Form* refused, int64
     if (refused && c.id == refused_id) {
       shared::fill_form(*row, *refused);
       body.SetValueAndShowSection("REFUSED_COUNTY", c.name, "REFUSED");
+      body.SetIntValue("REFUSED_ID", c.id);
       continue;
     }
     row->SetIntValue("MIN_DAYS", c.min_days_before_start);

@@ -154,8 +154,20 @@ core::Response show_course_page(core::Context& cx, const course_store::Course& c
   body.SetValue("LIST_URL", app::url_for("office.courses"));
   body.SetValue("DATES", shared::roc_date(course.first_date) + "–" + shared::roc_date(course.last_date));
   body.SetValue("HOURS", shared::hours_label(course.hours, course.credits));
+  body.SetValue("CLASS_KIND", shared::class_kind_label(course.class_kind));
   body.SetValue("SCOPE", course.cross_school ? "跨校研習" : "校內研習");
+  body.SetValue("LEVELS", shared::levels_label(course.levels));
   body.SetValue("BASIS_DOC", course.basis_doc.empty() ? "（未填）" : course.basis_doc);
+  body.SetValue("SEATS", std::to_string(course.class_count) + " 班 × " +
+                             std::to_string(course.seats_per_class) + " 人，線上報名名額 " +
+                             std::to_string(course.online_seats));
+  for (const domain::Contact* ct : {&course.contact1, &course.contact2}) {
+    if (ct->name.empty()) continue;
+    auto* row = body.AddSectionDictionary("CONTACT");
+    row->SetValue("NAME", ct->name);
+    row->SetValue("PHONE", ct->phone);
+    row->SetValue("EMAIL", ct->email);
+  }
   body.SetValue("OUTLINE", course.outline);
   course_view::fill_sessions(body, course_store::sessions_of(cx.db(), course.id));
   if (domain::is_public(course.state)) {

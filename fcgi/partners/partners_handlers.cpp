@@ -149,7 +149,8 @@ core::Response show_partner_page(core::Context& cx, const sql::Partner& p, const
     d->SetValue("USE", it != p.claim_uses.end() ? it->second : "（未說明）");
     if (ticked.count(claim)) d->ShowSection("CHECKED");
   }
-  approve->SetValue("BUTTON", p.status == "applied" ? "核准並產生 client secret" : "更新並產生新的 client secret");
+  approve->SetValue("BUTTON", p.status == "applied" ? "核准並產生 client secret" : "更新並產生新的 client secret…");
+  if (p.status != "applied") approve->ShowSection("IN_USE");
 
   auto* renew = body.AddSectionDictionary("RENEWAL");
   shared::fill_form(*renew, renewal ? *renewal : core::Form(kRenewalForm));
@@ -290,14 +291,26 @@ core::Response approve_partner(core::Context& cx) {
     form.errors().add("client_id", "client_id「" + client_id + "」已被其他合作網站使用。");
     return show_partner_page(cx, *partner, "", {&form, nullptr, {}}, 409);
   }
+  std::string joined;
+  for (const auto& u : uris) joined += (joined.empty() ? "" : "\n") + u;
+  // A client in use may have its settings changed and keep its secret.
+  if (partner->status != "applied" && cx.req().form.get_or("keep_secret") == "1") {
+    {
+      db::Transaction tx(cx.db());
+      sql::update_client(cx.db(), partner->id, {client_id, joined, domain::join_set(claims), "", form.flag("may_report")},
+                         cx.user().id);
+      shared::access::audit(cx, "partner.update", client_id, domain::join_set(claims));
+      tx.commit();
+    }
+    cx.flash("合作網站的設定已更新，client secret 沒有變更。");
+    return cx.see_other(app::url_for("admin.partner", {std::to_string(partner->id)}));
+  }
   // A new secret for a client in use stops the partner's current one: asked once more.
   if (partner->status != "applied" && !confirmed(cx)) {
     return confirm_page(cx, *partner, app::url_for("admin.partner.approve", {std::to_string(partner->id)}),
                         "產生新的 client secret",
                         "產生新的 client secret 後，此網站目前使用的 secret 立即失效，合作網站須改用新的 secret 才能繼續帳號漫遊與資訊傳報。");
   }
-  std::string joined;
-  for (const auto& u : uris) joined += (joined.empty() ? "" : "\n") + u;
   // The secret is shown once, on this answer; only its digest is kept.
   const std::string secret = core::random_token();
   {

@@ -112,6 +112,12 @@ void approve(db::Connection& db, int64_t id, const Approval& a, int64_t by_accou
              a.client_id, a.redirect_uris, a.claims, a.may_report, a.secret_sha256, by_account, id);
 }
 
+void update_client(db::Connection& db, int64_t id, const Approval& a, int64_t by_account) {
+  db.execute("UPDATE partner SET client_id = ?, redirect_uris = ?, claims = ?, may_report = ?,"
+             " decided_at = NOW(), decided_by = ? WHERE id = ?",
+             a.client_id, a.redirect_uris, a.claims, a.may_report, by_account, id);
+}
+
 bool change_status(db::Connection& db, int64_t id, const std::string& from, const std::string& to,
                    int64_t by_account) {
   if (from.empty()) {

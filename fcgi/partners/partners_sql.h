@@ -39,6 +39,8 @@ struct Approval {
   bool may_report = false;
 };
 void approve(db::Connection& db, int64_t id, const Approval& approval, int64_t by_account);
+// The client's settings of an approval already made, its secret and status left as they are.
+void update_client(db::Connection& db, int64_t id, const Approval& approval, int64_t by_account);
 // Moves the partner from `from` ("" for any state but `to`) to `to`; false when it was not there.
 bool change_status(db::Connection& db, int64_t id, const std::string& from, const std::string& to,
                    int64_t by_account);

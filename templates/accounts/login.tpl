@@ -7,7 +7,7 @@
   <div class="field">
     <label for="account">帳號</label>
     <p class="hint" id="account-hint">教師請輸入身分證字號（或居留證號），業務帳號請輸入帳號名稱。</p>
-    <input id="account" name="account" type="text" value="{{ACCOUNT}}" autocomplete="username" autocapitalize="characters" spellcheck="false" required
+    <input id="account" name="account" type="text" value="{{ACCOUNT}}" autocomplete="username" autocapitalize="none" spellcheck="false" required
       aria-describedby="account-hint{{#ACCOUNT_INVALID}} account-error{{/ACCOUNT_INVALID}}"{{#ACCOUNT_INVALID}} aria-invalid="true"{{/ACCOUNT_INVALID}}>
     {{>ACCOUNT_ERROR}}
   </div>

@@ -1,11 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}<p><a href="{{ADMIN_URL}}">回系統管理</a></p>
 <h1>退回理由管理</h1>
 <div class="table-wrap">
-<table>
+<table class="stack">
   <caption class="visually-hidden">退回理由</caption>
   <thead><tr><th scope="col">理由</th><th scope="col">說明</th><th scope="col">狀態</th><th scope="col">操作</th></tr></thead>
   <tbody>
-  {{#REASON}}<tr><td>{{LABEL}}</td><td>{{NEEDS_TEXT}}</td><td>{{STATUS}}</td><td>
+  {{#REASON}}<tr><td data-label="理由">{{LABEL}}</td><td data-label="說明">{{NEEDS_TEXT}}</td><td data-label="狀態">{{STATUS}}</td><td data-label="操作">
     <form method="post" action="{{TOGGLE_URL}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit" class="secondary">{{TOGGLE_LABEL}}</button></form>
   </td></tr>{{/REASON}}
   </tbody>
@@ -14,7 +14,7 @@
 <h2>新增理由</h2>
 {{#CREATE}}
 {{>FORM_ERRORS}}
-<form method="post" action="{{CREATE_URL}}">
+<form method="post" action="{{CREATE_URL}}#create" id="create" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <div class="field"><label for="label">理由文字</label><input id="label" name="label" type="text" maxlength="100" required value="{{LABEL}}"{{#LABEL_INVALID}} aria-describedby="label-error" aria-invalid="true"{{/LABEL_INVALID}}>{{>LABEL_ERROR}}</div>
   <div class="field checkbox"><input id="needs_text" name="needs_text" type="checkbox" value="1"{{#NEEDS_TEXT_CHECKED}} checked{{/NEEDS_TEXT_CHECKED}}><label for="needs_text">審課人員須另填說明</label></div>

@@ -16,8 +16,12 @@
 <dl class="facts">
   <dt>研習日期</dt><dd>{{DATES}}</dd>
   <dt>研習時數</dt><dd>{{HOURS}}</dd>
+  <dt>班別性質</dt><dd>{{CLASS_KIND}}</dd>
   <dt>研習型態</dt><dd>{{SCOPE}}</dd>
+  <dt>參加對象</dt><dd>{{LEVELS}}</dd>
   <dt>依據文號</dt><dd>{{BASIS_DOC}}</dd>
+  <dt>名額</dt><dd>{{SEATS}}</dd>
+  <dt>聯絡人</dt><dd>{{#CONTACT}}{{NAME}}｜{{PHONE}}｜{{EMAIL}}<br>{{/CONTACT}}</dd>
 </dl>
 <h3>課程內容大綱</h3>
 <p class="outline">{{OUTLINE:pre_escape}}</p>
@@ -30,7 +34,7 @@
 {{#CAN_TRANSFER}}
 <h2>課程移轉</h2>
 {{>FORM_ERRORS}}
-<form method="post" action="{{URL}}" class="inline-form">
+<form method="post" action="{{URL}}#transfer" class="inline-form" id="transfer">
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <div class="field">
     <label for="to">移轉給本單位承辦人</label>
@@ -47,7 +51,7 @@
 {{#CAN_DELETE}}
 <h2 id="delete">課程登錄錯誤（刪除）</h2>
 {{>FORM_ERRORS}}
-<form method="post" action="{{URL}}" class="inline-form">
+<form method="post" action="{{URL}}#delete" class="inline-form" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <div class="field">
     <label for="reason">刪除理由（例如：未開班、重複登錄）</label>

@@ -36,7 +36,7 @@
     {{>CLAIMS_ERROR}}
   </fieldset>
   <div class="field checkbox"><input id="may_report" name="may_report" type="checkbox" value="1"{{#MAY_REPORT}} checked{{/MAY_REPORT}}><label for="may_report">可傳報研習紀錄（資訊傳報）</label></div>
-  <div class="actions"><button type="submit">{{BUTTON}}</button></div>
+  <div class="actions">{{#IN_USE}}<button type="submit" name="keep_secret" value="1">儲存設定（不更換 client secret）</button> {{/IN_USE}}<button type="submit"{{#IN_USE}} class="secondary"{{/IN_USE}}>{{BUTTON}}</button></div>
 </form>
 {{/APPROVAL}}
 <h2>效期與狀態</h2>

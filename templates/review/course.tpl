@@ -31,9 +31,9 @@
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <div class="actions"><button type="submit" id="approve">課程確認通過</button></div>
 </form>
-{{>FORM_ERRORS}}
-<form method="post" action="{{RETURN_URL}}" class="return-form">
+<form method="post" action="{{RETURN_URL}}#return-form" class="return-form" id="return-form">
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+  {{>FORM_ERRORS}}
   <fieldset id="reason"{{#REASON_INVALID}} aria-describedby="reason-error"{{/REASON_INVALID}}>
     <legend>退回（課程確認未通過）：請勾選理由，可複選</legend>
     {{#REASON}}<label class="choice"><input type="checkbox" name="reason" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/REASON}}

@@ -83,7 +83,8 @@ class PublicCoursePage(unittest.TestCase):
                        " s.breaks, s.place FROM course_session s JOIN course c ON c.id = s.course_id"
                        " WHERE c.code = '5600001' ORDER BY s.session_date")
         self.assertEqual(len(sessions), 2)
-        rows = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", self.html)
+        rows = re.findall(r"<tr><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td></tr>",
+                          self.html)
         self.assertEqual(rows, [(roc(d), f"{a}–{b}", br, place) for d, a, b, br, place in sessions])
         self.assertEqual(rows[0][1], "09:00–16:00")
 

@@ -7,7 +7,7 @@ revokes and renews it. Each decision takes effect on the token endpoint at once.
 import re
 import unittest
 
-from portal import (Client, json_of, main, partner_application as application, random_text, sql, sql_value,
+from portal import (Client, json_of, main, partner_application as application, random_text, sql, sql_str, sql_value,
                     token_request)
 
 
@@ -213,6 +213,20 @@ class PartnerAdministration(unittest.TestCase):
         self.assertEqual(renewed.status, 200)
         self.assertIsNotNone(secret_of(renewed.text))
         self.assertEqual(client_credentials(self.client_id, secret).status, 401)
+
+    def test_settings_of_a_client_in_use_change_without_a_new_secret(self):
+        pid = self.submit()
+        admin_client = admin()
+        secret = secret_of(self.approve(admin_client, pid).text)
+        page = admin_client.get(f"/admin/partners/{pid}")
+        self.assertIn("儲存設定（不更換 client secret）", page.text)
+        uris = "https://partner.example.org/callback\nhttps://partner.example.org/callback2"
+        r = admin_client.post(f"/admin/partners/{pid}/approve",
+                              {"csrf": csrf_of(page.text), "client_id": self.client_id, "redirect_uris": uris,
+                               "claims": "name", "may_report": "1", "keep_secret": "1"})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(sql_value(f"SELECT redirect_uris = {sql_str(uris)} FROM partner WHERE id = {pid}"), "1")
+        self.assertEqual(client_credentials(self.client_id, secret).status, 200)  # the secret still works
 
     def test_the_application_carries_every_item_of_appendix_1(self):
         page = Client().get("/partners/apply")
