@@ -8,6 +8,7 @@
 #include "api/api_handlers.h"
 #include "core/response.h"
 #include "courses/courses_handlers.h"
+#include "enrolment/enrolment_handlers.h"
 #include "office/office_handlers.h"
 #include "partners/partners_handlers.h"
 #include "review/review_handlers.h"
@@ -30,17 +31,22 @@ const std::vector<core::Route>& routes() {
       {"home",                      "GET",  "/",                                  Who::kAnyone,     kHtml,  kForm, site::home},
       {"course.search",             "GET",  "/courses",                           Who::kAnyone,     kHtml,  kForm, site::search_courses},
       {"course.show",               "GET",  "/courses/{code}",                    Who::kAnyone,     kHtml,  kForm, site::show_course},
+      {"enrolment.create",          "POST", "/courses/{code}/enrolments",         Who::kTeacher,    kHtml,  kForm, enrolment::enrol},
       {"healthz",                   "GET",  "/healthz",                           Who::kAnyone,     kJson,  kForm, site::health},
       {"login.form",                "GET",  "/login",                             Who::kAnyone,     kHtml,  kForm, accounts::login_form},
       {"login",                     "POST", "/login",                             Who::kAnyone,     kHtml,  kForm, accounts::log_in},
       {"logout.form",               "GET",  "/logout",                            Who::kAnyone,     kHtml,  kForm, accounts::logout_form},
       {"logout",                    "POST", "/logout",                            Who::kAnyone,     kHtml,  kForm, accounts::log_out},
       {"teacher.home",              "GET",  "/teacher",                           Who::kTeacher,    kHtml,  kForm, teacher::home},
+      {"enrolment.cancel_form",     "GET",  "/teacher/enrolments/{id}/cancel",    Who::kTeacher,    kHtml,  kForm, enrolment::cancel_form},
+      {"enrolment.cancel",          "POST", "/teacher/enrolments/{id}/cancel",    Who::kTeacher,    kHtml,  kForm, enrolment::cancel},
       {"office.home",               "GET",  "/office",                            Who::kBusiness,   kHtml,  kForm, office::home},
       {"office.courses",            "GET",  "/office/courses",                    Who::kOrganizer,  kHtml,  kForm, courses::list_courses},
       {"office.courses.new",        "GET",  "/office/courses/new",                Who::kOrganizer,  kHtml,  kForm, courses::new_course},
       {"office.courses.create",     "POST", "/office/courses",                    Who::kOrganizer,  kHtml,  kForm, courses::create_course},
       {"office.course",             "GET",  "/office/courses/{code}",             Who::kOrganizer,  kHtml,  kForm, courses::show_course},
+      {"office.course.enrolments",  "GET",  "/office/courses/{code}/enrolments",  Who::kOrganizer,  kHtml,  kForm, enrolment::applicants},
+      {"office.course.decide",      "POST", "/office/courses/{code}/enrolments",  Who::kOrganizer,  kHtml,  kForm, enrolment::decide},
       {"office.course.edit",        "GET",  "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::edit_course},
       {"office.course.update",      "POST", "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::update_course},
       {"office.course.delete",      "POST", "/office/courses/{code}/delete",      Who::kOrganizer,  kHtml,  kForm, courses::delete_course},

@@ -36,6 +36,15 @@ void Page::use_rendered_body(const std::string& html) {
   body_->SetValue("HTML", html);
 }
 
+ctemplate::TemplateDictionary& Page::use_rendered_body_around(const std::string& html,
+                                                              const std::string& marker) {
+  const size_t at = html.find(marker);
+  body_->SetFilename("partials/raw_around.tpl");
+  body_->SetValue("BEFORE", at == std::string::npos ? html : html.substr(0, at));
+  body_->SetValue("AFTER", at == std::string::npos ? "" : html.substr(at + marker.size()));
+  return *body_->AddIncludeDictionary("INSERT");
+}
+
 Response Page::render(int status) {
   if (g_layout_filler) g_layout_filler(cx_, layout_);
   const std::string flash = cx_.take_flash();

@@ -23,6 +23,10 @@ class Page {
   ctemplate::TemplateDictionary& layout() { return layout_; }
   // Uses HTML already rendered from an escaping template (a cached fragment) as the body.
   void use_rendered_body(const std::string& html);
+  // The same around a part drawn for this request only: the body is `html` with the returned
+  // include dictionary put where `html` holds `marker` (or at its end); the caller names its file.
+  ctemplate::TemplateDictionary& use_rendered_body_around(const std::string& html,
+                                                          const std::string& marker);
   Response render(int status = 200);
 
  private:

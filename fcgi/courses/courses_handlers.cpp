@@ -11,6 +11,7 @@
 #include "shared/course_view.h"
 #include "courses/courses_forms.h"
 #include "courses/courses_sql.h"
+#include "enrolment/enrolment_handlers.h"
 #include "domain/course_state.h"
 #include "domain/lights.h"
 #include "domain/roc_date.h"
@@ -172,6 +173,10 @@ core::Response show_course_page(core::Context& cx, const course_store::Course& c
   course_view::fill_sessions(body, course_store::sessions_of(cx.db(), course.id));
   if (domain::is_public(course.state)) {
     body.SetValueAndShowSection("PUBLIC_URL", app::url_for("course.show", {course.code}), "PUBLIC");
+  }
+  if (course.enrol_online && domain::is_public(course.state)) {
+    body.SetValueAndShowSection("ENROLMENTS_URL", app::url_for("office.course.enrolments", {course.code}),
+                                "ENROLMENTS");
   }
   const auto history = course_store::history_of(cx.db(), course.id);
   course_view::fill_history(body, history);
@@ -399,6 +404,8 @@ core::Response delete_course(core::Context& cx) {
                            "課程登錄錯誤：" + form.text("reason"))) {
       return cx.conflict("課程狀態已被他人變更，沒有刪除。請重新開啟課程確認。");
     }
+    // The teachers who applied are told, in the same transaction (SPEC §4).
+    enrolment::cancel_with_course(cx, course->id, course->code, course->title);
     shared::access::audit(cx, "course.delete", course->code);
     tx.commit();
   }

@@ -14,6 +14,7 @@
 #include "shared/course_view.h"
 #include "domain/course_rules.h"
 #include "domain/course_state.h"
+#include "enrolment/enrolment_handlers.h"
 #include "domain/public_status.h"
 #include "domain/roc_date.h"
 #include "domain/search_terms.h"
@@ -24,6 +25,9 @@
 namespace site {
 
 namespace {
+
+// Where the course page's body takes the enrolment box (templates/site/course.tpl).
+constexpr const char* kEnrolmentBoxMarker = "<!--enrolment-box-->";
 
 constexpr int kPageSize = 20;
 constexpr int kHomeCourses = 10;
@@ -328,7 +332,8 @@ core::Response show_course(core::Context& cx) {
     cache.put(code, "", *body);
   }
   core::Page page(cx, "partials/raw.tpl", body->title);
-  page.use_rendered_body(body->html);
+  // The cached body is everyone's; the enrolment box in it is this visitor's own.
+  enrolment::fill_box(cx, code, page.use_rendered_body_around(body->html, kEnrolmentBoxMarker));
   core::Response response = page.render();
   if (plain) cache.put("page:" + code, "", {"", response.body});
   return response;

@@ -7,6 +7,7 @@
 #include "app/routes.h"
 #include "core/fragment_cache.h"
 #include "core/view.h"
+#include "domain/enrolment_rules.h"
 #include "domain/lights.h"
 #include "teacher/teacher_sql.h"
 
@@ -21,18 +22,19 @@ const char* source_label(const std::string& source) {
   return "其他";
 }
 
+void fill_course_line(ctemplate::TemplateDictionary& row, const sql::CourseLine& c) {
+  row.SetValue("URL", app::url_for("course.show", {c.code}));
+  row.SetValue("CODE", c.code);
+  row.SetValue("TITLE", c.title);
+  row.SetValue("UNIT", c.unit_name);
+  row.SetValue("DATES", shared::roc_date(c.first_date) +
+                            (c.last_date != c.first_date ? "–" + shared::roc_date(c.last_date) : ""));
+  row.SetValue("STATUS", shared::enrolment_status_label(c.status));
+}
+
 void fill_course_lines(ctemplate::TemplateDictionary& dict, const char* section,
                        const std::vector<sql::CourseLine>& lines) {
-  for (const auto& c : lines) {
-    auto* row = dict.AddSectionDictionary(section);
-    row->SetValue("URL", app::url_for("course.show", {c.code}));
-    row->SetValue("CODE", c.code);
-    row->SetValue("TITLE", c.title);
-    row->SetValue("UNIT", c.unit_name);
-    row->SetValue("DATES", shared::roc_date(c.first_date) +
-                               (c.last_date != c.first_date ? "–" + shared::roc_date(c.last_date) : ""));
-    row->SetValue("STATUS", shared::enrolment_status_label(c.status));
-  }
+  for (const auto& c : lines) fill_course_line(*dict.AddSectionDictionary(section), c);
 }
 
 // The page body of one teacher, from the database.
@@ -62,7 +64,20 @@ std::optional<std::string> render_home(core::Context& cx) {
     fill_course_lines(*active, "MISSED", missed);
     if (missed.empty()) active->ShowSection("NO_MISSED");
     const auto enrolled = sql::enrolments(cx.db(), cx.user().id, 20);
-    fill_course_lines(*active, "ENROLMENT", enrolled);
+    for (const auto& e : enrolled) {
+      auto* row = active->AddSectionDictionary("ENROLMENT");
+      fill_course_line(*row, e);
+      const auto status = domain::parse_enrolment_status(e.status);
+      if (status && *status == domain::EnrolmentStatus::kWaiting) {
+        row->SetIntValue("POSITION", e.waiting_position);
+        row->ShowSection("WAITING");
+      }
+      // A link, not a form: this body is cached per teacher, a form's token is per session.
+      if (status && domain::may_cancel(*status, e.now, e.first_session_start)) {
+        row->SetValueAndShowSection("CANCEL_URL", app::url_for("enrolment.cancel_form", {std::to_string(e.id)}),
+                                    "CAN_CANCEL");
+      }
+    }
     if (enrolled.empty()) active->ShowSection("NO_ENROLMENTS");
     active->SetValue("SEARCH_URL", app::url_for("course.search"));
   }

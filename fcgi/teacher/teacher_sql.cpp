@@ -2,6 +2,7 @@
 #include "teacher/teacher_sql.h"
 
 #include "domain/course_state.h"
+#include "shared/missed_sql.h"
 
 namespace teacher::sql {
 
@@ -28,32 +29,37 @@ std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id) {
   // Approved once, and not cancelled before the first session started (SPEC §6): a cancellation
   // after the start still counts. STRAIGHT_JOIN: start from this teacher's enrolments, never
   // from the year's closed courses.
-  for (const auto& r : db.query(
-           "SELECT STRAIGHT_JOIN c.code, c.title, u.name AS unit_name, c.first_date, c.last_date,"
-           " e.status FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
-           " LEFT JOIN study_record r ON r.teacher_id = e.teacher_id AND r.course_id = e.course_id"
-           " WHERE e.teacher_id = ? AND e.status IN ('approved', 'cancelled') AND c.state = ?"
-           "   AND e.approved_at IS NOT NULL"
-           "   AND (e.status = 'approved' OR e.cancelled_at >= (SELECT MIN(TIMESTAMP(s.session_date,"
-           "        s.starts_at)) FROM course_session s WHERE s.course_id = c.id))"
-           "   AND c.first_date >= MAKEDATE(YEAR(CURDATE()), 1)"
-           "   AND c.first_date < MAKEDATE(YEAR(CURDATE()) + 1, 1)"
-           "   AND r.id IS NULL"
-           " ORDER BY c.first_date, c.id",
-           teacher_id, domain::state_code(domain::CourseState::kClosed))) {
+  static const std::string sql =
+      "SELECT STRAIGHT_JOIN c.code, c.title, u.name AS unit_name, c.first_date, c.last_date,"
+      " e.status FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
+      " LEFT JOIN study_record r ON r.teacher_id = e.teacher_id AND r.course_id = e.course_id"
+      " WHERE e.teacher_id = ? AND" + shared::missed_sql::condition() + " ORDER BY c.first_date, c.id";
+  for (const auto& r : db.query(sql, teacher_id, domain::state_code(domain::CourseState::kClosed))) {
     out.push_back(line_of(r));
   }
   return out;
 }
 
-std::vector<CourseLine> enrolments(db::Connection& db, int64_t teacher_id, int limit) {
-  std::vector<CourseLine> out;
+std::vector<EnrolmentLine> enrolments(db::Connection& db, int64_t teacher_id, int limit) {
+  std::vector<EnrolmentLine> out;
   for (const auto& r : db.query(
-           "SELECT STRAIGHT_JOIN c.code, c.title, u.name AS unit_name, c.first_date, c.last_date,"
-           " e.status FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
+           "SELECT STRAIGHT_JOIN e.id, c.code, c.title, u.name AS unit_name, c.first_date, c.last_date,"
+           " e.status, IFNULL((SELECT UNIX_TIMESTAMP(MIN(TIMESTAMP(s.session_date, s.starts_at)))"
+           "   FROM course_session s WHERE s.course_id = c.id), 0) AS first_start,"
+           " UNIX_TIMESTAMP() AS db_now,"
+           " IF(e.status = 'waiting', (SELECT COUNT(*) FROM enrolment w WHERE w.course_id = e.course_id"
+           "   AND w.status = 'waiting' AND (w.waiting_since, w.id) <= (e.waiting_since, e.id)), 0)"
+           "   AS waiting_position"
+           " FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
            " WHERE e.teacher_id = ? ORDER BY c.first_date DESC, c.id DESC LIMIT ?",
            teacher_id, limit)) {
-    out.push_back(line_of(r));
+    EnrolmentLine line;
+    static_cast<CourseLine&>(line) = line_of(r);
+    line.id = r.i64("id");
+    line.first_session_start = r.i64("first_start");
+    line.now = r.i64("db_now");
+    line.waiting_position = r.i32("waiting_position");
+    out.push_back(std::move(line));
   }
   return out;
 }

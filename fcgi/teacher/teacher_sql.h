@@ -21,7 +21,13 @@ struct CourseLine {
 };
 // SPEC §6: approved (not cancelled before the start), course closed, no record from it, this year.
 std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id);
-std::vector<CourseLine> enrolments(db::Connection& db, int64_t teacher_id, int limit);
+// The teacher's applications, newest course first, with what deciding a cancellation needs.
+struct EnrolmentLine : CourseLine {
+  int64_t id = 0;
+  int64_t first_session_start = 0, now = 0;  // the database's clock
+  int waiting_position = 0;                  // 0 unless waiting
+};
+std::vector<EnrolmentLine> enrolments(db::Connection& db, int64_t teacher_id, int limit);
 
 struct YearTotal {
   int year = 0;

@@ -79,6 +79,8 @@ FIELDS = {
     "office.course.delete": lambda o: [("reason", PREFIX)],
     "office.course.transfer": lambda o: [("to", "2")],
     "review.return": lambda o: [("reason", o["reason"]), ("note", PREFIX)],
+    "enrolment.create": lambda o: [("key", portal.random_text(20))],
+    "office.course.decide": lambda o: [("decision", "refuse"), ("reason", PREFIX), ("enrolment", o["enrolment"])],
     "review.approve_many": lambda o: [("code", o["course"])],
     "admin.reasons.create": lambda o: [("label", unique(PREFIX + "理由")), ("needs_text", "0")],
     "admin.counties.update": lambda o: [("min_days", "9"), ("grace_days", "9"), ("red_threshold", "9")],
@@ -96,6 +98,7 @@ ROWS = {
     "office.courses": lambda o: course_snapshot(o["course"]),
     "office.course": lambda o: course_snapshot(o["course"]),
     "review": lambda o: course_snapshot(o["course"]),
+    "enrolment": lambda o: sql("SELECT id, status FROM enrolment WHERE course_id = 1 ORDER BY id"),
     "admin.reasons": lambda o: sql(f"SELECT id, label, active FROM return_reason WHERE id = {o['reason']}"),
     "admin.counties": lambda o: sql(f"SELECT * FROM county WHERE id = {o['county']}"),
     "oidc": lambda o: sql("SELECT * FROM oidc_consent WHERE teacher_id = 1 AND partner_id = 1"),
@@ -112,6 +115,7 @@ POSITIVE = {
     "office.courses": ("office.courses.create", {}, {303}),
     "office.course": ("office.course.delete", {"course": lambda: fresh_course()}, {303}),
     "review": ("review.approve", {"course": lambda: fresh_course()}, {303}),
+    "enrolment": ("enrolment.cancel", {}, {303}),
     "admin.reasons": ("admin.reasons.create", {}, {303}),
     "admin.counties": ("admin.counties.update", {}, {303}),
     "oidc": ("oidc.consent", {}, {303}),
@@ -162,11 +166,23 @@ def setUpModule():
         " ON DUPLICATE KEY UPDATE revoked_at = NULL")
     partner = portal.new_partner("csrf-" + portal.random_text(6).lower().replace("_", "-"), {"name"},
                                  ["http://127.0.0.1:8091/csrf-callback"], site_name=PREFIX + "管理對象")
+    # A's application to 5600001 (demo: 待審核), put back as it was afterwards.
+    enrolment = sql_value("SELECT id FROM enrolment WHERE course_id = 1 AND teacher_id = 1")
+    SAVED["enrolments"] = sql("SELECT id, status, IFNULL(cancelled_at, 'NULL') FROM enrolment WHERE course_id = 1")
+    SAVED["seats"] = sql_value("SELECT seats_taken FROM course WHERE id = 1")
     OBJECTS.update(course=fresh_course(), reason=portal.return_reason_ids()["A. 請移除屬性標籤"], county="22",
-                   partner=str(partner["id"]), client=DREAM_N["client_id"])
+                   partner=str(partner["id"]), client=DREAM_N["client_id"], enrolment=enrolment)
 
 
 def tearDownModule():
+    known = {row[0] for row in SAVED["enrolments"]}
+    for (eid,) in sql("SELECT id FROM enrolment WHERE course_id = 1"):
+        if eid not in known:
+            sql(f"DELETE FROM enrolment WHERE id = {eid}")
+    for eid, status, cancelled in SAVED["enrolments"]:
+        sql(f"UPDATE enrolment SET status = '{status}', cancelled_at = "
+            f"{'NULL' if cancelled == 'NULL' else sql_str(cancelled)} WHERE id = {eid}")
+    sql(f"UPDATE course SET seats_taken = {SAVED['seats']} WHERE id = 1")
     portal.retire_courses([r[0] for r in sql(f"SELECT code FROM course WHERE title LIKE '{PREFIX}%'")])
     sql(f"DELETE FROM return_reason WHERE label LIKE '{PREFIX}%'")
     for rid, active in SAVED["reasons"]:
@@ -250,11 +266,13 @@ class EveryPostRoute(unittest.TestCase):
 
     def param_value(self, route, name, objects):
         p = route.pattern
+        if name == "code" and p.endswith("/enrolments"):
+            return "5600001"  # open for enrolment, with applications (sql/demo.sql)
         if name == "code" and p.startswith(("/office/", "/review/")):
             return objects["course"]  # an unconfirmed course of the organizer's unit, in the reviewer's queue
         if name == "id":
             for prefix, key in (("/admin/reasons/", "reason"), ("/admin/counties/", "county"),
-                                ("/admin/partners/", "partner")):
+                                ("/admin/partners/", "partner"), ("/teacher/enrolments/", "enrolment")):
                 if p.startswith(prefix):
                     return str(objects[key])
         if name == "client" and p.startswith("/teacher/partners/"):

@@ -1,0 +1,451 @@
+// Enrolment: the seat is decided under the course row's lock, in one transaction with the
+// application, its e-mail and any promotion from the waiting list; the window is the database's
+// clock (domain/enrolment_rules.h).
+#include "enrolment/enrolment_handlers.h"
+
+#include <set>
+
+#include "app/routes.h"
+#include "core/form.h"
+#include "core/security.h"
+#include "core/view.h"
+#include "domain/enrolment_rules.h"
+#include "domain/lights.h"
+#include "domain/validation.h"
+#include "enrolment/enrolment_sql.h"
+#include "mail/mail.h"
+#include "shared/access.h"
+#include "shared/form_view.h"
+#include "shared/labels.h"
+
+namespace enrolment {
+
+namespace {
+
+using domain::EnrolmentStatus;
+using domain::EnrolRefusal;
+
+// The application form: its request key (one per form shown) makes a re-sent or double-clicked
+// application one enrolment; `waitlist` joins the waiting list of a full course.
+const core::FormSpec kEnrolForm = {
+    {"key", "報名序號", core::FieldKind::kText, false, 64},
+    {"waitlist", "加入候補", core::FieldKind::kFlag},
+};
+
+const core::FormSpec kDecisionForm = {
+    {"decision", "審核結果", core::FieldKind::kChoice, true, 0, 0, {"approve", "refuse"}, {"通過", "不通過"}},
+    {"reason", "不通過理由", core::FieldKind::kText, false, 300},
+};
+
+std::string roc_epoch(int64_t epoch) {
+  // The database's UNIX_TIMESTAMP in Taiwan time (UTC+8, no daylight saving), as the pages show it.
+  const int64_t local = epoch + 8 * 3600;
+  const int64_t days = local / 86400;
+  const int minute = static_cast<int>((local % 86400) / 60);
+  const domain::Date d = domain::civil_from_days(days);
+  return domain::to_roc(d) + " " + domain::format_clock(minute);
+}
+
+// What an application came to.
+struct Outcome {
+  std::optional<EnrolmentStatus> status;  // the teacher's enrolment, when there is one
+  std::optional<EnrolRefusal> refusal;    // why this application was not taken
+  int waiting_position = 0;
+  bool replay = false;  // the same form sent again: its first answer
+};
+
+std::string words_of(const Outcome& o, const sql::Seats& s) {
+  if (o.refusal) {
+    switch (*o.refusal) {
+      case EnrolRefusal::kFull:
+        return "名額已滿，沒有報名成功。您可以加入候補：有名額釋出時依序遞補，並以電子郵件通知。";
+      case EnrolRefusal::kClosed:
+        return s.window.closes > 0 && s.window.now > s.window.closes
+                   ? "報名已於 " + roc_epoch(s.window.closes) + " 截止，沒有報名成功。"
+                   : "這門研習目前不接受線上報名，沒有報名成功。";
+      case EnrolRefusal::kNotOpen:
+        return "尚未開放報名，將於 " + roc_epoch(s.window.opens) + " 開放；沒有報名成功。";
+      case EnrolRefusal::kIneligible:
+        return "這門研習的報名資格不包括您，沒有報名成功。";
+      case EnrolRefusal::kRecordsOnly:
+        return "您的帳號目前僅能查詢研習紀錄（非在職或沒有服務單位，第5條），不能報名研習。如資料有誤，請洽服務學校的總負責人。";
+      case EnrolRefusal::kDuplicate:
+        return "您已報名這門研習（目前為「" +
+               std::string(o.status ? domain::enrolment_status_label(*o.status) : "") +
+               "」），不必重複報名。";
+      case EnrolRefusal::kBusy:
+        return "目前報名的人很多，系統沒能處理您的報名，請稍候幾秒再送出一次；您的報名尚未成立。";
+    }
+  }
+  switch (*o.status) {
+    case EnrolmentStatus::kApproved:
+      return "報名成功，已審核通過（自動審核）。如無法參加，請於研習開始前到「我的專屬首頁」取消報名。";
+    case EnrolmentStatus::kPending:
+      return "報名成功，等待承辦人審核；審核結果會顯示在「我的專屬首頁」。";
+    case EnrolmentStatus::kWaiting:
+      return "已列入候補，目前排第 " + std::to_string(o.waiting_position) +
+             " 位。有名額釋出時依序遞補，並以電子郵件通知您。";
+    default:
+      return domain::enrolment_status_label(*o.status);
+  }
+}
+
+int status_of(const Outcome& o) {
+  if (!o.refusal) return 200;
+  switch (*o.refusal) {
+    case EnrolRefusal::kRecordsOnly:
+    case EnrolRefusal::kIneligible:
+      return 403;
+    case EnrolRefusal::kBusy:
+      return 503;
+    default:
+      return 409;
+  }
+}
+
+core::Response answer(core::Context& cx, const sql::Seats& seats, const Outcome& o) {
+  core::Page page(cx, "enrolment/result.tpl", o.refusal ? "報名沒有成功" : "報名結果");
+  auto& body = page.body();
+  body.SetValue("STATUS", o.refusal ? "refused" : domain::enrolment_status_code(*o.status));
+  if (o.refusal) body.SetValueAndShowSection("REASON", domain::refusal_code(*o.refusal), "REFUSED");
+  body.SetValue("HEADING", o.refusal ? "報名沒有成功" : "報名結果：" + std::string(domain::enrolment_status_label(*o.status)));
+  body.SetValue("MESSAGE", words_of(o, seats));
+  body.SetValue("MESSAGE_CLASS", o.refusal ? "form-error" : "note");
+  body.SetValue("CODE", seats.code);
+  body.SetValue("TITLE", seats.title);
+  body.SetValue("COURSE_URL", app::url_for("course.show", {seats.code}));
+  body.SetValue("TEACHER_URL", app::url_for("teacher.home"));
+  if (o.refusal == EnrolRefusal::kFull) {
+    auto* offer = body.AddSectionDictionary("WAITLIST");
+    offer->SetValue("ACTION", app::url_for("enrolment.create", {seats.code}));
+    offer->SetValue("CSRF_TOKEN", cx.csrf_token());
+    offer->SetValue("KEY", core::random_token());
+  }
+  core::Response r = page.render(status_of(o));
+  if (o.refusal == EnrolRefusal::kBusy) r.header("Retry-After", "2");
+  return r;
+}
+
+Outcome apply(core::Context& cx, int64_t course_id, const std::string& key, bool waitlist) {
+  db::Connection& db = cx.db();
+  db::Transaction tx(db);
+  const auto seats = sql::lock_course(db, course_id);
+  Outcome o;
+  if (const auto existing = sql::mine(db, course_id, cx.user().id)) {
+    o.status = existing->status;
+    o.waiting_position = existing->waiting_position;
+    if (!key.empty() && existing->request_key == key) {
+      o.replay = true;
+    } else {
+      o.refusal = EnrolRefusal::kDuplicate;
+    }
+    return o;
+  }
+  if (const auto refused = domain::window_refusal(seats->window)) {
+    o.refusal = refused;
+    return o;
+  }
+  if (sql::take_seat(db, course_id)) {
+    o.status = seats->auto_review ? EnrolmentStatus::kApproved : EnrolmentStatus::kPending;
+  } else if (waitlist) {
+    o.status = EnrolmentStatus::kWaiting;
+  } else {
+    o.refusal = EnrolRefusal::kFull;
+    return o;
+  }
+  sql::insert(db, course_id, cx.user().id, *o.status, key, seats->auto_review);
+  if (*o.status == EnrolmentStatus::kWaiting) o.waiting_position = sql::mine(db, course_id, cx.user().id)->waiting_position;
+  shared::access::audit(cx, "enrolment.create", seats->code, domain::enrolment_status_code(*o.status));
+  tx.commit();
+  return o;
+}
+
+std::string promotion_mail(const sql::Person& p, const sql::Seats& s, const std::string& base_url) {
+  return p.name + " 您好：\n\n您候補的研習已有名額釋出，您已遞補為「" +
+         std::string(s.auto_review ? "審核通過" : "待審核") + "」。\n\n研習課程代碼：" + s.code +
+         "\n研習名稱：" + s.title + "\n\n請登入「我的專屬首頁」查看；如無法參加，請於研習開始前取消報名，讓下一位教師遞補：\n" +
+         base_url + app::url_for("teacher.home") + "\n\n全國教師在職進修資訊網（本信由系統自動寄出，請勿直接回覆）\n";
+}
+
+// With the course locked and a seat just freed: the first waiting teacher takes it and is told.
+void promote(core::Context& cx, const sql::Seats& seats) {
+  if (const auto p = sql::promote_next(cx.db(), seats)) {
+    if (domain::is_valid_email(p->email)) {
+      mail::enqueue(cx.db(), {p->email, "【全國教師在職進修資訊網】候補遞補通知：" + seats.title + "（" + seats.code + "）",
+                              promotion_mail(*p, seats, cx.config().base_url)});
+    }
+    shared::access::audit_as(cx, "-", "enrolment.promote", seats.code, std::to_string(p->enrolment_id));
+  }
+}
+
+std::optional<int64_t> enrolment_id_of(core::Context& cx) {
+  return domain::parse_integer(cx.param("id"), 1, 9'000'000'000'000'000'000LL);
+}
+
+}  // namespace
+
+core::Response enrol(core::Context& cx) {
+  const std::string code = cx.param("code");
+  const auto seats = domain::is_course_code(code) ? sql::seats_of(cx.db(), code) : std::nullopt;
+  if (!seats || !domain::is_public(seats->window.state)) return cx.not_found();
+  const core::Form form(kEnrolForm, cx.req().form);
+  Outcome o;
+  if (cx.user().records_only) {
+    o.refusal = EnrolRefusal::kRecordsOnly;
+    return answer(cx, *seats, o);
+  }
+  // A rival's commit between our reads can make the transaction give way (db::Busy): once more
+  // from the start, then a clear answer; nothing was taken either time.
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      o = apply(cx, seats->course_id, form.text("key"), form.flag("waitlist"));
+      break;
+    } catch (const db::Busy&) {
+      o = Outcome{};
+      o.refusal = EnrolRefusal::kBusy;
+    }
+  }
+  // The answer reads the course as it is now (what a refusal explains).
+  const auto now = sql::seats_of(cx.db(), code);
+  return answer(cx, now ? *now : *seats, o);
+}
+
+core::Response cancel_form(core::Context& cx) {
+  const auto id = enrolment_id_of(cx);
+  const auto held = id ? sql::find_own(cx.db(), *id, cx.user().id, false) : std::nullopt;
+  if (!held) return cx.not_found();
+  core::Page page(cx, "enrolment/cancel.tpl", "取消報名");
+  auto& body = page.body();
+  body.SetValue("CODE", held->code);
+  body.SetValue("TITLE", held->title);
+  body.SetValue("STATUS", domain::enrolment_status_label(held->status));
+  body.SetValue("TEACHER_URL", app::url_for("teacher.home"));
+  if (domain::may_cancel(held->status, held->now, held->first_session_start)) {
+    auto* form = body.AddSectionDictionary("CAN_CANCEL");
+    form->SetValue("ACTION", app::url_for("enrolment.cancel", {std::to_string(held->id)}));
+    form->SetValue("CSRF_TOKEN", cx.csrf_token());
+  } else {
+    body.ShowSection("CANNOT_CANCEL");
+  }
+  return page.render();
+}
+
+core::Response cancel(core::Context& cx) {
+  const auto id = enrolment_id_of(cx);
+  const auto seen = id ? sql::find_own(cx.db(), *id, cx.user().id, false) : std::nullopt;
+  if (!seen) return cx.not_found();
+  {
+    db::Transaction tx(cx.db());
+    const auto seats = sql::lock_course(cx.db(), seen->course_id);  // the course first, always
+    const auto held = sql::find_own(cx.db(), *id, cx.user().id, true);
+    if (!domain::may_cancel(held->status, held->now, held->first_session_start)) {
+      return cx.conflict("這筆報名目前為「" + std::string(domain::enrolment_status_label(held->status)) +
+                         "」，或研習已經開始，不能取消。");
+    }
+    sql::set_status(cx.db(), held->id, EnrolmentStatus::kCancelled, std::nullopt, "");
+    if (domain::holds_seat(held->status)) {
+      sql::free_seat(cx.db(), held->course_id);
+      promote(cx, *seats);
+    }
+    shared::access::audit(cx, "enrolment.cancel", held->code);
+    tx.commit();
+  }
+  cx.flash("已取消「" + seen->title + "」的報名。");
+  return cx.see_other(app::url_for("teacher.home"));
+}
+
+namespace {
+
+core::Response show_applicants(core::Context& cx, const course_store::Course& course,
+                               const core::Form& form, const std::string& notice, int status) {
+  const auto list = sql::applicants(cx.db(), course.id);
+  core::Page page(cx, "enrolment/applicants.tpl", "報名資格審核：" + course.title);
+  auto& body = page.body();
+  body.SetValue("CODE", course.code);
+  body.SetValue("TITLE", course.title);
+  body.SetValue("COURSE_URL", app::url_for("office.course", {course.code}));
+  body.SetValue("ACTION", app::url_for("office.course.decide", {course.code}));
+  body.SetValue("CSRF_TOKEN", cx.csrf_token());
+  body.SetIntValue("ONLINE_SEATS", course.online_seats);
+  body.SetIntValue("SEATS_TAKEN", course.seats_taken);
+  if (!notice.empty()) body.SetValueAndShowSection("NOTICE", notice, "HAS_NOTICE");
+  int counts[5] = {0, 0, 0, 0, 0};
+  std::set<std::string> picked;
+  for (const auto& v : form.raw_all("enrolment")) picked.insert(v);
+  for (const auto& a : list) {
+    ++counts[static_cast<int>(a.status)];
+    auto* row = body.AddSectionDictionary("APPLICANT");
+    row->SetIntValue("ID", a.id);
+    row->SetValue("NAME", a.name);
+    row->SetValue("UNIT", a.unit_name.empty() ? "（無服務單位）" : a.unit_name);
+    row->SetValue("TITLE_NAME", a.title_name);
+    row->SetValue("CONTACT", a.email + (a.phone.empty() ? "" : "｜" + a.phone));
+    row->SetValue("APPLIED_AT", shared::roc_datetime(a.applied_at));
+    row->SetValue("STATUS_CODE", domain::enrolment_status_code(a.status));
+    row->SetValue("STATUS", std::string(domain::enrolment_status_label(a.status)) +
+                                (a.auto_decided ? "（自動審核）" : ""));
+    if (!a.refusal_reason.empty()) row->SetValueAndShowSection("REFUSAL", a.refusal_reason, "REFUSED");
+    const domain::Light light = domain::teacher_light(a.missed_courses);
+    row->SetValue("LIGHT_CODE", domain::light_code(light));
+    row->SetValue("LIGHT", std::string(domain::light_words(light)) + "（今年報名但未參與 " +
+                               std::to_string(a.missed_courses) + " 堂）");
+    const bool open = a.status == EnrolmentStatus::kPending || a.status == EnrolmentStatus::kWaiting ||
+                      a.status == EnrolmentStatus::kApproved;
+    if (open) {
+      auto* pick = row->AddSectionDictionary("PICK");
+      if (picked.count(std::to_string(a.id))) pick->ShowSection("CHECKED");
+    }
+  }
+  body.SetIntValue("TOTAL", static_cast<long>(list.size()));
+  body.SetIntValue("APPROVED", counts[static_cast<int>(EnrolmentStatus::kApproved)]);
+  body.SetIntValue("REFUSED", counts[static_cast<int>(EnrolmentStatus::kRefused)]);
+  body.SetIntValue("PENDING", counts[static_cast<int>(EnrolmentStatus::kPending)]);
+  body.SetIntValue("WAITING", counts[static_cast<int>(EnrolmentStatus::kWaiting)]);
+  body.SetIntValue("CANCELLED", counts[static_cast<int>(EnrolmentStatus::kCancelled)]);
+  if (list.empty()) body.ShowSection("NO_APPLICANTS");
+  shared::fill_form(body, form);
+  std::vector<shared::Option> decisions = {{"approve", "通過"}, {"refuse", "不通過"}};
+  shared::fill_options(body, "DECISION_OPTION", decisions, {form.raw("decision")});
+  return page.render(status);
+}
+
+std::string refusal_mail(const sql::Person& p, const course_store::Course& c, const std::string& reason,
+                         const std::string& base_url) {
+  return p.name + " 您好：\n\n您報名的研習經承辦人審核，結果為「審核不通過」。\n\n研習課程代碼：" + c.code +
+         "\n研習名稱：" + c.title + "\n開課單位：" + c.unit_name + "\n\n理由：\n" + reason +
+         "\n\n如有疑問，請洽課程聯絡人：" + c.contact1.name + " " + c.contact1.phone + " " + c.contact1.email +
+         "\n\n" + base_url + app::url_for("course.show", {c.code}) +
+         "\n\n全國教師在職進修資訊網（本信由系統自動寄出，請勿直接回覆）\n";
+}
+
+}  // namespace
+
+core::Response applicants(core::Context& cx) {
+  const auto course = shared::access::unit_course(cx, cx.param("code"));
+  if (!course) return cx.not_found();
+  return show_applicants(cx, *course, core::Form(kDecisionForm), "", 200);
+}
+
+core::Response decide(core::Context& cx) {
+  const auto course = shared::access::unit_course(cx, cx.param("code"));
+  if (!course) return cx.not_found();
+  core::FormSpec spec = kDecisionForm;
+  spec.push_back({"enrolment", "報名者", core::FieldKind::kChoices});
+  core::Form form(spec, cx.req().form);
+  std::vector<int64_t> ids;
+  for (const auto& v : form.raw_all("enrolment")) {
+    if (const auto id = domain::parse_integer(v, 1, 9'000'000'000'000'000'000LL)) ids.push_back(*id);
+  }
+  const bool refuse = form.text("decision") == "refuse";
+  if (ids.empty()) form.errors().add("enrolment", "請勾選要審核的報名者。");
+  if (refuse && form.text("reason").empty()) form.errors().add("reason", "不通過時請填寫理由，會以電子郵件告知教師。");
+  if (!form.ok()) {
+    form.errors().add("form", "沒有審核任何報名。");
+    return show_applicants(cx, *course, form, "", 422);
+  }
+  int done = 0, no_seat = 0;
+  {
+    db::Transaction tx(cx.db());
+    auto seats = *sql::lock_course(cx.db(), course->id);
+    for (int64_t id : ids) {
+      const auto person = sql::person_of(cx.db(), id, course->id);
+      if (!person) continue;
+      const auto current = sql::mine(cx.db(), course->id, person->teacher_id);
+      if (!current) continue;
+      const EnrolmentStatus s = current->status;
+      if (refuse) {
+        if (s == EnrolmentStatus::kRefused || s == EnrolmentStatus::kCancelled) continue;
+        sql::set_status(cx.db(), id, EnrolmentStatus::kRefused, cx.user().id, form.text("reason"));
+        if (domain::is_valid_email(person->email)) {
+          mail::enqueue(cx.db(), {person->email, "【全國教師在職進修資訊網】報名審核結果：" + course->title,
+                                  refusal_mail(*person, *course, form.text("reason"), cx.config().base_url)});
+        }
+        if (domain::holds_seat(s)) {
+          sql::free_seat(cx.db(), course->id);
+          promote(cx, seats);
+        }
+        ++done;
+      } else if (s == EnrolmentStatus::kPending) {
+        sql::set_status(cx.db(), id, EnrolmentStatus::kApproved, cx.user().id, "");
+        ++done;
+      } else if (s == EnrolmentStatus::kWaiting) {
+        // From the waiting list only while a seat is free: approving never oversells.
+        if (!sql::take_seat(cx.db(), course->id)) {
+          ++no_seat;
+          continue;
+        }
+        sql::set_status(cx.db(), id, EnrolmentStatus::kApproved, cx.user().id, "");
+        ++done;
+      }
+    }
+    shared::access::audit(cx, refuse ? "enrolment.refuse" : "enrolment.approve", course->code,
+                          std::to_string(done));
+    tx.commit();
+  }
+  std::string message = std::string(refuse ? "已將 " : "已審核通過 ") + std::to_string(done) + " 位" +
+                        (refuse ? "設為不通過，並以電子郵件通知。" : "。");
+  if (no_seat > 0) message += "另有 " + std::to_string(no_seat) + " 位候補者因名額已滿未能通過。";
+  cx.flash(message);
+  return cx.see_other(app::url_for("office.course.enrolments", {course->code}));
+}
+
+void fill_box(core::Context& cx, const std::string& course_code, ctemplate::TemplateDictionary& box) {
+  box.SetFilename("enrolment/box.tpl");
+  const core::User& user = cx.user();
+  if (user.signed_in() && !user.is_teacher()) return;
+  const auto seats = sql::seats_of(cx.db(), course_code);
+  if (!seats || !seats->window.enrol_online) return;
+  const bool open = !domain::window_refusal(seats->window);
+  if (!user.signed_in()) {
+    if (!open) return;
+    box.ShowSection("SHOW");
+    box.SetValueAndShowSection("LOGIN_URL",
+                               app::url_for("login.form") + "?next=" +
+                                   core::url_encode(app::url_for("course.show", {course_code})),
+                               "ANONYMOUS");
+    return;
+  }
+  if (user.records_only) {
+    if (open) {
+      box.ShowSection("SHOW");
+      box.ShowSection("RECORDS_ONLY");
+    }
+    return;
+  }
+  if (const auto mine = sql::mine(cx.db(), seats->course_id, user.id)) {
+    box.ShowSection("SHOW");
+    auto* d = box.AddSectionDictionary("MINE");
+    d->SetValue("STATUS_CODE", domain::enrolment_status_code(mine->status));
+    d->SetValue("STATUS", domain::enrolment_status_label(mine->status));
+    if (mine->waiting_position > 0) {
+      d->SetIntValue("POSITION", mine->waiting_position);
+      d->ShowSection("WAITING");
+    }
+    if (domain::may_cancel(mine->status, seats->window.now, seats->window.first_session_start)) {
+      d->SetValueAndShowSection("CANCEL_URL", app::url_for("enrolment.cancel_form", {std::to_string(mine->id)}),
+                                "CAN_CANCEL");
+    }
+    return;
+  }
+  if (!open) return;  // the course page's status says why
+  box.ShowSection("SHOW");
+  auto* form = box.AddSectionDictionary("FORM");
+  form->SetValue("ACTION", app::url_for("enrolment.create", {course_code}));
+  form->SetValue("CSRF_TOKEN", cx.csrf_token());
+  form->SetValue("KEY", core::random_token());
+  form->ShowSection(seats->seats_taken >= seats->online_seats ? "FULL" : "OPEN");
+}
+
+void cancel_with_course(core::Context& cx, int64_t course_id, const std::string& code,
+                        const std::string& title) {
+  sql::lock_course(cx.db(), course_id);
+  for (const auto& p : sql::active_enrolments(cx.db(), course_id)) {
+    if (!domain::is_valid_email(p.email)) continue;
+    mail::enqueue(cx.db(), {p.email, "【全國教師在職進修資訊網】研習取消通知：" + title + "（" + code + "）",
+                            p.name + " 您好：\n\n您報名的研習「" + title + "」（" + code +
+                                "）已由開課單位取消（課程登錄錯誤），您的報名隨之取消。\n\n全國教師在職進修資訊網（本信由系統自動寄出，請勿直接回覆）\n"});
+  }
+  sql::cancel_all(cx.db(), course_id);
+}
+
+}  // namespace enrolment

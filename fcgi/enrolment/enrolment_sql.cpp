@@ -1,0 +1,199 @@
+// SQL of enrolment. Every change to a course's seats starts by locking its row (lock_course), so
+// seats_taken always equals the enrolments holding a seat (待審核 and 審核通過); the CHECK
+// seats_taken <= online_seats of 0001_init.sql is the backstop.
+#include "enrolment/enrolment_sql.h"
+
+#include "domain/course_state.h"
+#include "shared/missed_sql.h"
+
+namespace enrolment::sql {
+
+namespace {
+using domain::EnrolmentStatus;
+
+// Seats from course c, with the first session's start and the database's clock.
+constexpr const char* kSeatColumns =
+    "SELECT c.id, c.code, c.title, c.state, c.enrol_online, c.auto_review, c.online_seats,"
+    " c.seats_taken, IFNULL(UNIX_TIMESTAMP(c.enrol_opens_at), 0) AS opens,"
+    " IFNULL(UNIX_TIMESTAMP(c.enrol_closes_at), 0) AS closes,"
+    " DATE_FORMAT(c.enrol_closes_at, '%Y-%m-%d %H:%i') AS enrol_closes_at,"
+    " IFNULL((SELECT UNIX_TIMESTAMP(MIN(TIMESTAMP(s.session_date, s.starts_at)))"
+    "   FROM course_session s WHERE s.course_id = c.id), 0) AS first_start,"
+    " UNIX_TIMESTAMP() AS db_now FROM course c";
+
+Seats seats_from(const db::Row& r) {
+  Seats s;
+  s.course_id = r.i64("id");
+  s.code = r.str("code");
+  s.title = r.str("title");
+  s.window.state = domain::parse_state_code(r.str("state")).value_or(domain::CourseState::kDeleted);
+  s.window.enrol_online = r.flag("enrol_online");
+  s.window.opens = r.i64("opens");
+  s.window.closes = r.i64("closes");
+  s.window.first_session_start = r.i64("first_start");
+  s.window.now = r.i64("db_now");
+  s.auto_review = r.flag("auto_review");
+  s.online_seats = r.i32("online_seats");
+  s.seats_taken = r.i32("seats_taken");
+  s.enrol_closes_at = r.str("enrol_closes_at");
+  return s;
+}
+
+EnrolmentStatus status_of(const db::Row& r) {
+  return domain::parse_enrolment_status(r.str("status")).value_or(EnrolmentStatus::kCancelled);
+}
+
+const char* code(EnrolmentStatus s) { return domain::enrolment_status_code(s); }
+}  // namespace
+
+std::optional<Seats> lock_course(db::Connection& db, int64_t course_id) {
+  const auto r = db.query_one(std::string(kSeatColumns) + " WHERE c.id = ? FOR UPDATE", course_id);
+  if (!r) return std::nullopt;
+  return seats_from(*r);
+}
+
+std::optional<Seats> seats_of(db::Connection& db, const std::string& course_code) {
+  const auto r = db.query_one(std::string(kSeatColumns) + " WHERE c.code = ?", course_code);
+  if (!r) return std::nullopt;
+  return seats_from(*r);
+}
+
+std::optional<Mine> mine(db::Connection& db, int64_t course_id, int64_t teacher_id) {
+  const auto r = db.query_one(
+      "SELECT e.id, e.status, e.request_key,"
+      " IF(e.status = 'waiting', (SELECT COUNT(*) FROM enrolment w WHERE w.course_id = e.course_id"
+      "   AND w.status = 'waiting' AND (w.waiting_since, w.id) <= (e.waiting_since, e.id)), 0)"
+      "   AS waiting_position"
+      " FROM enrolment e WHERE e.course_id = ? AND e.teacher_id = ?",
+      course_id, teacher_id);
+  if (!r) return std::nullopt;
+  return Mine{r->i64("id"), status_of(*r), r->str("request_key"), r->i32("waiting_position")};
+}
+
+bool take_seat(db::Connection& db, int64_t course_id) {
+  return db.execute("UPDATE course SET seats_taken = seats_taken + 1"
+                    " WHERE id = ? AND seats_taken < online_seats",
+                    course_id) == 1;
+}
+
+void free_seat(db::Connection& db, int64_t course_id) {
+  db.execute("UPDATE course SET seats_taken = seats_taken - 1 WHERE id = ? AND seats_taken > 0",
+             course_id);
+}
+
+int64_t insert(db::Connection& db, int64_t course_id, int64_t teacher_id, EnrolmentStatus status,
+               const std::string& request_key, bool auto_decided) {
+  const bool approved = status == EnrolmentStatus::kApproved;
+  db.execute("INSERT INTO enrolment (course_id, teacher_id, status, request_key, decided_at,"
+             " approved_at, auto_decided, waiting_since)"
+             " VALUES (?, ?, ?, ?, IF(?, NOW(), NULL), IF(?, NOW(), NULL), ?, IF(?, NOW(3), NULL))",
+             course_id, teacher_id, code(status), request_key, approved, approved, auto_decided,
+             status == EnrolmentStatus::kWaiting);
+  return static_cast<int64_t>(db.last_insert_id());
+}
+
+std::optional<Held> find_own(db::Connection& db, int64_t enrolment_id, int64_t teacher_id, bool lock) {
+  const auto r = db.query_one(
+      std::string("SELECT e.id, e.course_id, e.status, c.code, c.title,"
+                  " IFNULL((SELECT UNIX_TIMESTAMP(MIN(TIMESTAMP(s.session_date, s.starts_at)))"
+                  "   FROM course_session s WHERE s.course_id = c.id), 0) AS first_start,"
+                  " UNIX_TIMESTAMP() AS db_now"
+                  " FROM enrolment e JOIN course c ON c.id = e.course_id"
+                  " WHERE e.id = ? AND e.teacher_id = ?") + (lock ? " FOR UPDATE" : ""),
+      enrolment_id, teacher_id);
+  if (!r) return std::nullopt;
+  return Held{r->i64("id"),   r->i64("course_id"),   status_of(*r), r->str("code"),
+              r->str("title"), r->i64("first_start"), r->i64("db_now")};
+}
+
+void set_status(db::Connection& db, int64_t enrolment_id, EnrolmentStatus status,
+                std::optional<int64_t> decided_by, const std::string& refusal_reason) {
+  const bool approved = status == EnrolmentStatus::kApproved;
+  const bool cancelled = status == EnrolmentStatus::kCancelled;
+  const bool decided = approved || status == EnrolmentStatus::kRefused;
+  db.execute("UPDATE enrolment SET status = ?,"
+             " decided_at = IF(?, NOW(), decided_at), decided_by = IF(?, ?, decided_by),"
+             " auto_decided = IF(?, FALSE, auto_decided),"
+             " approved_at = IF(? AND approved_at IS NULL, NOW(), approved_at),"
+             " cancelled_at = IF(?, NOW(), cancelled_at),"
+             " refusal_reason = IF(? = '', refusal_reason, ?) WHERE id = ?",
+             code(status), decided, decided, decided_by, decided, approved, cancelled,
+             refusal_reason, refusal_reason, enrolment_id);
+}
+
+std::optional<Person> promote_next(db::Connection& db, const Seats& seats) {
+  if (!domain::may_promote(seats.window)) return std::nullopt;
+  const auto r = db.query_one(
+      "SELECT e.id, e.teacher_id, t.name, t.email FROM enrolment e JOIN teacher t ON t.id = e.teacher_id"
+      " WHERE e.course_id = ? AND e.status = 'waiting' ORDER BY e.waiting_since, e.id LIMIT 1 FOR UPDATE",
+      seats.course_id);
+  if (!r || !take_seat(db, seats.course_id)) return std::nullopt;
+  const EnrolmentStatus next = seats.auto_review ? EnrolmentStatus::kApproved : EnrolmentStatus::kPending;
+  const bool approved = next == EnrolmentStatus::kApproved;
+  db.execute("UPDATE enrolment SET status = ?, promoted_at = NOW(), auto_decided = ?,"
+             " decided_at = IF(?, NOW(), NULL), approved_at = IF(?, NOW(), approved_at) WHERE id = ?",
+             code(next), approved, approved, approved, r->i64("id"));
+  return Person{r->i64("id"), r->i64("teacher_id"), r->str("name"), r->str("email")};
+}
+
+std::vector<Applicant> applicants(db::Connection& db, int64_t course_id) {
+  static const std::string sql =
+      "SELECT a.id, a.teacher_id, a.status, t.name, u.name AS unit_name, t.title_name, t.email,"
+      " t.phone, DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') AS applied_at,"
+      " DATE_FORMAT(a.decided_at, '%Y-%m-%d %H:%i') AS decided_at, a.refusal_reason, a.auto_decided,"
+      " (SELECT COUNT(*) FROM enrolment e JOIN course c ON c.id = e.course_id"
+      "   LEFT JOIN study_record r ON r.teacher_id = e.teacher_id AND r.course_id = e.course_id"
+      "   WHERE e.teacher_id = a.teacher_id AND" + shared::missed_sql::condition() + ") AS missed"
+      " FROM enrolment a JOIN teacher t ON t.id = a.teacher_id LEFT JOIN unit u ON u.id = t.unit_id"
+      " WHERE a.course_id = ?"
+      " ORDER BY FIELD(a.status, 'pending', 'waiting', 'approved', 'rejected', 'cancelled'),"
+      " a.waiting_since, a.created_at, a.id";
+  std::vector<Applicant> out;
+  for (const auto& r : db.query(sql, domain::state_code(domain::CourseState::kClosed), course_id)) {
+    Applicant a;
+    a.id = r.i64("id");
+    a.teacher_id = r.i64("teacher_id");
+    a.status = status_of(r);
+    a.name = r.str("name");
+    a.unit_name = r.str("unit_name");
+    a.title_name = r.str("title_name");
+    a.email = r.str("email");
+    a.phone = r.str("phone");
+    a.applied_at = r.str("applied_at");
+    a.decided_at = r.str("decided_at");
+    a.refusal_reason = r.str("refusal_reason");
+    a.auto_decided = r.flag("auto_decided");
+    a.missed_courses = r.i32("missed");
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::optional<Person> person_of(db::Connection& db, int64_t enrolment_id, int64_t course_id) {
+  const auto r = db.query_one(
+      "SELECT e.id, e.teacher_id, t.name, t.email FROM enrolment e JOIN teacher t ON t.id = e.teacher_id"
+      " WHERE e.id = ? AND e.course_id = ? FOR UPDATE",
+      enrolment_id, course_id);
+  if (!r) return std::nullopt;
+  return Person{r->i64("id"), r->i64("teacher_id"), r->str("name"), r->str("email")};
+}
+
+std::vector<Person> active_enrolments(db::Connection& db, int64_t course_id) {
+  std::vector<Person> out;
+  for (const auto& r : db.query(
+           "SELECT e.id, e.teacher_id, t.name, t.email FROM enrolment e JOIN teacher t ON t.id = e.teacher_id"
+           " WHERE e.course_id = ? AND e.status IN ('pending', 'approved', 'waiting') FOR UPDATE",
+           course_id)) {
+    out.push_back({r.i64("id"), r.i64("teacher_id"), r.str("name"), r.str("email")});
+  }
+  return out;
+}
+
+void cancel_all(db::Connection& db, int64_t course_id) {
+  db.execute("UPDATE enrolment SET status = 'cancelled', cancelled_at = NOW()"
+             " WHERE course_id = ? AND status IN ('pending', 'approved', 'waiting')",
+             course_id);
+  db.execute("UPDATE course SET seats_taken = 0 WHERE id = ?", course_id);
+}
+
+}  // namespace enrolment::sql

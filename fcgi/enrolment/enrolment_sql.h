@@ -1,0 +1,79 @@
+// SQL of enrolment (報名): seats taken and freed under the course row's lock, the waiting list,
+// the organizer's decisions (報名資格審核).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/db.h"
+#include "domain/enrolment_rules.h"
+
+namespace enrolment::sql {
+
+// What every decision about a course's seats reads first, locked until the transaction ends
+// (FOR UPDATE: the latest row, and the one lock every enrolment of the course takes in turn,
+// course first, so decisions cannot interleave). The clock is the database's.
+struct Seats {
+  int64_t course_id = 0;
+  domain::EnrolWindow window;
+  int online_seats = 0, seats_taken = 0;
+  bool auto_review = false;
+  std::string code, title, enrol_closes_at;
+};
+std::optional<Seats> lock_course(db::Connection& db, int64_t course_id);
+// The same facts without a lock, for showing the course page's enrolment box.
+std::optional<Seats> seats_of(db::Connection& db, const std::string& code);
+
+struct Mine {
+  int64_t id = 0;
+  domain::EnrolmentStatus status = domain::EnrolmentStatus::kPending;
+  std::string request_key;
+  int waiting_position = 0;  // 1 for the first waiting teacher; 0 when not waiting
+};
+std::optional<Mine> mine(db::Connection& db, int64_t course_id, int64_t teacher_id);
+
+// With the course locked: takes a seat (false when none is left) and frees one.
+bool take_seat(db::Connection& db, int64_t course_id);
+void free_seat(db::Connection& db, int64_t course_id);
+int64_t insert(db::Connection& db, int64_t course_id, int64_t teacher_id,
+               domain::EnrolmentStatus status, const std::string& request_key, bool auto_decided);
+
+// A teacher's enrolment with its course, locked; nothing when it is not this teacher's.
+struct Held {
+  int64_t id = 0, course_id = 0;
+  domain::EnrolmentStatus status = domain::EnrolmentStatus::kPending;
+  std::string code, title;
+  int64_t first_session_start = 0, now = 0;
+};
+std::optional<Held> find_own(db::Connection& db, int64_t enrolment_id, int64_t teacher_id,
+                             bool lock);
+void set_status(db::Connection& db, int64_t enrolment_id, domain::EnrolmentStatus status,
+                std::optional<int64_t> decided_by, const std::string& refusal_reason);
+
+// Who is told by e-mail.
+struct Person {
+  int64_t enrolment_id = 0, teacher_id = 0;
+  std::string name, email;
+};
+// With the course locked: the first waiting teacher takes the freed seat (approved under 自動審核,
+// otherwise 待審核). Nothing when nobody waits or no seat is free.
+std::optional<Person> promote_next(db::Connection& db, const Seats& seats);
+
+// 報名資格審核: every application with what the organizer decides on.
+struct Applicant {
+  int64_t id = 0, teacher_id = 0;
+  domain::EnrolmentStatus status = domain::EnrolmentStatus::kPending;
+  std::string name, unit_name, title_name, email, phone, applied_at, decided_at, refusal_reason;
+  bool auto_decided = false;
+  int missed_courses = 0;  // this year's 報名但未參與 (SPEC §6)
+};
+std::vector<Applicant> applicants(db::Connection& db, int64_t course_id);
+std::optional<Person> person_of(db::Connection& db, int64_t enrolment_id, int64_t course_id);
+
+// Enrolments that hold a seat or wait, for cancelling with the course.
+std::vector<Person> active_enrolments(db::Connection& db, int64_t course_id);
+void cancel_all(db::Connection& db, int64_t course_id);
+
+}  // namespace enrolment::sql

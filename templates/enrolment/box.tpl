@@ -1,0 +1,16 @@
+{{%AUTOESCAPE context="HTML"}}{{#SHOW}}<section class="enrolment-box" aria-labelledby="enrolment-heading">
+<h2 id="enrolment-heading">我要報名</h2>
+{{#ANONYMOUS}}<p><a href="{{LOGIN_URL}}">登入</a>後即可報名（教師請以身分證字號登入）。</p>{{/ANONYMOUS}}
+{{#RECORDS_ONLY}}<p class="note">您的帳號目前僅能查詢研習紀錄（第5條），不能報名。</p>{{/RECORDS_ONLY}}
+{{#MINE}}<p data-enrolment-status="{{STATUS_CODE}}">您已報名：<strong>{{STATUS}}</strong>{{#WAITING}}（候補第 {{POSITION}} 位）{{/WAITING}}。{{#CAN_CANCEL}} <a href="{{CANCEL_URL}}">取消報名</a>{{/CAN_CANCEL}}</p>{{/MINE}}
+{{#FORM}}
+<form method="post" action="{{ACTION}}" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+  <input type="hidden" name="key" value="{{KEY}}">
+  {{#FULL}}<p class="note">名額已滿：可以加入候補，有名額釋出時依序遞補。</p>
+  <input type="hidden" name="waitlist" value="1">
+  <div class="actions"><button type="submit">加入候補</button></div>{{/FULL}}
+  {{#OPEN}}<div class="actions"><button type="submit">報名</button></div>{{/OPEN}}
+</form>
+{{/FORM}}
+</section>{{/SHOW}}
