@@ -329,13 +329,14 @@ core::Response applicants(core::Context& cx) {
 core::Response decide(core::Context& cx) {
   const auto course = shared::access::unit_course(cx, cx.param("code"));
   if (!course) return cx.not_found();
+  // Only this course's applications can be chosen.
   core::FormSpec spec = kDecisionForm;
-  spec.push_back({"enrolment", "報名者", core::FieldKind::kChoices});
+  std::vector<std::string> ids_of_course;
+  for (const auto& a : sql::applicants(cx.db(), course->id)) ids_of_course.push_back(std::to_string(a.id));
+  spec.push_back({"enrolment", "報名者", core::FieldKind::kChoices, false, 0, 0, ids_of_course});
   core::Form form(spec, cx.req().form);
   std::vector<int64_t> ids;
-  for (const auto& v : form.raw_all("enrolment")) {
-    if (const auto id = domain::parse_integer(v, 1, 9'000'000'000'000'000'000LL)) ids.push_back(*id);
-  }
+  for (const auto& v : form.values("enrolment")) ids.push_back(*domain::parse_integer(v, 1, 9'000'000'000'000'000'000LL));
   const bool refuse = form.text("decision") == "refuse";
   if (ids.empty()) form.errors().add("enrolment", "請勾選要審核的報名者。");
   if (refuse && form.text("reason").empty()) form.errors().add("reason", "不通過時請填寫理由，會以電子郵件告知教師。");

@@ -1,0 +1,314 @@
+"""Enrolment as teachers and organizers meet it (SPEC §4): 報名 from the course page, the answer's
+fixed point (data-enrolment-status, data-reason), 候補 and promotion, 取消, 報名資格審核, and a
+deleted course's applicants. Races are in test_enrolment_races.py.
+"""
+import re
+import unittest
+
+import portal
+from portal import (Client, delete_teacher, logged_in, main, new_teacher, sql, sql_value, token_of,
+                    unique, write_counts)
+
+OPEN_COURSE = "5600001"     # 報名中, reviewed by the organizer (sql/demo.sql)
+NOT_OPEN_COURSE = "5600002"  # 自動審核, opens in three days
+MADE_COURSES = []
+MADE_TEACHERS = []
+
+
+def new_course(seats=2, auto_review=True, opens="NOW() - INTERVAL 1 HOUR",
+               closes="NOW() + INTERVAL 10 DAY", starts_in_days=20):
+    """A fresh approved course of 內壢國中 open for enrolment, copied from 5600001; returns its code."""
+    code = str(5980000 + len(MADE_COURSES) + int(sql_value("SELECT COUNT(*) FROM course")) % 10000)
+    sql("INSERT INTO course (code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school,"
+        " category_id, subject_area, levels, outline, hours, class_count, seats_per_class, online_seats,"
+        " seats_taken, enrol_online, enrol_opens_at, enrol_closes_at, auto_review, contact1_name,"
+        " contact1_phone, contact1_email, state, first_date, last_date)"
+        f" SELECT '{code}', unit_id, organizer_id, review_unit_id, '{unique('報名測試')}', class_kind,"
+        f" cross_school, category_id, subject_area, levels, outline, hours, 1, {seats}, {seats}, 0, TRUE,"
+        f" {opens}, {closes}, {1 if auto_review else 0}, contact1_name, contact1_phone, contact1_email,"
+        f" 'approved', CURDATE() + INTERVAL {starts_in_days} DAY, CURDATE() + INTERVAL {starts_in_days} DAY"
+        " FROM course WHERE code = '5600001'")
+    cid = sql_value(f"SELECT id FROM course WHERE code = '{code}'")
+    sql("INSERT INTO course_session (course_id, session_date, starts_at, ends_at, breaks, place)"
+        f" VALUES ({cid}, CURDATE() + INTERVAL {starts_in_days} DAY, '09:00', '12:00', '10:30-10:40', '本校')")
+    MADE_COURSES.append(code)
+    return code
+
+
+def teacher(unit_id=4, employment="active"):
+    """A signed-in Client of a fresh teacher, and the teacher's id."""
+    tid, nid = new_teacher(unit_id=unit_id, employment=employment)
+    MADE_TEACHERS.append(tid)
+    sql(f"UPDATE teacher SET email = 't{tid}@example.edu.tw' WHERE id = {tid}")
+    client = Client()
+    assert client.login(nid).status == 303
+    return client, tid
+
+
+def enrol(client, code, key=None, **fields):
+    return client.post(f"/courses/{code}/enrolments",
+                       dict({"csrf": token_of(client), "key": key or portal.random_text(20)}, **fields))
+
+
+def result(response):
+    """(data-enrolment-status, data-reason or None) of an enrolment answer."""
+    m = re.search(r'data-enrolment-status="([^"]+)"(?: data-reason="([^"]+)")?', response.text)
+    return (m.group(1), m.group(2)) if m else (None, None)
+
+
+def seats(code):
+    return sql(f"SELECT c.seats_taken, (SELECT COUNT(*) FROM enrolment e WHERE e.course_id = c.id"
+               f" AND e.status IN ('pending', 'approved')) FROM course c WHERE c.code = '{code}'")[0]
+
+
+def status_of(tid, code):
+    return sql_value(f"SELECT e.status FROM enrolment e JOIN course c ON c.id = e.course_id"
+                     f" WHERE e.teacher_id = {tid} AND c.code = '{code}'")
+
+
+def cancel_path(client, code):
+    m = re.search(r'href="(/teacher/enrolments/\d+/cancel)"', client.get(f"/courses/{code}").text)
+    return m.group(1) if m else None
+
+
+def mails_to(tid):
+    return int(sql_value(f"SELECT COUNT(*) FROM mail_outbox WHERE to_addr = 't{tid}@example.edu.tw'"))
+
+
+def tearDownModule():
+    for code in MADE_COURSES:
+        cid = sql_value(f"SELECT id FROM course WHERE code = '{code}'")
+        for table in ("enrolment", "course_session", "course_history", "course_tag"):
+            sql(f"DELETE FROM {table} WHERE course_id = {cid}")
+        sql(f"DELETE FROM course_search WHERE course_id = {cid}")
+        sql(f"DELETE FROM course WHERE id = {cid}")
+    for tid in MADE_TEACHERS:
+        sql(f"DELETE FROM mail_outbox WHERE to_addr = 't{tid}@example.edu.tw'")
+        delete_teacher(tid)
+
+
+class Applying(unittest.TestCase):
+    def test_an_anonymous_visitor_is_asked_to_log_in_and_a_teacher_finds_the_form(self):
+        page = Client().get(f"/courses/{OPEN_COURSE}").text
+        self.assertIn("後即可報名", page)
+        self.assertIn("/login?next=%2Fcourses%2F5600001", page)
+        client, _ = teacher()
+        page = client.get(f"/courses/{OPEN_COURSE}").text
+        form = re.search(r'<form method="post" action="/courses/5600001/enrolments".*?</form>', page, re.S)
+        self.assertIsNotNone(form)
+        self.assertRegex(form.group(0), r'<button type="submit">報名</button>')
+        self.assertRegex(form.group(0), r'name="key" value="[^"]{20,}"')
+
+    def test_an_application_to_a_reviewed_course_waits_for_the_organizer_and_holds_a_seat(self):
+        client, tid = teacher()
+        before = seats(OPEN_COURSE)
+        r = enrol(client, OPEN_COURSE)
+        self.assertEqual(r.status, 200)
+        self.assertEqual(result(r), ("pending", None))
+        self.assertIn("等待承辦人審核", r.text)
+        self.assertEqual(status_of(tid, OPEN_COURSE), "pending")
+        self.assertEqual(seats(OPEN_COURSE), [str(int(before[0]) + 1), str(int(before[1]) + 1)])
+        home = client.get("/teacher").text
+        self.assertIn("待審核", home)
+        self.assertIsNotNone(cancel_path(client, OPEN_COURSE))
+        # Cancelled again, so the demo course keeps its seats.
+        path = cancel_path(client, OPEN_COURSE)
+        self.assertEqual(client.post(path, {"csrf": token_of(client)}).status, 303)
+        self.assertEqual(seats(OPEN_COURSE), before)
+
+    def test_the_same_form_sent_twice_is_one_enrolment_and_another_application_is_a_duplicate(self):
+        code = new_course(seats=5)
+        client, tid = teacher()
+        first = enrol(client, code, key="same-key-123")
+        again = enrol(client, code, key="same-key-123")
+        self.assertEqual(result(first), ("approved", None))
+        self.assertEqual((again.status, result(again)), (200, ("approved", None)))
+        other = enrol(client, code, key="another-key-456")
+        self.assertEqual((other.status, result(other)), (409, ("refused", "duplicate")))
+        self.assertIn("不必重複報名", other.text)
+        self.assertEqual(sql_value(f"SELECT COUNT(*) FROM enrolment WHERE teacher_id = {tid}"), "1")
+        self.assertEqual(seats(code), ["1", "1"])
+
+    def test_a_records_only_teacher_is_refused_and_nothing_is_written(self):
+        client, tid = teacher(employment="left")
+        counts = write_counts()
+        r = enrol(client, OPEN_COURSE)
+        self.assertEqual((r.status, result(r)), (403, ("refused", "records_only")))
+        self.assertIn("第5條", r.text)
+        self.assertEqual(write_counts(), counts)
+
+    def test_before_the_opening_and_after_the_deadline_the_answer_says_when(self):
+        client, _ = teacher()
+        r = enrol(client, NOT_OPEN_COURSE)
+        self.assertEqual((r.status, result(r)), (409, ("refused", "not_open")))
+        self.assertRegex(r.text, r"將於 \d{3}/\d{2}/\d{2} \d{2}:\d{2} 開放")
+        closed = new_course(opens="NOW() - INTERVAL 3 DAY", closes="NOW() - INTERVAL 1 MINUTE")
+        counts = write_counts()
+        r = enrol(client, closed)
+        self.assertEqual((r.status, result(r)), (409, ("refused", "closed")))
+        self.assertIn("截止", r.text)
+        self.assertEqual(write_counts(), counts)
+
+    def test_the_window_is_the_databases_clock_to_the_second(self):
+        client, _ = teacher()
+        soon = new_course(opens="NOW() + INTERVAL 30 SECOND")
+        self.assertEqual(result(enrol(client, soon)), ("refused", "not_open"))
+        sql(f"UPDATE course SET enrol_opens_at = NOW() WHERE code = '{soon}'")
+        self.assertEqual(result(enrol(client, soon)), ("approved", None))
+
+    def test_an_unknown_or_unapproved_course_is_404_and_anonymous_visitors_go_to_login(self):
+        client, _ = teacher()
+        for code in ("9999999", "abc", "5600003"):  # 5600003 is 課程未確認
+            with self.subTest(code=code):
+                self.assertEqual(enrol(client, code).status, 404)
+        anonymous = Client()
+        r = anonymous.post(f"/courses/{OPEN_COURSE}/enrolments",
+                           {"csrf": anonymous.csrf_from("/login"), "key": "x"})
+        self.assertEqual(r.status, 303)
+        self.assertTrue(r.header("location").startswith("/login?next="))
+        self.assertEqual(Client().get(f"/courses/{OPEN_COURSE}/enrolments").status, 405)
+        organizer = logged_in("organizer")
+        self.assertEqual(enrol(organizer, OPEN_COURSE).status, 403)
+
+
+class WaitingList(unittest.TestCase):
+    def test_a_full_course_offers_the_waiting_list_and_a_freed_seat_promotes_the_first_at_once(self):
+        code = new_course(seats=1)
+        first, first_id = teacher()
+        second, second_id = teacher()
+        third, third_id = teacher()
+        self.assertEqual(result(enrol(first, code)), ("approved", None))
+        full = enrol(second, code)
+        self.assertEqual((full.status, result(full)), (409, ("refused", "full")))
+        self.assertIn("加入候補", full.text)
+        self.assertIsNone(status_of(second_id, code))
+        waiting = enrol(second, code, waitlist="1")
+        self.assertEqual(result(waiting), ("waiting", None))
+        self.assertIn("排第 1 位", waiting.text)
+        self.assertIn("排第 2 位", enrol(third, code, waitlist="1").text)
+        self.assertIn("第 1 位", second.get("/teacher").text)
+        path = cancel_path(first, code)
+        self.assertIn("確定取消報名", first.get(path).text)
+        self.assertEqual(first.post(path, {"csrf": token_of(first)}).status, 303)
+        self.assertEqual(status_of(first_id, code), "cancelled")
+        self.assertEqual(status_of(second_id, code), "approved")  # 自動審核: approved at once
+        self.assertEqual(status_of(third_id, code), "waiting")
+        self.assertEqual(seats(code), ["1", "1"])
+        self.assertEqual(mails_to(second_id), 1)
+        self.assertEqual(mails_to(third_id), 0)
+
+    def test_no_promotion_after_the_deadline(self):
+        code = new_course(seats=1)
+        first, _ = teacher()
+        second, second_id = teacher()
+        enrol(first, code)
+        enrol(second, code, waitlist="1")
+        sql(f"UPDATE course SET enrol_closes_at = NOW() - INTERVAL 1 MINUTE WHERE code = '{code}'")
+        path = cancel_path(first, code)
+        self.assertEqual(first.post(path, {"csrf": token_of(first)}).status, 303)
+        self.assertEqual(status_of(second_id, code), "waiting")
+        self.assertEqual(seats(code), ["0", "0"])
+
+    def test_a_cancellation_is_refused_once_the_first_session_has_started(self):
+        code = new_course(seats=2)
+        client, tid = teacher()
+        enrol(client, code)
+        eid = sql_value(f"SELECT id FROM enrolment WHERE teacher_id = {tid}")
+        sql(f"UPDATE course_session s JOIN course c ON c.id = s.course_id SET s.session_date = CURDATE(),"
+            f" s.starts_at = '00:00', s.ends_at = '23:59', s.breaks = '' WHERE c.code = '{code}'")
+        self.assertNotIn("確定取消報名", client.get(f"/teacher/enrolments/{eid}/cancel").text)
+        r = client.post(f"/teacher/enrolments/{eid}/cancel", {"csrf": token_of(client)})
+        self.assertEqual(r.status, 409)
+        self.assertEqual(status_of(tid, code), "approved")
+
+    def test_another_teachers_enrolment_cannot_be_seen_or_cancelled(self):
+        code = new_course(seats=2)
+        owner, owner_id = teacher()
+        other, _ = teacher()
+        enrol(owner, code)
+        eid = sql_value(f"SELECT id FROM enrolment WHERE teacher_id = {owner_id}")
+        self.assertEqual(other.get(f"/teacher/enrolments/{eid}/cancel").status, 404)
+        self.assertEqual(other.post(f"/teacher/enrolments/{eid}/cancel", {"csrf": token_of(other)}).status, 404)
+        self.assertEqual(status_of(owner_id, code), "approved")
+
+
+class ApplicantReview(unittest.TestCase):
+    def setUp(self):
+        self.code = new_course(seats=2, auto_review=False)
+        self.organizer = logged_in("organizer")
+        self.applicants = [teacher() for _ in range(3)]
+        for client, _ in self.applicants[:2]:
+            self.assertEqual(result(enrol(client, self.code)), ("pending", None))
+        self.assertEqual(result(enrol(self.applicants[2][0], self.code, waitlist="1")), ("waiting", None))
+
+    def page(self):
+        return self.organizer.get(f"/office/courses/{self.code}/enrolments")
+
+    def ids(self, *indexes):
+        return [sql_value(f"SELECT id FROM enrolment WHERE teacher_id = {self.applicants[i][1]}") for i in indexes]
+
+    def decide(self, decision, ids, reason=""):
+        fields = [("csrf", token_of(self.organizer)), ("decision", decision), ("reason", reason)]
+        return self.organizer.post(f"/office/courses/{self.code}/enrolments", fields + [("enrolment", i) for i in ids])
+
+    def test_the_totals_and_each_applicants_light_are_shown(self):
+        page = self.page()
+        self.assertEqual(page.status, 200)
+        counts = dict(re.findall(r'id="count-(\w+)">(\d+)', page.text))
+        self.assertEqual((counts["total"], counts["pending"], counts["waiting"], counts["approved"]),
+                         ("3", "2", "1", "0"))
+        self.assertEqual(len(re.findall(r'data-light="green"', page.text)), 3)
+
+    def test_approving_a_waiting_applicant_never_exceeds_the_seats(self):
+        r = self.decide("approve", self.ids(0, 1, 2))
+        self.assertEqual(r.status, 303)
+        self.assertIn("1 位候補者因名額已滿未能通過", portal.flash_of(self.organizer.get(r.header("location")).text))
+        self.assertEqual([status_of(t, self.code) for _, t in self.applicants], ["approved", "approved", "waiting"])
+        self.assertEqual(seats(self.code), ["2", "2"])
+
+    def test_a_refusal_needs_a_reason_is_mailed_and_promotes_the_first_waiting(self):
+        counts = write_counts()
+        r = self.decide("refuse", self.ids(0))
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="reason-error"', r.text)
+        self.assertIn("不通過時請填寫理由", r.text)
+        self.assertEqual(write_counts(), counts)
+        r = self.decide("refuse", self.ids(0), reason="非本縣市教師")
+        self.assertEqual(r.status, 303)
+        first, waiting = self.applicants[0][1], self.applicants[2][1]
+        self.assertEqual(status_of(first, self.code), "rejected")
+        self.assertEqual(status_of(waiting, self.code), "pending")  # promoted; the organizer decides
+        self.assertEqual(mails_to(first), 1)
+        self.assertIn("非本縣市教師", sql_value(
+            f"SELECT body FROM mail_outbox WHERE to_addr = 't{first}@example.edu.tw'"))
+        self.assertEqual(mails_to(waiting), 1)
+        self.assertEqual(seats(self.code), ["2", "2"])
+
+    def test_another_unit_or_role_cannot_review(self):
+        red = logged_in("organizer-red")
+        counts = write_counts()
+        self.assertEqual(red.get(f"/office/courses/{self.code}/enrolments").status, 404)
+        r = red.post(f"/office/courses/{self.code}/enrolments",
+                     [("csrf", token_of(red)), ("decision", "approve"), ("enrolment", self.ids(0)[0])])
+        self.assertEqual(r.status, 404)
+        self.assertEqual(self.applicants[0][0].get(f"/office/courses/{self.code}/enrolments").status, 403)
+        self.assertEqual(write_counts(), counts)
+
+
+class DeletedCourse(unittest.TestCase):
+    def test_deleting_an_approved_course_cancels_and_tells_its_applicants(self):
+        code = new_course(seats=1)
+        first, first_id = teacher()
+        second, second_id = teacher()
+        enrol(first, code)
+        enrol(second, code, waitlist="1")
+        organizer = logged_in("organizer")
+        r = organizer.post(f"/office/courses/{code}/delete", {"csrf": token_of(organizer), "reason": "未開班"})
+        self.assertEqual(r.status, 303)
+        self.assertEqual((status_of(first_id, code), status_of(second_id, code)), ("cancelled", "cancelled"))
+        self.assertEqual(seats(code), ["0", "0"])
+        self.assertEqual((mails_to(first_id), mails_to(second_id)), (1, 1))
+
+
+if __name__ == "__main__":
+    main()
