@@ -9,6 +9,7 @@
 #include "core/response.h"
 #include "courses/courses_handlers.h"
 #include "enrolment/enrolment_handlers.h"
+#include "enrolment/settings_handlers.h"
 #include "office/office_handlers.h"
 #include "partners/partners_handlers.h"
 #include "review/review_handlers.h"
@@ -47,6 +48,8 @@ const std::vector<core::Route>& routes() {
       {"office.course",             "GET",  "/office/courses/{code}",             Who::kOrganizer,  kHtml,  kForm, courses::show_course},
       {"office.course.enrolments",  "GET",  "/office/courses/{code}/enrolments",  Who::kOrganizer,  kHtml,  kForm, enrolment::applicants},
       {"office.course.decide",      "POST", "/office/courses/{code}/enrolments",  Who::kOrganizer,  kHtml,  kForm, enrolment::decide},
+      {"office.course.settings",    "GET",  "/office/courses/{code}/enrolment-settings", Who::kOrganizer, kHtml, kForm, enrolment::settings_form},
+      {"office.course.save_settings", "POST", "/office/courses/{code}/enrolment-settings", Who::kOrganizer, kHtml, kForm, enrolment::save_settings},
       {"office.course.edit",        "GET",  "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::edit_course},
       {"office.course.update",      "POST", "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::update_course},
       {"office.course.delete",      "POST", "/office/courses/{code}/delete",      Who::kOrganizer,  kHtml,  kForm, courses::delete_course},

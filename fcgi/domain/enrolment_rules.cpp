@@ -70,4 +70,95 @@ bool may_cancel(EnrolmentStatus status, int64_t now, int64_t first_session_start
 
 bool may_promote(const EnrolWindow& w) { return !window_refusal(w).has_value(); }
 
+std::vector<FieldError> check_settings(const WindowSettings& s) {
+  std::vector<FieldError> errors;
+  const auto when = [](const std::pair<Date, int>& t) {
+    return to_roc(t.first) + " " + (t.second < 600 ? "0" : "") + std::to_string(t.second / 60) + ":" +
+           (t.second % 60 < 10 ? "0" : "") + std::to_string(t.second % 60);
+  };
+  if (!s.opens) errors.push_back({"enrol_opens", "請填寫開放報名的日期與時間。"});
+  if (!s.closes) errors.push_back({"enrol_closes", "請填寫報名截止的日期與時間。"});
+  if (s.opens && !s.opens_unchanged && s.opens->first < s.today) {
+    errors.push_back({"enrol_opens", "開放報名時間不可早於今天（" + to_roc(s.today) + "）。"});
+  }
+  if (s.opens && s.closes && !(*s.opens < *s.closes)) {
+    errors.push_back({"enrol_closes", "報名截止時間須晚於開放報名時間（" + when(*s.opens) + "）。"});
+  }
+  if (s.closes && !(s.closes->first < s.first_day)) {
+    errors.push_back({"enrol_closes", "線上報名最晚須於開課前一天截止（第一場次 " + to_roc(s.first_day) + "）。"});
+  }
+  if (s.online_seats > s.total_seats) {
+    errors.push_back({"online_seats", "可線上報名人數不可超過開班總人數 " + std::to_string(s.total_seats) + " 人。"});
+  }
+  if (s.online_seats < s.seats_held) {
+    errors.push_back({"online_seats", "可線上報名人數不可少於已報名占用的 " + std::to_string(s.seats_held) +
+                                          " 名（待審核與審核通過）。"});
+  }
+  return errors;
+}
+
+const std::vector<Question>& questions() {
+  static const std::vector<Question> kQuestions = {
+      {"title_name", "職稱", {}, 30},
+      {"mobile", "手機號碼", {}, 20},
+      {"subject", "任教科目", {}, 50},
+      {"school_type", "學校所屬類別", {"幼兒園", "國民小學", "國民中學", "高級中等學校", "特殊教育學校", "大專校院", "其他"}},
+      {"meal", "用餐類別", {"葷食", "素食", "不用餐"}},
+      {"lodging", "住宿情況", {"需要住宿", "不需住宿"}},
+      {"transport", "交通狀況", {"自行前往", "搭乘大眾運輸", "需要接駁"}},
+      {"parking", "停車證需求", {"需要停車證", "不需要"}},
+      {"emergency_contact", "緊急聯絡人姓名及電話", {}, 60},
+  };
+  return kQuestions;
+}
+
+std::map<std::string, Asked> parse_asked(std::string_view setting) {
+  std::map<std::string, Asked> out;
+  size_t pos = 0;
+  while (pos < setting.size()) {
+    size_t comma = setting.find(',', pos);
+    if (comma == std::string_view::npos) comma = setting.size();
+    const std::string_view item = setting.substr(pos, comma - pos);
+    const size_t eq = item.find('=');
+    if (eq != std::string_view::npos) {
+      const std::string code(item.substr(0, eq));
+      const std::string_view how = item.substr(eq + 1);
+      bool known = false;
+      for (const auto& q : questions()) known = known || code == q.code;
+      if (known && (how == "required" || how == "optional")) {
+        out[code] = how == "required" ? Asked::kRequired : Asked::kOptional;
+      }
+    }
+    pos = comma + 1;
+  }
+  return out;
+}
+
+std::string format_asked(const std::map<std::string, Asked>& asked) {
+  std::string out;
+  for (const auto& q : questions()) {  // in the questions' order, whatever the map's
+    auto it = asked.find(q.code);
+    if (it == asked.end() || it->second == Asked::kNo) continue;
+    out += (out.empty() ? "" : ",") + std::string(q.code) + "=" +
+           (it->second == Asked::kRequired ? "required" : "optional");
+  }
+  return out;
+}
+
+bool eligible(const Eligibility& rule, const Applicant& teacher) {
+  if (!rule.levels.empty() && !rule.levels.count(teacher.unit_level)) return false;
+  if (!rule.counties.empty() && !rule.counties.count(teacher.county_id)) return false;
+  return true;
+}
+
+bool auto_approves(AutoScope scope, const Applicant& teacher, int64_t course_unit_id,
+                   const std::string& course_county_id) {
+  switch (scope) {
+    case AutoScope::kAnyone: return true;
+    case AutoScope::kOwnUnit: return teacher.unit_id == course_unit_id;
+    case AutoScope::kOwnCounty: return teacher.county_id == course_county_id;
+  }
+  return false;
+}
+
 }  // namespace domain

@@ -4,10 +4,17 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
+#include <map>
 #include <optional>
+#include <set>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/course_state.h"
+#include "domain/roc_date.h"
+#include "domain/validation.h"
 
 namespace domain {
 
@@ -56,5 +63,48 @@ bool may_cancel(EnrolmentStatus status, int64_t now, int64_t first_session_start
 // A freed seat goes to the first waiting teacher only while the window is still open and the
 // course has not begun (a seat offered after the deadline could not be taken up in time).
 bool may_promote(const EnrolWindow& w);
+
+// 線上報名設定's window and seats (seeds 002: 線上報名期限最晚必須於開課前一天截止): both times given,
+// the opening before the deadline and not before today (unless it is the one already set: a
+// window may be changed while it runs), the deadline at the latest the day before the first
+// session; online seats within the course's total and never below the seats already held.
+struct WindowSettings {
+  std::optional<std::pair<Date, int>> opens, closes;  // date and minute of the day
+  bool opens_unchanged = false;
+  Date first_day, today;
+  int online_seats = 0, total_seats = 0, seats_held = 0;
+};
+std::vector<FieldError> check_settings(const WindowSettings& s);
+
+// 報名所需額外資訊 (seeds 002, 線上報名設定): the nine things an organizer may ask of applicants.
+struct Question {
+  const char* code;
+  const char* label;
+  std::vector<const char*> options;  // empty: free text (自填); otherwise a choice (選單)
+  std::size_t max_chars = 100;
+};
+const std::vector<Question>& questions();
+
+enum class Asked { kNo, kOptional, kRequired };
+// The course's setting "title_name=required,meal=optional": what is asked, question by question.
+std::map<std::string, Asked> parse_asked(std::string_view setting);
+std::string format_asked(const std::map<std::string, Asked>& asked);
+
+// Who may apply (線上報名設定): empty sets mean anyone.
+struct Eligibility {
+  std::set<std::string> levels;    // the teacher's unit's level must be one of them
+  std::set<std::string> counties;  // county ids, as text
+};
+struct Applicant {
+  std::string unit_level;  // junior_high, elementary, …
+  std::string county_id;
+  int64_t unit_id = 0;
+};
+bool eligible(const Eligibility& rule, const Applicant& teacher);
+
+enum class AutoScope { kAnyone, kOwnUnit, kOwnCounty };
+// 自動審核 approves only applicants within its scope; the others wait for the organizer.
+bool auto_approves(AutoScope scope, const Applicant& teacher, int64_t course_unit_id,
+                   const std::string& course_county_id);
 
 }  // namespace domain

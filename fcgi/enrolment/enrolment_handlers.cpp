@@ -25,12 +25,90 @@ namespace {
 using domain::EnrolmentStatus;
 using domain::EnrolRefusal;
 
+// ans_<code>: names live as long as the questions table.
+const char* answer_field(const domain::Question& q) {
+  static const std::map<std::string, std::string> kNames = [] {
+    std::map<std::string, std::string> names;
+    for (const auto& each : domain::questions()) names[each.code] = std::string("ans_") + each.code;
+    return names;
+  }();
+  return kNames.at(q.code).c_str();
+}
+
 // The application form: its request key (one per form shown) makes a re-sent or double-clicked
-// application one enrolment; `waitlist` joins the waiting list of a full course.
-const core::FormSpec kEnrolForm = {
-    {"key", "報名序號", core::FieldKind::kText, false, 64},
-    {"waitlist", "加入候補", core::FieldKind::kFlag},
-};
+// application one enrolment; `waitlist` joins the waiting list of a full course; then the
+// course's own questions (報名所需額外資訊), as ans_<code>.
+core::FormSpec enrol_spec(const std::map<std::string, domain::Asked>& asked) {
+  core::FormSpec spec = {
+      {"key", "報名序號", core::FieldKind::kText, false, 64},
+      {"waitlist", "加入候補", core::FieldKind::kFlag},
+  };
+  for (const auto& q : domain::questions()) {
+    auto it = asked.find(q.code);
+    if (it == asked.end() || it->second == domain::Asked::kNo) continue;
+    const bool required = it->second == domain::Asked::kRequired;
+    std::vector<std::string> options(q.options.begin(), q.options.end());
+    if (options.empty()) {
+      spec.push_back({answer_field(q), q.label, core::FieldKind::kText, required,
+                      static_cast<long long>(q.max_chars)});
+    } else {
+      spec.push_back({answer_field(q), q.label, core::FieldKind::kChoice, required, 0, 0, options, options});
+    }
+  }
+  return spec;
+}
+
+// "meal=素食\nmobile=0912…": what the organizer reads beside the applicant.
+std::string answers_of(const core::Form& form) {
+  std::string out;
+  for (const auto& q : domain::questions()) {
+    bool asked = false;
+    for (const auto& f : form.spec()) asked = asked || std::string(f.name) == answer_field(q);
+    if (!asked) continue;
+    std::string value = form.text(answer_field(q));
+    for (char& c : value) {
+      if (c == '\n' || c == '\r') c = ' ';
+    }
+    if (!value.empty()) out += std::string(q.code) + "=" + value + "\n";
+  }
+  return out;
+}
+
+// Fills the questions into `dict` ({{>QUESTIONS}}), with what was typed and why it was refused.
+void fill_questions(ctemplate::TemplateDictionary& dict, const std::map<std::string, domain::Asked>& asked,
+                    const core::Form* typed) {
+  auto* list = dict.AddIncludeDictionary("QUESTIONS");
+  list->SetFilename("enrolment/questions.tpl");
+  for (const auto& q : domain::questions()) {
+    auto it = asked.find(q.code);
+    if (it == asked.end() || it->second == domain::Asked::kNo) continue;
+    const std::string name = answer_field(q);
+    const std::string value = typed ? typed->raw(name) : "";
+    auto* row = list->AddSectionDictionary("QUESTION");
+    row->SetValue("NAME", name);
+    row->SetValue("LABEL", q.label);
+    if (it->second == domain::Asked::kRequired) row->ShowSection("REQUIRED");
+    if (q.options.empty()) {
+      row->SetIntValue("MAX", static_cast<long>(q.max_chars));
+      row->SetValue("VALUE", value);
+      row->ShowSection("TEXT");
+    } else {
+      auto* choice = row->AddSectionDictionary("CHOICE");
+      for (const char* option : q.options) {
+        auto* o = choice->AddSectionDictionary("OPTION");
+        o->SetValue("VALUE", option);
+        if (value == option) o->ShowSection("SELECTED");
+      }
+    }
+    if (typed && typed->errors().has(name)) {
+      auto* beside = row->AddIncludeDictionary("ERROR");
+      beside->SetFilename("partials/field_error.tpl");
+      beside->SetValue("FIELD", name);
+      beside->SetValue("MESSAGE", typed->errors().message(name));
+      row->ShowSection("INVALID");
+    }
+  }
+}
 
 const core::FormSpec kDecisionForm = {
     {"decision", "審核結果", core::FieldKind::kChoice, true, 0, 0, {"approve", "refuse"}, {"通過", "不通過"}},
@@ -50,6 +128,7 @@ std::string roc_epoch(int64_t epoch) {
 struct Outcome {
   std::optional<EnrolmentStatus> status;  // the teacher's enrolment, when there is one
   std::optional<EnrolRefusal> refusal;    // why this application was not taken
+  bool incomplete = false;                // the course's questions were not all answered
   int waiting_position = 0;
   bool replay = false;  // the same form sent again: its first answer
 };
@@ -103,9 +182,29 @@ int status_of(const Outcome& o) {
   }
 }
 
-core::Response answer(core::Context& cx, const sql::Seats& seats, const Outcome& o) {
-  core::Page page(cx, "enrolment/result.tpl", o.refusal ? "報名沒有成功" : "報名結果");
+core::Response answer(core::Context& cx, const sql::Seats& seats, const Outcome& o,
+                      const core::Form* typed = nullptr) {
+  core::Page page(cx, "enrolment/result.tpl", o.refusal || o.incomplete ? "報名沒有成功" : "報名結果");
   auto& body = page.body();
+  if (o.incomplete) {
+    // The same questions again, with what was typed and the message beside each.
+    body.SetValue("STATUS", "refused");
+    body.SetValueAndShowSection("REASON", "incomplete", "REFUSED");
+    body.SetValue("HEADING", "報名沒有成功");
+    body.SetValue("MESSAGE", "請補齊報名所需資料後再送出；您填寫的內容都已保留。");
+    body.SetValue("MESSAGE_CLASS", "form-error");
+    body.SetValue("CODE", seats.code);
+    body.SetValue("TITLE", seats.title);
+    body.SetValue("COURSE_URL", app::url_for("course.show", {seats.code}));
+    body.SetValue("TEACHER_URL", app::url_for("teacher.home"));
+    auto* again = body.AddSectionDictionary("AGAIN");
+    again->SetValue("ACTION", app::url_for("enrolment.create", {seats.code}));
+    again->SetValue("CSRF_TOKEN", cx.csrf_token());
+    again->SetValue("KEY", typed->raw("key"));
+    if (typed->flag("waitlist")) again->ShowSection("WAITLIST_ASKED");
+    fill_questions(*again, seats.asked, typed);
+    return page.render(422);
+  }
   body.SetValue("STATUS", o.refusal ? "refused" : domain::enrolment_status_code(*o.status));
   if (o.refusal) body.SetValueAndShowSection("REASON", domain::refusal_code(*o.refusal), "REFUSED");
   body.SetValue("HEADING", o.refusal ? "報名沒有成功" : "報名結果：" + std::string(domain::enrolment_status_label(*o.status)));
@@ -120,13 +219,23 @@ core::Response answer(core::Context& cx, const sql::Seats& seats, const Outcome&
     offer->SetValue("ACTION", app::url_for("enrolment.create", {seats.code}));
     offer->SetValue("CSRF_TOKEN", cx.csrf_token());
     offer->SetValue("KEY", core::random_token());
+    // The answers already given go with the offer, so nothing is asked twice.
+    if (typed) {
+      for (const auto& f : typed->spec()) {
+        if (std::string(f.name).rfind("ans_", 0) != 0) continue;
+        auto* keep = offer->AddSectionDictionary("KEEP");
+        keep->SetValue("NAME", f.name);
+        keep->SetValue("VALUE", typed->raw(f.name));
+      }
+    }
   }
   core::Response r = page.render(status_of(o));
   if (o.refusal == EnrolRefusal::kBusy) r.header("Retry-After", "2");
   return r;
 }
 
-Outcome apply(core::Context& cx, int64_t course_id, const std::string& key, bool waitlist) {
+Outcome apply(core::Context& cx, int64_t course_id, const std::string& key, bool waitlist,
+              bool auto_approve, const std::string& answers) {
   db::Connection& db = cx.db();
   db::Transaction tx(db);
   const auto seats = sql::lock_course(db, course_id);
@@ -146,14 +255,14 @@ Outcome apply(core::Context& cx, int64_t course_id, const std::string& key, bool
     return o;
   }
   if (sql::take_seat(db, course_id)) {
-    o.status = seats->auto_review ? EnrolmentStatus::kApproved : EnrolmentStatus::kPending;
+    o.status = auto_approve ? EnrolmentStatus::kApproved : EnrolmentStatus::kPending;
   } else if (waitlist) {
     o.status = EnrolmentStatus::kWaiting;
   } else {
     o.refusal = EnrolRefusal::kFull;
     return o;
   }
-  sql::insert(db, course_id, cx.user().id, *o.status, key, seats->auto_review);
+  sql::insert(db, course_id, cx.user().id, *o.status, key, auto_approve, answers);
   if (*o.status == EnrolmentStatus::kWaiting) o.waiting_position = sql::mine(db, course_id, cx.user().id)->waiting_position;
   shared::access::audit(cx, "enrolment.create", seats->code, domain::enrolment_status_code(*o.status));
   tx.commit();
@@ -169,13 +278,7 @@ std::string promotion_mail(const sql::Person& p, const sql::Seats& s, const std:
 
 // With the course locked and a seat just freed: the first waiting teacher takes it and is told.
 void promote(core::Context& cx, const sql::Seats& seats) {
-  if (const auto p = sql::promote_next(cx.db(), seats)) {
-    if (domain::is_valid_email(p->email)) {
-      mail::enqueue(cx.db(), {p->email, "【全國教師在職進修資訊網】候補遞補通知：" + seats.title + "（" + seats.code + "）",
-                              promotion_mail(*p, seats, cx.config().base_url)});
-    }
-    shared::access::audit_as(cx, "-", "enrolment.promote", seats.code, std::to_string(p->enrolment_id));
-  }
+  if (const auto p = sql::promote_next(cx.db(), seats)) notify_promoted(cx, *p, seats);
 }
 
 std::optional<int64_t> enrolment_id_of(core::Context& cx) {
@@ -188,17 +291,31 @@ core::Response enrol(core::Context& cx) {
   const std::string code = cx.param("code");
   const auto seats = domain::is_course_code(code) ? sql::seats_of(cx.db(), code) : std::nullopt;
   if (!seats || !domain::is_public(seats->window.state)) return cx.not_found();
-  const core::Form form(kEnrolForm, cx.req().form);
   Outcome o;
   if (cx.user().records_only) {
     o.refusal = EnrolRefusal::kRecordsOnly;
     return answer(cx, *seats, o);
   }
+  const domain::Applicant teacher = sql::applicant_of(cx.db(), cx.user().id);
+  if (!domain::eligible(seats->eligibility, teacher)) {
+    o.refusal = EnrolRefusal::kIneligible;
+    return answer(cx, *seats, o);
+  }
+  const core::FormSpec spec = enrol_spec(seats->asked);
+  const core::Form form(spec, cx.req().form);
+  if (!form.ok()) {
+    o.incomplete = true;
+    return answer(cx, *seats, o, &form);
+  }
+  // 自動審核 approves within its scope; the others wait for the organizer.
+  const bool auto_approve = seats->auto_review &&
+                            domain::auto_approves(seats->auto_scope, teacher, seats->unit_id, seats->county_id);
   // A rival's commit between our reads can make the transaction give way (db::Busy): once more
   // from the start, then a clear answer; nothing was taken either time.
   for (int attempt = 0; attempt < 2; ++attempt) {
     try {
-      o = apply(cx, seats->course_id, form.text("key"), form.flag("waitlist"));
+      o = apply(cx, seats->course_id, form.text("key"), form.flag("waitlist"), auto_approve,
+                answers_of(form));
       break;
     } catch (const db::Busy&) {
       o = Outcome{};
@@ -207,7 +324,7 @@ core::Response enrol(core::Context& cx) {
   }
   // The answer reads the course as it is now (what a refusal explains).
   const auto now = sql::seats_of(cx.db(), code);
-  return answer(cx, now ? *now : *seats, o);
+  return answer(cx, now ? *now : *seats, o, &form);
 }
 
 core::Response cancel_form(core::Context& cx) {
@@ -285,6 +402,20 @@ core::Response show_applicants(core::Context& cx, const course_store::Course& co
     row->SetValue("STATUS", std::string(domain::enrolment_status_label(a.status)) +
                                 (a.auto_decided ? "（自動審核）" : ""));
     if (!a.refusal_reason.empty()) row->SetValueAndShowSection("REFUSAL", a.refusal_reason, "REFUSED");
+    for (const auto& q : domain::questions()) {
+      const std::string prefix = std::string(q.code) + "=";
+      for (size_t pos = 0; pos < a.answers.size();) {
+        size_t end = a.answers.find('\n', pos);
+        if (end == std::string::npos) end = a.answers.size();
+        const std::string line = a.answers.substr(pos, end - pos);
+        if (line.rfind(prefix, 0) == 0) {
+          auto* ans = row->AddSectionDictionary("ANSWER");
+          ans->SetValue("LABEL", q.label);
+          ans->SetValue("VALUE", line.substr(prefix.size()));
+        }
+        pos = end + 1;
+      }
+    }
     const domain::Light light = domain::teacher_light(a.missed_courses);
     row->SetValue("LIGHT_CODE", domain::light_code(light));
     row->SetValue("LIGHT", std::string(domain::light_words(light)) + "（今年報名但未參與 " +
@@ -435,6 +566,15 @@ void fill_box(core::Context& cx, const std::string& course_code, ctemplate::Temp
   form->SetValue("CSRF_TOKEN", cx.csrf_token());
   form->SetValue("KEY", core::random_token());
   form->ShowSection(seats->seats_taken >= seats->online_seats ? "FULL" : "OPEN");
+  fill_questions(*form, seats->asked, nullptr);
+}
+
+void notify_promoted(core::Context& cx, const sql::Person& p, const sql::Seats& seats) {
+  if (domain::is_valid_email(p.email)) {
+    mail::enqueue(cx.db(), {p.email, "【全國教師在職進修資訊網】候補遞補通知：" + seats.title + "（" + seats.code + "）",
+                            promotion_mail(p, seats, cx.config().base_url)});
+  }
+  shared::access::audit_as(cx, "-", "enrolment.promote", seats.code, std::to_string(p.enrolment_id));
 }
 
 void cancel_with_course(core::Context& cx, int64_t course_id, const std::string& code,

@@ -6,6 +6,7 @@
 #include <ctemplate/template.h>
 
 #include "core/context.h"
+#include "enrolment/enrolment_sql.h"
 
 namespace enrolment {
 
@@ -21,6 +22,9 @@ void fill_box(core::Context& cx, const std::string& course_code, ctemplate::Temp
 
 // With the course being deleted (課程登錄錯誤): every application is cancelled and its teacher
 // told by e-mail, in the caller's transaction.
+// The mail to a teacher who took a freed seat from the waiting list, in the caller's transaction.
+void notify_promoted(core::Context& cx, const sql::Person& person, const sql::Seats& seats);
+
 void cancel_with_course(core::Context& cx, int64_t course_id, const std::string& code,
                         const std::string& title);
 

@@ -4,6 +4,7 @@
 #include "enrolment/enrolment_sql.h"
 
 #include "domain/course_state.h"
+#include "domain/validation.h"
 #include "shared/missed_sql.h"
 
 namespace enrolment::sql {
@@ -14,6 +15,8 @@ using domain::EnrolmentStatus;
 // Seats from course c, with the first session's start and the database's clock.
 constexpr const char* kSeatColumns =
     "SELECT c.id, c.code, c.title, c.state, c.enrol_online, c.auto_review, c.online_seats,"
+    " c.unit_id, (SELECT u.county_id FROM unit u WHERE u.id = c.unit_id) AS county_id,"
+    " c.ask_fields, c.eligible_levels, c.eligible_counties, c.auto_review_scope,"
     " c.seats_taken, IFNULL(UNIX_TIMESTAMP(c.enrol_opens_at), 0) AS opens,"
     " IFNULL(UNIX_TIMESTAMP(c.enrol_closes_at), 0) AS closes,"
     " DATE_FORMAT(c.enrol_closes_at, '%Y-%m-%d %H:%i') AS enrol_closes_at,"
@@ -36,6 +39,15 @@ Seats seats_from(const db::Row& r) {
   s.online_seats = r.i32("online_seats");
   s.seats_taken = r.i32("seats_taken");
   s.enrol_closes_at = r.str("enrol_closes_at");
+  s.unit_id = r.i64("unit_id");
+  s.county_id = r.str("county_id");
+  s.asked = domain::parse_asked(r.str("ask_fields"));
+  s.eligibility.levels = domain::split_set(r.str("eligible_levels"));
+  s.eligibility.counties = domain::split_set(r.str("eligible_counties"));
+  const std::string scope = r.str("auto_review_scope");
+  s.auto_scope = scope == "own_unit"     ? domain::AutoScope::kOwnUnit
+                 : scope == "own_county" ? domain::AutoScope::kOwnCounty
+                                         : domain::AutoScope::kAnyone;
   return s;
 }
 
@@ -82,14 +94,33 @@ void free_seat(db::Connection& db, int64_t course_id) {
 }
 
 int64_t insert(db::Connection& db, int64_t course_id, int64_t teacher_id, EnrolmentStatus status,
-               const std::string& request_key, bool auto_decided) {
+               const std::string& request_key, bool auto_decided, const std::string& answers) {
   const bool approved = status == EnrolmentStatus::kApproved;
-  db.execute("INSERT INTO enrolment (course_id, teacher_id, status, request_key, decided_at,"
+  db.execute("INSERT INTO enrolment (course_id, teacher_id, status, request_key, answers, decided_at,"
              " approved_at, auto_decided, waiting_since)"
-             " VALUES (?, ?, ?, ?, IF(?, NOW(), NULL), IF(?, NOW(), NULL), ?, IF(?, NOW(3), NULL))",
-             course_id, teacher_id, code(status), request_key, approved, approved, auto_decided,
-             status == EnrolmentStatus::kWaiting);
+             " VALUES (?, ?, ?, ?, ?, IF(?, NOW(), NULL), IF(?, NOW(), NULL), ?, IF(?, NOW(3), NULL))",
+             course_id, teacher_id, code(status), request_key,
+             answers.empty() ? std::optional<std::string>() : std::optional<std::string>(answers),
+             approved, approved, auto_decided && approved, status == EnrolmentStatus::kWaiting);
   return static_cast<int64_t>(db.last_insert_id());
+}
+
+domain::Applicant applicant_of(db::Connection& db, int64_t teacher_id) {
+  const auto r = db.query_one(
+      "SELECT IFNULL(u.level, '') AS level, IFNULL(u.county_id, 0) AS county_id, IFNULL(t.unit_id, 0) AS unit_id"
+      " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id WHERE t.id = ?",
+      teacher_id);
+  if (!r) return {};
+  return {r->str("level"), r->str("county_id"), r->i64("unit_id")};
+}
+
+bool save_settings(db::Connection& db, int64_t course_id, const Settings& s) {
+  return db.execute(
+             "UPDATE course SET enrol_online = ?, enrol_opens_at = NULLIF(?, ''), enrol_closes_at = NULLIF(?, ''),"
+             " online_seats = ?, auto_review = ?, auto_review_scope = ?, ask_fields = ?,"
+             " eligible_levels = ?, eligible_counties = ? WHERE id = ? AND seats_taken <= ?",
+             s.enrol_online, s.opens, s.closes, s.online_seats, s.auto_review, s.auto_scope,
+             s.ask_fields, s.eligible_levels, s.eligible_counties, course_id, s.online_seats) == 1;
 }
 
 std::optional<Held> find_own(db::Connection& db, int64_t enrolment_id, int64_t teacher_id, bool lock) {
@@ -141,6 +172,7 @@ std::vector<Applicant> applicants(db::Connection& db, int64_t course_id) {
       "SELECT a.id, a.teacher_id, a.status, t.name, u.name AS unit_name, t.title_name, t.email,"
       " t.phone, DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') AS applied_at,"
       " DATE_FORMAT(a.decided_at, '%Y-%m-%d %H:%i') AS decided_at, a.refusal_reason, a.auto_decided,"
+      " a.answers,"
       " (SELECT COUNT(*) FROM enrolment e JOIN course c ON c.id = e.course_id"
       "   LEFT JOIN study_record r ON r.teacher_id = e.teacher_id AND r.course_id = e.course_id"
       "   WHERE e.teacher_id = a.teacher_id AND" + shared::missed_sql::condition() + ") AS missed"
@@ -164,6 +196,7 @@ std::vector<Applicant> applicants(db::Connection& db, int64_t course_id) {
     a.refusal_reason = r.str("refusal_reason");
     a.auto_decided = r.flag("auto_decided");
     a.missed_courses = r.i32("missed");
+    a.answers = r.str("answers");
     out.push_back(std::move(a));
   }
   return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,11 +17,14 @@ namespace enrolment::sql {
 // (FOR UPDATE: the latest row, and the one lock every enrolment of the course takes in turn,
 // course first, so decisions cannot interleave). The clock is the database's.
 struct Seats {
-  int64_t course_id = 0;
+  int64_t course_id = 0, unit_id = 0;
   domain::EnrolWindow window;
   int online_seats = 0, seats_taken = 0;
   bool auto_review = false;
-  std::string code, title, enrol_closes_at;
+  domain::AutoScope auto_scope = domain::AutoScope::kAnyone;
+  std::string code, title, enrol_closes_at, county_id;
+  std::map<std::string, domain::Asked> asked;  // 報名所需額外資訊
+  domain::Eligibility eligibility;
 };
 std::optional<Seats> lock_course(db::Connection& db, int64_t course_id);
 // The same facts without a lock, for showing the course page's enrolment box.
@@ -38,7 +42,22 @@ std::optional<Mine> mine(db::Connection& db, int64_t course_id, int64_t teacher_
 bool take_seat(db::Connection& db, int64_t course_id);
 void free_seat(db::Connection& db, int64_t course_id);
 int64_t insert(db::Connection& db, int64_t course_id, int64_t teacher_id,
-               domain::EnrolmentStatus status, const std::string& request_key, bool auto_decided);
+               domain::EnrolmentStatus status, const std::string& request_key, bool auto_decided,
+               const std::string& answers);
+
+// The teacher as the eligibility rules see them (their unit's level and county).
+domain::Applicant applicant_of(db::Connection& db, int64_t teacher_id);
+
+// 線上報名設定, with the course locked: the window, online seats and the rest; the online seats
+// never below those held (false: someone took seats meanwhile, nothing written).
+struct Settings {
+  bool enrol_online = false;
+  std::string opens, closes;  // "YYYY-MM-DD HH:MM:00"
+  int online_seats = 0;
+  bool auto_review = false;
+  std::string auto_scope, ask_fields, eligible_levels, eligible_counties;
+};
+bool save_settings(db::Connection& db, int64_t course_id, const Settings& settings);
 
 // A teacher's enrolment with its course, locked; nothing when it is not this teacher's.
 struct Held {
@@ -65,7 +84,8 @@ std::optional<Person> promote_next(db::Connection& db, const Seats& seats);
 struct Applicant {
   int64_t id = 0, teacher_id = 0;
   domain::EnrolmentStatus status = domain::EnrolmentStatus::kPending;
-  std::string name, unit_name, title_name, email, phone, applied_at, decided_at, refusal_reason;
+  std::string name, unit_name, title_name, email, phone, applied_at, decided_at, refusal_reason,
+      answers;
   bool auto_decided = false;
   int missed_courses = 0;  // this year's 報名但未參與 (SPEC §6)
 };

@@ -39,8 +39,8 @@ std::optional<Course> find(db::Connection& db, const std::string& code) {
       " IFNULL(UNIX_TIMESTAMP(c.enrol_closes_at), 0) AS enrol_closes_epoch,"
       " UNIX_TIMESTAMP() AS db_now, CURDATE() + 0 AS db_today, c.category_id, c.hours, c.credits, c.class_count, c.seats_per_class, c.online_seats,"
       " c.seats_taken, c.contact1_name, c.contact1_phone, c.contact1_email, c.contact2_name,"
-      " c.contact2_phone, c.contact2_email"
-      " FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id"
+      " c.contact2_phone, c.contact2_email, c.ask_fields, c.eligible_levels, c.eligible_counties,"
+      " c.auto_review_scope FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id"
       " LEFT JOIN category g ON g.id = c.category_id"
       " JOIN business_account a ON a.id = c.organizer_id WHERE c.code = ?";
   const auto r = db.query_one(sql, code);
@@ -84,6 +84,10 @@ std::optional<Course> find(db::Connection& db, const std::string& code) {
   c.seats_taken = r->i32("seats_taken");
   c.contact1 = {r->str("contact1_name"), r->str("contact1_phone"), r->str("contact1_email")};
   c.contact2 = {r->str("contact2_name"), r->str("contact2_phone"), r->str("contact2_email")};
+  c.ask_fields = r->str("ask_fields");
+  c.eligible_levels = r->str("eligible_levels");
+  c.eligible_counties = r->str("eligible_counties");
+  c.auto_review_scope = r->str("auto_review_scope");
   domain::EnrolmentFacts& e = c.enrolment;
   e.state = c.state;
   e.enrol_online = c.enrol_online;

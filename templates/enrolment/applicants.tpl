@@ -23,7 +23,7 @@
       <td data-label="選取">{{#PICK}}<input type="checkbox" name="enrolment" value="{{ID}}" id="pick-{{ID}}" aria-label="選取 {{NAME}}"{{#CHECKED}} checked{{/CHECKED}}>{{/PICK}}</td>
       <td data-label="姓名"><div><strong>{{NAME}}</strong><span class="meta">{{UNIT}}</span></div></td>
       <td data-label="職稱">{{TITLE_NAME}}</td>
-      <td data-label="聯絡">{{CONTACT}}</td>
+      <td data-label="聯絡">{{CONTACT}}{{#ANSWER}}<br><span class="meta">{{LABEL}}：{{VALUE}}</span>{{/ANSWER}}</td>
       <td data-label="報名時間">{{APPLIED_AT}}</td>
       <td data-label="燈號"><span data-light="{{LIGHT_CODE}}">{{LIGHT}}</span></td>
       <td data-label="狀態">{{STATUS}}{{#REFUSED}}<br><span class="meta">理由：{{REFUSAL}}</span>{{/REFUSED}}</td>

@@ -7,6 +7,7 @@
 <form method="post" action="{{ACTION}}" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <input type="hidden" name="key" value="{{KEY}}">
+  {{>QUESTIONS}}
   {{#FULL}}<p class="note">名額已滿：可以加入候補，有名額釋出時依序遞補。</p>
   <input type="hidden" name="waitlist" value="1">
   <div class="actions"><button type="submit">加入候補</button></div>{{/FULL}}

@@ -7,8 +7,18 @@
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <input type="hidden" name="key" value="{{KEY}}">
   <input type="hidden" name="waitlist" value="1">
+  {{#KEEP}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/KEEP}}
   <div class="actions"><button type="submit">加入候補</button></div>
 </form>
 {{/WAITLIST}}
+{{#AGAIN}}
+<form method="post" action="{{ACTION}}" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+  <input type="hidden" name="key" value="{{KEY}}">
+  {{#WAITLIST_ASKED}}<input type="hidden" name="waitlist" value="1">{{/WAITLIST_ASKED}}
+  {{>QUESTIONS}}
+  <div class="actions"><button type="submit">報名</button></div>
+</form>
+{{/AGAIN}}
 <p><a href="{{COURSE_URL}}">回研習課程頁面</a>｜<a href="{{TEACHER_URL}}">我的專屬首頁</a></p>
 </section>

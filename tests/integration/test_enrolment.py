@@ -16,15 +16,16 @@ MADE_TEACHERS = []
 
 
 def new_course(seats=2, auto_review=True, opens="NOW() - INTERVAL 1 HOUR",
-               closes="NOW() + INTERVAL 10 DAY", starts_in_days=20):
-    """A fresh approved course of 內壢國中 open for enrolment, copied from 5600001; returns its code."""
+               closes="NOW() + INTERVAL 10 DAY", starts_in_days=20, class_seats=None):
+    """A fresh approved course of 內壢國中 open for enrolment, copied from 5600001; returns its code.
+    `seats` are the online seats; the one class holds `class_seats` (as many, unless given)."""
     code = str(5980000 + len(MADE_COURSES) + int(sql_value("SELECT COUNT(*) FROM course")) % 10000)
     sql("INSERT INTO course (code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school,"
         " category_id, subject_area, levels, outline, hours, class_count, seats_per_class, online_seats,"
         " seats_taken, enrol_online, enrol_opens_at, enrol_closes_at, auto_review, contact1_name,"
         " contact1_phone, contact1_email, state, first_date, last_date)"
         f" SELECT '{code}', unit_id, organizer_id, review_unit_id, '{unique('報名測試')}', class_kind,"
-        f" cross_school, category_id, subject_area, levels, outline, hours, 1, {seats}, {seats}, 0, TRUE,"
+        f" cross_school, category_id, subject_area, levels, outline, hours, 1, {class_seats or seats}, {seats}, 0, TRUE,"
         f" {opens}, {closes}, {1 if auto_review else 0}, contact1_name, contact1_phone, contact1_email,"
         f" 'approved', CURDATE() + INTERVAL {starts_in_days} DAY, CURDATE() + INTERVAL {starts_in_days} DAY"
         " FROM course WHERE code = '5600001'")
@@ -308,6 +309,108 @@ class DeletedCourse(unittest.TestCase):
         self.assertEqual((status_of(first_id, code), status_of(second_id, code)), ("cancelled", "cancelled"))
         self.assertEqual(seats(code), ["0", "0"])
         self.assertEqual((mails_to(first_id), mails_to(second_id)), (1, 1))
+
+
+class Settings(unittest.TestCase):
+    """線上報名設定: the window, seats, 自動審核 and its scope, who may apply, the questions asked."""
+
+    def setUp(self):
+        self.code = new_course(seats=2, auto_review=False)
+        self.organizer = logged_in("organizer")
+        self.path = f"/office/courses/{self.code}/enrolment-settings"
+
+    def fields(self, **overrides):
+        page = self.organizer.get(self.path)
+        self.assertEqual(page.status, 200)
+        values = {"csrf": token_of(self.organizer), "enrol_online": "1",
+                  "enrol_opens": portal.input_value(page.text, "enrol_opens"),
+                  "enrol_closes": portal.input_value(page.text, "enrol_closes"),
+                  "online_seats": portal.input_value(page.text, "online_seats"), "auto_review_scope": "anyone"}
+        for code in ("title_name", "mobile", "subject", "school_type", "meal", "lodging", "transport",
+                     "parking", "emergency_contact"):
+            values[f"ask_{code}"] = "no"
+        values.update(overrides)
+        return [(k, v) for k, v in values.items() if not isinstance(v, list)] + \
+               [(k, item) for k, v in values.items() if isinstance(v, list) for item in v]
+
+    def save(self, **overrides):
+        return self.organizer.post(self.path, self.fields(**overrides))
+
+    def test_the_page_is_linked_from_the_course_and_shows_the_current_settings(self):
+        self.assertIn(self.path, self.organizer.get(f"/office/courses/{self.code}").text)
+        page = self.organizer.get(self.path).text
+        self.assertEqual(portal.input_value(page, "online_seats"), "2")
+        self.assertIn("報名所需額外資訊", page)
+        for label in ("職稱", "手機號碼", "任教科目", "學校所屬類別", "用餐類別", "住宿情況", "交通狀況",
+                      "停車證需求", "緊急聯絡人姓名及電話"):
+            self.assertIn(label, page)
+
+    def test_a_deadline_on_the_day_of_the_course_or_fewer_seats_than_held_is_refused_with_the_input_kept(self):
+        client, _ = teacher()
+        enrol(client, self.code)
+        counts = write_counts()
+        first_day = sql_value(f"SELECT first_date FROM course WHERE code = '{self.code}'")
+        r = self.save(enrol_closes=f"{first_day}T08:00")
+        self.assertEqual(r.status, 422)
+        self.assertIn("開課前一天截止", portal.field_error(r.text, "enrol_closes"))
+        self.assertEqual(portal.input_value(r.text, "enrol_closes"), f"{first_day}T08:00")
+        r = self.save(online_seats="0")
+        self.assertEqual(r.status, 422)
+        self.assertIn("不可少於已報名占用的 1 名", portal.field_error(r.text, "online_seats"))
+        self.assertEqual(write_counts(), counts)
+
+    def test_required_questions_are_asked_and_their_answers_reach_the_organizer(self):
+        self.assertEqual(self.save(ask_meal="required", ask_mobile="optional").status, 303)
+        client, tid = teacher()
+        page = client.get(f"/courses/{self.code}").text
+        self.assertIn('name="ans_meal"', page)
+        self.assertIn('name="ans_mobile"', page)
+        r = enrol(client, self.code, key="answers-1")
+        self.assertEqual((r.status, result(r)), (422, ("refused", "incomplete")))
+        self.assertIn('id="ans_meal-error"', r.text)
+        self.assertIsNone(status_of(tid, self.code))
+        r = enrol(client, self.code, key="answers-1", ans_meal="素食", ans_mobile="0912-000-111")
+        self.assertEqual(result(r), ("pending", None))
+        review = self.organizer.get(f"/office/courses/{self.code}/enrolments").text
+        self.assertIn("用餐類別：素食", review)
+        self.assertIn("手機號碼：0912-000-111", review)
+        r = enrol(teacher()[0], self.code, ans_meal="牛排")
+        self.assertEqual(result(r), ("refused", "incomplete"))
+
+    def test_who_may_apply_and_the_scope_of_automatic_review(self):
+        self.assertEqual(self.save(eligible_levels=["junior_high"], auto_review="1",
+                                   auto_review_scope="own_unit").status, 303)
+        outside, outside_id = teacher(unit_id=5)  # 內壢國小: an elementary school
+        r = enrol(outside, self.code)
+        self.assertEqual((r.status, result(r)), (403, ("refused", "ineligible")))
+        self.assertIsNone(status_of(outside_id, self.code))
+        own, own_id = teacher(unit_id=4)
+        self.assertEqual(result(enrol(own, self.code)), ("approved", None))
+        self.assertEqual(self.save(eligible_levels=[], auto_review="1", auto_review_scope="own_unit").status, 303)
+        self.assertEqual(result(enrol(outside, self.code)), ("pending", None))  # outside the scope: reviewed
+
+    def test_more_seats_promote_the_waiting_list_at_once_and_tell_them(self):
+        sql(f"UPDATE course SET seats_per_class = 10 WHERE code = '{self.code}'")
+        holders = [teacher() for _ in range(2)]
+        for client, _ in holders:
+            enrol(client, self.code)
+        waiting, waiting_id = teacher()
+        self.assertEqual(result(enrol(waiting, self.code, waitlist="1")), ("waiting", None))
+        r = self.save(online_seats="3")
+        self.assertEqual(r.status, 303)
+        self.assertIn("候補遞補 1 位", portal.flash_of(self.organizer.get(r.header("location")).text))
+        self.assertEqual(status_of(waiting_id, self.code), "pending")
+        self.assertEqual(mails_to(waiting_id), 1)
+        self.assertEqual(seats(self.code), ["3", "3"])
+
+    def test_only_the_units_organizers_set_it(self):
+        red = logged_in("organizer-red")
+        self.assertEqual(red.get(self.path).status, 404)
+        mine = self.fields()
+        theirs = [(k, token_of(red) if k == "csrf" else v) for k, v in mine]
+        self.assertEqual(red.post(self.path, theirs).status, 404)
+        client, _ = teacher()
+        self.assertEqual(client.get(self.path).status, 403)
 
 
 if __name__ == "__main__":

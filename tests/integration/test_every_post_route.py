@@ -81,6 +81,8 @@ FIELDS = {
     "review.return": lambda o: [("reason", o["reason"]), ("note", PREFIX)],
     "enrolment.create": lambda o: [("key", portal.random_text(20))],
     "office.course.decide": lambda o: [("decision", "refuse"), ("reason", PREFIX), ("enrolment", o["enrolment"])],
+    "office.course.save_settings": lambda o: [("enrol_online", "1"), ("online_seats", "5"),
+                                              ("auto_review_scope", "anyone")],
     "review.approve_many": lambda o: [("code", o["course"])],
     "admin.reasons.create": lambda o: [("label", unique(PREFIX + "理由")), ("needs_text", "0")],
     "admin.counties.update": lambda o: [("min_days", "9"), ("grace_days", "9"), ("red_threshold", "9")],

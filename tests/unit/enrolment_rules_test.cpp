@@ -80,3 +80,92 @@ TEST(RefusalCode, IsTheFixedPointScriptsRead) {
 
 }  // namespace
 }  // namespace domain
+
+namespace domain {
+namespace {
+
+TEST(Asked, ReadsBackWhatWasWrittenInTheQuestionsOrder) {
+  const auto asked = parse_asked("meal=required,title_name=optional");
+  EXPECT_EQ(asked.at("meal"), Asked::kRequired);
+  EXPECT_EQ(asked.at("title_name"), Asked::kOptional);
+  EXPECT_EQ(format_asked(asked), "title_name=optional,meal=required");
+  EXPECT_EQ(parse_asked(format_asked(asked)), asked);
+}
+
+TEST(Asked, IgnoresUnknownQuestionsAndWords) {
+  EXPECT_TRUE(parse_asked("shoe_size=required,meal=always,=required,,meal").empty());
+  EXPECT_EQ(format_asked({{"meal", Asked::kNo}}), "");
+}
+
+TEST(Eligible, EmptyRulesTakeAnyoneAndEachRuleNarrows) {
+  const Applicant teacher{"junior_high", "3", 4};
+  EXPECT_TRUE(eligible({}, teacher));
+  EXPECT_TRUE(eligible({{"junior_high", "elementary"}, {}}, teacher));
+  EXPECT_FALSE(eligible({{"elementary"}, {}}, teacher));
+  EXPECT_TRUE(eligible({{}, {"3"}}, teacher));
+  EXPECT_FALSE(eligible({{}, {"4"}}, teacher));
+}
+
+TEST(AutoApproves, WithinItsScopeOnly) {
+  const Applicant teacher{"junior_high", "3", 4};
+  EXPECT_TRUE(auto_approves(AutoScope::kAnyone, teacher, 9, "4"));
+  EXPECT_TRUE(auto_approves(AutoScope::kOwnUnit, teacher, 4, "4"));
+  EXPECT_FALSE(auto_approves(AutoScope::kOwnUnit, teacher, 5, "3"));
+  EXPECT_TRUE(auto_approves(AutoScope::kOwnCounty, teacher, 5, "3"));
+  EXPECT_FALSE(auto_approves(AutoScope::kOwnCounty, teacher, 5, "4"));
+}
+
+}  // namespace
+}  // namespace domain
+
+namespace domain {
+namespace {
+
+WindowSettings settings() {
+  WindowSettings s;
+  s.today = Date{2026, 12, 2};
+  s.first_day = Date{2026, 12, 22};
+  s.opens = std::make_pair(Date{2026, 12, 3}, 9 * 60);
+  s.closes = std::make_pair(Date{2026, 12, 21}, 17 * 60);
+  s.total_seats = 40;
+  s.online_seats = 30;
+  s.seats_held = 10;
+  return s;
+}
+
+std::vector<std::string> fields_of(const std::vector<FieldError>& errors) {
+  std::vector<std::string> out;
+  for (const auto& e : errors) out.push_back(e.field);
+  return out;
+}
+
+TEST(CheckSettings, TakesAWindowThatClosesTheDayBeforeTheFirstSession) {
+  EXPECT_TRUE(check_settings(settings()).empty());
+}
+
+TEST(CheckSettings, RefusesADeadlineOnTheDayOfTheFirstSession) {
+  WindowSettings s = settings();
+  s.closes = std::make_pair(Date{2026, 12, 22}, 8 * 60);
+  EXPECT_EQ(fields_of(check_settings(s)), std::vector<std::string>{"enrol_closes"});
+}
+
+TEST(CheckSettings, KeepsAnOpeningInThePastOnlyWhenItIsTheOneAlreadySet) {
+  WindowSettings s = settings();
+  s.opens = std::make_pair(Date{2026, 11, 30}, 9 * 60);
+  EXPECT_EQ(fields_of(check_settings(s)), std::vector<std::string>{"enrol_opens"});
+  s.opens_unchanged = true;
+  EXPECT_TRUE(check_settings(s).empty());
+}
+
+TEST(CheckSettings, NeverFewerOnlineSeatsThanHeldNorMoreThanTheTotal) {
+  WindowSettings s = settings();
+  s.online_seats = 9;
+  EXPECT_EQ(fields_of(check_settings(s)), std::vector<std::string>{"online_seats"});
+  s.online_seats = 10;
+  EXPECT_TRUE(check_settings(s).empty());
+  s.online_seats = 41;
+  EXPECT_EQ(fields_of(check_settings(s)), std::vector<std::string>{"online_seats"});
+}
+
+}  // namespace
+}  // namespace domain

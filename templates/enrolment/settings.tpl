@@ -1,0 +1,45 @@
+{{%AUTOESCAPE context="HTML"}}<p><a href="{{COURSE_URL}}">回課程頁面</a></p>
+<h1>線上報名設定</h1>
+<p class="meta">研習課程代碼 {{CODE}}｜{{TITLE}}｜第一場次 {{FIRST_DATE}}｜開班總人數 {{TOTAL_SEATS}} 人｜目前已占用 {{SEATS_HELD}} 名</p>
+{{>FORM_ERRORS}}
+<form method="post" action="{{ACTION}}" class="settings-form" novalidate>
+  <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+  <fieldset>
+    <legend>報名期間與名額</legend>
+    <div class="field checkbox"><input id="enrol_online" name="enrol_online" type="checkbox" value="1"{{#ENROL_ONLINE_CHECKED}} checked{{/ENROL_ONLINE_CHECKED}}><label for="enrol_online">提供線上報名</label></div>
+    <div class="field"><label for="enrol_opens">開放報名時間</label>
+      <input id="enrol_opens" name="enrol_opens" type="datetime-local" value="{{ENROL_OPENS}}"{{#ENROL_OPENS_INVALID}} aria-describedby="enrol_opens-error" aria-invalid="true"{{/ENROL_OPENS_INVALID}}>{{>ENROL_OPENS_ERROR}}</div>
+    <div class="field"><label for="enrol_closes">報名截止時間（最晚為開課前一天）</label>
+      <input id="enrol_closes" name="enrol_closes" type="datetime-local" value="{{ENROL_CLOSES}}"{{#ENROL_CLOSES_INVALID}} aria-describedby="enrol_closes-error" aria-invalid="true"{{/ENROL_CLOSES_INVALID}}>{{>ENROL_CLOSES_ERROR}}</div>
+    <div class="field"><label for="online_seats">可線上報名人數（其餘名額保留給校內批次報名）</label>
+      <input id="online_seats" name="online_seats" type="text" inputmode="numeric" value="{{ONLINE_SEATS}}"{{#ONLINE_SEATS_INVALID}} aria-describedby="online_seats-error" aria-invalid="true"{{/ONLINE_SEATS_INVALID}}>{{>ONLINE_SEATS_ERROR}}</div>
+  </fieldset>
+  <fieldset>
+    <legend>審核方式</legend>
+    <div class="field checkbox"><input id="auto_review" name="auto_review" type="checkbox" value="1"{{#AUTO_REVIEW_CHECKED}} checked{{/AUTO_REVIEW_CHECKED}}><label for="auto_review">自動審核（名額內先報先錄取）</label></div>
+    <fieldset class="field" id="auto_review_scope"><legend>自動審核的對象（其他報名者由承辦人審核）</legend>
+      {{#SCOPE_OPTION}}<label class="inline-choice"><input type="radio" name="auto_review_scope" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/SCOPE_OPTION}}
+      {{>AUTO_REVIEW_SCOPE_ERROR}}</fieldset>
+  </fieldset>
+  <fieldset>
+    <legend>報名資格（都不勾選表示不限）</legend>
+    <fieldset class="field" id="eligible_levels"><legend>學校層級</legend>
+      {{#LEVEL_OPTION}}<label class="inline-choice"><input type="checkbox" name="eligible_levels" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/LEVEL_OPTION}}
+      {{>ELIGIBLE_LEVELS_ERROR}}</fieldset>
+    <fieldset class="field" id="eligible_counties"><legend>縣市</legend>
+      {{#COUNTY_OPTION}}<label class="inline-choice"><input type="checkbox" name="eligible_counties" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/COUNTY_OPTION}}
+      {{>ELIGIBLE_COUNTIES_ERROR}}</fieldset>
+  </fieldset>
+  <fieldset>
+    <legend>報名所需額外資訊</legend>
+    <div class="table-wrap">
+    <table class="stack">
+      <caption class="visually-hidden">每一項資訊是否詢問</caption>
+      <thead><tr><th scope="col">資訊</th><th scope="col">填寫方式</th><th scope="col">是否詢問</th></tr></thead>
+      <tbody>{{#QUESTION}}<tr><th scope="row">{{LABEL}}</th><td data-label="填寫方式">{{KIND}}</td><td data-label="是否詢問">
+        {{#HOW}}<label class="inline-choice"><input type="radio" name="{{NAME}}" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/HOW}}</td></tr>{{/QUESTION}}</tbody>
+    </table>
+    </div>
+  </fieldset>
+  <div class="actions"><button type="submit">儲存線上報名設定</button></div>
+</form>
