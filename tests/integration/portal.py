@@ -823,3 +823,180 @@ def audit_since(mark):
     """[(actor, action, object, detail)] written to audit_log after `mark`, oldest first."""
     return [tuple(r) for r in sql(f"SELECT actor, action, IFNULL(object, ''), IFNULL(detail, '') FROM audit_log"
                                   f" WHERE id > {int(mark)} ORDER BY id")]
+
+
+# --- Enrolment under load (test_enrolment_races): teachers with sessions made by SQL, courses
+# open for enrolment made by SQL, and a burst of requests released at once.
+
+def sql_script(script):
+    """Runs a whole SQL script (any length: it goes through standard input, not the command line)
+    as root; returns the rows of its result sets, as sql() does."""
+    out = subprocess.run(
+        ["mariadb", f"--socket={VAR}/run/mysqld.sock", "-uroot", "-N", "-B", "inservice"],
+        input=script, check=True, capture_output=True, text=True).stdout
+    return [line.split("\t") for line in out.splitlines()]
+
+
+def portal_secret():
+    """The application secret the workers sign CSRF tokens with: the file that the secret_file=
+    line of var/test/portal.conf names, as its bytes (core/config.cpp)."""
+    with open(os.path.join(VAR, "portal.conf"), encoding="utf-8") as f:
+        path = next(line.split("=", 1)[1].strip() for line in f if line.startswith("secret_file="))
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def session_csrf(sid, secret=None):
+    """The CSRF token of a signed-in session: HMAC-SHA256(secret, "csrf:" + sid), base64url
+    without padding (core/context.cpp csrf_token)."""
+    import hmac
+    return b64url(hmac.new(secret or portal_secret(), b"csrf:" + sid.encode(), hashlib.sha256).digest())
+
+
+def _fresh_national_ids(n):
+    rng = random.SystemRandom()
+    wanted = set()
+    while len(wanted) < n:
+        wanted |= {with_check_digit(rng.choice("QRSTUVWXYZ") + rng.choice("12") +
+                                    "".join(rng.choice("0123456789") for _ in range(7)))
+                   for _ in range(n - len(wanted))}
+        listed = ",".join(f"'{nid}'" for nid in wanted)
+        wanted -= {nid for (nid,) in sql_script(f"SELECT national_id FROM teacher WHERE national_id IN ({listed})")}
+    return sorted(wanted)
+
+
+def mint_teacher_sessions(n, unit_id=4):
+    """Creates n 在職 teachers of `unit_id` (valid 身分證字號, each an e-mail address of its own)
+    and a signed-in session for each, in a few bulk INSERTs and without /login; returns
+    [(teacher_id, sid, csrf)]: the cookie `sid` and the form field `csrf` of each session.
+    delete_minted_teachers removes them again."""
+    nids = _fresh_national_ids(n)
+    rows = ",".join(f"('{nid}', '測試教師{nid[-4:]}', 'F', '{nid.lower()}@race.example.edu.tw', {int(unit_id)},"
+                    f" 'active', '!')" for nid in nids)
+    listed = ",".join(f"'{nid}'" for nid in nids)
+    ids = sql_script(f"INSERT INTO teacher (national_id, name, gender, email, unit_id, employment, password_hash)"
+                     f" VALUES {rows};\n"
+                     f"SELECT id FROM teacher WHERE national_id IN ({listed}) ORDER BY id;")
+    secret = portal_secret()
+    minted = [(int(tid), random_text(32)) for (tid,) in ids]
+    sessions = ",".join(f"('{session_key(sid)}', {tid}, 'teacher', '測試教師', {int(unit_id)},"
+                        f" (SELECT name FROM unit WHERE id = {int(unit_id)}), FALSE)" for tid, sid in minted)
+    sql_script("INSERT INTO web_session (id_sha256, teacher_id, role, display_name, unit_id, unit_name,"
+               f" records_only) VALUES {sessions};")
+    return [(tid, sid, session_csrf(sid, secret)) for tid, sid in minted]
+
+
+def mint_account_session(account_name):
+    """A signed-in session of a business account (e.g. 'organizer'), without /login: (sid, csrf)."""
+    sid = random_text(32)
+    sql_script("INSERT INTO web_session (id_sha256, account_id, role, display_name, unit_id, unit_name,"
+               f" records_only) SELECT '{session_key(sid)}', a.id, a.kind, a.display_name, a.unit_id, u.name,"
+               f" FALSE FROM business_account a JOIN unit u ON u.id = a.unit_id"
+               f" WHERE a.account_name = {sql_str(account_name)};")
+    return sid, session_csrf(sid)
+
+
+def delete_minted_teachers(teacher_ids):
+    """Removes teachers made by mint_teacher_sessions with their sessions, enrolments and mail."""
+    if not teacher_ids:
+        return
+    listed = ",".join(str(int(t)) for t in teacher_ids)
+    sql_script(f"DELETE m FROM mail_outbox m JOIN teacher t ON t.email = m.to_addr WHERE t.id IN ({listed});\n"
+               f"DELETE FROM web_session WHERE teacher_id IN ({listed});\n"
+               f"DELETE FROM enrolment WHERE teacher_id IN ({listed});\n"
+               f"DELETE FROM teacher WHERE id IN ({listed});")
+
+
+def new_enrolment_course(seats, auto_review=True, title="搶報名測試研習"):
+    """A course open for online enrolment, in the shape of demo course 5600001: approved, opened an
+    hour ago, closing in 10 days, one session 20 days ahead, `seats` online seats in one class.
+    Its code comes from the portal's own counter. Returns (course_id, code)."""
+    rows = sql_script(
+        "UPDATE course_code_counter SET last_code = LAST_INSERT_ID(last_code + 1) WHERE id = 1;\n"
+        "SET @code = CAST(LAST_INSERT_ID() AS CHAR);\n"
+        "INSERT INTO course (code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school,"
+        " category_id, subject_area, levels, outline, hours, class_count, seats_per_class, online_seats,"
+        " seats_taken, enrol_online, enrol_opens_at, enrol_closes_at, auto_review, contact1_name,"
+        " contact1_phone, contact1_email, state, first_date, last_date)"
+        f" VALUES (@code, 4, 1, 2, {sql_str(title)}, 'non_credit', TRUE, 1, '國語文', 'junior_high,elementary',"
+        f" '搶報名測試用課程。', 3, 1, {int(seats)}, {int(seats)}, 0, TRUE, NOW() - INTERVAL 1 HOUR,"
+        f" NOW() + INTERVAL 10 DAY, {1 if auto_review else 0}, '林承辦', '03-4512345#210',"
+        " 'organizer@example.edu.tw', 'approved', CURDATE() + INTERVAL 20 DAY, CURDATE() + INTERVAL 20 DAY);\n"
+        "SET @id = LAST_INSERT_ID();\n"
+        "INSERT INTO course_session (course_id, session_date, starts_at, ends_at, breaks, place)"
+        " VALUES (@id, CURDATE() + INTERVAL 20 DAY, '09:00', '12:00', '10:30-10:40', '本校視聽教室');\n"
+        "SELECT @id, @code;")
+    return int(rows[0][0]), rows[0][1]
+
+
+def delete_enrolment_course(course_id):
+    """Removes a course made by new_enrolment_course with its enrolments, sessions, history and mail."""
+    cid = int(course_id)
+    code = sql_value(f"SELECT code FROM course WHERE id = {cid}")
+    if code is None:
+        return
+    sql_script(f"DELETE FROM mail_outbox WHERE subject LIKE '%（{code}）%';\n"
+               f"DELETE FROM enrolment WHERE course_id = {cid};\n"
+               f"DELETE FROM course_session WHERE course_id = {cid};\n"
+               f"DELETE hr FROM course_history_reason hr JOIN course_history h ON h.id = hr.history_id"
+               f" WHERE h.course_id = {cid};\n"
+               f"DELETE FROM course_history WHERE course_id = {cid};\n"
+               f"DELETE FROM course WHERE id = {cid};")
+
+
+def seat_counts(course_id):
+    """(seats_taken, online_seats, enrolments holding a seat) of a course, read in one snapshot."""
+    row = sql(f"SELECT c.seats_taken, c.online_seats, (SELECT COUNT(*) FROM enrolment e WHERE e.course_id = c.id"
+              f" AND e.status IN ('pending', 'approved')) FROM course c WHERE c.id = {int(course_id)}")[0]
+    return tuple(int(v) for v in row)
+
+
+def enrolment_answer(response):
+    """(data-enrolment-status, data-reason or None) of an enrolment answer page; (None, None) when
+    the page has none (an nginx error page, say)."""
+    m = re.search(r'data-enrolment-status="([a-z_]+)"(?: data-reason="([a-z_]+)")?', response.text)
+    return (m.group(1), m.group(2)) if m else (None, None)
+
+
+def fire_at_once(requests, threads=125):
+    """Sends every request of `requests` — (method, path, cookies dict, form fields dict) — at
+    once: `threads` threads each open their share of connections, wait at one barrier, send all
+    their requests, then read the answers. Returns, in order, a Response or the exception met."""
+    import threading
+    results = [None] * len(requests)
+    shares = [list(range(i, len(requests), threads)) for i in range(min(threads, len(requests)))]
+    barrier = threading.Barrier(len(shares))
+
+    def run(share):
+        conns = {}
+        for i in share:
+            try:
+                conns[i] = http.client.HTTPConnection(HOST, PORT, timeout=60)
+                conns[i].connect()
+            except OSError as e:
+                results[i] = e
+        barrier.wait()
+        for i in list(conns):
+            method, path, cookies, fields = requests[i]
+            try:
+                conns[i].request(method, path, body=urllib.parse.urlencode(fields or {}).encode(), headers={
+                    "Host": f"{HOST}:{PORT}", "Content-Type": "application/x-www-form-urlencoded",
+                    "Cookie": "; ".join(f"{k}={v}" for k, v in (cookies or {}).items())})
+            except OSError as e:
+                results[i] = e
+                conns.pop(i).close()
+        for i, conn in conns.items():
+            try:
+                r = conn.getresponse()
+                results[i] = Response(r.status, [(n.lower(), v) for n, v in r.getheaders()], r.read())
+            except (OSError, http.client.HTTPException) as e:
+                results[i] = e
+            finally:
+                conn.close()
+
+    workers = [threading.Thread(target=run, args=(share,)) for share in shares]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return results
