@@ -240,7 +240,10 @@ Outcome apply(core::Context& cx, int64_t course_id, const std::string& key, bool
   db::Transaction tx(db);
   const auto seats = sql::lock_course(db, course_id);
   Outcome o;
-  if (const auto existing = sql::mine(db, course_id, cx.user().id)) {
+  // A teacher who cancelled may apply again, on the same row (one per course and teacher).
+  auto existing = sql::mine(db, course_id, cx.user().id);
+  if (existing && existing->status == EnrolmentStatus::kCancelled && existing->request_key != key) existing.reset();
+  if (existing) {
     o.status = existing->status;
     o.waiting_position = existing->waiting_position;
     if (!key.empty() && existing->request_key == key) {
@@ -262,7 +265,7 @@ Outcome apply(core::Context& cx, int64_t course_id, const std::string& key, bool
     o.refusal = EnrolRefusal::kFull;
     return o;
   }
-  sql::insert(db, course_id, cx.user().id, *o.status, key, auto_approve, answers);
+  sql::save_application(db, course_id, cx.user().id, *o.status, key, auto_approve, answers);
   if (*o.status == EnrolmentStatus::kWaiting) o.waiting_position = sql::mine(db, course_id, cx.user().id)->waiting_position;
   shared::access::audit(cx, "enrolment.create", seats->code, domain::enrolment_status_code(*o.status));
   tx.commit();
@@ -279,6 +282,11 @@ std::string promotion_mail(const sql::Person& p, const sql::Seats& s, const std:
 // With the course locked and a seat just freed: the first waiting teacher takes it and is told.
 void promote(core::Context& cx, const sql::Seats& seats) {
   if (const auto p = sql::promote_next(cx.db(), seats)) notify_promoted(cx, *p, seats);
+}
+
+// The key as stored: its SHA-256 in base64url, the column's 43 ASCII characters whatever was typed.
+std::string stored_key(const std::string& typed) {
+  return typed.empty() ? "" : core::base64url(core::sha256_raw(typed));
 }
 
 std::optional<int64_t> enrolment_id_of(core::Context& cx) {
@@ -314,7 +322,7 @@ core::Response enrol(core::Context& cx) {
   // from the start, then a clear answer; nothing was taken either time.
   for (int attempt = 0; attempt < 2; ++attempt) {
     try {
-      o = apply(cx, seats->course_id, form.text("key"), form.flag("waitlist"), auto_approve,
+      o = apply(cx, seats->course_id, stored_key(form.text("key")), form.flag("waitlist"), auto_approve,
                 answers_of(form));
       break;
     } catch (const db::Busy&) {
@@ -544,7 +552,11 @@ void fill_box(core::Context& cx, const std::string& course_code, ctemplate::Temp
     }
     return;
   }
-  if (const auto mine = sql::mine(cx.db(), seats->course_id, user.id)) {
+  const auto mine = sql::mine(cx.db(), seats->course_id, user.id);
+  if (mine && mine->status == EnrolmentStatus::kCancelled) {
+    box.ShowSection("SHOW");
+    box.ShowSection("CANCELLED");  // and, while the window is open, the form to apply again
+  } else if (mine) {
     box.ShowSection("SHOW");
     auto* d = box.AddSectionDictionary("MINE");
     d->SetValue("STATUS_CODE", domain::enrolment_status_code(mine->status));

@@ -93,16 +93,21 @@ void free_seat(db::Connection& db, int64_t course_id) {
              course_id);
 }
 
-int64_t insert(db::Connection& db, int64_t course_id, int64_t teacher_id, EnrolmentStatus status,
-               const std::string& request_key, bool auto_decided, const std::string& answers) {
+void save_application(db::Connection& db, int64_t course_id, int64_t teacher_id, EnrolmentStatus status,
+                      const std::string& request_key, bool auto_decided, const std::string& answers) {
   const bool approved = status == EnrolmentStatus::kApproved;
+  // A cancelled row is the only one the caller lets through to be applied again: it starts afresh.
   db.execute("INSERT INTO enrolment (course_id, teacher_id, status, request_key, answers, decided_at,"
              " approved_at, auto_decided, waiting_since)"
-             " VALUES (?, ?, ?, ?, ?, IF(?, NOW(), NULL), IF(?, NOW(), NULL), ?, IF(?, NOW(3), NULL))",
+             " VALUES (?, ?, ?, ?, ?, IF(?, NOW(), NULL), IF(?, NOW(), NULL), ?, IF(?, NOW(3), NULL))"
+             " ON DUPLICATE KEY UPDATE status = VALUES(status), request_key = VALUES(request_key),"
+             " answers = VALUES(answers), created_at = NOW(3), decided_at = VALUES(decided_at),"
+             " approved_at = VALUES(approved_at), auto_decided = VALUES(auto_decided),"
+             " waiting_since = VALUES(waiting_since), cancelled_at = NULL, decided_by = NULL,"
+             " refusal_reason = NULL, promoted_at = NULL",
              course_id, teacher_id, code(status), request_key,
              answers.empty() ? std::optional<std::string>() : std::optional<std::string>(answers),
              approved, approved, auto_decided && approved, status == EnrolmentStatus::kWaiting);
-  return static_cast<int64_t>(db.last_insert_id());
 }
 
 domain::Applicant applicant_of(db::Connection& db, int64_t teacher_id) {

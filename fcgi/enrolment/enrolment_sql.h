@@ -41,9 +41,10 @@ std::optional<Mine> mine(db::Connection& db, int64_t course_id, int64_t teacher_
 // With the course locked: takes a seat (false when none is left) and frees one.
 bool take_seat(db::Connection& db, int64_t course_id);
 void free_seat(db::Connection& db, int64_t course_id);
-int64_t insert(db::Connection& db, int64_t course_id, int64_t teacher_id,
-               domain::EnrolmentStatus status, const std::string& request_key, bool auto_decided,
-               const std::string& answers);
+// Writes an application: a new row, or the teacher's cancelled one made new.
+void save_application(db::Connection& db, int64_t course_id, int64_t teacher_id,
+                      domain::EnrolmentStatus status, const std::string& request_key, bool auto_decided,
+                      const std::string& answers);
 
 // The teacher as the eligibility rules see them (their unit's level and county).
 domain::Applicant applicant_of(db::Connection& db, int64_t teacher_id);

@@ -3,6 +3,7 @@
 {{#ANONYMOUS}}<p><a href="{{LOGIN_URL}}">登入</a>後即可報名（教師請以身分證字號登入）。</p>{{/ANONYMOUS}}
 {{#RECORDS_ONLY}}<p class="note">您的帳號目前僅能查詢研習紀錄（第5條），不能報名。</p>{{/RECORDS_ONLY}}
 {{#MINE}}<p data-enrolment-status="{{STATUS_CODE}}">您已報名：<strong>{{STATUS}}</strong>{{#WAITING}}（候補第 {{POSITION}} 位）{{/WAITING}}。{{#CAN_CANCEL}} <a href="{{CANCEL_URL}}">取消報名</a>{{/CAN_CANCEL}}</p>{{/MINE}}
+{{#CANCELLED}}<p data-enrolment-status="cancelled">您已取消這門研習的報名。</p>{{/CANCELLED}}
 {{#FORM}}
 <form method="post" action="{{ACTION}}" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">

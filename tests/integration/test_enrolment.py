@@ -222,6 +222,23 @@ class WaitingList(unittest.TestCase):
         self.assertEqual(r.status, 409)
         self.assertEqual(status_of(tid, code), "approved")
 
+    def test_a_teacher_who_cancelled_may_apply_again_on_the_same_row_behind_the_waiting_list(self):
+        code = new_course(seats=1)
+        first, first_id = teacher()
+        second, second_id = teacher()
+        enrol(first, code)
+        enrol(second, code, waitlist="1")
+        first.post(cancel_path(first, code), {"csrf": token_of(first)})
+        page = first.get(f"/courses/{code}").text
+        self.assertIn('data-enrolment-status="cancelled"', page)
+        self.assertIn("加入候補", page)  # the freed seat went to the waiting teacher
+        self.assertEqual(result(enrol(first, code)), ("refused", "full"))
+        self.assertEqual(result(enrol(first, code, waitlist="1")), ("waiting", None))
+        self.assertEqual(sql_value(f"SELECT COUNT(*) FROM enrolment e JOIN course c ON c.id = e.course_id"
+                                   f" WHERE c.code = '{code}' AND e.teacher_id = {first_id}"), "1")
+        self.assertEqual(sql_value(f"SELECT cancelled_at IS NULL FROM enrolment WHERE teacher_id = {first_id}"), "1")
+        self.assertEqual(status_of(second_id, code), "approved")
+
     def test_another_teachers_enrolment_cannot_be_seen_or_cancelled(self):
         code = new_course(seats=2)
         owner, owner_id = teacher()

@@ -8,7 +8,9 @@ test gets a fresh course by SQL, and everything is removed at the end. Each race
 answers against the rows: every teacher told 審核通過 has exactly that enrolment with the key
 sent, nobody else has one, and course.seats_taken equals the enrolments holding a seat.
 """
+import base64
 import collections
+import hashlib
 import html
 import os
 import random
@@ -56,6 +58,11 @@ def fresh_course(seats, auto_review=True):
     course_id, code = new_enrolment_course(seats, auto_review)
     COURSES.append(course_id)
     return course_id, code
+
+
+def stored_key(key):
+    """The request key as the enrolment row keeps it: its SHA-256 in base64url."""
+    return base64.urlsafe_b64encode(hashlib.sha256(key.encode()).digest()).rstrip(b"=").decode()
 
 
 def new_key():
@@ -143,7 +150,7 @@ class RaceChecks(unittest.TestCase):
         rows = enrolments(course_id)
         seeded = set(seeded)
         lost = [t for t, o in final.items() if o in ("approved", "waiting", "pending")
-                and (t not in rows or rows[t]["status"] != o or rows[t]["key"] != keys[t])]
+                and (t not in rows or rows[t]["status"] != o or rows[t]["key"] != stored_key(keys[t]))]
         unexpected = [t for t in rows if t not in seeded and final.get(t) not in ("approved", "waiting", "pending")]
         self.assertEqual(lost, [], "told they had a seat or a place, but the rows disagree")
         self.assertEqual(unexpected, [], "enrolments nobody was told about")
