@@ -244,3 +244,6 @@ INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons, 
   (13, 'unconfirmed', 'approved', 3, NULL, NOW() - INTERVAL 2 DAY);
 INSERT INTO enrolment (course_id, teacher_id, status, created_at, decided_at, approved_at, auto_decided) VALUES
   (13, 2, 'approved', NOW() - INTERVAL 1 DAY, NOW() - INTERVAL 1 DAY, NOW() - INTERVAL 1 DAY, TRUE);
+-- 線上報名設定 of 5600013: two optional questions (報名所需額外資訊), answered by 李美玲.
+UPDATE course SET ask_fields = 'mobile=optional,meal=optional' WHERE id = 13;
+UPDATE enrolment SET answers = 'mobile=0912-345-678\nmeal=葷食' WHERE course_id = 13 AND teacher_id = 2;
