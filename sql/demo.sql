@@ -234,11 +234,12 @@ INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons, 
 INSERT INTO course (id, code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school, category_id, subject_area, levels, basis_doc, outline, hours, class_count, seats_per_class, online_seats, seats_taken, enrol_online, enrol_opens_at, enrol_closes_at, auto_review, contact1_name, contact1_phone, contact1_email, state, first_date, last_date, created_at) VALUES
   (13, '5600013', 4, 1, 2, '國中會考數學命題趨勢工作坊', 'non_credit', TRUE, 1, '數學', 'junior_high', '桃教資字第1140020202號',
    '近年會考數學題型分析與素養題命題實作。', 3, 1, 1, 1, 1,
-   TRUE, NOW() - INTERVAL 2 DAY, (@today + INTERVAL 24 DAY) + INTERVAL 17 HOUR, TRUE,
+   TRUE, NOW() - INTERVAL 2 DAY, (@today + INTERVAL 20 DAY) + INTERVAL 17 HOUR, TRUE,
    '林承辦', '03-4512345#210', 'organizer@example.edu.tw',
-   'approved', @today + INTERVAL 25 DAY, @today + INTERVAL 25 DAY, NOW() - INTERVAL 3 DAY);
+   'approved', @today + INTERVAL 21 DAY, @today + INTERVAL 21 DAY, NOW() - INTERVAL 3 DAY);
+-- On the morning of 5600001's second day: 王小明 (待審核 there) is warned of the overlap.
 INSERT INTO course_session (course_id, session_date, starts_at, ends_at, breaks, place) VALUES
-  (13, @today + INTERVAL 25 DAY, '09:00', '12:00', '10:30-10:40', '桃園市立內壢國民中學 會議室');
+  (13, @today + INTERVAL 21 DAY, '09:00', '12:00', '10:30-10:40', '桃園市立內壢國民中學 會議室');
 INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons, at) VALUES
   (13, NULL, 'unconfirmed', 1, NULL, NOW() - INTERVAL 3 DAY),
   (13, 'unconfirmed', 'approved', 3, NULL, NOW() - INTERVAL 2 DAY);

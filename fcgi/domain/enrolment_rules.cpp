@@ -161,4 +161,32 @@ bool auto_approves(AutoScope scope, const Applicant& teacher, int64_t course_uni
   return false;
 }
 
+std::vector<ClashWarning> clash_warnings(const std::vector<Session>& applying,
+                                         const std::vector<HeldCourse>& held) {
+  std::map<long, std::vector<ClashWarning>> by_day;  // days since the epoch -> warnings
+  std::map<long, int> own_hours, other_hours;
+  for (const Session& a : applying) own_hours[days_from_civil(a.date)] += session_hours(a);
+  for (const HeldCourse& c : held) {
+    std::set<long> overlapped;
+    for (const Session& b : c.sessions) {
+      const long day = days_from_civil(b.date);
+      if (!own_hours.count(day)) continue;
+      other_hours[day] += session_hours(b);
+      for (const Session& a : applying) {
+        if (a.date == b.date && a.start_min < b.end_min && b.start_min < a.end_min &&
+            overlapped.insert(day).second) {
+          by_day[day].push_back({ClashWarning::kOverlap, a.date, c.title, 0});
+        }
+      }
+    }
+  }
+  for (const auto& [day, hours] : other_hours) {
+    const int total = own_hours[day] + hours;
+    if (total > kMaxHoursPerDay) by_day[day].push_back({ClashWarning::kDayHours, civil_from_days(day), "", total});
+  }
+  std::vector<ClashWarning> out;
+  for (auto& [day, warnings] : by_day) out.insert(out.end(), warnings.begin(), warnings.end());
+  return out;
+}
+
 }  // namespace domain

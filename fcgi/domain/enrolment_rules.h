@@ -14,6 +14,7 @@
 
 #include "domain/course_state.h"
 #include "domain/roc_date.h"
+#include "domain/study_hours.h"
 #include "domain/validation.h"
 
 namespace domain {
@@ -106,5 +107,22 @@ enum class AutoScope { kAnyone, kOwnUnit, kOwnCounty };
 // 自動審核 approves only applicants within its scope; the others wait for the organizer.
 bool auto_approves(AutoScope scope, const Applicant& teacher, int64_t course_unit_id,
                    const std::string& course_county_id);
+
+// Warnings shown before a teacher applies, never a refusal (SPEC §11): a session of the course
+// overlaps one of a course the teacher already holds a seat in, or a day would add up to more
+// than 第10條's 6 creditable hours across courses.
+struct HeldCourse {
+  std::string title;
+  std::vector<Session> sessions;
+};
+struct ClashWarning {
+  enum Kind { kOverlap, kDayHours } kind;
+  Date date;
+  std::string other_title;  // kOverlap: the course it overlaps
+  int day_hours = 0;        // kDayHours: the day's creditable hours with this course
+};
+// In date order; one overlap per day and other course, one hours warning per day.
+std::vector<ClashWarning> clash_warnings(const std::vector<Session>& applying,
+                                         const std::vector<HeldCourse>& held);
 
 }  // namespace domain

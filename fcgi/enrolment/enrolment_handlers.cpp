@@ -15,6 +15,7 @@
 #include "enrolment/enrolment_sql.h"
 #include "mail/mail.h"
 #include "shared/access.h"
+#include "shared/course_store.h"
 #include "shared/form_view.h"
 #include "shared/labels.h"
 
@@ -291,6 +292,22 @@ std::string stored_key(const std::string& typed) {
 
 std::optional<int64_t> enrolment_id_of(core::Context& cx) {
   return domain::parse_integer(cx.param("id"), 1, 9'000'000'000'000'000'000LL);
+}
+
+// Before the teacher applies, never a refusal: clashes with the courses they already hold.
+void fill_clash_warnings(core::Context& cx, int64_t course_id, ctemplate::TemplateDictionary& form) {
+  const auto warnings = domain::clash_warnings(
+      course_store::rule_sessions(course_store::sessions_of(cx.db(), course_id)),
+      sql::held_on_the_days_of(cx.db(), cx.user().id, course_id));
+  for (const auto& w : warnings) {
+    auto* d = form.AddSectionDictionary("WARNING");
+    const std::string day = shared::roc_date(domain::to_iso(w.date));
+    d->SetValue("TEXT", w.kind == domain::ClashWarning::kOverlap
+                            ? day + " 的研習時間與您已報名的「" + w.other_title + "」重疊。"
+                            : day + " 加上您已報名的研習共 " + std::to_string(w.day_hours) +
+                                  " 小時，超過每日 6 小時（第10條），超過的時數可能不予採計。");
+  }
+  if (!warnings.empty()) form.SetValueAndShowSection("TEACHER_URL", app::url_for("teacher.home"), "HAS_WARNINGS");
 }
 
 }  // namespace
@@ -579,6 +596,7 @@ void fill_box(core::Context& cx, const std::string& course_code, ctemplate::Temp
   form->SetValue("KEY", core::random_token());
   form->ShowSection(seats->seats_taken >= seats->online_seats ? "FULL" : "OPEN");
   fill_questions(*form, seats->asked, nullptr);
+  fill_clash_warnings(cx, seats->course_id, *form);
 }
 
 void notify_promoted(core::Context& cx, const sql::Person& p, const sql::Seats& seats) {

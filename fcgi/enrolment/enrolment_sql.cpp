@@ -5,6 +5,7 @@
 
 #include "domain/course_state.h"
 #include "domain/validation.h"
+#include "shared/course_store.h"
 #include "shared/missed_sql.h"
 
 namespace enrolment::sql {
@@ -108,6 +109,28 @@ void save_application(db::Connection& db, int64_t course_id, int64_t teacher_id,
              course_id, teacher_id, code(status), request_key,
              answers.empty() ? std::optional<std::string>() : std::optional<std::string>(answers),
              approved, approved, auto_decided && approved, status == EnrolmentStatus::kWaiting);
+}
+
+std::vector<domain::HeldCourse> held_on_the_days_of(db::Connection& db, int64_t teacher_id, int64_t course_id) {
+  std::vector<domain::HeldCourse> out;
+  int64_t current = 0;
+  for (const auto& r : db.query(
+           "SELECT c.id, c.title, s.session_date, TIME_FORMAT(s.starts_at, '%H:%i') AS starts_at,"
+           " TIME_FORMAT(s.ends_at, '%H:%i') AS ends_at, s.breaks"
+           " FROM enrolment e JOIN course c ON c.id = e.course_id JOIN course_session s ON s.course_id = c.id"
+           " WHERE e.teacher_id = ? AND e.status IN ('pending', 'approved') AND c.id <> ?"
+           " AND s.session_date IN (SELECT session_date FROM course_session WHERE course_id = ?)"
+           " ORDER BY c.id, s.session_date, s.starts_at",
+           teacher_id, course_id, course_id)) {
+    if (out.empty() || r.i64("id") != current) {
+      current = r.i64("id");
+      out.push_back({r.str("title"), {}});
+    }
+    const auto sessions = course_store::rule_sessions(
+        {{current, r.str("session_date"), r.str("starts_at"), r.str("ends_at"), r.str("breaks"), ""}});
+    out.back().sessions.push_back(sessions.front());
+  }
+  return out;
 }
 
 domain::Applicant applicant_of(db::Connection& db, int64_t teacher_id) {

@@ -46,6 +46,10 @@ void save_application(db::Connection& db, int64_t course_id, int64_t teacher_id,
                       domain::EnrolmentStatus status, const std::string& request_key, bool auto_decided,
                       const std::string& answers);
 
+// The other courses in which the teacher holds a seat (待審核, 審核通過) with their sessions on the
+// days of `course_id`'s sessions: what the clash warnings compare with.
+std::vector<domain::HeldCourse> held_on_the_days_of(db::Connection& db, int64_t teacher_id, int64_t course_id);
+
 // The teacher as the eligibility rules see them (their unit's level and county).
 domain::Applicant applicant_of(db::Connection& db, int64_t teacher_id);
 

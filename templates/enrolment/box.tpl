@@ -8,6 +8,9 @@
 <form method="post" action="{{ACTION}}" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <input type="hidden" name="key" value="{{KEY}}">
+  {{#HAS_WARNINGS}}<div class="note" role="note" data-clash-warnings><p>報名前請留意：</p>
+  <ul>{{#WARNING}}<li>{{TEXT}}</li>{{/WARNING}}</ul>
+  <p>仍可報名；如需取消已報名的研習，請至<a href="{{TEACHER_URL}}">我的專屬首頁</a>。</p></div>{{/HAS_WARNINGS}}
   {{>QUESTIONS}}
   {{#FULL}}<p class="note">名額已滿：可以加入候補，有名額釋出時依序遞補。</p>
   <input type="hidden" name="waitlist" value="1">

@@ -67,6 +67,18 @@ test('a teacher applies, the organizer approves, the teacher reads 審核通過'
   assert(problems.length === 0, `no errors while loading:\n${problems.join('\n')}`);
 });
 
+test('on a phone: a course on the morning of one already applied for is warned about, not refused', async (s) => {
+  const teacher = await (await newContext(s.browser, PHONE)).newPage();
+  await login(teacher, 'A123456789');  // 王小明, 待審核 in 5600001, whose second day is 5600013's
+  await teacher.goto(`/courses/${FULL_COURSE}`);
+  const warning = teacher.locator('.enrolment-box [data-clash-warnings]');
+  assert(await warning.isVisible(), 'the box warns of the overlap');
+  assert((await warning.innerText()).includes('素養導向閱讀教學工作坊'), 'the warning names the other course');
+  assert(await teacher.locator('.enrolment-box').getByRole('button', { name: '加入候補' }).isEnabled(),
+    'the teacher may still apply');
+  await shoot(teacher, 'enrolment-5-clash-phone');
+});
+
 test('on a phone: a full course offers 候補, and a cancellation promotes the first waiting teacher', async (s) => {
   resetDemo();
   const waiting = await (await newContext(s.browser, PHONE)).newPage();

@@ -3,6 +3,7 @@ fixed point (data-enrolment-status, data-reason), 候補 and promotion, 取消, 
 deleted course's applicants. Races are in test_enrolment_races.py.
 """
 import re
+import html
 import unittest
 
 import portal
@@ -170,6 +171,31 @@ class Applying(unittest.TestCase):
         self.assertEqual(Client().get(f"/courses/{OPEN_COURSE}/enrolments").status, 405)
         organizer = logged_in("organizer")
         self.assertEqual(enrol(organizer, OPEN_COURSE).status, 403)
+
+
+class ClashWarnings(unittest.TestCase):
+    """Before applying, never a refusal: the course overlaps one the teacher holds a seat in, or
+    the day would pass 第10條's 6 creditable hours."""
+
+    def test_an_overlap_and_a_long_day_are_warned_about_and_the_teacher_may_still_apply(self):
+        client, tid = teacher()
+        held = new_course(starts_in_days=21)  # 09:00–12:00 with a 10-minute break: 3 hours
+        enrol(client, held)
+        title = sql_value(f"SELECT title FROM course WHERE code = '{held}'")
+        same_time = new_course(starts_in_days=21)
+        page = client.get(f"/courses/{same_time}").text
+        self.assertIn("data-clash-warnings", page)
+        self.assertIn(f"與您已報名的「{html.escape(title)}」重疊", page)
+        self.assertEqual(result(enrol(client, same_time)), ("approved", None))
+        afternoon = new_course(starts_in_days=21)
+        sql(f"UPDATE course_session s JOIN course c ON c.id = s.course_id SET s.starts_at = '13:00',"
+            f" s.ends_at = '17:00', s.breaks = '' WHERE c.code = '{afternoon}'")
+        page = client.get(f"/courses/{afternoon}").text
+        self.assertIn("共 10 小時，超過每日 6 小時", page)  # 3 + 3 + 4
+        self.assertNotIn("重疊", page)
+        other_day = new_course(starts_in_days=22)
+        self.assertNotIn("data-clash-warnings", client.get(f"/courses/{other_day}").text)
+        self.assertNotIn("data-clash-warnings", teacher()[0].get(f"/courses/{same_time}").text)
 
 
 class WaitingList(unittest.TestCase):

@@ -169,3 +169,59 @@ TEST(CheckSettings, NeverFewerOnlineSeatsThanHeldNorMoreThanTheTotal) {
 
 }  // namespace
 }  // namespace domain
+
+namespace clash {
+
+using domain::ClashWarning;
+using domain::HeldCourse;
+using domain::Session;
+
+Session on(int day, int from_hour, int to_hour) { return {{2026, 12, day}, from_hour * 60, to_hour * 60, {}}; }
+
+TEST(ClashWarnings, NoneWithoutOtherCoursesOrOnOtherDays) {
+  EXPECT_TRUE(domain::clash_warnings({on(20, 9, 12)}, {}).empty());
+  EXPECT_TRUE(domain::clash_warnings({on(20, 9, 12)}, {{"另一門", {on(21, 9, 12)}}}).empty());
+}
+
+TEST(ClashWarnings, AnOverlapNamesTheOtherCourseOncePerDay) {
+  const auto w = domain::clash_warnings({on(20, 9, 11), on(20, 11, 12)}, {{"另一門", {on(20, 10, 12)}}});
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].kind, ClashWarning::kOverlap);
+  EXPECT_EQ(w[0].other_title, "另一門");
+  EXPECT_EQ(w[0].date, (domain::Date{2026, 12, 20}));
+}
+
+TEST(ClashWarnings, SessionsThatOnlyTouchDoNotOverlap) {
+  EXPECT_TRUE(domain::clash_warnings({on(20, 9, 12)}, {{"下午", {on(20, 12, 15)}}}).empty());
+}
+
+TEST(ClashWarnings, MoreThanSixCreditableHoursInADayAcrossCourses) {
+  // 3 h + 4 h = 7 h on the 20th, without any overlap.
+  const auto w = domain::clash_warnings({on(20, 8, 11)}, {{"下午", {on(20, 13, 17)}}});
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].kind, ClashWarning::kDayHours);
+  EXPECT_EQ(w[0].day_hours, 7);
+  // Exactly six is within the limit; breaks are not teaching time.
+  EXPECT_TRUE(domain::clash_warnings({on(20, 8, 11)}, {{"下午", {on(20, 13, 16)}}}).empty());
+  Session with_lunch = on(20, 13, 17);
+  with_lunch.breaks = {{14 * 60, 15 * 60}};
+  EXPECT_TRUE(domain::clash_warnings({on(20, 8, 11)}, {{"下午", {with_lunch}}}).empty());
+}
+
+TEST(ClashWarnings, ACourseLongerThanSixHoursAloneIsNotWarnedAbout) {
+  EXPECT_TRUE(domain::clash_warnings({on(20, 8, 16)}, {}).empty());
+}
+
+TEST(ClashWarnings, InDateOrderOverlapBeforeTheDaysHours) {
+  const auto w = domain::clash_warnings({on(21, 9, 12), on(20, 9, 16)},
+                                        {{"甲", {on(21, 10, 11)}}, {"乙", {on(20, 15, 17)}}});
+  ASSERT_EQ(w.size(), 3u);
+  EXPECT_EQ(w[0].date.day, 20);
+  EXPECT_EQ(w[0].kind, ClashWarning::kOverlap);
+  EXPECT_EQ(w[0].other_title, "乙");
+  EXPECT_EQ(w[1].kind, ClashWarning::kDayHours);
+  EXPECT_EQ(w[1].day_hours, 9);
+  EXPECT_EQ(w[2].date.day, 21);
+}
+
+}  // namespace clash
