@@ -15,6 +15,9 @@ export PORTAL_ACCESS_LOG="$PORTAL_VAR/log/access.log"
 # itself is tested at this rate by a concurrent flood (test_login.NginxRateLimit).
 export PORTAL_LOGIN_RATE=1200r/m
 export PORTAL_LOGIN_BURST=200
+# The race tests send one teacher's application hundreds of times a minute; test_enrolment
+# checks the per-session limit at this rate.
+export PORTAL_ENROL_RATE=1200r/m
 # Tests search right after changing courses: the search index reloads at once.
 export PORTAL_SEARCH_REFRESH=0
 

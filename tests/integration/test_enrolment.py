@@ -173,6 +173,37 @@ class Applying(unittest.TestCase):
         self.assertEqual(enrol(organizer, OPEN_COURSE).status, 403)
 
 
+class PerTeacherLimit(unittest.TestCase):
+    def test_a_flood_from_one_session_is_answered_busy_with_retry_after_and_makes_one_enrolment(self):
+        import concurrent.futures
+        code = new_course(seats=5)
+        client, tid = teacher()
+        token = token_of(client)
+        path = f"/courses/{code}/enrolments"
+
+        def send(_):
+            same_session = Client()
+            same_session.cookies.update(client.cookies)
+            return same_session.post(path, {"csrf": token, "key": "flood"})
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=40) as pool:
+            answers = list(pool.map(send, range(80)))
+        limited = [r for r in answers if r.status == 429]
+        served = [r for r in answers if r.status == 200]
+        self.assertEqual(len(limited) + len(served), 80, sorted({r.status for r in answers}))
+        self.assertGreaterEqual(len(served), 21)  # the burst: a re-sent form is never refused
+        self.assertGreater(len(limited), 0)
+        for r in limited[:3]:
+            self.assertEqual(result(r), ("refused", "busy"))
+            self.assertEqual(r.header("retry-after"), "60")
+            self.assertIn("這一次沒有送出", r.text)
+        self.assertEqual({result(r) for r in served}, {("approved", None)})
+        self.assertEqual(status_of(tid, code), "approved")
+        self.assertEqual(seats(code), ["1", "1"])
+        other, _ = teacher()  # the limit is the flooding session's alone
+        self.assertEqual(result(enrol(other, code)), ("approved", None))
+
+
 class ClashWarnings(unittest.TestCase):
     """Before applying, never a refusal: the course overlaps one the teacher holds a seat in, or
     the day would pass 第10條's 6 creditable hours."""
