@@ -8,6 +8,7 @@
 #include "api/api_handlers.h"
 #include "core/response.h"
 #include "courses/courses_handlers.h"
+#include "enrolment/batch_handlers.h"
 #include "enrolment/enrolment_handlers.h"
 #include "office/office_handlers.h"
 #include "partners/partners_handlers.h"
@@ -47,6 +48,8 @@ const std::vector<core::Route>& routes() {
       {"office.course",             "GET",  "/office/courses/{code}",             Who::kOrganizer,  kHtml,  kForm, courses::show_course},
       {"office.course.enrolments",  "GET",  "/office/courses/{code}/enrolments",  Who::kOrganizer,  kHtml,  kForm, enrolment::applicants},
       {"office.course.decide",      "POST", "/office/courses/{code}/enrolments",  Who::kOrganizer,  kHtml,  kForm, enrolment::decide},
+      {"office.course.batch",       "GET",  "/office/courses/{code}/batch",       Who::kOrganizer,  kHtml,  kForm, enrolment::batch},
+      {"office.course.batch_enrol", "POST", "/office/courses/{code}/batch",       Who::kOrganizer,  kHtml,  kForm, enrolment::enrol_batch},
       {"office.course.edit",        "GET",  "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::edit_course},
       {"office.course.update",      "POST", "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::update_course},
       {"office.course.delete",      "POST", "/office/courses/{code}/delete",      Who::kOrganizer,  kHtml,  kForm, courses::delete_course},

@@ -81,6 +81,7 @@ FIELDS = {
     "review.return": lambda o: [("reason", o["reason"]), ("note", PREFIX)],
     "enrolment.create": lambda o: [("key", portal.random_text(20))],
     "office.course.decide": lambda o: [("decision", "refuse"), ("reason", PREFIX), ("enrolment", o["enrolment"])],
+    "office.course.batch_enrol": lambda o: [("teacher", "4")],  # 周怡君 of 內壢國中, not enrolled in 5600001
     "review.approve_many": lambda o: [("code", o["course"])],
     "admin.reasons.create": lambda o: [("label", unique(PREFIX + "理由")), ("needs_text", "0")],
     "admin.counties.update": lambda o: [("min_days", "9"), ("grace_days", "9"), ("red_threshold", "9")],
@@ -266,7 +267,7 @@ class EveryPostRoute(unittest.TestCase):
 
     def param_value(self, route, name, objects):
         p = route.pattern
-        if name == "code" and p.endswith("/enrolments"):
+        if name == "code" and p.endswith(("/enrolments", "/batch")):
             return "5600001"  # open for enrolment, with applications (sql/demo.sql)
         if name == "code" and p.startswith(("/office/", "/review/")):
             return objects["course"]  # an unconfirmed course of the organizer's unit, in the reviewer's queue
