@@ -178,6 +178,9 @@ core::Response show_course_page(core::Context& cx, const course_store::Course& c
     body.SetValueAndShowSection("ENROLMENTS_URL", app::url_for("office.course.enrolments", {course.code}),
                                 "ENROLMENTS");
   }
+  if (course.enrol_online && course.state == CourseState::kApproved) {  // 校內批次報名
+    body.SetValueAndShowSection("BATCH_URL", app::url_for("office.course.batch", {course.code}), "BATCH");
+  }
   const auto history = course_store::history_of(cx.db(), course.id);
   course_view::fill_history(body, history);
   // The latest return's reasons, shown where the organizer will look first.
