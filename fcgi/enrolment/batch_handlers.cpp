@@ -142,6 +142,7 @@ core::Response show_page(core::Context& cx, const course_store::Course& course,
   body.SetIntValue("ONLINE_SEATS", seats.online_seats);
   body.SetIntValue("SEATS_TAKEN", seats.seats_taken);
   body.SetIntValue("SEATS_LEFT", std::max(0, seats.online_seats - seats.seats_taken));
+  if (seats.seats_taken >= seats.online_seats) body.ShowSection("FULL");
   body.SetValue("Q", v.q);
   body.SetIntValue("SIZE", v.size);
   body.SetIntValue("PAGE", v.page);
@@ -156,6 +157,8 @@ core::Response show_page(core::Context& cx, const course_store::Course& course,
                                 "FILTERED");
   }
 
+  // The summary on top, where a phone user lands; the message itself beside the list.
+  shared::fill_errors(body, st.errors);
   if (st.outcome) {
     auto* r = body.AddSectionDictionary("RESULT");
     r->SetValue("SUMMARY", summary_of(*st.outcome));
@@ -173,7 +176,6 @@ core::Response show_page(core::Context& cx, const course_store::Course& course,
     empty->SetValue("EMPTY", v.q.empty()
                                  ? "本校沒有尚未審核通過的在職教師：全部都已審核通過這門研習。"
                                  : "沒有姓名含「" + v.q + "」且尚未審核通過的本校在職教師。");
-    shared::fill_errors(*empty, st.errors);
   } else {
     auto* form = body.AddSectionDictionary("HAS_TEACHERS");
     form->SetValue("CHECK_ALL_URL", list_url(course.code, v, v.page, true));
@@ -194,7 +196,6 @@ core::Response show_page(core::Context& cx, const course_store::Course& course,
       }
       if (v.check_all || st.picked.count(std::to_string(t.id))) row->ShowSection("CHECKED");
     }
-    shared::fill_errors(*form, st.errors);
     if (pages > 1) {
       auto* pager = body.AddSectionDictionary("PAGER");
       pager->SetIntValue("PAGE", v.page);

@@ -1,19 +1,21 @@
 {{%AUTOESCAPE context="HTML"}}<p><a href="{{COURSE_URL}}">回課程頁面</a>｜<a href="{{ENROLMENTS_URL}}">報名資格審核</a></p>
 <h1>校內批次報名</h1>
 <p class="meta">研習課程代碼 {{CODE}}｜{{TITLE}}</p>
-<dl class="counts">
-  <dt>線上報名名額</dt><dd id="seats-online">{{ONLINE_SEATS}}</dd>
-  <dt>已占用</dt><dd id="seats-taken">{{SEATS_TAKEN}}</dd>
-  <dt>尚餘名額</dt><dd id="seats-left">{{SEATS_LEFT}}</dd>
-</dl>
-<p class="hint">勾選{{UNIT}}的在職教師後送出：勾選的教師即為「審核通過」，每位占用一個線上報名名額；原本「待審核」的報名者改為審核通過，不另占名額。已審核通過的教師不再列出。</p>
 {{#RESULT}}
-<div class="note" role="alert" id="batch-result">
+<div class="note batch-result" role="alert" id="batch-result">
   <p>{{SUMMARY}}</p>
   <p><strong>名額已滿，以下 {{NOT_ADDED_COUNT}} 位沒有報名（依勾選順序）：</strong></p>
   <ol class="not-added">{{#NOT_ADDED}}<li data-teacher="{{ID}}">{{NAME}}（{{MASKED_ID}}）</li>{{/NOT_ADDED}}</ol>
+  <p>他們仍列在下方；有名額釋出（例如有人取消報名或審核不通過）後，可以再勾選送出。</p>
 </div>
 {{/RESULT}}
+{{>FORM_ERRORS}}
+<dl class="counts seat-counts">
+  <div><dt>線上報名名額</dt><dd id="seats-online">{{ONLINE_SEATS}}</dd></div>
+  <div><dt>已占用（待審核與審核通過）</dt><dd id="seats-taken">{{SEATS_TAKEN}}</dd></div>
+  <div><dt>尚餘名額</dt><dd id="seats-left">{{SEATS_LEFT}}</dd></div>
+</dl>
+<p class="hint">勾選{{UNIT}}的在職教師送出，即為「審核通過」並各占一個線上報名名額；「待審核」的報名者改為審核通過，不另占名額。已審核通過的教師不列出。</p>
 
 <form method="get" action="{{LIST_URL}}" class="filters" role="search">
   <div class="field">
@@ -30,14 +32,13 @@
 </form>
 
 <h2 id="teachers">尚未審核通過的本校在職教師：共 <span id="total">{{TOTAL}}</span> 位{{#FILTERED}}（姓名含「{{Q}}」，<a href="{{CLEAR_FILTER_URL}}">看全部</a>）{{/FILTERED}}</h2>
-{{#NO_TEACHERS}}{{>FORM_ERRORS}}<p class="empty">{{EMPTY}}</p>{{/NO_TEACHERS}}
+{{#NO_TEACHERS}}<p class="empty">{{EMPTY}}</p>{{/NO_TEACHERS}}
 {{#HAS_TEACHERS}}
 <form method="post" action="{{ACTION}}" id="batch" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <input type="hidden" name="q" value="{{Q}}">
   <input type="hidden" name="size" value="{{SIZE}}">
   <input type="hidden" name="page" value="{{PAGE}}">
-  {{>FORM_ERRORS}}
   <p class="hint">第 {{FROM}}–{{TO}} 位。勾選只對這一頁有效，換頁前請先送出。<a href="{{CHECK_ALL_URL}}#teachers">勾選本頁全部</a>｜<a href="{{UNCHECK_URL}}#teachers">全部取消勾選</a></p>
   <div class="table-wrap">
   <table class="teachers stack" id="teacher"{{#TEACHER_INVALID}} aria-describedby="teacher-error"{{/TEACHER_INVALID}}>
@@ -55,7 +56,8 @@
   </table>
   </div>
   {{>TEACHER_ERROR}}
-  <div class="actions"><button type="submit">報名勾選的教師（審核通過）</button></div>
+  <p class="hint" id="batch-rule">尚餘 {{SEATS_LEFT}} 個名額。勾選的人數多於名額時，依列表順序報名到名額用完為止，沒有報名的教師會在頁面上方列出。{{#FULL}}<strong>名額已滿：目前只有「待審核」的報名者還能改為審核通過。</strong>{{/FULL}}</p>
+  <div class="actions"><button type="submit" aria-describedby="batch-rule">報名勾選的教師（審核通過）</button></div>
 </form>
 {{/HAS_TEACHERS}}
 {{#PAGER}}
