@@ -25,7 +25,8 @@ namespace {
 
 using domain::EnrolmentStatus;
 
-constexpr long kPageSizes[] = {20, 50, 100};
+constexpr long kMaxPageSize = 100;  // also the most teachers one batch takes
+constexpr long kPageSizes[] = {20, 50, kMaxPageSize};
 constexpr size_t kMaxNameChars = 50;  // teacher.name
 constexpr long kMaxPage = 100000;
 
@@ -312,6 +313,13 @@ core::Response enrol_batch(core::Context& cx) {
   }
   if (picks->empty()) {
     st.errors.add("teacher", "請至少勾選一位要報名的教師。");
+    st.errors.add("form", "沒有報名任何教師。");
+    return shown_again(422);
+  }
+  // A page's worth at a time: the course stays locked while the batch runs.
+  if (picks->size() > static_cast<size_t>(kMaxPageSize)) {
+    st.errors.add("teacher", "一次最多報名 " + std::to_string(kMaxPageSize) +
+                                 " 位教師（一頁的數量），請分次送出。");
     st.errors.add("form", "沒有報名任何教師。");
     return shown_again(422);
   }
