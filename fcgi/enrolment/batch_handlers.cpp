@@ -248,8 +248,9 @@ Run run_batch(core::Context& cx, const course_store::Course& course,
   run.refusal = refusal_of(*seats);
   if (!run.refusal.empty()) return run;
   std::map<int64_t, batch_sql::Candidate> known;
-  for (auto& t : batch_sql::unit_teachers(db, course.id, course.unit_id, picks))
+  for (auto& t : batch_sql::unit_teachers(db, course.id, course.unit_id, picks)) {
     known.emplace(t.id, std::move(t));
+  }
   run.strangers = picks.size() - known.size();
   if (run.strangers > 0) return run;
   for (int64_t id : picks) {
@@ -334,9 +335,11 @@ core::Response enrol_batch(core::Context& cx) {
     }
   }
   if (!run) {
-    return cx.error(
+    core::Response busy = cx.error(
         503, "目前無法批次報名",
         "目前報名的人很多，系統沒能處理這次批次報名，沒有報名任何教師。請稍候幾秒再送出一次。");
+    busy.header("Retry-After", "2");
+    return busy;
   }
   if (!run->refusal.empty()) return cx.conflict(run->refusal);
   if (run->strangers > 0) {
