@@ -8,6 +8,7 @@
 #include "api/api_handlers.h"
 #include "core/response.h"
 #include "courses/courses_handlers.h"
+#include "enrolment/batch_handlers.h"
 #include "enrolment/enrolment_handlers.h"
 #include "enrolment/settings_handlers.h"
 #include "office/office_handlers.h"
@@ -50,6 +51,8 @@ const std::vector<core::Route>& routes() {
       {"office.course.decide",      "POST", "/office/courses/{code}/enrolments",  Who::kOrganizer,  kHtml,  kForm, enrolment::decide},
       {"office.course.settings",    "GET",  "/office/courses/{code}/enrolment-settings", Who::kOrganizer, kHtml, kForm, enrolment::settings_form},
       {"office.course.save_settings", "POST", "/office/courses/{code}/enrolment-settings", Who::kOrganizer, kHtml, kForm, enrolment::save_settings},
+      {"office.course.batch",       "GET",  "/office/courses/{code}/batch",       Who::kOrganizer,  kHtml,  kForm, enrolment::batch},
+      {"office.course.batch_enrol", "POST", "/office/courses/{code}/batch",       Who::kOrganizer,  kHtml,  kForm, enrolment::enrol_batch},
       {"office.course.edit",        "GET",  "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::edit_course},
       {"office.course.update",      "POST", "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::update_course},
       {"office.course.delete",      "POST", "/office/courses/{code}/delete",      Who::kOrganizer,  kHtml,  kForm, courses::delete_course},

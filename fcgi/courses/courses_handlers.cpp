@@ -181,6 +181,9 @@ core::Response show_course_page(core::Context& cx, const course_store::Course& c
   if (course.state == CourseState::kApproved && shared::access::may_change(cx.user(), course)) {
     body.SetValueAndShowSection("SETTINGS_URL", app::url_for("office.course.settings", {course.code}), "SETTINGS");
   }
+  if (course.enrol_online && course.state == CourseState::kApproved) {  // 校內批次報名
+    body.SetValueAndShowSection("BATCH_URL", app::url_for("office.course.batch", {course.code}), "BATCH");
+  }
   const auto history = course_store::history_of(cx.db(), course.id);
   course_view::fill_history(body, history);
   // The latest return's reasons, shown where the organizer will look first.

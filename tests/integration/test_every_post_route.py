@@ -83,6 +83,7 @@ FIELDS = {
     "office.course.decide": lambda o: [("decision", "refuse"), ("reason", PREFIX), ("enrolment", o["enrolment"])],
     "office.course.save_settings": lambda o: [("enrol_online", "1"), ("online_seats", "5"),
                                               ("auto_review_scope", "anyone")],
+    "office.course.batch_enrol": lambda o: [("teacher", "4")],  # 周怡君 of 內壢國中, not enrolled in 5600001
     "review.approve_many": lambda o: [("code", o["course"])],
     "admin.reasons.create": lambda o: [("label", unique(PREFIX + "理由")), ("needs_text", "0")],
     "admin.counties.update": lambda o: [("min_days", "9"), ("grace_days", "9"), ("red_threshold", "9")],
@@ -268,7 +269,7 @@ class EveryPostRoute(unittest.TestCase):
 
     def param_value(self, route, name, objects):
         p = route.pattern
-        if name == "code" and p.endswith("/enrolments"):
+        if name == "code" and p.endswith(("/enrolments", "/batch")):
             return "5600001"  # open for enrolment, with applications (sql/demo.sql)
         if name == "code" and p.startswith(("/office/", "/review/")):
             return objects["course"]  # an unconfirmed course of the organizer's unit, in the reviewer's queue
