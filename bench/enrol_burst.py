@@ -27,6 +27,7 @@ import collections
 import http.client
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -93,6 +94,49 @@ def fire_timed(requests, threads):
     return results, [t - t0 for t in done_at]
 
 
+def _cpu_of(pid):
+    """utime + stime of a process (all its threads) in seconds; 0 when it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
+
+
+def _children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
+
+
+def cpu_snapshot():
+    """CPU seconds so far of nginx, the portal (supervisor and workers), mariadbd, this client,
+    and the machine's busy time (/proc/stat), to charge a burst's work to each."""
+    snap = {}
+    for name, pidfile in (("nginx", "nginx.pid"), ("portal", "portal.pid"), ("db", "mysqld.pid")):
+        try:
+            with open(os.path.join(portal.VAR, "run", pidfile)) as f:
+                pid = int(f.read().strip())
+        except (OSError, ValueError):
+            snap[name] = 0.0
+            continue
+        snap[name] = _cpu_of(pid) + sum(_cpu_of(c) for c in _children(pid))
+    snap["client"] = _cpu_of(os.getpid())
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    snap["busy"] = (sum(v[:8]) - v[3] - v[4]) / os.sysconf("SC_CLK_TCK")
+    return snap
+
+
+def cpu_line(before, after):
+    d = {k: after[k] - before[k] for k in before}
+    return (f"CPU s: nginx {d['nginx']:.2f} + portal {d['portal']:.2f} + db {d['db']:.2f} + client "
+            f"{d['client']:.2f}; machine busy {d['busy']:.2f}"), d
+
+
 def answer_of(result):
     """'approved', 'full', 'busy', ... from data-enrolment-status / data-reason; 'http:<status>'
     for an answer without them and 'error:<exception>' for a connection failure."""
@@ -128,14 +172,18 @@ def portal_round(teachers, seats, client_threads):
     try:
         requests = [("POST", f"/courses/{code}/enrolments", {"sid": sid}, {"csrf": csrf, "key": portal.random_text(32)})
                     for (_, sid, csrf) in teachers]
+        before = cpu_snapshot()
         results, took = fire_timed(requests, client_threads)
+        cpu, cpu_d = cpu_line(before, cpu_snapshot())
         counts = collections.Counter(answer_of(r) for r in results)
         ok, seat_line = check_seats(course_id, seats)
         ok = ok and counts.get("approved/200", 0) == seats
         last = max(took)
+        last_seat = max((t for r, t in zip(results, took) if answer_of(r) == "approved/200"), default=0.0)
         return {"code": code, "p50": pct(took, 0.5), "p99": pct(took, 0.99), "max": last, "last": last,
-                "rate": len(teachers) / last, "within_1s": sum(1 for t in took if t <= 1.0),
-                "counts": dict(sorted(counts.items())), "ok": ok, "seats": seat_line}
+                "rate": len(teachers) / last, "last_approved": last_seat, "within_1s": sum(1 for t in took if t <= 1.0),
+                "counts": dict(sorted(counts.items())), "ok": ok, "seats": seat_line, "cpu": cpu_d,
+                "cpu_line": cpu}
     finally:
         remove_course(course_id, code)
 
@@ -143,11 +191,13 @@ def portal_round(teachers, seats, client_threads):
 def raw_round(binary, teachers, seats, threads):
     course_id, code = portal.new_enrolment_course(seats, True, "搶報名效能基準（直接 SQL）")
     try:
+        before, kids = cpu_snapshot(), resource.getrusage(resource.RUSAGE_CHILDREN)
         out = subprocess.run(
             [binary, "--socket", os.path.join(portal.VAR, "run", "mysqld.sock"), "--user", "portal",
              "--password-file", os.path.join(portal.VAR, "secrets", "db.pass"), "--course", str(course_id),
              "--code", code, "--threads", str(threads)],
             input="\n".join(str(t) for (t, _, _) in teachers), capture_output=True, text=True, timeout=300)
+        after, kids2 = cpu_snapshot(), resource.getrusage(resource.RUSAGE_CHILDREN)
         if out.returncode != 0:
             sys.stderr.write(out.stderr)
         r = dict(kv.split("=", 1) for kv in out.stdout.split())
@@ -155,6 +205,9 @@ def raw_round(binary, teachers, seats, threads):
         ok, seat_line = check_seats(course_id, seats)
         r["ok"] = ok and r["approved"] == seats and r["errors"] == 0
         r["seats"] = seat_line
+        r["cpu_db"] = after["db"] - before["db"]
+        r["cpu_raw"] = (kids2.ru_utime + kids2.ru_stime) - (kids.ru_utime + kids.ru_stime)
+        r["cpu_busy"] = after["busy"] - before["busy"]
         return r
     finally:
         remove_course(course_id, code)
@@ -192,8 +245,8 @@ def main():
             p = portal_round(teachers, a.seats, a.client_threads)
             log(f"round {n} portal: p50 {p['p50'] * 1000:.0f} ms, p99 {p['p99'] * 1000:.0f} ms, max "
                 f"{p['max'] * 1000:.0f} ms; last answer {p['last']:.3f} s after the release "
-                f"({p['rate']:.0f} applications/s); within 1 s: {p['within_1s']}/{a.teachers}; "
-                f"answers {p['counts']}; {p['seats']} -> {'OK' if p['ok'] else 'WRONG'}")
+                f"({p['rate']:.0f} applications/s), last approved {p['last_approved']:.3f} s; within 1 s: {p['within_1s']}/{a.teachers}; "
+                f"answers {p['counts']}; {p['seats']} -> {'OK' if p['ok'] else 'WRONG'}; {p['cpu_line']}")
             r = None
             if a.raw:
                 r = raw_round(a.raw, teachers, a.seats, a.raw_threads)
@@ -201,7 +254,8 @@ def main():
                     f"answer {r['last_answer_s']:.3f} s ({r['rate']:.0f} applications/s), p50 {r['p50_ms']:.0f} ms, "
                     f"p99 {r['p99_ms']:.0f} ms; approved {r['approved']}, full {r['full']}, busy retried "
                     f"{r['busy_retried']}, given up {r['busy_given_up']}, errors {r['errors']}; {r['seats']}"
-                    f" -> {'OK' if r['ok'] else 'WRONG'}")
+                    f" -> {'OK' if r['ok'] else 'WRONG'}; CPU s: bench-raw-enrol {r['cpu_raw']:.2f} + db "
+                    f"{r['cpu_db']:.2f}; machine busy {r['cpu_busy']:.2f} (whole run, with its connects)")
                 log(f"round {n} ratio portal/raw = {p['rate'] / r['rate']:.2f}")
             rounds.append({"portal": p, "raw": r})
     finally:
