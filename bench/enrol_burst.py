@@ -131,6 +131,12 @@ def cpu_snapshot():
     return snap
 
 
+def questions():
+    """MariaDB's count of statements run so far (Questions: every statement and prepared execute
+    from clients), less the one that reads it."""
+    return int(portal.sql("SHOW GLOBAL STATUS LIKE 'Questions'")[0][1])
+
+
 def cpu_line(before, after):
     d = {k: after[k] - before[k] for k in before}
     return (f"CPU s: nginx {d['nginx']:.2f} + portal {d['portal']:.2f} + db {d['db']:.2f} + client "
@@ -172,9 +178,10 @@ def portal_round(teachers, seats, client_threads):
     try:
         requests = [("POST", f"/courses/{code}/enrolments", {"sid": sid}, {"csrf": csrf, "key": portal.random_text(32)})
                     for (_, sid, csrf) in teachers]
-        before = cpu_snapshot()
+        q0, before = questions(), cpu_snapshot()
         results, took = fire_timed(requests, client_threads)
         cpu, cpu_d = cpu_line(before, cpu_snapshot())
+        statements = (questions() - q0 - 1) / len(teachers)
         counts = collections.Counter(answer_of(r) for r in results)
         ok, seat_line = check_seats(course_id, seats)
         ok = ok and counts.get("approved/200", 0) == seats
@@ -183,7 +190,7 @@ def portal_round(teachers, seats, client_threads):
         return {"code": code, "p50": pct(took, 0.5), "p99": pct(took, 0.99), "max": last, "last": last,
                 "rate": len(teachers) / last, "last_approved": last_seat, "within_1s": sum(1 for t in took if t <= 1.0),
                 "counts": dict(sorted(counts.items())), "ok": ok, "seats": seat_line, "cpu": cpu_d,
-                "cpu_line": cpu}
+                "cpu_line": cpu, "statements": statements}
     finally:
         remove_course(course_id, code)
 
@@ -191,13 +198,14 @@ def portal_round(teachers, seats, client_threads):
 def raw_round(binary, teachers, seats, threads):
     course_id, code = portal.new_enrolment_course(seats, True, "搶報名效能基準（直接 SQL）")
     try:
-        before, kids = cpu_snapshot(), resource.getrusage(resource.RUSAGE_CHILDREN)
+        q0, before, kids = questions(), cpu_snapshot(), resource.getrusage(resource.RUSAGE_CHILDREN)
         out = subprocess.run(
             [binary, "--socket", os.path.join(portal.VAR, "run", "mysqld.sock"), "--user", "portal",
              "--password-file", os.path.join(portal.VAR, "secrets", "db.pass"), "--course", str(course_id),
              "--code", code, "--threads", str(threads)],
             input="\n".join(str(t) for (t, _, _) in teachers), capture_output=True, text=True, timeout=300)
         after, kids2 = cpu_snapshot(), resource.getrusage(resource.RUSAGE_CHILDREN)
+        statements = (questions() - q0 - 1) / len(teachers)
         if out.returncode != 0:
             sys.stderr.write(out.stderr)
         r = dict(kv.split("=", 1) for kv in out.stdout.split())
@@ -205,6 +213,7 @@ def raw_round(binary, teachers, seats, threads):
         ok, seat_line = check_seats(course_id, seats)
         r["ok"] = ok and r["approved"] == seats and r["errors"] == 0
         r["seats"] = seat_line
+        r["statements"] = statements
         r["cpu_db"] = after["db"] - before["db"]
         r["cpu_raw"] = (kids2.ru_utime + kids2.ru_stime) - (kids.ru_utime + kids.ru_stime)
         r["cpu_busy"] = after["busy"] - before["busy"]
@@ -246,7 +255,7 @@ def main():
             log(f"round {n} portal: p50 {p['p50'] * 1000:.0f} ms, p99 {p['p99'] * 1000:.0f} ms, max "
                 f"{p['max'] * 1000:.0f} ms; last answer {p['last']:.3f} s after the release "
                 f"({p['rate']:.0f} applications/s), last approved {p['last_approved']:.3f} s; within 1 s: {p['within_1s']}/{a.teachers}; "
-                f"answers {p['counts']}; {p['seats']} -> {'OK' if p['ok'] else 'WRONG'}; {p['cpu_line']}")
+                f"answers {p['counts']}; {p['seats']} -> {'OK' if p['ok'] else 'WRONG'}; {p['cpu_line']}; {p['statements']:.1f} statements per application")
             r = None
             if a.raw:
                 r = raw_round(a.raw, teachers, a.seats, a.raw_threads)
@@ -255,7 +264,8 @@ def main():
                     f"p99 {r['p99_ms']:.0f} ms; approved {r['approved']}, full {r['full']}, busy retried "
                     f"{r['busy_retried']}, given up {r['busy_given_up']}, errors {r['errors']}; {r['seats']}"
                     f" -> {'OK' if r['ok'] else 'WRONG'}; CPU s: bench-raw-enrol {r['cpu_raw']:.2f} + db "
-                    f"{r['cpu_db']:.2f}; machine busy {r['cpu_busy']:.2f} (whole run, with its connects)")
+                    f"{r['cpu_db']:.2f}; machine busy {r['cpu_busy']:.2f} (whole run, with its connects); "
+                    f"{r['statements']:.1f} statements per application")
                 log(f"round {n} ratio portal/raw = {p['rate'] / r['rate']:.2f}")
             rounds.append({"portal": p, "raw": r})
     finally:
