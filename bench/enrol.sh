@@ -1,0 +1,89 @@
+#!/bin/bash
+# Enrolment burst (issue 8): 1,000 teachers at a 120-seat 自動審核 course, released at once,
+# through nginx and the portal (bench/enrol_burst.py), and the same application transaction
+# straight on MariaDB with as many connections as the portal has threads (build/bench-raw-enrol),
+# in the same run, round by round. Prints both and the ratio of their rates.
+#
+#   bench/enrol.sh [--rounds R] [--keep] [-- extra options of bench/enrol_burst.py]
+#
+# Uses the bench instance of bench/env.sh (var/bench, nginx :8180, MariaDB :3409). Without bench
+# data it makes small data first (bench/generate.sh 0.02) and says so. Whatever of the instance
+# this script started (MariaDB, workers, nginx, mail sink) it stops at the end by the PIDs in
+# var/bench/run/, unless --keep; what was already running is left running.
+# Targets: every answer within 1 s of the release; portal rate / raw rate >= 0.7; with
+# innodb_flush_log_at_trx_commit = 1 (checked and printed). A benchmark, not a test.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+ROUNDS="${BENCH_ROUNDS:-3}"
+KEEP="${BENCH_KEEP:-0}"
+EXTRA=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --keep) KEEP=1; shift ;;
+    --) shift; EXTRA=("$@"); break ;;
+    *) sed -n '2,15p' "$0" >&2; exit 2 ;;
+  esac
+done
+log() { printf '[enrol.sh] %s\n' "$*" >&2; }
+B=$BENCH_BASE_ID
+STAMP="$(date +%Y%m%d-%H%M%S)"
+OUT="$PORTAL_VAR/results/enrol-$STAMP"
+
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# What runs before we start anything: only the rest is ours to stop.
+declare -A WAS_UP
+for p in mysqld portal nginx smtp-sink; do
+  if alive "$PORTAL_VAR/run/$p.pid"; then WAS_UP[$p]=1; else WAS_UP[$p]=0; fi
+done
+
+stop_ours() {
+  set +e
+  if [ "$KEEP" = 1 ]; then log "instance left running at http://127.0.0.1:$PORTAL_PORT"; return; fi
+  for p in nginx portal smtp-sink mysqld; do   # front to back, as portalctl stop does
+    [ "${WAS_UP[$p]}" = 1 ] && continue
+    alive "$PORTAL_VAR/run/$p.pid" || continue
+    local pid; pid="$(cat "$PORTAL_VAR/run/$p.pid")"
+    kill "$pid"
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+    log "stopped $p (pid $pid)"
+  done
+}
+trap stop_ours EXIT
+
+[ -x "$BUILD/bench-raw-enrol" ] || cmake --build "$BUILD" --target bench-raw-enrol >&2
+DATA="national-scale data (bench/generate.sh 1.0)"
+if [ ! -d "$PORTAL_VAR/mysql" ]; then
+  log "no bench data in ${PORTAL_VAR#$BENCH_ROOT/}: making small data (bench/generate.sh 0.02)"
+  "$BENCH_ROOT/bench/generate.sh" 0.02
+  WAS_UP[mysqld]=0   # generate.sh leaves the MariaDB it started running: ours to stop
+fi
+"$PORTALCTL" start >&2
+NT="$(bsql -N -e "SELECT COUNT(*) FROM teacher WHERE id >= $B")"
+NC="$(bsql -N -e "SELECT COUNT(*) FROM course WHERE id >= $B")"
+NE="$(bsql -N -e "SELECT COUNT(*) FROM enrolment")"
+[ "$NT" -ge 200000 ] || DATA="small data ($NT generated teachers; bench/generate.sh 0.02 or similar), not national scale"
+FLUSH="$(bsql -N -e "SELECT @@GLOBAL.innodb_flush_log_at_trx_commit")"
+mkdir -p "$OUT"
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "host: $(nproc) CPUs, $(uname -r)"
+  echo "data: $DATA: $NT teachers, $NC courses, $NE enrolments"
+  echo "portal: $PORTAL_WORKERS workers x $PORTAL_THREADS threads; raw: $((PORTAL_WORKERS * PORTAL_THREADS)) connections"
+  echo "innodb_flush_log_at_trx_commit: $FLUSH"
+  echo "mariadb: $(bsql -N -e "SELECT VERSION()")"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$OUT/setup.txt" >&2
+[ "$FLUSH" = 1 ] || log "WARNING: innodb_flush_log_at_trx_commit is $FLUSH, not 1"
+
+set +e
+python3 "$BENCH_ROOT/bench/enrol_burst.py" --var "$PORTAL_VAR" --port "$PORTAL_PORT" --rounds "$ROUNDS" \
+  --raw "$BUILD/bench-raw-enrol" --raw-threads "$((PORTAL_WORKERS * PORTAL_THREADS))" \
+  --json "$OUT/rounds.json" "${EXTRA[@]}" 2>&1 | tee "$OUT/output.txt"
+rc=${PIPESTATUS[0]}
+set -e
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/setup.txt" >&2
+log "raw output in ${OUT#$BENCH_ROOT/}"
+exit "$rc"
