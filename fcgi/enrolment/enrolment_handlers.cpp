@@ -332,6 +332,14 @@ core::Response enrol(core::Context& cx) {
     o.incomplete = true;
     return answer(cx, *seats, o, &form);
   }
+  // At the opening minute most applicants find the course full: tell them without queueing for the
+  // course's lock. Only a teacher without an application here, who did not ask for 候補, within the
+  // window; a seat freed a moment later is the waiting list's anyway.
+  if (!form.flag("waitlist") && seats->seats_taken >= seats->online_seats &&
+      !domain::window_refusal(seats->window) && !sql::mine(cx.db(), seats->course_id, cx.user().id)) {
+    o.refusal = EnrolRefusal::kFull;
+    return answer(cx, *seats, o, &form);
+  }
   // 自動審核 approves within its scope; the others wait for the organizer.
   const bool auto_approve = seats->auto_review &&
                             domain::auto_approves(seats->auto_scope, teacher, seats->unit_id, seats->county_id);
