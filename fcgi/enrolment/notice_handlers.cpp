@@ -109,6 +109,7 @@ core::Response notice(core::Context& cx) {
   body.SetValue("NOTICE_CODE", code);
   body.SetValue("CHECK_PATH", check_path);
   body.SetValue("CHECK_URL", cx.config().base_url + check_path);
+  body.SetValue("LOOKUP_URL", cx.config().base_url + app::url_for("notice.lookup"));
   body.SetValue("CALENDAR_URL",
                 app::url_for("enrolment.calendar", {std::to_string(a->who.enrolment_id)}));
   body.SetValue("COURSE_URL", app::url_for("course.show", {c.code}));

@@ -30,7 +30,10 @@
 
 <section class="verification" aria-labelledby="verify-heading">
 <h2 id="verify-heading">查驗</h2>
-<p>驗證碼 <strong class="notice-code" data-notice-code="{{NOTICE_CODE}}">{{NOTICE_CODE}}</strong></p>
-<p>本通知由全國教師在職進修資訊網產生。學校人事或教務單位可至 <a class="address" href="{{CHECK_PATH}}">{{CHECK_URL}}</a> 查驗本通知，並確認報名目前仍然有效。</p>
+<dl class="facts">
+  <dt>驗證碼</dt><dd><strong class="notice-code" data-notice-code="{{NOTICE_CODE}}">{{NOTICE_CODE}}</strong></dd>
+  <dt>查驗網址</dt><dd><a class="address" href="{{CHECK_PATH}}">{{CHECK_URL}}</a></dd>
+</dl>
+<p class="hint">本通知由全國教師在職進修資訊網產生。學校人事或教務單位可開啟查驗網址，或在本網「錄取通知查驗」（{{LOOKUP_URL}}）輸入驗證碼，確認本通知由本網發出，且報名目前仍然有效。</p>
 </section>
 </article>
