@@ -54,7 +54,9 @@ Config load_config(const std::string& path) {
   if (kv.count("scheduler_interval_seconds")) {
     c.scheduler_interval_seconds = std::stoi(kv["scheduler_interval_seconds"]);
   }
-  if (kv.count("reminder_hours_before")) c.reminder_hours_before = std::stoi(kv["reminder_hours_before"]);
+  if (kv.count("reminder_hours_before")) {
+    c.reminder_hours_before = std::stoi(kv["reminder_hours_before"]);
+  }
   if (c.scheduler_interval_seconds < 1 || c.scheduler_interval_seconds > 86400) {
     throw std::runtime_error("scheduler_interval_seconds out of 1..86400 in " + path);
   }
