@@ -4,7 +4,9 @@
 // `portal-tool course-states public|unfinished` prints the SQL list of those states for SQL files
 // run by hand or in bulk (sql/course_search_rebuild.sql), from the domain's rules;
 // `portal-tool search-spellings KEYWORD` prints the terms the search makes of a keyword, one line
-// each with its spellings tab-separated (domain/search_terms.h), for bench/search_check.py.
+// each with its spellings tab-separated (domain/search_terms.h), for bench/search_check.py;
+// `portal-tool scheduler --config FILE [--once] [--pid-file FILE]` runs the timed jobs
+// (scheduler/scheduler.h).
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +21,7 @@
 #include "core/security.h"
 #include "domain/course_state.h"
 #include "domain/search_terms.h"
+#include "scheduler/scheduler.h"
 
 namespace {
 
@@ -31,7 +34,8 @@ const char kUsage[] =
     "       portal-tool keys rotate DIR [--overlap-hours N (default 24)]\n"
     "       portal-tool keys list DIR\n"
     "       portal-tool course-states public|unfinished\n"
-    "       portal-tool search-spellings KEYWORD\n";
+    "       portal-tool search-spellings KEYWORD\n"
+    "       portal-tool scheduler --config FILE [--once] [--pid-file FILE]\n";
 
 int usage() {
   std::fputs(kUsage, stderr);
@@ -127,6 +131,14 @@ int main(int argc, char** argv) {
       std::puts(line.c_str());
     }
     return 0;
+  }
+  if (argc >= 2 && std::strcmp(argv[1], "scheduler") == 0) {
+    try {
+      return scheduler::command(argc - 2, argv + 2);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "portal-tool: %s\n", e.what());
+      return 1;
+    }
   }
   if (argc >= 2 && std::strcmp(argv[1], "keys") == 0) {
     try {

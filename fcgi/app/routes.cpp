@@ -11,6 +11,7 @@
 #include "enrolment/batch_handlers.h"
 #include "enrolment/enrolment_handlers.h"
 #include "enrolment/settings_handlers.h"
+#include "enrolment/notice_handlers.h"
 #include "office/office_handlers.h"
 #include "partners/partners_handlers.h"
 #include "review/review_handlers.h"
@@ -42,6 +43,10 @@ const std::vector<core::Route>& routes() {
       {"teacher.home",              "GET",  "/teacher",                           Who::kTeacher,    kHtml,  kForm, teacher::home},
       {"enrolment.cancel_form",     "GET",  "/teacher/enrolments/{id}/cancel",    Who::kTeacher,    kHtml,  kForm, enrolment::cancel_form},
       {"enrolment.cancel",          "POST", "/teacher/enrolments/{id}/cancel",    Who::kTeacher,    kHtml,  kForm, enrolment::cancel},
+      {"enrolment.notice",          "GET",  "/teacher/enrolments/{id}/notice",    Who::kTeacher,    kHtml,  kForm, enrolment::notice},
+      {"enrolment.calendar",        "GET",  "/teacher/enrolments/{id}/calendar.ics", Who::kTeacher, kHtml,  kForm, enrolment::calendar},
+      {"notice.lookup",             "GET",  "/notices",                           Who::kAnyone,     kHtml,  kForm, enrolment::notice_lookup},
+      {"notice.check",              "GET",  "/notices/{code}",                    Who::kAnyone,     kHtml,  kForm, enrolment::check_notice},
       {"office.home",               "GET",  "/office",                            Who::kBusiness,   kHtml,  kForm, office::home},
       {"office.courses",            "GET",  "/office/courses",                    Who::kOrganizer,  kHtml,  kForm, courses::list_courses},
       {"office.courses.new",        "GET",  "/office/courses/new",                Who::kOrganizer,  kHtml,  kForm, courses::new_course},

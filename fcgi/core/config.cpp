@@ -51,6 +51,18 @@ Config load_config(const std::string& path) {
   if (kv.count("smtp_url")) c.smtp_url = kv["smtp_url"];
   if (kv.count("mail_from")) c.mail_from = kv["mail_from"];
   if (kv.count("oidc_keys_dir")) c.oidc_keys_dir = kv["oidc_keys_dir"];
+  if (kv.count("scheduler_interval_seconds")) {
+    c.scheduler_interval_seconds = std::stoi(kv["scheduler_interval_seconds"]);
+  }
+  if (kv.count("reminder_hours_before")) {
+    c.reminder_hours_before = std::stoi(kv["reminder_hours_before"]);
+  }
+  if (c.scheduler_interval_seconds < 1 || c.scheduler_interval_seconds > 86400) {
+    throw std::runtime_error("scheduler_interval_seconds out of 1..86400 in " + path);
+  }
+  if (c.reminder_hours_before < 1 || c.reminder_hours_before > 24 * 14) {
+    throw std::runtime_error("reminder_hours_before out of 1..336 in " + path);
+  }
   return c;
 }
 

@@ -21,6 +21,8 @@ struct Config {
   std::string smtp_url = "smtp://127.0.0.1:2525";  // the relay; a local sink in development and tests
   std::string mail_from = "no-reply@inservice.example.edu.tw";
   std::string oidc_keys_dir;  // RS256 signing keys, outside the web root (portal-tool keys)
+  int scheduler_interval_seconds = 60;  // between the passes of portal-tool scheduler
+  int reminder_hours_before = 24;       // the reminder e-mail, before a course's first session
 };
 
 // Throws std::runtime_error naming the missing or bad key.

@@ -66,4 +66,9 @@ void log_error(std::string_view request_id, std::string_view message) {
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
 
+void log_note(std::string_view source, std::string_view message) {
+  const std::string line = timestamp() + " src=" + clean(source) + " note=" + clean(message) + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
 }  // namespace core

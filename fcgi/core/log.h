@@ -16,5 +16,7 @@ struct RequestLog {
 
 void log_request(const RequestLog& entry);
 void log_error(std::string_view request_id, std::string_view message);
+// What a process beside the requests did (the scheduler's passes): "src=<source> note=<message>".
+void log_note(std::string_view source, std::string_view message);
 
 }  // namespace core

@@ -105,7 +105,7 @@ void save_application(db::Connection& db, int64_t course_id, int64_t teacher_id,
              " answers = VALUES(answers), created_at = NOW(3), decided_at = VALUES(decided_at),"
              " approved_at = VALUES(approved_at), auto_decided = VALUES(auto_decided),"
              " waiting_since = VALUES(waiting_since), cancelled_at = NULL, decided_by = NULL,"
-             " refusal_reason = NULL, promoted_at = NULL",
+             " refusal_reason = NULL, promoted_at = NULL, reminded_at = NULL",
              course_id, teacher_id, code(status), request_key,
              answers.empty() ? std::optional<std::string>() : std::optional<std::string>(answers),
              approved, approved, auto_decided && approved, status == EnrolmentStatus::kWaiting);

@@ -72,9 +72,16 @@ std::optional<std::string> render_home(core::Context& cx) {
         row->SetIntValue("POSITION", e.waiting_position);
         row->ShowSection("WAITING");
       }
+      if (status && *status == domain::EnrolmentStatus::kApproved) {
+        auto* admitted = row->AddSectionDictionary("APPROVED");
+        admitted->SetValue("NOTICE_URL", app::url_for("enrolment.notice", {std::to_string(e.id)}));
+        admitted->SetValue("CALENDAR_URL",
+                           app::url_for("enrolment.calendar", {std::to_string(e.id)}));
+      }
       // A link, not a form: this body is cached per teacher, a form's token is per session.
       if (status && domain::may_cancel(*status, e.now, e.first_session_start)) {
-        row->SetValueAndShowSection("CANCEL_URL", app::url_for("enrolment.cancel_form", {std::to_string(e.id)}),
+        row->SetValueAndShowSection("CANCEL_URL",
+                                    app::url_for("enrolment.cancel_form", {std::to_string(e.id)}),
                                     "CAN_CANCEL");
       }
     }

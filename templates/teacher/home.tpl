@@ -29,7 +29,7 @@
     <caption class="visually-hidden">我的報名</caption>
     <thead><tr><th scope="col">研習</th><th scope="col">日期</th><th scope="col">開課單位</th><th scope="col">報名狀態</th></tr></thead>
     <tbody>
-    {{#ENROLMENT}}<tr><td data-label="研習"><a href="{{URL}}">{{TITLE}}</a></td><td data-label="日期">{{DATES}}</td><td data-label="開課單位">{{UNIT}}</td><td data-label="報名狀態">{{STATUS}}{{#WAITING}}（第 {{POSITION}} 位）{{/WAITING}}{{#CAN_CANCEL}} <a href="{{CANCEL_URL}}">取消報名</a>{{/CAN_CANCEL}}</td></tr>{{/ENROLMENT}}
+    {{#ENROLMENT}}<tr><td data-label="研習"><a href="{{URL}}">{{TITLE}}</a></td><td data-label="日期">{{DATES}}</td><td data-label="開課單位">{{UNIT}}</td><td data-label="報名狀態">{{STATUS}}{{#WAITING}}（第 {{POSITION}} 位）{{/WAITING}}<span class="row-links">{{#APPROVED}}<a href="{{NOTICE_URL}}">錄取通知</a> <a href="{{CALENDAR_URL}}">行事曆檔（.ics）</a>{{/APPROVED}}{{#CAN_CANCEL}} <a href="{{CANCEL_URL}}">取消報名</a>{{/CAN_CANCEL}}</span></td></tr>{{/ENROLMENT}}
     </tbody>
   </table>
   </div>
