@@ -433,7 +433,9 @@ core::Response show_applicants(core::Context& cx, const course_store::Course& co
     row->SetValue("APPLIED_AT", shared::roc_datetime(a.applied_at));
     row->SetValue("STATUS_CODE", domain::enrolment_status_code(a.status));
     row->SetValue("STATUS", std::string(domain::enrolment_status_label(a.status)) +
-                                (a.auto_decided ? "（自動審核）" : ""));
+                                (a.auto_decided ? "（" + shared::roc_datetime(a.decided_at) +
+                                                      " 自動審核：先報先錄取，尚有名額）"
+                                                : ""));
     if (!a.refusal_reason.empty()) row->SetValueAndShowSection("REFUSAL", a.refusal_reason, "REFUSED");
     for (const auto& q : domain::questions()) {
       const std::string prefix = std::string(q.code) + "=";
