@@ -3,6 +3,7 @@
 // clock (domain/enrolment_rules.h).
 #include "enrolment/enrolment_handlers.h"
 
+#include <algorithm>
 #include <set>
 
 #include "app/routes.h"
@@ -406,6 +407,63 @@ core::Response cancel(core::Context& cx) {
 
 namespace {
 
+// 報名資格審核's filter and order, read from the address so a decision keeps them.
+struct ApplicantView {
+  std::string status;  // an enrolment status code, or "" for all
+  std::string name;    // part of the name or the unit
+  std::string order;   // applied (default), light, unit
+};
+
+const std::vector<std::pair<const char*, const char*>> kApplicantOrders = {
+    {"applied", "報名時間"}, {"light", "燈號（未參與多者在前）"}, {"unit", "服務單位"}};
+
+ApplicantView applicant_view(const core::Params& query) {
+  ApplicantView v{query.get_or("status"), domain::utf8_prefix(domain::trim(query.get_or("q")), 50),
+                  query.get_or("order")};
+  if (!v.status.empty() && !domain::parse_enrolment_status(v.status)) v.status.clear();
+  if (v.order != "light" && v.order != "unit") v.order = "applied";
+  return v;
+}
+
+std::vector<sql::Applicant> shown_applicants(const std::vector<sql::Applicant>& all, const ApplicantView& v) {
+  std::vector<sql::Applicant> out;
+  for (const auto& a : all) {
+    if (!v.status.empty() && v.status != domain::enrolment_status_code(a.status)) continue;
+    if (!v.name.empty() && a.name.find(v.name) == std::string::npos &&
+        a.unit_name.find(v.name) == std::string::npos) continue;
+    out.push_back(a);
+  }
+  // The query's order (status, then the waiting list's and the applications' times) breaks ties.
+  if (v.order == "light") {
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& x, const auto& y) { return x.missed_courses > y.missed_courses; });
+  } else if (v.order == "unit") {
+    std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.unit_name < y.unit_name; });
+  }
+  return out;
+}
+
+void fill_applicant_view(ctemplate::TemplateDictionary& body, const ApplicantView& v) {
+  body.SetValue("FILTER_Q", v.name);
+  auto* all = body.AddSectionDictionary("STATUS_OPTION");
+  all->SetValue("CODE", "");
+  all->SetValue("LABEL", "全部");
+  if (v.status.empty()) all->ShowSection("SELECTED");
+  for (const auto s : {EnrolmentStatus::kPending, EnrolmentStatus::kWaiting, EnrolmentStatus::kApproved,
+                       EnrolmentStatus::kRefused, EnrolmentStatus::kCancelled}) {
+    auto* o = body.AddSectionDictionary("STATUS_OPTION");
+    o->SetValue("CODE", domain::enrolment_status_code(s));
+    o->SetValue("LABEL", domain::enrolment_status_label(s));
+    if (v.status == domain::enrolment_status_code(s)) o->ShowSection("SELECTED");
+  }
+  for (const auto& [code, label] : kApplicantOrders) {
+    auto* o = body.AddSectionDictionary("ORDER_OPTION");
+    o->SetValue("CODE", code);
+    o->SetValue("LABEL", label);
+    if (v.order == code) o->ShowSection("SELECTED");
+  }
+}
+
 core::Response show_applicants(core::Context& cx, const course_store::Course& course,
                                const core::Form& form, const std::string& notice, int status) {
   const auto list = sql::applicants(cx.db(), course.id);
@@ -420,10 +478,14 @@ core::Response show_applicants(core::Context& cx, const course_store::Course& co
   body.SetIntValue("SEATS_TAKEN", course.seats_taken);
   if (!notice.empty()) body.SetValueAndShowSection("NOTICE", notice, "HAS_NOTICE");
   int counts[5] = {0, 0, 0, 0, 0};
+  for (const auto& a : list) ++counts[static_cast<int>(a.status)];
   std::set<std::string> picked;
   for (const auto& v : form.raw_all("enrolment")) picked.insert(v);
-  for (const auto& a : list) {
-    ++counts[static_cast<int>(a.status)];
+  const ApplicantView view = applicant_view(cx.req().query);
+  fill_applicant_view(body, view);
+  const auto shown = shown_applicants(list, view);
+  if (!list.empty() && shown.empty()) body.ShowSection("NO_MATCH");
+  for (const auto& a : shown) {
     auto* row = body.AddSectionDictionary("APPLICANT");
     row->SetIntValue("ID", a.id);
     row->SetValue("NAME", a.name);

@@ -10,7 +10,17 @@
   <dt>已取消</dt><dd id="count-cancelled">{{CANCELLED}}</dd>
 </dl>
 {{#HAS_NOTICE}}<p class="note" role="status">{{NOTICE}}</p>{{/HAS_NOTICE}}
+<form method="get" class="filters" role="search" aria-label="篩選報名者">
+  <div class="field"><label for="filter-status">狀態</label>
+    <select id="filter-status" name="status">{{#STATUS_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}</select></div>
+  <div class="field"><label for="filter-q">姓名或服務單位</label>
+    <input id="filter-q" name="q" type="search" maxlength="50" value="{{FILTER_Q}}"></div>
+  <div class="field"><label for="filter-order">排序</label>
+    <select id="filter-order" name="order">{{#ORDER_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ORDER_OPTION}}</select></div>
+  <div class="actions"><button type="submit">篩選</button></div>
+</form>
 {{#NO_APPLICANTS}}<p>目前沒有人報名。</p>{{/NO_APPLICANTS}}
+{{#NO_MATCH}}<p>沒有符合篩選條件的報名者。</p>{{/NO_MATCH}}
 <form method="post" action="{{ACTION}}#decide" id="decide" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   {{>FORM_ERRORS}}

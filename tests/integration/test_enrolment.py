@@ -5,6 +5,7 @@ deleted course's applicants. Races are in test_enrolment_races.py.
 import re
 import html
 import unittest
+import urllib.parse
 
 import portal
 from portal import (Client, delete_teacher, logged_in, main, new_teacher, sql, sql_value, token_of,
@@ -358,6 +359,28 @@ class ApplicantReview(unittest.TestCase):
             f"SELECT body FROM mail_outbox WHERE to_addr = 't{first}@example.edu.tw'"))
         self.assertEqual(mails_to(waiting), 1)
         self.assertEqual(seats(self.code), ["2", "2"])
+
+    def test_the_list_filters_by_status_and_name_and_keeps_the_totals(self):
+        def shown(**query):
+            page = self.organizer.get(f"/office/courses/{self.code}/enrolments?" + urllib.parse.urlencode(query))
+            self.assertEqual(page.status, 200)
+            counts = dict(re.findall(r'id="count-(\w+)">(\d+)', page.text))
+            self.assertEqual(counts["total"], "3")
+            return sorted(int(i) for i in re.findall(r'<tr data-enrolment="(\d+)"', page.text)), page.text
+
+        everyone = sorted(int(i) for i in self.ids(0, 1, 2))
+        self.assertEqual(shown()[0], everyone)
+        self.assertEqual(shown(status="waiting")[0], [int(self.ids(2)[0])])
+        self.assertEqual(shown(status="nonsense")[0], everyone)
+        name = "篩選<測試>"
+        sql(f"UPDATE teacher SET name = '{name}' WHERE id = {self.applicants[1][1]}")
+        rows, text = shown(q=name)
+        self.assertEqual(rows, [int(self.ids(1)[0])])
+        self.assertIn(f'value="{html.escape(name)}"', text)
+        rows, text = shown(q="沒有這個人", status="approved")
+        self.assertEqual(rows, [])
+        self.assertIn("沒有符合篩選條件的報名者", text)
+        self.assertEqual(shown(order="light")[0], everyone)
 
     def test_another_unit_or_role_cannot_review(self):
         red = logged_in("organizer-red")
