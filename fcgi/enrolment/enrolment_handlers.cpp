@@ -436,7 +436,7 @@ std::vector<sql::Applicant> shown_applicants(const std::vector<sql::Applicant>& 
   // The query's order (status, then the waiting list's and the applications' times) breaks ties.
   if (v.order == "light") {
     std::stable_sort(out.begin(), out.end(),
-                     [](const auto& x, const auto& y) { return x.missed_courses > y.missed_courses; });
+                     [](const auto& x, const auto& y) { return x.missed_courses.size() > y.missed_courses.size(); });
   } else if (v.order == "unit") {
     std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.unit_name < y.unit_name; });
   }
@@ -513,10 +513,12 @@ core::Response show_applicants(core::Context& cx, const course_store::Course& co
         pos = end + 1;
       }
     }
-    const domain::Light light = domain::teacher_light(a.missed_courses);
+    const int missed = static_cast<int>(a.missed_courses.size());
+    const domain::Light light = domain::teacher_light(missed);
     row->SetValue("LIGHT_CODE", domain::light_code(light));
     row->SetValue("LIGHT", std::string(domain::light_words(light)) + "（今年報名但未參與 " +
-                               std::to_string(a.missed_courses) + " 堂）");
+                               std::to_string(missed) + " 堂）");
+    for (const auto& course : a.missed_courses) row->AddSectionDictionary("MISSED")->SetValue("MISSED_COURSE", course);
     const bool open = a.status == EnrolmentStatus::kPending || a.status == EnrolmentStatus::kWaiting ||
                       a.status == EnrolmentStatus::kApproved;
     if (open) {

@@ -92,7 +92,7 @@ struct Applicant {
   std::string name, unit_name, title_name, email, phone, applied_at, decided_at, refusal_reason,
       answers;
   bool auto_decided = false;
-  int missed_courses = 0;  // this year's 報名但未參與 (SPEC §6)
+  std::vector<std::string> missed_courses;  // this year's 報名但未參與 (SPEC §6): "title（code）"
 };
 std::vector<Applicant> applicants(db::Connection& db, int64_t course_id);
 std::optional<Person> person_of(db::Connection& db, int64_t enrolment_id, int64_t course_id);

@@ -35,7 +35,7 @@
       <td data-label="職稱">{{TITLE_NAME}}</td>
       <td data-label="聯絡">{{CONTACT}}{{#ANSWER}}<br><span class="meta">{{LABEL}}：{{VALUE}}</span>{{/ANSWER}}</td>
       <td data-label="報名時間">{{APPLIED_AT}}</td>
-      <td data-label="燈號"><span data-light="{{LIGHT_CODE}}">{{LIGHT}}</span></td>
+      <td data-label="燈號"><span data-light="{{LIGHT_CODE}}">{{LIGHT}}</span>{{#MISSED}}<br><span class="meta">{{MISSED_COURSE}}</span>{{/MISSED}}</td>
       <td data-label="狀態">{{STATUS}}{{#REFUSED}}<br><span class="meta">理由：{{REFUSAL}}</span>{{/REFUSED}}</td>
     </tr>{{/APPLICANT}}
     </tbody>

@@ -335,6 +335,23 @@ class ApplicantReview(unittest.TestCase):
                          ("3", "2", "1", "0"))
         self.assertEqual(len(re.findall(r'data-light="green"', page.text)), 3)
 
+    def test_the_courses_behind_an_applicants_light_are_named(self):
+        # 李美玲 (demo, red: three closed courses without hours this year) applies here too.
+        client = Client()
+        self.assertEqual(client.login("B223456782").status, 303)
+        enrol(client, self.code, waitlist="1")
+        try:
+            page = self.page().text
+            row = re.search(r'<tr data-enrolment="\d+" data-status="\w+">(?:(?!</tr>).)*李美玲(?:(?!</tr>).)*</tr>',
+                            page, re.S).group(0)
+            self.assertIn('data-light="red"', row)
+            self.assertIn("未參與 3 堂", row)
+            self.assertEqual(len(re.findall(r'<span class="meta">[^<]+（56000\d\d）</span>', row)), 3)
+            self.assertIn("基本救命術訓練（CPR＋AED）（5600007）", row)
+        finally:
+            sql(f"DELETE e FROM enrolment e JOIN course c ON c.id = e.course_id"
+                f" WHERE e.teacher_id = 2 AND c.code = '{self.code}'")
+
     def test_approving_a_waiting_applicant_never_exceeds_the_seats(self):
         r = self.decide("approve", self.ids(0, 1, 2))
         self.assertEqual(r.status, 303)
