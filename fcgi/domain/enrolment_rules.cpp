@@ -148,6 +148,7 @@ std::string format_asked(const std::map<std::string, Asked>& asked) {
 bool eligible(const Eligibility& rule, const Applicant& teacher) {
   if (!rule.levels.empty() && !rule.levels.count(teacher.unit_level)) return false;
   if (!rule.counties.empty() && !rule.counties.count(teacher.county_id)) return false;
+  if (!rule.units.empty() && !rule.units.count(teacher.unit_code)) return false;
   return true;
 }
 

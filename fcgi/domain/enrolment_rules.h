@@ -95,11 +95,13 @@ std::string format_asked(const std::map<std::string, Asked>& asked);
 struct Eligibility {
   std::set<std::string> levels;    // the teacher's unit's level must be one of them
   std::set<std::string> counties;  // county ids, as text
+  std::set<std::string> units;     // school codes
 };
 struct Applicant {
   std::string unit_level;  // junior_high, elementary, …
   std::string county_id;
   int64_t unit_id = 0;
+  std::string unit_code;
 };
 bool eligible(const Eligibility& rule, const Applicant& teacher);
 

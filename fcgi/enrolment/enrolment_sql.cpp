@@ -17,7 +17,7 @@ using domain::EnrolmentStatus;
 constexpr const char* kSeatColumns =
     "SELECT c.id, c.code, c.title, c.state, c.enrol_online, c.auto_review, c.online_seats,"
     " c.unit_id, (SELECT u.county_id FROM unit u WHERE u.id = c.unit_id) AS county_id,"
-    " c.ask_fields, c.eligible_levels, c.eligible_counties, c.auto_review_scope,"
+    " c.ask_fields, c.eligible_levels, c.eligible_counties, c.eligible_units, c.auto_review_scope,"
     " c.seats_taken, IFNULL(UNIX_TIMESTAMP(c.enrol_opens_at), 0) AS opens,"
     " IFNULL(UNIX_TIMESTAMP(c.enrol_closes_at), 0) AS closes,"
     " DATE_FORMAT(c.enrol_closes_at, '%Y-%m-%d %H:%i') AS enrol_closes_at,"
@@ -45,6 +45,7 @@ Seats seats_from(const db::Row& r) {
   s.asked = domain::parse_asked(r.str("ask_fields"));
   s.eligibility.levels = domain::split_set(r.str("eligible_levels"));
   s.eligibility.counties = domain::split_set(r.str("eligible_counties"));
+  s.eligibility.units = domain::split_set(r.str("eligible_units"));
   const std::string scope = r.str("auto_review_scope");
   s.auto_scope = scope == "own_unit"     ? domain::AutoScope::kOwnUnit
                  : scope == "own_county" ? domain::AutoScope::kOwnCounty
@@ -133,22 +134,32 @@ std::vector<domain::HeldCourse> held_on_the_days_of(db::Connection& db, int64_t 
   return out;
 }
 
+std::vector<std::string> unknown_unit_codes(db::Connection& db, const std::set<std::string>& codes) {
+  std::vector<std::string> out;
+  for (const auto& code : codes) {
+    if (!db.query_one("SELECT id FROM unit WHERE code = ?", code)) out.push_back(code);
+  }
+  return out;
+}
+
 domain::Applicant applicant_of(db::Connection& db, int64_t teacher_id) {
   const auto r = db.query_one(
-      "SELECT IFNULL(u.level, '') AS level, IFNULL(u.county_id, 0) AS county_id, IFNULL(t.unit_id, 0) AS unit_id"
+      "SELECT IFNULL(u.level, '') AS level, IFNULL(u.county_id, 0) AS county_id, IFNULL(t.unit_id, 0) AS unit_id,"
+      " IFNULL(u.code, '') AS unit_code"
       " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id WHERE t.id = ?",
       teacher_id);
   if (!r) return {};
-  return {r->str("level"), r->str("county_id"), r->i64("unit_id")};
+  return {r->str("level"), r->str("county_id"), r->i64("unit_id"), r->str("unit_code")};
 }
 
 bool save_settings(db::Connection& db, int64_t course_id, const Settings& s) {
   return db.execute(
              "UPDATE course SET enrol_online = ?, enrol_opens_at = NULLIF(?, ''), enrol_closes_at = NULLIF(?, ''),"
              " online_seats = ?, auto_review = ?, auto_review_scope = ?, ask_fields = ?,"
-             " eligible_levels = ?, eligible_counties = ? WHERE id = ? AND seats_taken <= ?",
+             " eligible_levels = ?, eligible_counties = ?, eligible_units = ? WHERE id = ? AND seats_taken <= ?",
              s.enrol_online, s.opens, s.closes, s.online_seats, s.auto_review, s.auto_scope,
-             s.ask_fields, s.eligible_levels, s.eligible_counties, course_id, s.online_seats) == 1;
+             s.ask_fields, s.eligible_levels, s.eligible_counties, s.eligible_units, course_id,
+             s.online_seats) == 1;
 }
 
 std::optional<Held> find_own(db::Connection& db, int64_t enrolment_id, int64_t teacher_id, bool lock) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,9 @@ void save_application(db::Connection& db, int64_t course_id, int64_t teacher_id,
 // days of `course_id`'s sessions: what the clash warnings compare with.
 std::vector<domain::HeldCourse> held_on_the_days_of(db::Connection& db, int64_t teacher_id, int64_t course_id);
 
+// Those of `codes` that are no unit's code.
+std::vector<std::string> unknown_unit_codes(db::Connection& db, const std::set<std::string>& codes);
+
 // The teacher as the eligibility rules see them (their unit's level and county).
 domain::Applicant applicant_of(db::Connection& db, int64_t teacher_id);
 
@@ -60,7 +64,7 @@ struct Settings {
   std::string opens, closes;  // "YYYY-MM-DD HH:MM:00"
   int online_seats = 0;
   bool auto_review = false;
-  std::string auto_scope, ask_fields, eligible_levels, eligible_counties;
+  std::string auto_scope, ask_fields, eligible_levels, eligible_counties, eligible_units;
 };
 bool save_settings(db::Connection& db, int64_t course_id, const Settings& settings);
 

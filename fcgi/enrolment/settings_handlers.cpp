@@ -3,6 +3,8 @@
 // never to fewer seats than are held; more seats go at once to the waiting list.
 #include "enrolment/settings_handlers.h"
 
+#include <cstring>
+
 #include "app/routes.h"
 #include "core/form.h"
 #include "core/view.h"
@@ -46,6 +48,7 @@ core::FormSpec settings_spec(core::Context& cx) {
        {"anyone", "own_unit", "own_county"}, {"所有報名者", "本校教師", "本縣市教師"}},
       {"eligible_levels", "可報名的學校層級", FieldKind::kChoices, false, 0, 0, levels},
       {"eligible_counties", "可報名的縣市", FieldKind::kChoices, false, 0, 0, counties},
+      {"eligible_units", "可報名的學校", FieldKind::kText, false, 1000},
   };
   for (const auto& q : domain::questions()) {
     spec.push_back({ask_field(q), q.label, FieldKind::kChoice, true, 0, 0, {"no", "optional", "required"},
@@ -68,6 +71,7 @@ core::Form form_of(const core::FormSpec& spec, const course_store::Course& c) {
   f.set_raw("auto_review_scope", c.auto_review_scope.empty() ? "anyone" : c.auto_review_scope);
   const auto levels = domain::split_set(c.eligible_levels);
   f.set_raw_all("eligible_levels", {levels.begin(), levels.end()});
+  f.set_raw("eligible_units", c.eligible_units);
   const auto counties = domain::split_set(c.eligible_counties);
   f.set_raw_all("eligible_counties", {counties.begin(), counties.end()});
   const auto asked = domain::parse_asked(c.ask_fields);
@@ -160,6 +164,22 @@ core::Response save_settings(core::Context& cx) {
     w.seats_held = course->seats_taken;
     form.errors().add_all(domain::check_settings(w));
   }
+  // 學校代碼 as typed: separated by commas (half- or full-width), 、 or spaces; each must be a unit.
+  std::set<std::string> unit_codes;
+  {
+    std::string typed = form.text("eligible_units");
+    for (const char* separator : {"，", "、"}) {
+      for (size_t at; (at = typed.find(separator)) != std::string::npos;) typed.replace(at, std::strlen(separator), ",");
+    }
+    for (char& ch : typed) if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') ch = ',';
+    unit_codes = domain::split_set(typed);
+    const auto unknown = sql::unknown_unit_codes(cx.db(), unit_codes);
+    if (!unknown.empty()) {
+      std::string listed;
+      for (const auto& code : unknown) listed += (listed.empty() ? "" : "、") + code;
+      form.errors().add("eligible_units", "查無這些學校代碼：" + listed + "。請確認後再儲存。");
+    }
+  }
   if (!form.ok()) {
     form.errors().add("form", "線上報名設定沒有儲存。");
     return show(cx, *course, form, 422);
@@ -186,6 +206,7 @@ core::Response save_settings(core::Context& cx) {
   s.eligible_levels = domain::join_set({levels.begin(), levels.end()});
   const auto counties = form.values("eligible_counties");
   s.eligible_counties = domain::join_set({counties.begin(), counties.end()});
+  s.eligible_units = domain::join_set(unit_codes);
   int promoted = 0;
   {
     db::Transaction tx(cx.db());

@@ -29,6 +29,11 @@
     <fieldset class="field" id="eligible_counties"><legend>縣市</legend>
       {{#COUNTY_OPTION}}<label class="inline-choice"><input type="checkbox" name="eligible_counties" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/COUNTY_OPTION}}
       {{>ELIGIBLE_COUNTIES_ERROR}}</fieldset>
+    <div class="field">
+      <label for="eligible_units">學校（學校代碼，以逗號或空白分隔）</label>
+      <input id="eligible_units" name="eligible_units" type="text" maxlength="1000" value="{{ELIGIBLE_UNITS}}"{{#ELIGIBLE_UNITS_INVALID}} aria-describedby="eligible_units-error" aria-invalid="true"{{/ELIGIBLE_UNITS_INVALID}}>
+      {{>ELIGIBLE_UNITS_ERROR}}
+    </div>
   </fieldset>
   <fieldset>
     <legend>報名所需額外資訊</legend>

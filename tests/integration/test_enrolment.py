@@ -503,6 +503,21 @@ class Settings(unittest.TestCase):
         self.assertEqual(self.save(eligible_levels=[], auto_review="1", auto_review_scope="own_unit").status, 303)
         self.assertEqual(result(enrol(outside, self.code)), ("pending", None))  # outside the scope: reviewed
 
+    def test_schools_by_their_codes_and_an_unknown_code_is_refused_with_the_input_kept(self):
+        counts = write_counts()
+        r = self.save(eligible_units="034614，999999 88888x")
+        self.assertEqual(r.status, 422)
+        self.assertIn("查無這些學校代碼：88888x、999999", portal.field_error(r.text, "eligible_units"))
+        self.assertEqual(portal.input_value(r.text, "eligible_units"), "034614，999999 88888x")
+        self.assertEqual(write_counts(), counts)
+        self.assertEqual(self.save(eligible_units="034614、 034525").status, 303)
+        self.assertEqual(portal.input_value(self.organizer.get(self.path).text, "eligible_units"), "034525,034614")
+        self.assertEqual(self.save(eligible_units="034614").status, 303)  # 內壢國小 only
+        own, own_id = teacher(unit_id=4)
+        self.assertEqual(result(enrol(own, self.code)), ("refused", "ineligible"))
+        self.assertIsNone(status_of(own_id, self.code))
+        self.assertEqual(result(enrol(teacher(unit_id=5)[0], self.code)), ("pending", None))
+
     def test_more_seats_promote_the_waiting_list_at_once_and_tell_them(self):
         sql(f"UPDATE course SET seats_per_class = 10 WHERE code = '{self.code}'")
         holders = [teacher() for _ in range(2)]

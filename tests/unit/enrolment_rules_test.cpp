@@ -106,6 +106,14 @@ TEST(Eligible, EmptyRulesTakeAnyoneAndEachRuleNarrows) {
   EXPECT_FALSE(eligible({{}, {"4"}}, teacher));
 }
 
+TEST(Eligible, SchoolsByTheirCodes) {
+  const Applicant teacher{"junior_high", "3", 4, "034525"};
+  EXPECT_TRUE(eligible({{}, {}, {"034525", "034614"}}, teacher));
+  EXPECT_FALSE(eligible({{}, {}, {"034614"}}, teacher));
+  EXPECT_FALSE(eligible({{}, {}, {"034614"}}, Applicant{"junior_high", "3", 0, ""}));  // no unit
+  EXPECT_FALSE(eligible({{"elementary"}, {}, {"034525"}}, teacher));  // every rule must hold
+}
+
 TEST(AutoApproves, WithinItsScopeOnly) {
   const Applicant teacher{"junior_high", "3", 4};
   EXPECT_TRUE(auto_approves(AutoScope::kAnyone, teacher, 9, "4"));
