@@ -8,7 +8,7 @@
 #
 # Uses the bench instance of bench/env.sh (var/bench, nginx :8180, MariaDB :3409). Without bench
 # data it makes small data first (bench/generate.sh 0.02) and says so. Whatever of the instance
-# this script started (MariaDB, workers, nginx, mail sink) it stops at the end by the PIDs in
+# this script started (MariaDB, workers, the scheduler, nginx, mail sink) it stops at the end by the PIDs in
 # var/bench/run/, unless --keep; what was already running is left running.
 # Targets: every answer within 1 s of the release; portal rate / raw rate >= 0.7; with
 # innodb_flush_log_at_trx_commit = 1 (checked and printed). A benchmark, not a test.
@@ -34,14 +34,14 @@ OUT="$PORTAL_VAR/results/enrol-$STAMP"
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 # What runs before we start anything: only the rest is ours to stop.
 declare -A WAS_UP
-for p in mysqld portal nginx smtp-sink; do
+for p in mysqld portal nginx smtp-sink scheduler; do
   if alive "$PORTAL_VAR/run/$p.pid"; then WAS_UP[$p]=1; else WAS_UP[$p]=0; fi
 done
 
 stop_ours() {
   set +e
   if [ "$KEEP" = 1 ]; then log "instance left running at http://127.0.0.1:$PORTAL_PORT"; return; fi
-  for p in nginx portal smtp-sink mysqld; do   # front to back, as portalctl stop does
+  for p in nginx scheduler portal smtp-sink mysqld; do   # front to back, as portalctl stop does
     [ "${WAS_UP[$p]}" = 1 ] && continue
     alive "$PORTAL_VAR/run/$p.pid" || continue
     local pid; pid="$(cat "$PORTAL_VAR/run/$p.pid")"
