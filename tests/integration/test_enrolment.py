@@ -205,6 +205,49 @@ class PerTeacherLimit(unittest.TestCase):
         self.assertEqual(result(enrol(other, code)), ("approved", None))
 
 
+class AccessMatrix(unittest.TestCase):
+    """Each enrolment POST route (CSRF is test_every_post_route's): anonymous, the wrong role and
+    another unit or teacher are refused, and nothing is written."""
+
+    def setUp(self):
+        self.code = new_course(seats=3, auto_review=False)
+        self.owner, owner_id = teacher()
+        enrol(self.owner, self.code)
+        self.enrolment = sql_value(f"SELECT e.id FROM enrolment e JOIN course c ON c.id = e.course_id"
+                                   f" WHERE c.code = '{self.code}' AND e.teacher_id = {owner_id}")
+
+    def routes(self):
+        office = f"/office/courses/{self.code}"
+        return {
+            "enrolment.create": (f"/courses/{self.code}/enrolments", [("key", "matrix")], "organizer", None),
+            "enrolment.cancel": (f"/teacher/enrolments/{self.enrolment}/cancel", [], "organizer", "teacher"),
+            "office.course.decide": (f"{office}/enrolments", [("decision", "approve"), ("enrolment", self.enrolment)],
+                                     "teacher", "organizer-red"),
+            "office.course.save_settings": (f"{office}/enrolment-settings",
+                                            [("enrol_online", "1"), ("online_seats", "1"),
+                                             ("auto_review_scope", "anyone")], "teacher", "organizer-red"),
+            "office.course.batch_enrol": (f"{office}/batch", [("teacher", "4")], "teacher", "organizer-red"),
+        }
+
+    def client_of(self, who):
+        return teacher()[0] if who == "teacher" else logged_in(who)
+
+    def test_anonymous_wrong_role_and_other_unit_are_refused_and_change_nothing(self):
+        for route, (path, fields, wrong_role, outsider) in self.routes().items():
+            with self.subTest(route=route):
+                anonymous, wrong = Client(), self.client_of(wrong_role)
+                other = self.client_of(outsider) if outsider else None
+                tokens = [anonymous.csrf_from("/login"), token_of(wrong), other and token_of(other)]
+                counts = write_counts()  # signing them in is written too: after it
+                r = anonymous.post(path, [("csrf", tokens[0])] + fields)
+                self.assertEqual(r.status, 303)
+                self.assertTrue(r.header("location").startswith("/login"))
+                self.assertEqual(wrong.post(path, [("csrf", tokens[1])] + fields).status, 403)
+                if other:
+                    self.assertEqual(other.post(path, [("csrf", tokens[2])] + fields).status, 404)
+                self.assertEqual(write_counts(), counts)
+
+
 class ClashWarnings(unittest.TestCase):
     """Before applying, never a refusal: the course overlaps one the teacher holds a seat in, or
     the day would pass 第10條's 6 creditable hours."""
