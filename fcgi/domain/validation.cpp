@@ -189,6 +189,17 @@ std::set<std::string> split_set(std::string_view csv) {
   return out;
 }
 
+std::set<std::string> split_typed_codes(std::string_view typed) {
+  std::string csv(typed);
+  for (const std::string_view separator : {"，", "、"}) {
+    for (size_t at; (at = csv.find(separator)) != std::string::npos;) csv.replace(at, separator.size(), ",");
+  }
+  for (char& ch : csv) {
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') ch = ',';
+  }
+  return split_set(csv);
+}
+
 std::string join_set(const std::set<std::string>& values) {
   std::string out;
   for (const auto& v : values) out += (out.empty() ? "" : ",") + v;

@@ -53,6 +53,8 @@ bool is_course_code(std::string_view code);
 
 // Splits a SET column value "name,school_code" into its members, and joins them back.
 std::set<std::string> split_set(std::string_view csv);
+// Codes as people type a list of them: separated by commas (half- or full-width), 、 or white space.
+std::set<std::string> split_typed_codes(std::string_view typed);
 std::string join_set(const std::set<std::string>& values);
 
 }  // namespace domain

@@ -3,8 +3,6 @@
 // never to fewer seats than are held; more seats go at once to the waiting list.
 #include "enrolment/settings_handlers.h"
 
-#include <cstring>
-
 #include "app/routes.h"
 #include "core/form.h"
 #include "core/view.h"
@@ -164,21 +162,12 @@ core::Response save_settings(core::Context& cx) {
     w.seats_held = course->seats_taken;
     form.errors().add_all(domain::check_settings(w));
   }
-  // 學校代碼 as typed: separated by commas (half- or full-width), 、 or spaces; each must be a unit.
-  std::set<std::string> unit_codes;
-  {
-    std::string typed = form.text("eligible_units");
-    for (const char* separator : {"，", "、"}) {
-      for (size_t at; (at = typed.find(separator)) != std::string::npos;) typed.replace(at, std::strlen(separator), ",");
-    }
-    for (char& ch : typed) if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') ch = ',';
-    unit_codes = domain::split_set(typed);
-    const auto unknown = sql::unknown_unit_codes(cx.db(), unit_codes);
-    if (!unknown.empty()) {
-      std::string listed;
-      for (const auto& code : unknown) listed += (listed.empty() ? "" : "、") + code;
-      form.errors().add("eligible_units", "查無這些學校代碼：" + listed + "。請確認後再儲存。");
-    }
+  // Each 學校代碼 typed must be a unit's.
+  const std::set<std::string> unit_codes = domain::split_typed_codes(form.text("eligible_units"));
+  if (const auto unknown = sql::unknown_unit_codes(cx.db(), unit_codes); !unknown.empty()) {
+    std::string listed;
+    for (const auto& code : unknown) listed += (listed.empty() ? "" : "、") + code;
+    form.errors().add("eligible_units", "查無這些學校代碼：" + listed + "。請確認後再儲存。");
   }
   if (!form.ok()) {
     form.errors().add("form", "線上報名設定沒有儲存。");

@@ -164,6 +164,12 @@ TEST(NonBlankLines, TrimsEachLineAndDropsBlankOnes) {
   EXPECT_TRUE(non_blank_lines("\r\n \n").empty());
 }
 
+TEST(SplitTypedCodes, CommasFullWidthCommasEnumerationCommasAndSpacesAllSeparate) {
+  EXPECT_EQ(join_set(split_typed_codes("034614，999999 88888x、 034525,\t034525\n")),
+            "034525,034614,88888x,999999");
+  EXPECT_TRUE(split_typed_codes(" ， 、 ").empty());
+}
+
 TEST(SplitSet, RoundTripsThroughJoinAndSkipsEmptyMembers) {
   EXPECT_EQ(join_set(split_set("school_name,name")), "name,school_name");
   EXPECT_TRUE(split_set("").empty());
