@@ -165,15 +165,15 @@ INSERT INTO partner_claim_use (partner_id, claim, use_text) VALUES
   (1, 'school_code', '工作坊依學校分組'),
   (1, 'school_name', '顯示於社群個人頁');
 
-INSERT INTO study_record (teacher_id, course_id, source, partner_id, external_ref, title, hours, completed_on) VALUES
-  (1, 9, 'portal', NULL, NULL, '英語教學新趨勢：溝通式教學實作', 3, GREATEST(@year_start, @today - INTERVAL 50 DAY)),
-  (4, 9, 'portal', NULL, NULL, '英語教學新趨勢：溝通式教學實作', 3, GREATEST(@year_start, @today - INTERVAL 50 DAY)),
-  (4, 7, 'portal', NULL, NULL, '基本救命術訓練（CPR＋AED）', 3, GREATEST(@year_start, @today - INTERVAL 30 DAY)),
-  (2, 12, 'portal', NULL, NULL, '班級經營實務與親師溝通', 3, GREATEST(@year_start, @today - INTERVAL 40 DAY)),
-  (1, NULL, 'partner', 1, 'DN-DEMO-0001', '夢的N次方：跨域共備工作坊', 6, @year_start - INTERVAL 200 DAY),
-  (1, NULL, 'county', NULL, 'TY-DEMO-0001', '桃園市教師專業發展研習', 12, @year_start - INTERVAL 500 DAY),
-  (3, NULL, 'county', NULL, 'TY-DEMO-0002', '桃園市數學領域輔導團研習', 6, @year_start - INTERVAL 300 DAY),
-  (3, NULL, 'portal', NULL, NULL, '資訊安全與個人資料保護', 3, @year_start - INTERVAL 400 DAY);
+INSERT INTO study_record (teacher_id, course_id, source, partner_id, external_ref, title, hours, completed_on, verify_code) VALUES
+  (1, 9, 'portal', NULL, NULL, '英語教學新趨勢：溝通式教學實作', 3, GREATEST(@year_start, @today - INTERVAL 50 DAY), 'DEM0REC00001'),
+  (4, 9, 'portal', NULL, NULL, '英語教學新趨勢：溝通式教學實作', 3, GREATEST(@year_start, @today - INTERVAL 50 DAY), 'DEM0REC00002'),
+  (4, 7, 'portal', NULL, NULL, '基本救命術訓練（CPR＋AED）', 3, GREATEST(@year_start, @today - INTERVAL 30 DAY), 'DEM0REC00003'),
+  (2, 12, 'portal', NULL, NULL, '班級經營實務與親師溝通', 3, GREATEST(@year_start, @today - INTERVAL 40 DAY), 'DEM0REC00004'),
+  (1, NULL, 'partner', 1, 'DN-DEMO-0001', '夢的N次方：跨域共備工作坊', 6, @year_start - INTERVAL 200 DAY, 'DEM0REC00005'),
+  (1, NULL, 'county', NULL, 'TY-DEMO-0001', '桃園市教師專業發展研習', 12, @year_start - INTERVAL 500 DAY, 'DEM0REC00006'),
+  (3, NULL, 'county', NULL, 'TY-DEMO-0002', '桃園市數學領域輔導團研習', 6, @year_start - INTERVAL 300 DAY, 'DEM0REC00007'),
+  (3, NULL, 'portal', NULL, NULL, '資訊安全與個人資料保護', 3, @year_start - INTERVAL 400 DAY, 'DEM0REC00008');
 
 INSERT INTO bulletin (title, body, posted_on, pinned) VALUES
   ('研習資源請妥善運用', '若不克前往已報名的研習，請於研習開始前取消報名，以免列入「報名但未參與研習」燈號。', @today - INTERVAL 3 DAY, TRUE),

@@ -12,13 +12,14 @@
 
 #include "api/api_sql.h"
 #include "core/json.h"
-#include "shared/access.h"
 #include "core/log.h"
 #include "core/security.h"
 #include "domain/national_id.h"
 #include "domain/roc_date.h"
 #include "domain/study_hours.h"
 #include "domain/validation.h"
+#include "records/record_writer.h"
+#include "shared/access.h"
 #include "sso/sso_sql.h"
 
 namespace api {
@@ -300,7 +301,15 @@ core::Response push_report(core::Context& cx) {
       refused.append(refusal(i, "duplicate_row", "同一位教師在本次傳報重複出現"));
       continue;
     }
-    if (!sql::insert_record(cx.db(), *teacher, partner_id, reference, course.name, *hours, course.end)) {
+    records::NewRecord record;
+    record.teacher_id = *teacher;
+    record.source = "partner";
+    record.partner_id = partner_id;
+    record.external_ref = reference;
+    record.title = course.name;
+    record.hours = *hours;
+    record.completed_on = course.end;
+    if (!records::issue(cx.db(), record)) {
       refused.append(refusal(i, "duplicate_record", "此教師已有本次傳報的研習紀錄"));
       continue;
     }

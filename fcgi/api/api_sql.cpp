@@ -67,12 +67,4 @@ bool subject_of_another_partner(db::Connection& db, int64_t partner_id, const st
                       partner_id, sub).has_value();
 }
 
-bool insert_record(db::Connection& db, int64_t teacher_id, int64_t partner_id,
-                   const std::string& reference, const std::string& title, int hours,
-                   const std::string& completed_on) {
-  return db.execute("INSERT IGNORE INTO study_record (teacher_id, course_id, source, partner_id,"
-                    " external_ref, title, hours, completed_on) VALUES (?, NULL, 'partner', ?, ?, ?, ?, ?)",
-                    teacher_id, partner_id, reference, title, hours, completed_on) == 1;
-}
-
 }  // namespace api::sql

@@ -36,9 +36,4 @@ std::optional<Person> find_teacher_by_national_id(db::Connection& db, int64_t pa
 std::optional<int64_t> teacher_of_own_subject(db::Connection& db, int64_t partner_id, const std::string& sub);
 bool subject_of_another_partner(db::Connection& db, int64_t partner_id, const std::string& sub);
 
-// One study record from the partner; false if the teacher already has this report's record.
-bool insert_record(db::Connection& db, int64_t teacher_id, int64_t partner_id,
-                   const std::string& reference, const std::string& title, int hours,
-                   const std::string& completed_on);
-
 }  // namespace api::sql
