@@ -18,6 +18,7 @@ using core::FieldKind;
 
 const core::FormSpec kReasonForm = {
     {"label", "理由文字", FieldKind::kText, true, 100},
+    {"used_for", "用於", FieldKind::kChoice, false, 0, 0, {"course", "roster"}, {"課程確認未通過", "名單確認未通過"}},
     {"needs_text", "審課人員須另填說明", FieldKind::kFlag},
 };
 
@@ -37,6 +38,7 @@ core::Response show_reasons(core::Context& cx, const core::Form& form, int statu
   for (const auto& r : sql::reasons(cx.db())) {
     auto* row = body.AddSectionDictionary("REASON");
     row->SetValue("LABEL", r.label);
+    row->SetValue("USED_FOR", r.used_for == "roster" ? "名單確認未通過" : "課程確認未通過");
     row->SetValue("NEEDS_TEXT", r.needs_text ? "需填說明" : "");
     row->SetValue("STATUS", r.active ? "使用中" : "已停用");
     row->SetValue("TOGGLE_LABEL", r.active ? "停用" : "啟用");
@@ -44,6 +46,8 @@ core::Response show_reasons(core::Context& cx, const core::Form& form, int statu
   }
   auto* create = body.AddSectionDictionary("CREATE");
   shared::fill_form(*create, form);
+  shared::fill_options(*create, "USED_FOR_OPTION", {{"course", "課程確認未通過"}, {"roster", "名單確認未通過"}},
+                       {form.raw("used_for").empty() ? "course" : form.raw("used_for")});
   if (form.flag("needs_text")) create->ShowSection("NEEDS_TEXT_CHECKED");
   return page.render(status);
 }
@@ -97,11 +101,12 @@ core::Response create_reason(core::Context& cx) {
     return show_reasons(cx, form, 422);
   }
   const std::string label = form.text("label");
-  if (sql::reason_exists(cx.db(), label)) {
+  const std::string used_for = form.text("used_for").empty() ? "course" : form.text("used_for");
+  if (sql::reason_exists(cx.db(), label, used_for)) {
     form.errors().add("label", "已有相同文字的理由，沒有重複新增。");
     return show_reasons(cx, form, 409);
   }
-  sql::insert_reason(cx.db(), label, form.flag("needs_text"));
+  sql::insert_reason(cx.db(), label, used_for, form.flag("needs_text"));
   shared::access::audit(cx, "reason.create", label);
   cx.flash("已新增退回理由。");
   return cx.see_other(app::url_for("admin.reasons"));

@@ -5,21 +5,23 @@ namespace admin::sql {
 
 std::vector<Reason> reasons(db::Connection& db) {
   std::vector<Reason> out;
-  for (const auto& r : db.query("SELECT id, label, needs_text, active FROM return_reason"
-                                " ORDER BY sort_order, id")) {
-    out.push_back({r.i64("id"), r.str("label"), r.flag("needs_text"), r.flag("active")});
+  for (const auto& r : db.query("SELECT id, label, used_for, needs_text, active FROM return_reason"
+                                " ORDER BY used_for, sort_order, id")) {
+    out.push_back({r.i64("id"), r.str("label"), r.str("used_for"), r.flag("needs_text"), r.flag("active")});
   }
   return out;
 }
 
-bool reason_exists(db::Connection& db, const std::string& label) {
-  return db.query_one("SELECT 1 FROM return_reason WHERE label = ?", label).has_value();
+bool reason_exists(db::Connection& db, const std::string& label, const std::string& used_for) {
+  return db.query_one("SELECT 1 FROM return_reason WHERE label = ? AND used_for = ?", label, used_for)
+      .has_value();
 }
 
-void insert_reason(db::Connection& db, const std::string& label, bool needs_text) {
-  db.execute("INSERT INTO return_reason (label, needs_text, sort_order)"
-             " SELECT ?, ?, COALESCE(MAX(sort_order), 0) + 10 FROM return_reason",
-             label, needs_text);
+void insert_reason(db::Connection& db, const std::string& label, const std::string& used_for,
+                   bool needs_text) {
+  db.execute("INSERT INTO return_reason (label, used_for, needs_text, sort_order)"
+             " SELECT ?, ?, ?, COALESCE(MAX(sort_order), 0) + 10 FROM return_reason",
+             label, used_for, needs_text);
 }
 
 bool toggle_reason(db::Connection& db, int64_t id) {

@@ -13,11 +13,13 @@ namespace admin::sql {
 struct Reason {
   int64_t id = 0;
   std::string label;
+  std::string used_for;  // course: 課程確認未通過; roster: 名單確認未通過
   bool needs_text = false, active = false;
 };
-std::vector<Reason> reasons(db::Connection& db);  // all of them, in the reviewers' order
-bool reason_exists(db::Connection& db, const std::string& label);
-void insert_reason(db::Connection& db, const std::string& label, bool needs_text);  // last in order
+std::vector<Reason> reasons(db::Connection& db);  // all of them, course ones first, in the reviewers' order
+bool reason_exists(db::Connection& db, const std::string& label, const std::string& used_for);
+void insert_reason(db::Connection& db, const std::string& label, const std::string& used_for,
+                   bool needs_text);  // last in order
 bool toggle_reason(db::Connection& db, int64_t id);  // false: no such reason
 
 struct County {

@@ -15,6 +15,8 @@
 #include "office/office_handlers.h"
 #include "partners/partners_handlers.h"
 #include "review/review_handlers.h"
+#include "review/roster_review_handlers.h"
+#include "rosters/roster_handlers.h"
 #include "site/site_handlers.h"
 #include "sso/sso_handlers.h"
 #include "teacher/teacher_handlers.h"
@@ -58,6 +60,15 @@ const std::vector<core::Route>& routes() {
       {"office.course.save_settings", "POST", "/office/courses/{code}/enrolment-settings", Who::kOrganizer, kHtml, kForm, enrolment::save_settings},
       {"office.course.batch",       "GET",  "/office/courses/{code}/batch",       Who::kOrganizer,  kHtml,  kForm, enrolment::batch},
       {"office.course.batch_enrol", "POST", "/office/courses/{code}/batch",       Who::kOrganizer,  kHtml,  kForm, enrolment::enrol_batch},
+      {"office.course.roster",      "GET",  "/office/courses/{code}/roster",      Who::kOrganizer,  kHtml,  kForm, rosters::roster},
+      {"office.course.roster_convert", "POST", "/office/courses/{code}/roster/convert", Who::kOrganizer, kHtml, kForm, rosters::convert},
+      {"office.course.roster_add",  "POST", "/office/courses/{code}/roster/lines", Who::kOrganizer,  kHtml,  kForm, rosters::add_line},
+      {"office.course.roster_line", "GET",  "/office/courses/{code}/roster/lines/{id}", Who::kOrganizer, kHtml, kForm, rosters::line_form},
+      {"office.course.roster_update", "POST", "/office/courses/{code}/roster/lines/{id}", Who::kOrganizer, kHtml, kForm, rosters::update_line},
+      {"office.course.roster_delete", "POST", "/office/courses/{code}/roster/lines/{id}/delete", Who::kOrganizer, kHtml, kForm, rosters::delete_line},
+      {"office.course.attendance",  "GET",  "/office/courses/{code}/roster/attendance", Who::kOrganizer, kHtml, kForm, rosters::attendance},
+      {"office.course.save_attendance", "POST", "/office/courses/{code}/roster/attendance", Who::kOrganizer, kHtml, kForm, rosters::save_attendance},
+      {"office.course.roster_submit", "POST", "/office/courses/{code}/roster/submit", Who::kOrganizer, kHtml, kForm, rosters::submit},
       {"office.course.edit",        "GET",  "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::edit_course},
       {"office.course.update",      "POST", "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::update_course},
       {"office.course.delete",      "POST", "/office/courses/{code}/delete",      Who::kOrganizer,  kHtml,  kForm, courses::delete_course},
@@ -67,6 +78,10 @@ const std::vector<core::Route>& routes() {
       {"review.show",               "GET",  "/review/courses/{code}",             Who::kReviewer,   kHtml,  kForm, review::show_course},
       {"review.approve",            "POST", "/review/courses/{code}/approve",     Who::kReviewer,   kHtml,  kForm, review::approve_course},
       {"review.return",             "POST", "/review/courses/{code}/return",      Who::kReviewer,   kHtml,  kForm, review::return_course},
+      {"review.roster",             "GET",  "/review/courses/{code}/roster",      Who::kReviewer,   kHtml,  kForm, review::show_roster},
+      {"review.approve_roster",     "POST", "/review/courses/{code}/roster/approve", Who::kReviewer, kHtml, kForm, review::approve_roster},
+      {"review.return_roster",      "POST", "/review/courses/{code}/roster/return", Who::kReviewer, kHtml,  kForm, review::return_roster},
+      {"review.approve_rosters",    "POST", "/review/rosters/approve",            Who::kReviewer,   kHtml,  kForm, review::approve_rosters},
       {"admin.home",                "GET",  "/admin",                             Who::kAdmin,      kHtml,  kForm, admin::home},
       {"admin.reasons",             "GET",  "/admin/reasons",                     Who::kAdmin,      kHtml,  kForm, admin::reasons},
       {"admin.reasons.create",      "POST", "/admin/reasons",                     Who::kAdmin,      kHtml,  kForm, admin::create_reason},

@@ -128,7 +128,7 @@ std::vector<domain::HeldCourse> held_on_the_days_of(db::Connection& db, int64_t 
       out.push_back({r.str("title"), {}});
     }
     const auto sessions = course_store::rule_sessions(
-        {{current, r.str("session_date"), r.str("starts_at"), r.str("ends_at"), r.str("breaks"), ""}});
+        {{0, current, r.str("session_date"), r.str("starts_at"), r.str("ends_at"), r.str("breaks"), ""}});
     out.back().sessions.push_back(sessions.front());
   }
   return out;

@@ -19,7 +19,9 @@
 #include "domain/study_hours.h"
 #include "domain/validation.h"
 #include "mail/mail.h"
+#include "review/return_form.h"
 #include "review/review_sql.h"
+#include "rosters/roster_sql.h"
 
 namespace review {
 
@@ -29,7 +31,7 @@ namespace store = course_store;
 using domain::CourseAction;
 using domain::CourseState;
 
-constexpr int kQueueLimit = 300;
+constexpr int kQueuePage = 50;  // rows of each queue on one page
 constexpr size_t kMaxBulkApprovals = 300;
 
 core::Response already_decided(core::Context& cx, const std::string& code) {
@@ -49,14 +51,6 @@ std::string return_mail_body(const store::Course& c, const std::vector<std::stri
   body += "\n請登入業務帳號，於「研習資料管理」開啟此課程修改後重新送出：\n" + base_url +
           app::url_for("office.course", {c.code}) + "\n\n全國教師在職進修資訊網（本信由系統自動寄出，請勿直接回覆）\n";
   return body;
-}
-
-// The return form: the administrator's active reasons (several may be ticked) and a note.
-core::FormSpec return_form_spec(const std::vector<shared::reference::Reason>& reasons) {
-  std::vector<std::string> codes;
-  for (const auto& r : reasons) codes.push_back(std::to_string(r.id));
-  return {{"reason", "未通過理由", core::FieldKind::kChoices, false, 0, 0, codes},
-          {"note", "說明", core::FieldKind::kText, false, 1000}};
 }
 
 core::Response show_course_page(core::Context& cx, const store::Course& course,
@@ -96,6 +90,9 @@ core::Response show_course_page(core::Context& cx, const store::Course& course,
   course_view::fill_history(body, store::history_of(cx.db(), course.id));
   if (!domain::next_state(course.state, CourseAction::kApprove)) {
     body.ShowSection("DECIDED");
+    if (domain::is_public(course.state)) {
+      body.SetValueAndShowSection("ROSTER_URL", app::url_for("review.roster", {course.code}), "ROSTER");
+    }
     return page.render(status);
   }
   auto* d = body.AddSectionDictionary("DECIDE");
@@ -105,24 +102,58 @@ core::Response show_course_page(core::Context& cx, const store::Course& course,
   const auto lists = shared::reference::lists(cx.db());
   const core::FormSpec spec = return_form_spec(lists->active_reasons);
   const core::Form blank(spec);
-  const core::Form& form = return_form ? *return_form : blank;
-  shared::fill_form(*d, form);
-  std::vector<shared::Option> reasons;
-  for (const auto& r : lists->active_reasons) reasons.push_back({std::to_string(r.id), r.label});
-  shared::fill_options(*d, "REASON", reasons, form.raw_all("reason"));
+  fill_return_form(*d, return_form ? *return_form : blank, lists->active_reasons);
   return page.render(status);
 }
 
-core::Response show_queue(core::Context& cx, const core::FieldErrors& errors, int status) {
-  const auto items = sql::queue(cx.db(), cx.user().unit_id, kQueueLimit);
+// One queue's paging: which page is shown, of how many, and its links.
+struct Paging {
+  int page = 1, pages = 1, offset = 0;
+};
+Paging paging_of(const core::Params& query, const char* name, int total) {
+  Paging p;
+  p.pages = std::max(1, (total + kQueuePage - 1) / kQueuePage);
+  p.page = std::min(p.pages, static_cast<int>(domain::parse_integer(query.get_or(name), 1, 100000).value_or(1)));
+  p.offset = (p.page - 1) * kQueuePage;
+  return p;
+}
 
-  core::Page page(cx, "review/queue.tpl", "待審課程");
+// {{#PAGER}} of one queue: where the page stands and the links either side, the other queue's
+// page kept.
+void fill_pager(ctemplate::TemplateDictionary& dict, const Paging& p, const std::string& url_of_page_before,
+                const std::string& url_of_page_after) {
+  if (p.pages <= 1) return;
+  auto* pager = dict.AddSectionDictionary("PAGER");
+  pager->SetIntValue("PAGE", p.page);
+  pager->SetIntValue("PAGES", p.pages);
+  if (p.page > 1) pager->SetValueAndShowSection("PREV_URL", url_of_page_before, "PREV");
+  if (p.page < p.pages) pager->SetValueAndShowSection("NEXT_URL", url_of_page_after, "NEXT");
+}
+
+core::Response show_queue(core::Context& cx, const core::FieldErrors& errors, int status) {
+  const auto& query = cx.req().query;
+  const int64_t unit = cx.user().unit_id;
+  const Paging courses = paging_of(query, "page", sql::queue_size(cx.db(), unit));
+  const Paging rosters = paging_of(query, "rpage", rosters::sql::roster_queue_size(cx.db(), unit));
+  const std::string check_all = query.get_or("all");  // 全選 without a script: "courses" or "rosters"
+  const std::string base = app::url_for("review.queue");
+  const auto url = [&](int page, int rpage, const std::string& all, const char* anchor) {
+    return base + "?page=" + std::to_string(page) + "&rpage=" + std::to_string(rpage) +
+           (all.empty() ? "" : "&all=" + all) + anchor;
+  };
+  const auto items = sql::queue(cx.db(), unit, kQueuePage, courses.offset);
+
+  core::Page page(cx, "review/queue.tpl", "待審課程與名單");
   auto& body = page.body();
   body.SetValue("UNIT", cx.user().unit_name);
   body.SetValue("APPROVE_MANY_URL", app::url_for("review.approve_many"));
   body.SetValue("CSRF_TOKEN", cx.csrf_token());
-  body.SetIntValue("COUNT", static_cast<long>(items.size()));
+  body.SetIntValue("COUNT", sql::queue_size(cx.db(), unit));
+  body.SetValue("CHECK_ALL_URL", url(courses.page, rosters.page, "courses", "#courses"));
+  body.SetValue("UNCHECK_URL", url(courses.page, rosters.page, "", "#courses"));
   shared::fill_errors(body, errors);
+  fill_pager(body, courses, url(courses.page - 1, rosters.page, "", "#courses"),
+             url(courses.page + 1, rosters.page, "", "#courses"));
   for (const auto& q : items) {
     auto* row = body.AddSectionDictionary("COURSE");
     row->SetValue("CODE", q.code);
@@ -132,11 +163,35 @@ core::Response show_queue(core::Context& cx, const core::FieldErrors& errors, in
     row->SetValue("REGISTERED_AT", shared::roc_datetime(q.registered_at));
     row->SetValue("DATES", shared::roc_date(q.first_date) + "–" + shared::roc_date(q.last_date));
     row->SetValue("HOURS", shared::hours_label(q.hours, q.credits));
+    if (check_all == "courses") row->ShowSection("CHECKED");
     const auto flags = domain::review_flags(q.facts);
     for (const auto& flag : flags) row->AddSectionDictionary("FLAG")->SetValue("TEXT", flag);
     if (flags.empty()) row->ShowSection("NO_FLAGS");
   }
   if (items.empty()) body.ShowSection("EMPTY");
+
+  auto* r = body.AddSectionDictionary("ROSTERS");
+  r->SetValue("APPROVE_URL", app::url_for("review.approve_rosters"));
+  r->SetValue("CSRF_TOKEN", cx.csrf_token());
+  r->SetIntValue("COUNT", rosters::sql::roster_queue_size(cx.db(), unit));
+  r->SetValue("CHECK_ALL_URL", url(courses.page, rosters.page, "rosters", "#rosters"));
+  r->SetValue("UNCHECK_URL", url(courses.page, rosters.page, "", "#rosters"));
+  fill_pager(*r, rosters, url(courses.page, rosters.page - 1, "", "#rosters"),
+             url(courses.page, rosters.page + 1, "", "#rosters"));
+  const auto queued = rosters::sql::roster_queue(cx.db(), unit, kQueuePage, rosters.offset);
+  for (const auto& q : queued) {
+    auto* row = r->AddSectionDictionary("ROSTER");
+    row->SetValue("CODE", q.code);
+    row->SetValue("URL", app::url_for("review.roster", {q.code}));
+    row->SetValue("TITLE", q.title);
+    row->SetValue("UNIT", q.unit_name);
+    row->SetValue("SUBMITTED_AT", shared::roc_datetime(q.submitted_at));
+    row->SetValue("DATES", shared::roc_date(q.first_date) + "–" + shared::roc_date(q.last_date));
+    row->SetIntValue("LINES", q.lines);
+    row->SetValue("UNITS", std::to_string(q.units) + (q.credits > 0 ? " 學分" : " 小時"));
+    if (check_all == "rosters") row->ShowSection("CHECKED");
+  }
+  if (queued.empty()) r->ShowSection("NO_ROSTERS");
   return page.render(status);
 }
 
@@ -173,38 +228,22 @@ core::Response return_course(core::Context& cx) {
   const auto lists = shared::reference::lists(cx.db());
   const core::FormSpec spec = return_form_spec(lists->active_reasons);
   core::Form form(spec, cx.req().form);
-  std::vector<int> chosen;
-  std::vector<std::string> labels;
-  bool needs_text = false;
-  for (const auto& code : form.values("reason")) {
-    for (const auto& r : lists->active_reasons) {
-      if (code != std::to_string(r.id)) continue;
-      chosen.push_back(r.id);
-      labels.push_back(r.label);
-      needs_text = needs_text || r.needs_text;
-    }
-  }
-  const std::string note = form.text("note");
-  if (chosen.empty()) form.errors().add("reason", "請至少勾選一項未通過理由。");
-  if (needs_text && note.empty()) form.errors().add("note", "選擇「其他」時，請在說明欄寫明理由。");
-  if (!form.ok()) {
+  const auto decision = read_return(form, lists->active_reasons);
+  if (!decision) {
     form.errors().add("form", "課程沒有退回，請補正後再送出。");
     return show_course_page(cx, *course, &form, 422);
   }
   {
     db::Transaction tx(cx.db());
-    if (!store::transition(tx, *course, CourseAction::kReturn, cx.user().id, note, chosen)) {
+    if (!store::transition(tx, *course, CourseAction::kReturn, cx.user().id, decision->note,
+                           decision->reason_ids)) {
       return already_decided(cx, course->code);
     }
     // Mail in the same transaction: it goes out if and only if the return is committed.
-    std::set<std::string> recipients;
-    for (const auto* contact : {&course->contact1, &course->contact2}) {
-      if (domain::is_valid_email(contact->email)) recipients.insert(contact->email);
-    }
-    for (const auto& to : recipients) {
+    for (const auto& to : contact_addresses(*course)) {
       mail::enqueue(cx.db(), {to, "【全國教師在職進修資訊網】研習課程確認未通過：" + course->title +
                                       "（" + course->code + "）",
-                              return_mail_body(*course, labels, note, cx.config().base_url)});
+                              return_mail_body(*course, decision->labels, decision->note, cx.config().base_url)});
     }
     shared::access::audit(cx, "course.return", course->code);
     tx.commit();

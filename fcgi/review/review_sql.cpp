@@ -24,7 +24,7 @@ std::vector<std::string> levels_of(const std::string& set_column) {
 }
 }  // namespace
 
-std::vector<QueueItem> queue(db::Connection& db, int64_t review_unit_id, int limit) {
+std::vector<QueueItem> queue(db::Connection& db, int64_t review_unit_id, int limit, int offset) {
   std::vector<QueueItem> out;
   std::vector<int64_t> ids;
   for (const auto& r : db.query(
@@ -38,9 +38,9 @@ std::vector<QueueItem> queue(db::Connection& db, int64_t review_unit_id, int lim
            "    JOIN tag g ON g.id = ct.tag_id WHERE ct.course_id = c.id) AS tag_names"
            " FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id"
            " WHERE c.review_unit_id = ? AND c.state = ?"
-           " ORDER BY c.created_at, c.id LIMIT ?",
+           " ORDER BY c.created_at, c.id LIMIT ? OFFSET ?",
            domain::state_code(domain::CourseState::kDeleted), review_unit_id,
-           domain::state_code(domain::CourseState::kUnconfirmed), limit)) {
+           domain::state_code(domain::CourseState::kUnconfirmed), limit, offset)) {
     QueueItem q;
     q.id = r.i64("id");
     q.code = r.str("code");
@@ -77,6 +77,12 @@ std::vector<QueueItem> queue(db::Connection& db, int64_t review_unit_id, int lim
     q.facts.sessions = course_store::rule_sessions(own);
   }
   return out;
+}
+
+int queue_size(db::Connection& db, int64_t review_unit_id) {
+  return static_cast<int>(db.query_one("SELECT COUNT(*) FROM course WHERE review_unit_id = ? AND state = ?",
+                                       review_unit_id,
+                                       domain::state_code(domain::CourseState::kUnconfirmed))->i64(0));
 }
 
 domain::FlagFacts flag_facts(db::Connection& db, const course_store::Course& course,

@@ -18,7 +18,8 @@ struct QueueItem {
   domain::FlagFacts facts;  // what its flags are decided from
 };
 // 課程未確認 courses of the units this review unit reviews, oldest first, with their sessions.
-std::vector<QueueItem> queue(db::Connection& db, int64_t review_unit_id, int limit);
+std::vector<QueueItem> queue(db::Connection& db, int64_t review_unit_id, int limit, int offset);
+int queue_size(db::Connection& db, int64_t review_unit_id);
 
 // The facts of one course's flags: the course, its sessions and tag names, its county's 第12條
 // lead time and the unit's other live courses of the same title.

@@ -103,11 +103,11 @@ std::optional<Course> find(db::Connection& db, const std::string& code) {
 
 namespace {
 constexpr const char* kSessionColumns =
-    "SELECT course_id, session_date, TIME_FORMAT(starts_at, '%H:%i') AS starts_at,"
+    "SELECT id, course_id, session_date, TIME_FORMAT(starts_at, '%H:%i') AS starts_at,"
     " TIME_FORMAT(ends_at, '%H:%i') AS ends_at, breaks, place FROM course_session";
 
 Session session_of(const db::Row& r) {
-  return {r.i64("course_id"), r.str("session_date"), r.str("starts_at"), r.str("ends_at"),
+  return {r.i64("id"), r.i64("course_id"), r.str("session_date"), r.str("starts_at"), r.str("ends_at"),
           r.str("breaks"), r.str("place")};
 }
 }  // namespace

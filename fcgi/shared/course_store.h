@@ -38,7 +38,7 @@ struct Course {
 std::optional<Course> find(db::Connection& db, const std::string& code);
 
 struct Session {
-  int64_t course_id = 0;
+  int64_t id = 0, course_id = 0;
   std::string date, starts_at, ends_at, breaks, place;  // "2025-03-01", "09:00", "12:00-13:00"
 };
 std::vector<Session> sessions_of(db::Connection& db, int64_t course_id);

@@ -18,9 +18,10 @@ std::shared_ptr<const Lists> read(db::Connection& db, uint64_t generation) {
   lists->counties = choices(db, "SELECT id, name FROM county ORDER BY id");
   lists->categories = choices(db, "SELECT id, name FROM category ORDER BY id");
   lists->tags = choices(db, "SELECT id, name FROM tag ORDER BY id");
-  for (const auto& r : db.query("SELECT id, label, needs_text FROM return_reason WHERE active"
-                                " ORDER BY sort_order, id")) {
-    lists->active_reasons.push_back({r.i32("id"), r.str("label"), r.flag("needs_text")});
+  for (const auto& r : db.query("SELECT id, label, used_for, needs_text FROM return_reason"
+                                " WHERE active ORDER BY sort_order, id")) {
+    auto& list = r.str("used_for") == "roster" ? lists->active_roster_reasons : lists->active_reasons;
+    list.push_back({r.i32("id"), r.str("label"), r.flag("needs_text")});
   }
   return lists;
 }

@@ -22,7 +22,8 @@ struct Reason {
 };
 struct Lists {
   std::vector<Choice> counties, categories, tags;
-  std::vector<Reason> active_reasons;  // in the administrator's order
+  std::vector<Reason> active_reasons;         // of a course, in the administrator's order
+  std::vector<Reason> active_roster_reasons;  // of a roster (名單確認未通過)
   uint64_t generation = 0;
 };
 

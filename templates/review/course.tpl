@@ -24,7 +24,7 @@
 {{>SESSIONS}}
 <h2>處理歷程</h2>
 {{>HISTORY}}
-{{#DECIDED}}<p class="note">此課程已不在待審狀態。</p>{{/DECIDED}}
+{{#DECIDED}}<p class="note">此課程已審核（目前為「{{STATE}}」）。{{#ROSTER}}研習名單：<a href="{{ROSTER_URL}}" id="roster-link">名單審核</a>{{/ROSTER}}</p>{{/DECIDED}}
 {{#DECIDE}}
 <h2>審核</h2>
 <form method="post" action="{{APPROVE_URL}}" class="inline-form">

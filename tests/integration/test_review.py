@@ -234,7 +234,7 @@ class Approve(unittest.TestCase):
                 self.assertEqual(give_back(reviewer, code, [REASON_A]).status, 409)
                 self.assertEqual(course_snapshot(code), before)
                 self.assertEqual(write_counts(), counts)
-                self.assertIn("此課程已不在待審狀態", reviewer.get(f"/review/courses/{code}").text)
+                self.assertIn("此課程已審核", reviewer.get(f"/review/courses/{code}").text)
 
 
 class Return(unittest.TestCase):
