@@ -248,3 +248,35 @@ INSERT INTO enrolment (course_id, teacher_id, status, created_at, decided_at, ap
 -- 線上報名設定 of 5600013: two optional questions (報名所需額外資訊), answered by 李美玲.
 UPDATE course SET ask_fields = 'mobile=optional,meal=optional' WHERE id = 13;
 UPDATE enrolment SET answers = 'mobile=0912-345-678\nmeal=葷食' WHERE course_id = 13 AND teacher_id = 2;
+
+-- Rosters (SPEC §5). 5600014 ended three days ago, two mornings, three approved applicants not
+-- yet on its roster: 轉換線上報名資料, 逐場登錄出席 and 送出 are the organizer's next steps.
+-- 5600005 waits for `reviewer` (a walk-in and a 請假 line among its three); 5600006 came back
+-- with reasons and is being fixed; 文雅國小's two submitted rosters wait for `reviewer2`.
+INSERT INTO course (id, code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school, category_id, subject_area, levels, basis_doc, outline, hours, class_count, seats_per_class, online_seats, seats_taken, enrol_online, enrol_opens_at, enrol_closes_at, auto_review, contact1_name, contact1_phone, contact1_email, state, first_date, last_date, created_at) VALUES
+  (14, '5600014', 4, 1, 2, '差異化教學與學習共同體實作', 'non_credit', TRUE, 1, '跨領域', 'junior_high,elementary', '桃教資字第1140021414號',
+   '分組合作學習、差異化任務設計與觀課回饋，兩個上午的實作工作坊。', 6, 1, 40, 40, 3,
+   TRUE, NOW() - INTERVAL 40 DAY, NOW() - INTERVAL 12 DAY, TRUE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw',
+   'approved', GREATEST(@year_start, @today - INTERVAL 4 DAY), GREATEST(@year_start, @today - INTERVAL 3 DAY), NOW() - INTERVAL 50 DAY);
+INSERT INTO course_session (course_id, session_date, starts_at, ends_at, breaks, place) VALUES
+  (14, GREATEST(@year_start, @today - INTERVAL 4 DAY), '09:00', '12:00', '10:30-10:40', '桃園市立內壢國民中學 圖書館'),
+  (14, GREATEST(@year_start, @today - INTERVAL 3 DAY), '09:00', '12:00', '10:30-10:40', '桃園市立內壢國民中學 圖書館');
+INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons, at) VALUES
+  (14, NULL, 'unconfirmed', 1, NULL, NOW() - INTERVAL 50 DAY),
+  (14, 'unconfirmed', 'approved', 3, NULL, NOW() - INTERVAL 48 DAY),
+  (5, 'approved', 'roster_submitted', 1, '名單 3 人，核發 8 小時', NOW() - INTERVAL 2 DAY),
+  (102, 'approved', 'roster_submitted', 6, '名單 1 人，核發 3 小時', NOW() - INTERVAL 6 DAY),
+  (104, 'approved', 'roster_submitted', 6, '名單 1 人，核發 3 小時', NOW() - INTERVAL 5 DAY);
+INSERT INTO enrolment (course_id, teacher_id, status, created_at, decided_at, approved_at, auto_decided) VALUES
+  (14, 1, 'approved', NOW() - INTERVAL 30 DAY, NOW() - INTERVAL 30 DAY, NOW() - INTERVAL 30 DAY, TRUE),
+  (14, 2, 'approved', NOW() - INTERVAL 29 DAY, NOW() - INTERVAL 29 DAY, NOW() - INTERVAL 29 DAY, TRUE),
+  (14, 4, 'approved', NOW() - INTERVAL 28 DAY, NOW() - INTERVAL 28 DAY, NOW() - INTERVAL 28 DAY, TRUE);
+INSERT INTO roster_entry (course_id, teacher_id, source, attendance, hours_absent, hours, hours_typed, hours_reason) VALUES
+  (5, 1, 'single', 'full', 0, 3, FALSE, NULL),
+  (5, 4, 'single', 'excused', 1, 2, FALSE, NULL),
+  (5, 2, 'single', 'full', 0, 3, FALSE, NULL),
+  (6, 1, 'single', 'full', 0, 3, FALSE, NULL),
+  (6, 4, 'single', 'full', 0, 2, TRUE, '遲到一小時，依簽到表'),
+  (102, 5, 'single', 'full', 0, 3, FALSE, NULL),
+  (104, 5, 'single', 'full', 0, 3, FALSE, NULL);

@@ -181,6 +181,9 @@ core::Response show_course_page(core::Context& cx, const course_store::Course& c
   if (course.state == CourseState::kApproved && shared::access::may_change(cx.user(), course)) {
     body.SetValueAndShowSection("SETTINGS_URL", app::url_for("office.course.settings", {course.code}), "SETTINGS");
   }
+  if (domain::is_public(course.state)) {  // 編輯研習教師資料: the roster, from approval to 結案
+    body.SetValueAndShowSection("ROSTER_URL", app::url_for("office.course.roster", {course.code}), "ROSTER");
+  }
   if (course.enrol_online && course.state == CourseState::kApproved) {  // 校內批次報名
     body.SetValueAndShowSection("BATCH_URL", app::url_for("office.course.batch", {course.code}), "BATCH");
   }

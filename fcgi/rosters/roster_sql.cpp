@@ -119,10 +119,11 @@ std::map<std::string, Teacher> teachers_by_national_id(db::Connection& db,
                     " WHERE national_id IN (?";
   for (size_t i = 1; i < kSlice; ++i) sql += ", ?";
   sql += ")";
+  static const std::string kNoId;  // fills the last slice; db::Value keeps a view of it
   for (size_t from = 0; from < national_ids.size(); from += kSlice) {
     std::vector<db::Value> params;
     for (size_t i = 0; i < kSlice; ++i) {
-      params.emplace_back(from + i < national_ids.size() ? national_ids[from + i] : std::string());
+      params.emplace_back(from + i < national_ids.size() ? national_ids[from + i] : kNoId);
     }
     for (const auto& r : db.query_values(sql, params)) {
       out[r.str("national_id")] = {r.i64("id"), r.str("name"), r.flag("active")};
@@ -193,14 +194,14 @@ std::vector<QueuedRoster> roster_queue(db::Connection& db, int64_t review_unit_i
   std::vector<QueuedRoster> out;
   for (const auto& r : db.query(
            "SELECT c.code, c.title, u.name AS unit_name, c.first_date, c.last_date, c.hours, c.credits,"
-           " DATE_FORMAT(h.at, '%Y-%m-%d %H:%i') AS submitted_at,"
+           " DATE_FORMAT(COALESCE(h.at, c.updated_at), '%Y-%m-%d %H:%i') AS submitted_at,"
            " (SELECT COUNT(*) FROM roster_entry re WHERE re.course_id = c.id) AS line_count,"
            " (SELECT COALESCE(SUM(re.hours), 0) FROM roster_entry re WHERE re.course_id = c.id) AS units"
            " FROM course c JOIN unit u ON u.id = c.unit_id"
-           " JOIN (SELECT course_id, MAX(at) AS at FROM course_history WHERE to_state = ?"
+           " LEFT JOIN (SELECT course_id, MAX(at) AS at FROM course_history WHERE to_state = ?"
            "       GROUP BY course_id) h ON h.course_id = c.id"
            " WHERE c.review_unit_id = ? AND c.state = ?"
-           " ORDER BY h.at, c.id LIMIT ? OFFSET ?",
+           " ORDER BY COALESCE(h.at, c.updated_at), c.id LIMIT ? OFFSET ?",
            kSubmitted, review_unit_id, kSubmitted, limit, offset)) {
     QueuedRoster q;
     q.code = r.str("code");

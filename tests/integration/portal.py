@@ -554,9 +554,10 @@ def course_search_changed():
     sql("UPDATE search_generation SET value = value + 1 WHERE id = 1")
 
 
-def return_reason_ids():
-    """{label: id} of the active return reasons."""
-    return {label: rid for rid, label in sql("SELECT id, label FROM return_reason WHERE active")}
+def return_reason_ids(used_for="course"):
+    """{label: id} of the active return reasons of a course (or of a roster)."""
+    return {label: rid for rid, label in
+            sql(f"SELECT id, label FROM return_reason WHERE active AND used_for = '{used_for}'")}
 
 
 def table_rows(html, table_class):

@@ -85,6 +85,12 @@ FIELDS = {
                                               ("auto_review_scope", "anyone")],
     "office.course.batch_enrol": lambda o: [("teacher", "4")],  # 周怡君 of 內壢國中, not enrolled in 5600001
     "review.approve_many": lambda o: [("code", o["course"])],
+    "office.course.roster_convert": lambda o: [("action", "all")],
+    "office.course.roster_add": lambda o: [("national_id", "H223456788"), ("attendance", "full")],
+    "office.course.roster_update": lambda o: [("attendance", "excused"), ("hours_absent", "1")],
+    "office.course.save_attendance": lambda o: [("excused", o["roster_line"])],
+    "review.return_roster": lambda o: [("reason", o["roster_reason"]), ("note", PREFIX)],
+    "review.approve_rosters": lambda o: [("code", o["course"])],
     "admin.reasons.create": lambda o: [("label", unique(PREFIX + "理由")), ("needs_text", "0")],
     "admin.counties.update": lambda o: [("min_days", "9"), ("grace_days", "9"), ("red_threshold", "9")],
     "oidc.consent": lambda o: list(auth_params(DREAM_N)[0].items()) + [("decision", "allow")],
@@ -173,7 +179,12 @@ def setUpModule():
     enrolment = sql_value("SELECT id FROM enrolment WHERE course_id = 1 AND teacher_id = 1")
     SAVED["enrolments"] = sql("SELECT id, status, IFNULL(cancelled_at, 'NULL') FROM enrolment WHERE course_id = 1")
     SAVED["seats"] = sql_value("SELECT seats_taken FROM course WHERE id = 1")
+    # A roster line of a 內壢國中 course (sql/demo.sql), named by the line routes.
+    roster_line = sql_value("SELECT re.id FROM roster_entry re JOIN course c ON c.id = re.course_id"
+                            " WHERE c.unit_id = 4 ORDER BY re.id LIMIT 1")
     OBJECTS.update(course=fresh_course(), reason=portal.return_reason_ids()["A. 請移除屬性標籤"], county="22",
+                   roster_line=roster_line,
+                   roster_reason=portal.return_reason_ids("roster")["A. 核發時數與出席情形不符"],
                    partner=str(partner["id"]), client=DREAM_N["client_id"], enrolment=enrolment)
 
 
@@ -274,6 +285,8 @@ class EveryPostRoute(unittest.TestCase):
         if name == "code" and p.startswith(("/office/", "/review/")):
             return objects["course"]  # an unconfirmed course of the organizer's unit, in the reviewer's queue
         if name == "id":
+            if p.startswith("/office/courses/{code}/roster/lines/"):
+                return objects["roster_line"]
             for prefix, key in (("/admin/reasons/", "reason"), ("/admin/counties/", "county"),
                                 ("/admin/partners/", "partner"), ("/teacher/enrolments/", "enrolment")):
                 if p.startswith(prefix):

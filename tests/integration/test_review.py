@@ -242,7 +242,8 @@ class Return(unittest.TestCase):
         offered = reasons_offered(new_course("退回理由清單"))
         for label in (REASON_A, REASON_B, REASON_OTHER):
             self.assertIn(label, offered)
-        active = [r[0] for r in sql("SELECT label FROM return_reason WHERE active ORDER BY sort_order, id")]
+        active = [r[0] for r in sql("SELECT label FROM return_reason WHERE active AND used_for = 'course'"
+                                    " ORDER BY sort_order, id")]
         self.assertEqual(list(offered), active)
 
     def test_a_bad_return_is_422_and_changes_nothing(self):
