@@ -47,7 +47,7 @@ void fill_lines(ctemplate::TemplateDictionary& dict, const course_store::Course&
     row->SetValue("NATIONAL_ID", l.national_id);  // the unit's organizer and the course's reviewer only
     row->SetValue("ATTENDANCE", domain::attendance_label(l.attendance));
     row->SetValue("ATTENDANCE_CODE", domain::attendance_code(l.attendance));
-    if (l.hours_absent > 0) row->SetIntValue("ABSENT", l.hours_absent);
+    if (l.hours_absent > 0) row->SetValueAndShowSection("ABSENT", std::to_string(l.hours_absent), "HAS_ABSENT");
     row->SetValue("UNITS", units_text(course, l.units));
     row->SetIntValue("UNITS_VALUE", l.units);
     row->SetValue("SOURCE", source_label(l.source));

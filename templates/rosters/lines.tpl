@@ -9,7 +9,7 @@
     <td data-label="姓名">{{NAME}}</td>
     <td data-label="服務學校">{{UNIT}}{{#TITLE_NAME}}<span class="meta">{{TITLE_NAME}}</span>{{/TITLE_NAME}}</td>
     <td data-label="身分證">{{NATIONAL_ID}}</td>
-    <td data-label="出席">{{ATTENDANCE}}{{#ABSENT}}（缺 {{ABSENT}} 小時）{{/ABSENT}}{{#PER_SESSION}}<span class="meta">依逐場出席</span>{{/PER_SESSION}}</td>
+    <td data-label="出席">{{ATTENDANCE}}{{#HAS_ABSENT}}（缺 {{ABSENT}} 小時）{{/HAS_ABSENT}}{{#PER_SESSION}}<span class="meta">依逐場出席</span>{{/PER_SESSION}}</td>
     <td data-label="核發"><div><strong>{{UNITS}}</strong>{{#TYPED}}<span class="meta typed-reason">自行填寫：{{TYPED_REASON}}</span>{{/TYPED}}{{#WARNING}}<span class="flag">{{TEXT}}</span> {{/WARNING}}</div></td>
     <td data-label="來源">{{SOURCE}}</td>
     {{#EDITABLE}}<td data-label="操作"><a href="{{EDIT_URL}}">修改</a></td>{{/EDITABLE}}
