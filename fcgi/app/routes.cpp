@@ -15,6 +15,7 @@
 #include "office/office_handlers.h"
 #include "partners/partners_handlers.h"
 #include "review/review_handlers.h"
+#include "rosters/export_handlers.h"
 #include "site/site_handlers.h"
 #include "sso/sso_handlers.h"
 #include "teacher/teacher_handlers.h"
@@ -58,6 +59,9 @@ const std::vector<core::Route>& routes() {
       {"office.course.save_settings", "POST", "/office/courses/{code}/enrolment-settings", Who::kOrganizer, kHtml, kForm, enrolment::save_settings},
       {"office.course.batch",       "GET",  "/office/courses/{code}/batch",       Who::kOrganizer,  kHtml,  kForm, enrolment::batch},
       {"office.course.batch_enrol", "POST", "/office/courses/{code}/batch",       Who::kOrganizer,  kHtml,  kForm, enrolment::enrol_batch},
+      {"office.course.roster_xlsx", "GET",  "/office/courses/{code}/applicants.xlsx", Who::kOrganizer, kHtml, kForm, rosters::roster_xlsx},
+      {"office.course.roster_csv",  "GET",  "/office/courses/{code}/applicants.csv", Who::kOrganizer, kHtml, kForm, rosters::roster_csv},
+      {"office.course.sign_in",     "GET",  "/office/courses/{code}/sign-in-sheet", Who::kOrganizer, kHtml,  kForm, rosters::sign_in_sheet},
       {"office.course.edit",        "GET",  "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::edit_course},
       {"office.course.update",      "POST", "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::update_course},
       {"office.course.delete",      "POST", "/office/courses/{code}/delete",      Who::kOrganizer,  kHtml,  kForm, courses::delete_course},
