@@ -4,7 +4,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <cstdlib>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>

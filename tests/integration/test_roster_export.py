@@ -1,14 +1,14 @@
 """研習名單匯出 (SPEC §5, issue 9): a course's approved applicants as XLSX, CSV and the 簽到表.
 
-A course of 內壢國中 made for the test, two classes of two seats, with seven enrolments: four
-approved (in the order they applied, one of them a teacher whose name begins with '=' and one whose
-phone begins with '+'), and one each pending, waiting, cancelled and rejected. The XLSX is opened
-with openpyxl and the CSV parsed: SPEC §5's columns, the approved teachers only, in order, the
-formula-like cells neutralised. The 簽到表 shows two tables of two (domain/sign_in_classes.h), and a course of one class one
-table; no 身分證字號, birth date, phone or e-mail. Every export and view
-writes one audit row with its count; another unit's organizer gets 404, a teacher 403 and an
-anonymous visitor the login, all with nothing audited; a course not yet approved (or deleted) is
-refused with a message.
+A course of 內壢國中 made for the test, two classes of two seats, with eight enrolments: four
+approved, in the order they applied (one a teacher whose name begins with '=', one whose phone
+begins with '+', one without a school or 職稱), and one each pending, waiting, cancelled and
+rejected. The XLSX is opened with openpyxl and the CSV parsed: SPEC §5's columns, the approved
+teachers only, in order, formula-like cells neutralised. The 簽到表 shows two tables of two
+(domain/sign_in_classes.h), a course of one class one table, and no 身分證字號, birth date, phone
+or e-mail. Every export and view writes one audit row with its count; another unit's organizer
+gets 404, a teacher 403 and an anonymous visitor the login, all with nothing audited; a course not
+yet approved, returned or deleted is refused with a message.
 """
 import csv
 import io
