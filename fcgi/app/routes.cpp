@@ -16,6 +16,7 @@
 #include "partners/partners_handlers.h"
 #include "review/review_handlers.h"
 #include "review/roster_review_handlers.h"
+#include "rosters/export_handlers.h"
 #include "rosters/roster_handlers.h"
 #include "site/site_handlers.h"
 #include "sso/sso_handlers.h"
@@ -69,6 +70,9 @@ const std::vector<core::Route>& routes() {
       {"office.course.attendance",  "GET",  "/office/courses/{code}/roster/attendance", Who::kOrganizer, kHtml, kForm, rosters::attendance},
       {"office.course.save_attendance", "POST", "/office/courses/{code}/roster/attendance", Who::kOrganizer, kHtml, kForm, rosters::save_attendance},
       {"office.course.roster_submit", "POST", "/office/courses/{code}/roster/submit", Who::kOrganizer, kHtml, kForm, rosters::submit},
+      {"office.course.roster_xlsx", "GET",  "/office/courses/{code}/applicants.xlsx", Who::kOrganizer, kHtml, kForm, rosters::roster_xlsx},
+      {"office.course.roster_csv",  "GET",  "/office/courses/{code}/applicants.csv", Who::kOrganizer, kHtml, kForm, rosters::roster_csv},
+      {"office.course.sign_in",     "GET",  "/office/courses/{code}/sign-in-sheet", Who::kOrganizer, kHtml,  kForm, rosters::sign_in_sheet},
       {"office.course.edit",        "GET",  "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::edit_course},
       {"office.course.update",      "POST", "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::update_course},
       {"office.course.delete",      "POST", "/office/courses/{code}/delete",      Who::kOrganizer,  kHtml,  kForm, courses::delete_course},

@@ -44,6 +44,30 @@ Response Response::file(std::string content_type, const std::string& filename, s
   return r;
 }
 
+Response Response::file(std::string content_type, const std::string& ascii_filename,
+                        const std::string& utf8_filename, std::string body) {
+  Response r = file(std::move(content_type), ascii_filename, std::move(body));
+  r.headers.back().second += "; filename*=" + rfc5987_value(utf8_filename);
+  return r;
+}
+
+std::string rfc5987_value(std::string_view text) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out = "UTF-8''";
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    if (alnum || std::string_view("!#$&+-.^_`|~").find(ch) != std::string_view::npos) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0x0F];
+    }
+  }
+  return out;
+}
+
 const char* status_text(int status) {
   switch (status) {
     case 200: return "OK";

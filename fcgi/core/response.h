@@ -4,6 +4,7 @@
 #include <json/value.h>
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -24,8 +25,15 @@ struct Response {
   static Response json(int status, const Json::Value& value);
   static Response see_other(const std::string& location);
   static Response file(std::string content_type, const std::string& filename, std::string body);
+  // An attachment named in UTF-8 (RFC 6266 filename*, RFC 5987 encoding), with `ascii_filename`
+  // for the few clients that read only filename.
+  static Response file(std::string content_type, const std::string& ascii_filename,
+                       const std::string& utf8_filename, std::string body);
 };
 
 const char* status_text(int status);
+
+// RFC 5987's ext-value of `text`: "UTF-8''" then every byte outside attr-char as %XX.
+std::string rfc5987_value(std::string_view text);
 
 }  // namespace core

@@ -178,6 +178,12 @@ core::Response show_course_page(core::Context& cx, const course_store::Course& c
     body.SetValueAndShowSection("ENROLMENTS_URL", app::url_for("office.course.enrolments", {course.code}),
                                 "ENROLMENTS");
   }
+  if (domain::is_public(course.state)) {  // 研習名單匯出: approved and after, for the unit's organizers
+    auto* exports = body.AddSectionDictionary("EXPORTS");
+    exports->SetValue("XLSX_URL", app::url_for("office.course.roster_xlsx", {course.code}));
+    exports->SetValue("CSV_URL", app::url_for("office.course.roster_csv", {course.code}));
+    exports->SetValue("SIGN_IN_URL", app::url_for("office.course.sign_in", {course.code}));
+  }
   if (course.state == CourseState::kApproved && shared::access::may_change(cx.user(), course)) {
     body.SetValueAndShowSection("SETTINGS_URL", app::url_for("office.course.settings", {course.code}), "SETTINGS");
   }

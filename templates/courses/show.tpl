@@ -2,7 +2,7 @@
 <h1>{{TITLE}}</h1>
 <p class="meta">研習課程代碼 <strong id="course-code">{{CODE}}</strong>｜處理狀態：<strong id="course-state" data-state="{{STATE_CODE}}">{{STATE}}</strong>｜承辦人：{{ORGANIZER}}</p>
 {{#PUBLIC}}<p>公開頁面：<a href="{{PUBLIC_URL}}">{{PUBLIC_URL}}</a></p>{{/PUBLIC}}
-<p class="functions">{{#SETTINGS}}<a class="button" href="{{SETTINGS_URL}}">線上報名設定</a> {{/SETTINGS}}{{#ENROLMENTS}}<a class="button" href="{{ENROLMENTS_URL}}">報名資格審核</a> {{/ENROLMENTS}}{{#BATCH}}<a class="button" href="{{BATCH_URL}}">校內批次報名</a> {{/BATCH}}{{#ROSTER}}<a class="button" href="{{ROSTER_URL}}" id="roster-link">編輯研習教師資料</a>{{/ROSTER}}</p>
+<p class="functions">{{#SETTINGS}}<a class="button" href="{{SETTINGS_URL}}">線上報名設定</a> {{/SETTINGS}}{{#ENROLMENTS}}<a class="button" href="{{ENROLMENTS_URL}}">報名資格審核</a> {{/ENROLMENTS}}{{#BATCH}}<a class="button" href="{{BATCH_URL}}">校內批次報名</a> {{/BATCH}}{{#EXPORTS}}<a class="button" href="{{SIGN_IN_URL}}">列印簽到表</a> <a class="button" href="{{XLSX_URL}}">研習名單匯出（Excel）</a> <a class="button" href="{{CSV_URL}}">研習名單匯出（CSV）</a>{{/EXPORTS}} {{#ROSTER}}<a class="button" href="{{ROSTER_URL}}" id="roster-link">編輯研習教師資料</a>{{/ROSTER}}</p>
 
 {{#RETURNED}}
 <section class="notice" aria-labelledby="returned-heading">
