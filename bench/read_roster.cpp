@@ -63,19 +63,23 @@ int main(int argc, char** argv) {
     const double read_ms = ms_since(start);
     const auto checked = Clock::now();
     std::map<std::string, domain::KnownTeacher> known;
-    for (const auto& id : domain::national_ids_in(read.table->rows)) known.emplace(id, domain::KnownTeacher{true});
-    const auto reports = domain::check_roster_rows(read.table->rows, read.table->lines, course_hours, known);
+    for (const auto& id : domain::national_ids_in(read.table->rows))
+      known.emplace(id, domain::KnownTeacher{true});
+    const auto reports =
+        domain::check_roster_rows(read.table->rows, read.table->lines, course_hours, known);
     const double check_ms = ms_since(checked);
     rows = reports.size();
-    accepted = static_cast<std::size_t>(std::count_if(reports.begin(), reports.end(),
-                                                      [](const domain::RowReport& r) { return r.accepted(); }));
+    accepted = static_cast<std::size_t>(std::count_if(
+        reports.begin(), reports.end(), [](const domain::RowReport& r) { return r.accepted(); }));
     totals.push_back(read_ms + check_ms);
-    std::printf("run %d: read %.1f ms, check %.1f ms, total %.1f ms\n", run, read_ms, check_ms, read_ms + check_ms);
+    std::printf("run %d: read %.1f ms, check %.1f ms, total %.1f ms\n", run, read_ms, check_ms,
+                read_ms + check_ms);
   }
   std::sort(totals.begin(), totals.end());
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("file %zu bytes, %zu rows, %zu accepted; median %.1f ms over %d runs; peak RSS %.1f MiB\n",
-              bytes.size(), rows, accepted, totals[totals.size() / 2], runs, usage.ru_maxrss / 1024.0);
+  std::printf(
+      "file %zu bytes, %zu rows, %zu accepted; median %.1f ms over %d runs; peak RSS %.1f MiB\n",
+      bytes.size(), rows, accepted, totals[totals.size() / 2], runs, usage.ru_maxrss / 1024.0);
   return 0;
 }

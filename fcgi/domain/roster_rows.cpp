@@ -30,12 +30,20 @@ std::string header_key(std::string_view cell) {
 
 Column column_named(std::string_view cell) {
   static const std::map<std::string, Column> kNames = {
-      {"身分證字號", Column::kNationalId}, {"身份證字號", Column::kNationalId},
-      {"身分證統一編號", Column::kNationalId}, {"身份證統一編號", Column::kNationalId},
-      {"統一證號", Column::kNationalId}, {"national_id", Column::kNationalId},
-      {"時數", Column::kHours}, {"研習時數", Column::kHours}, {"核發時數", Column::kHours},
-      {"研習時數/學分數", Column::kHours}, {"hours", Column::kHours},
-      {"姓名", Column::kName}, {"教師姓名", Column::kName}, {"name", Column::kName},
+      {"身分證字號", Column::kNationalId},
+      {"身份證字號", Column::kNationalId},
+      {"身分證統一編號", Column::kNationalId},
+      {"身份證統一編號", Column::kNationalId},
+      {"統一證號", Column::kNationalId},
+      {"national_id", Column::kNationalId},
+      {"時數", Column::kHours},
+      {"研習時數", Column::kHours},
+      {"核發時數", Column::kHours},
+      {"研習時數/學分數", Column::kHours},
+      {"hours", Column::kHours},
+      {"姓名", Column::kName},
+      {"教師姓名", Column::kName},
+      {"name", Column::kName},
   };
   const auto it = kNames.find(header_key(cell));
   return it == kNames.end() ? Column::kNone : it->second;
@@ -48,7 +56,8 @@ bool is_blank(const std::vector<std::string>& row) {
 // "A", "B", … "Z", "AA": the column as a spreadsheet names it, for messages.
 std::string column_letter(std::size_t index) {
   std::string out;
-  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26)
+    out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
   return out;
 }
 
@@ -82,15 +91,24 @@ Layout layout_of(const std::vector<std::vector<std::string>>& rows) {
   for (std::size_t i = 0; i < head.size(); ++i) {
     layout.known_col[i] = !trim(head[i]).empty();
     switch (column_named(head[i])) {
-      case Column::kNationalId: if (ids++ == 0) layout.id_col = i; break;
-      case Column::kHours: if (hours++ == 0) layout.hours_col = i; break;
-      default: break;
+      case Column::kNationalId:
+        if (ids++ == 0) layout.id_col = i;
+        break;
+      case Column::kHours:
+        if (hours++ == 0) layout.hours_col = i;
+        break;
+      default:
+        break;
     }
   }
-  if (ids == 0) layout.header_problem = "標題列沒有「身分證字號」欄，請加上此欄或刪去標題列";
-  else if (hours == 0) layout.header_problem = "標題列沒有「時數」欄（可寫 時數、研習時數 或 核發時數）";
-  else if (ids > 1) layout.header_problem = "標題列有兩個以上的「身分證字號」欄，請只留一個";
-  else if (hours > 1) layout.header_problem = "標題列有兩個以上的「時數」欄，請只留一個";
+  if (ids == 0)
+    layout.header_problem = "標題列沒有「身分證字號」欄，請加上此欄或刪去標題列";
+  else if (hours == 0)
+    layout.header_problem = "標題列沒有「時數」欄（可寫 時數、研習時數 或 核發時數）";
+  else if (ids > 1)
+    layout.header_problem = "標題列有兩個以上的「身分證字號」欄，請只留一個";
+  else if (hours > 1)
+    layout.header_problem = "標題列有兩個以上的「時數」欄，請只留一個";
   return layout;
 }
 
@@ -101,7 +119,8 @@ std::string cell_at(const std::vector<std::string>& row, std::size_t col) {
 // The first non-empty cell outside the known columns, as "D 欄"; "" when there is none.
 std::string extra_cell(const std::vector<std::string>& row, const Layout& layout) {
   for (std::size_t i = 0; i < row.size(); ++i) {
-    const bool known = layout.known_col.empty() ? i < 3 : (i < layout.known_col.size() && layout.known_col[i]);
+    const bool known =
+        layout.known_col.empty() ? i < 3 : (i < layout.known_col.size() && layout.known_col[i]);
     if (!known && !trim(row[i]).empty()) return column_letter(i) + " 欄";
   }
   return std::string();
@@ -140,7 +159,8 @@ std::optional<int> parse_hours(std::string_view text) {
     if (tail.empty() || tail.find_first_not_of('0') != std::string_view::npos) return std::nullopt;
     whole = whole.substr(0, dot);
   }
-  if (whole.empty() || whole.size() > 6 || whole.find_first_not_of("0123456789") != std::string_view::npos) {
+  if (whole.empty() || whole.size() > 6 ||
+      whole.find_first_not_of("0123456789") != std::string_view::npos) {
     return std::nullopt;
   }
   const int value = std::stoi(std::string(whole));
@@ -161,7 +181,9 @@ std::vector<std::string> national_ids_in(const std::vector<std::vector<std::stri
 std::vector<RowReport> check_roster_rows(const std::vector<std::vector<std::string>>& rows,
                                          const std::vector<int>& lines, int course_hours,
                                          const std::map<std::string, KnownTeacher>& known) {
-  const auto line_of = [&](std::size_t r) { return r < lines.size() ? lines[r] : static_cast<int>(r) + 1; };
+  const auto line_of = [&](std::size_t r) {
+    return r < lines.size() ? lines[r] : static_cast<int>(r) + 1;
+  };
   const Layout layout = layout_of(rows);
   if (!layout.header_problem.empty()) {
     RowReport header;
@@ -196,7 +218,8 @@ std::vector<RowReport> check_roster_rows(const std::vector<std::vector<std::stri
     } else if (const auto bad_id = check_national_id(id)) {
       refuse(bad_id->code, bad_id->message);
     } else if (const auto [earlier, fresh] = first_line.emplace(id, report.line); !fresh) {
-      refuse(kDuplicateRow, "與第 " + std::to_string(earlier->second) + " 列是同一位教師，每位教師只能有一列");
+      refuse(kDuplicateRow,
+             "與第 " + std::to_string(earlier->second) + " 列是同一位教師，每位教師只能有一列");
     } else if (const auto bad_hours = check_hours(report.hours, rule)) {
       refuse(bad_hours->code, bad_hours->message);
     } else if (const auto teacher = known.find(id); teacher == known.end()) {

@@ -1,6 +1,6 @@
-// domain/roster_rows.h: the one check of "teacher + hours" rows, shared by the roster upload (檔案上傳,
-// SPEC §5) and the partner API's reports (資訊傳報, SPEC §7): which columns hold what, and what is
-// wrong with a row, as a stable code and a Chinese sentence.
+// domain/roster_rows.h: the one check of "teacher + hours" rows, shared by the roster upload
+// (檔案上傳, SPEC §5) and the partner API's reports (資訊傳報, SPEC §7): which columns hold what,
+// and what is wrong with a row, as a stable code and a Chinese sentence.
 #pragma once
 
 #include <map>
@@ -13,12 +13,12 @@ namespace domain {
 
 // Problem codes: stable, the API's JSON answers carry them too.
 inline constexpr char kInvalidNationalId[] = "invalid_national_id";  // format or check digit
-inline constexpr char kInvalidHours[] = "invalid_hours";              // not a whole number in range
-inline constexpr char kHoursAboveCourse[] = "hours_above_course";     // more than the course's hours
-inline constexpr char kDuplicateRow[] = "duplicate_row";              // the same teacher earlier on
+inline constexpr char kInvalidHours[] = "invalid_hours";             // not a whole number in range
+inline constexpr char kHoursAboveCourse[] = "hours_above_course";    // more than the course's hours
+inline constexpr char kDuplicateRow[] = "duplicate_row";             // the same teacher earlier on
 inline constexpr char kUnknownTeacher[] = "unknown_teacher";
-inline constexpr char kNotActive[] = "not_active";                    // 教師非在職
-inline constexpr char kMalformedRow[] = "malformed_row";              // missing or extra cells
+inline constexpr char kNotActive[] = "not_active";        // 教師非在職
+inline constexpr char kMalformedRow[] = "malformed_row";  // missing or extra cells
 
 struct RowProblem {
   std::string code;     // one of the codes above
@@ -31,9 +31,10 @@ std::optional<RowProblem> check_national_id(std::string_view id);
 
 // Which hours a row may carry.
 struct HoursRule {
-  int min_hours = 0;          // 0 on a roster: a listed teacher who earned nothing (曠課 over a third)
-  int course_hours = 0;       // never above the course's hours
-  bool above_course_apart = true;  // kHoursAboveCourse for too many; else kInvalidHours for that too
+  int min_hours = 0;     // 0 on a roster: a listed teacher who earned nothing (曠課 over a third)
+  int course_hours = 0;  // never above the course's hours
+  // Too many hours: kHoursAboveCourse when true, else kInvalidHours like any other bad value.
+  bool above_course_apart = true;
 };
 inline HoursRule roster_hours_rule(int course_hours) { return {0, course_hours, true}; }
 // The partner API has always answered 1..course hours, and too many as invalid_hours.
@@ -54,8 +55,9 @@ struct KnownTeacher {
 
 // One row's verdict.
 struct RowReport {
-  int line = 0;             // the line the organizer sees it at (lines[i], or i + 1)
-  std::string national_id;  // normalized as read (at most 20 characters), "" when the cell was empty
+  int line = 0;  // the line the organizer sees it at (lines[i], or i + 1)
+  // Normalized as read (at most 20 characters), "" when the cell was empty.
+  std::string national_id;
   std::optional<int> hours;
   std::string problem_code;  // "" when accepted
   std::string message;       // Chinese: why refused; "" when accepted

@@ -22,31 +22,36 @@ namespace {
 
 std::string with_commas(std::size_t n) {
   std::string s = std::to_string(n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3)
+    s.insert(static_cast<std::size_t>(i), ",");
   return s;
 }
 
-const std::string kTooBig = "檔案超過 " + std::to_string(kMaxUploadBytes / 1024 / 1024) + " MB，請分成幾個檔案上傳。";
+const std::string kTooBig =
+    "檔案超過 " + std::to_string(kMaxUploadBytes / 1024 / 1024) + " MB，請分成幾個檔案上傳。";
 const std::string kTooManyRows = "檔案超過 " + with_commas(kMaxRows) + " 列，請分成幾個檔案上傳。";
 const std::string kEmpty = "檔案裡沒有任何資料。";
 
 // "A", …, "Z", "AA": a column as a spreadsheet names it.
 std::string column_letter(std::size_t index) {
   std::string out;
-  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26)
+    out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
   return out;
 }
 
 std::string cell_too_long(int line, std::size_t col) {
-  return "第 " + std::to_string(line) + " 列 " + column_letter(col) + " 欄的內容超過 " + with_commas(kMaxCellBytes) +
-         " 位元組，不像名單資料；請檢查這一格。";
+  return "第 " + std::to_string(line) + " 列 " + column_letter(col) + " 欄的內容超過 " +
+         with_commas(kMaxCellBytes) + " 位元組，不像名單資料；請檢查這一格。";
 }
 
 std::string too_many_columns(int line) {
-  return "第 " + std::to_string(line) + " 列超過 " + std::to_string(kMaxColumns) + " 欄；名單只需要身分證字號與時數。";
+  return "第 " + std::to_string(line) + " 列超過 " + std::to_string(kMaxColumns) +
+         " 欄；名單只需要身分證字號與時數。";
 }
 
-// Appends at most one byte past kMaxCellBytes, so that an oversized cell is known without being kept.
+// Appends at most one byte past kMaxCellBytes, so that an oversized cell is known without being
+// kept.
 void append_capped(std::string& cell, const char* text, std::size_t size) {
   if (cell.size() > kMaxCellBytes) return;
   cell.append(text, std::min(size, kMaxCellBytes + 1 - cell.size()));
@@ -64,7 +69,9 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kZipMagic = "PK\x03\x04";
@@ -91,8 +98,9 @@ class Xml {
       return;
     }
     init_libxml();
-    reader_ = xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
-                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+    reader_ = xmlReaderForMemory(
+        bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
+        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
     if (reader_) xmlTextReaderSetStructuredErrorHandler(reader_, ignore_xml_error, nullptr);
   }
   ~Xml() {
@@ -120,11 +128,13 @@ class Xml {
   int type() const { return xmlTextReaderNodeType(reader_); }
   int depth() const { return xmlTextReaderDepth(reader_); }
   bool empty_element() const { return xmlTextReaderIsEmptyElement(reader_) == 1; }
-  bool is_start(std::string_view local) const { return type() == XML_READER_TYPE_ELEMENT && name() == local; }
+  bool is_start(std::string_view local) const {
+    return type() == XML_READER_TYPE_ELEMENT && name() == local;
+  }
   bool is_text() const {
     const int t = type();
-    return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA || t == XML_READER_TYPE_WHITESPACE ||
-           t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
+    return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
+           t == XML_READER_TYPE_WHITESPACE || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
   }
   std::string_view name() const { return text_of(xmlTextReaderConstLocalName(reader_)); }
   std::string_view ns() const { return text_of(xmlTextReaderConstNamespaceUri(reader_)); }
@@ -155,20 +165,23 @@ class Xml {
   bool doctype_ = false;
 };
 
-const std::string kDoctype = "XML 檔不能含有 DOCTYPE 或實體宣告（為了安全不予處理），請刪去後再上傳。";
+const std::string kDoctype =
+    "XML 檔不能含有 DOCTYPE 或實體宣告（為了安全不予處理），請刪去後再上傳。";
 
 // ---------------------------------------------------------------------------------------------
 // XLSX
 
 using ZipPtr = std::unique_ptr<zip_t, decltype(&zip_discard)>;
 
-const std::string kNotWorkbook = "這個檔案不是可讀的 Excel 活頁簿（.xlsx），請在 Excel 另存為 .xlsx 後再上傳。";
+const std::string kNotWorkbook =
+    "這個檔案不是可讀的 Excel 活頁簿（.xlsx），請在 Excel 另存為 .xlsx 後再上傳。";
 const std::string kZipBomb = "這個活頁簿解壓縮後過大（超過 50 MB）或壓縮比異常，為了安全不予處理。";
 
 // Reads one part, inflating no more than `budget` bytes whatever its header declares (a zip bomb
 // can declare a small size). nullopt with `error` set when absent (error left empty), unreadable,
 // encrypted or too big.
-std::optional<std::string> read_part(zip_t* zip, const std::string& name, std::size_t& budget, std::string& error) {
+std::optional<std::string> read_part(zip_t* zip, const std::string& name, std::size_t& budget,
+                                     std::string& error) {
   const zip_int64_t index = zip_name_locate(zip, name.c_str(), ZIP_FL_NOCASE);
   if (index < 0) return std::nullopt;
   zip_stat_t st;
@@ -178,8 +191,8 @@ std::optional<std::string> read_part(zip_t* zip, const std::string& name, std::s
     error = kNotWorkbook;
     return std::nullopt;
   }
-  std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0),
-                                                           &zip_fclose);
+  std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(
+      zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0), &zip_fclose);
   if (!file) {
     error = kNotWorkbook;
     return std::nullopt;
@@ -215,7 +228,9 @@ bool declared_sizes_are_sane(zip_t* zip) {
     if (st.size > kMaxUnpackedBytes) return false;
     total += static_cast<std::size_t>(st.size);
     if (total > kMaxUnpackedBytes) return false;
-    if (st.size > 1024 * 1024 && (st.comp_size == 0 || st.size / st.comp_size > kMaxCompressionRatio)) return false;
+    if (st.size > 1024 * 1024 &&
+        (st.comp_size == 0 || st.size / st.comp_size > kMaxCompressionRatio))
+      return false;
   }
   return true;
 }
@@ -223,9 +238,11 @@ bool declared_sizes_are_sane(zip_t* zip) {
 // "xl/worksheets/sheet1.xml" from a relationship target relative to xl/ or absolute; "" for a
 // target outside the package.
 std::string part_of_target(std::string_view target) {
-  std::string path = starts_with(target, "/") ? std::string(target.substr(1)) : "xl/" + std::string(target);
+  std::string path =
+      starts_with(target, "/") ? std::string(target.substr(1)) : "xl/" + std::string(target);
   while (path.find("/./") != std::string::npos) path.replace(path.find("/./"), 3, "/");
-  if (path.find("..") != std::string::npos || path.find("://") != std::string::npos) return std::string();
+  if (path.find("..") != std::string::npos || path.find("://") != std::string::npos)
+    return std::string();
   return path;
 }
 
@@ -234,7 +251,8 @@ struct WorkbookParts {
 };
 
 // The first sheet of xl/workbook.xml through xl/_rels/workbook.xml.rels.
-std::optional<WorkbookParts> locate_parts(const std::string& workbook, const std::string& rels, std::string& error) {
+std::optional<WorkbookParts> locate_parts(const std::string& workbook, const std::string& rels,
+                                          std::string& error) {
   std::string sheet_id;
   {
     Xml xml(workbook);
@@ -250,7 +268,8 @@ std::optional<WorkbookParts> locate_parts(const std::string& workbook, const std
   Xml xml(rels);
   while (xml.next()) {
     if (!xml.is_start("Relationship")) continue;
-    const std::string id = xml.attribute("Id"), type = xml.attribute("Type"), target = xml.attribute("Target");
+    const std::string id = xml.attribute("Id"), type = xml.attribute("Type"),
+                      target = xml.attribute("Target");
     if (!sheet_id.empty() && id == sheet_id) parts.sheet = part_of_target(target);
     if (type.size() >= 14 && type.compare(type.size() - 14, 14, "/sharedStrings") == 0) {
       parts.shared_strings = part_of_target(target);
@@ -271,7 +290,8 @@ std::optional<WorkbookParts> locate_parts(const std::string& workbook, const std
 // that a cell using it is refused and one not using it costs nothing.
 constexpr std::size_t kMaxSharedStrings = 500000;
 
-std::optional<std::vector<std::string>> read_shared_strings(const std::string& part, std::string& error) {
+std::optional<std::vector<std::string>> read_shared_strings(const std::string& part,
+                                                            std::string& error) {
   std::vector<std::string> strings;
   Xml xml(part);
   bool in_t = false;
@@ -309,7 +329,8 @@ std::optional<std::vector<std::string>> read_shared_strings(const std::string& p
 // "C5" → column 2, row 5; false when it is not a cell reference within Excel's bounds.
 bool parse_cell_ref(std::string_view ref, std::size_t& col, int& row) {
   std::size_t i = 0, c = 0;
-  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3) c = c * 26 + static_cast<std::size_t>(ref[i++] - 'A' + 1);
+  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3)
+    c = c * 26 + static_cast<std::size_t>(ref[i++] - 'A' + 1);
   if (i == 0 || c > 16384 || i == ref.size()) return false;
   long r = 0;
   for (; i < ref.size(); ++i) {
@@ -327,16 +348,19 @@ bool parse_cell_ref(std::string_view ref, std::size_t& col, int& row) {
 std::string number_text(const std::string& stored) {
   char* end = nullptr;
   const double v = std::strtod(stored.c_str(), &end);
-  if (stored.empty() || *end != '\0' || !std::isfinite(v) || std::fabs(v) >= 1e15 || v != std::floor(v)) return stored;
+  if (stored.empty() || *end != '\0' || !std::isfinite(v) || std::fabs(v) >= 1e15 ||
+      v != std::floor(v))
+    return stored;
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.0f", v == 0 ? 0.0 : v);
   return buf;
 }
 
 ReadResult read_sheet(const std::string& part, const std::vector<std::string>* shared) {
-  std::map<int, std::vector<std::string>> rows;  // sheet row number → cells; rows may come unordered
+  // Sheet row number → cells; rows may come in any order.
+  std::map<int, std::vector<std::string>> rows;
   Xml xml(part);
-  int row = 0;              // the current <row>'s number
+  int row = 0;               // the current <row>'s number
   std::size_t next_col = 0;  // where a cell without a reference goes
   // The current cell.
   bool in_cell = false, in_value = false, in_inline_t = false;
@@ -351,7 +375,8 @@ ReadResult read_sheet(const std::string& part, const std::vector<std::string>* s
       char* end = nullptr;
       const unsigned long index = std::strtoul(value.c_str(), &end, 10);
       if (value.empty() || *end != '\0' || !shared || index >= shared->size()) {
-        return "活頁簿第 " + std::to_string(cell_row) + " 列 " + column_letter(col) + " 欄引用了不存在的文字，檔案可能已損壞；請在 Excel 另存新檔後再上傳。";
+        return "活頁簿第 " + std::to_string(cell_row) + " 列 " + column_letter(col) +
+               " 欄引用了不存在的文字，檔案可能已損壞；請在 Excel 另存新檔後再上傳。";
       }
       text = (*shared)[index];
     } else if (type == "b") {
@@ -379,14 +404,16 @@ ReadResult read_sheet(const std::string& part, const std::vector<std::string>* s
         const std::string r = xml.attribute("r");
         char* end = nullptr;
         const long n = r.empty() ? row + 1 : std::strtol(r.c_str(), &end, 10);
-        if (n < 1 || n > 1048576 || (!r.empty() && *end != '\0')) return {std::nullopt, kNotWorkbook};
+        if (n < 1 || n > 1048576 || (!r.empty() && *end != '\0'))
+          return {std::nullopt, kNotWorkbook};
         row = static_cast<int>(n);
         next_col = 0;
       } else if (name == "c") {
         const std::string ref = xml.attribute("r");
         cell_row = row;
         col = next_col;
-        if (!ref.empty() && !parse_cell_ref(ref, col, cell_row)) return {std::nullopt, kNotWorkbook};
+        if (!ref.empty() && !parse_cell_ref(ref, col, cell_row))
+          return {std::nullopt, kNotWorkbook};
         if (cell_row == 0) return {std::nullopt, kNotWorkbook};
         next_col = col + 1;
         type = xml.attribute("t");
@@ -464,9 +491,11 @@ ReadResult read_xlsx(std::string_view bytes) {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-const std::string kNotText = "這個 CSV 檔不是文字檔（或是 UTF-16），請在 Excel 另存為「CSV UTF-8（逗號分隔）」後再上傳。";
+const std::string kNotText =
+    "這個 CSV 檔不是文字檔（或是 UTF-16），請在 Excel 另存為「CSV UTF-8（逗號分隔）」後再上傳。";
 const std::string kUnknownEncoding =
-    "這個 CSV 檔既不是 UTF-8 也不是 Big5 編碼，無法讀出文字；請在 Excel 另存為「CSV UTF-8（逗號分隔）」後再上傳。";
+    "這個 CSV 檔既不是 UTF-8 也不是 Big5 編碼，無法讀出文字；請在 Excel 另存為「CSV "
+    "UTF-8（逗號分隔）」後再上傳。";
 
 // CP950 (Big5 as Windows in Taiwan writes it) to UTF-8 with glibc's iconv; nullopt on any byte
 // that is not CP950.
@@ -535,10 +564,12 @@ ReadResult read_csv(std::string_view bytes) {
     } else {
       cell += c;  // a quote inside an unquoted field, or text after a closing quote, is kept
     }
-    if (cells.back().size() > kMaxCellBytes) return {std::nullopt, cell_too_long(record, cells.size() - 1)};
+    if (cells.back().size() > kMaxCellBytes)
+      return {std::nullopt, cell_too_long(record, cells.size() - 1)};
   }
   if (quoted) {
-    return {std::nullopt, "第 " + std::to_string(record) + " 列有一個沒有結束的引號（\"），請檢查這一列。"};
+    return {std::nullopt,
+            "第 " + std::to_string(record) + " 列有一個沒有結束的引號（\"），請檢查這一列。"};
   }
   if (const std::string error = end_record(); !error.empty()) return {std::nullopt, error};
   if (table.rows.empty()) return {std::nullopt, kEmpty};
@@ -548,7 +579,8 @@ ReadResult read_csv(std::string_view bytes) {
 // ---------------------------------------------------------------------------------------------
 // XML
 
-const std::string kBadXml = "XML 檔格式有誤，無法讀取；請檢查標籤是否成對、特殊字元（& <）是否已轉寫。";
+const std::string kBadXml =
+    "XML 檔格式有誤，無法讀取；請檢查標籤是否成對、特殊字元（& <）是否已轉寫。";
 
 ReadResult read_xml(std::string_view bytes) {
   Xml xml(bytes);
@@ -556,7 +588,7 @@ ReadResult read_xml(std::string_view bytes) {
   std::vector<std::string> header;
   std::vector<std::string> record;
   int record_line = 0;
-  int field = -1;        // the column of the field being read, -1 outside one
+  int field = -1;         // the column of the field being read, -1 outside one
   int schema_depth = -1;  // inside an inline XML Schema (Access can put one first): its depth
   const auto at = [&](int line) { return "XML 第 " + std::to_string(line) + " 行"; };
   while (xml.next()) {
@@ -579,7 +611,9 @@ ReadResult read_xml(std::string_view bytes) {
         const std::string name(xml.name());
         auto it = std::find(header.begin(), header.end(), name);
         if (it == header.end()) {
-          if (header.size() == kMaxColumns) return {std::nullopt, at(xml.line()) + "：欄位超過 " + std::to_string(kMaxColumns) + " 種。"};
+          if (header.size() == kMaxColumns)
+            return {std::nullopt,
+                    at(xml.line()) + "：欄位超過 " + std::to_string(kMaxColumns) + " 種。"};
           header.push_back(name);
           it = header.end() - 1;
         }
@@ -590,14 +624,16 @@ ReadResult read_xml(std::string_view bytes) {
         }
         if (xml.empty_element()) field = -1;
       } else if (depth > 2) {
-        return {std::nullopt, at(xml.line()) + "：<" + std::string(xml.name()) + "> 放在欄位裡面；每個欄位只能是文字。"};
+        return {std::nullopt, at(xml.line()) + "：<" + std::string(xml.name()) +
+                                  "> 放在欄位裡面；每個欄位只能是文字。"};
       }
     } else if (t == XML_READER_TYPE_END_ELEMENT) {
       if (depth == 2) {
         field = -1;
       } else if (depth == 1) {
         if (!all_empty(record)) {
-          if (table.rows.size() == kMaxRows - 1) return {std::nullopt, kTooManyRows};  // the header is a row
+          if (table.rows.size() == kMaxRows - 1)
+            return {std::nullopt, kTooManyRows};  // the header is a row
           table.rows.push_back(std::move(record));
           table.lines.push_back(record_line);
         }
@@ -609,8 +645,9 @@ ReadResult read_xml(std::string_view bytes) {
         std::string& cell = record[static_cast<std::size_t>(field)];
         append_capped(cell, v.data(), v.size());
         if (cell.size() > kMaxCellBytes) {
-          return {std::nullopt, at(xml.line()) + "：<" + header[static_cast<std::size_t>(field)] + "> 的內容超過 " +
-                                    with_commas(kMaxCellBytes) + " 位元組，不像名單資料。"};
+          return {std::nullopt, at(xml.line()) + "：<" + header[static_cast<std::size_t>(field)] +
+                                    "> 的內容超過 " + with_commas(kMaxCellBytes) +
+                                    " 位元組，不像名單資料。"};
         }
       } else if (!domain::trim(v).empty()) {
         return {std::nullopt, at(xml.line()) + "：文字必須放在欄位元素裡，例如 <hours>3</hours>。"};
@@ -647,8 +684,8 @@ std::optional<TableKind> kind_of_upload(std::string_view filename, std::string_v
     return std::nullopt;
   }
   if (ext == "csv") {
-    static constexpr std::string_view kBinary[] = {kZipMagic, "\x89PNG", "%PDF", "GIF8", "\xFF\xD8\xFF",
-                                                   "\xD0\xCF\x11\xE0"};
+    static constexpr std::string_view kBinary[] = {kZipMagic, "\x89PNG",      "%PDF",
+                                                   "GIF8",    "\xFF\xD8\xFF", "\xD0\xCF\x11\xE0"};
     for (const auto magic : kBinary) {
       if (starts_with(head, magic)) return std::nullopt;
     }
@@ -661,9 +698,12 @@ std::optional<TableKind> kind_of_upload(std::string_view filename, std::string_v
 ReadResult read_table(std::string_view bytes, TableKind kind) {
   if (bytes.size() > kMaxUploadBytes) return {std::nullopt, kTooBig};
   switch (kind) {
-    case TableKind::kXlsx: return read_xlsx(bytes);
-    case TableKind::kCsv: return read_csv(bytes);
-    case TableKind::kXml: return read_xml(bytes);
+    case TableKind::kXlsx:
+      return read_xlsx(bytes);
+    case TableKind::kCsv:
+      return read_csv(bytes);
+    case TableKind::kXml:
+      return read_xml(bytes);
   }
   return {std::nullopt, kNotWorkbook};
 }

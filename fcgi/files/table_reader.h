@@ -43,7 +43,8 @@ enum class TableKind { kXlsx, kCsv, kXml };
 // an old .xls, a zip renamed .csv): answer kWrongKindMessage.
 std::optional<TableKind> kind_of_upload(std::string_view filename, std::string_view first_bytes);
 inline constexpr char kWrongKindMessage[] =
-    "只接受 Excel 活頁簿（.xlsx）、CSV（.csv）或 XML（.xml）檔，且副檔名須與內容相符；舊版 .xls 請在 Excel 另存為 .xlsx。";
+    "只接受 Excel 活頁簿（.xlsx）、CSV（.csv）或 XML（.xml）檔，且副檔名須與內容相符；舊版 .xls "
+    "請在 Excel 另存為 .xlsx。";
 
 struct ReadResult {
   std::optional<Table> table;

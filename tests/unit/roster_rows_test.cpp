@@ -32,7 +32,8 @@ TEST(ParseHours, WholeNumbersWithSpacesOrAZeroFractionAreHours) {
 }
 
 TEST(ParseHours, FractionsSignsWordsAndBlanksAreNot) {
-  for (const char* text : {"3.5", "-1", "+3", "三", "３", "", " ", "3.", ".0", "3 小時", "1e3", "3,0", "9999999"}) {
+  for (const char* text :
+       {"3.5", "-1", "+3", "三", "３", "", " ", "3.", ".0", "3 小時", "1e3", "3,0", "9999999"}) {
     EXPECT_EQ(parse_hours(text), std::nullopt) << text;
   }
 }
@@ -50,7 +51,8 @@ TEST(CheckHours, PartnerReportsKeepOneToCourseHoursAllAsInvalidHours) {
   const HoursRule rule = report_hours_rule(6);
   EXPECT_EQ(check_hours(1, rule), std::nullopt);
   EXPECT_EQ(check_hours(6, rule), std::nullopt);
-  for (const std::optional<int> hours : {std::optional<int>(0), std::optional<int>(7), std::optional<int>()}) {
+  for (const std::optional<int> hours :
+       {std::optional<int>(0), std::optional<int>(7), std::optional<int>()}) {
     const auto problem = check_hours(hours, rule);
     ASSERT_TRUE(problem);
     EXPECT_EQ(problem->code, kInvalidHours);
@@ -66,7 +68,8 @@ TEST(CheckNationalId, TakesTheIdAsGiven) {
 }
 
 TEST(CheckRosterRows, WithoutHeaderTheColumnsAreIdHoursAndName) {
-  const auto reports = check_roster_rows({{"A123456789", "3", "王小明"}, {"B223456782", "2"}}, {}, 3, kKnown);
+  const auto reports =
+      check_roster_rows({{"A123456789", "3", "王小明"}, {"B223456782", "2"}}, {}, 3, kKnown);
   ASSERT_EQ(reports.size(), 2u);
   EXPECT_TRUE(reports[0].accepted());
   EXPECT_EQ(reports[0].line, 1);
@@ -78,9 +81,12 @@ TEST(CheckRosterRows, WithoutHeaderTheColumnsAreIdHoursAndName) {
 }
 
 TEST(CheckRosterRows, AHeaderFindsTheColumnsWhereverTheyAre) {
-  // The 研習名單匯出 layout with a 研習時數 column added, the header spelt 身份 as the old site does.
-  const Rows rows = {{"服務學校", "職位類別", "教師姓名", "性別", "身份證字號", "出生日期", "電話", "電子郵件", "研習 時數"},
-                     {"內壢國中", "合格專任教師", "王小明", "男", "A123456789", "1980-01-01", "03-1234567", "a@b.tw", "3"}};
+  // The 研習名單匯出 layout with a 研習時數 column added, the header spelt 身份 as the old site
+  // does.
+  const Rows rows = {{"服務學校", "職位類別", "教師姓名", "性別", "身份證字號", "出生日期", "電話",
+                      "電子郵件", "研習 時數"},
+                     {"內壢國中", "合格專任教師", "王小明", "男", "A123456789", "1980-01-01",
+                      "03-1234567", "a@b.tw", "3"}};
   const auto reports = check_roster_rows(rows, {}, 3, kKnown);
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_TRUE(reports[0].accepted()) << reports[0].message;
@@ -99,39 +105,50 @@ TEST(CheckRosterRows, EveryHeaderSpellingIsRecognised) {
 }
 
 TEST(CheckRosterRows, AHeaderWithoutHoursOrWithTwoIdColumnsIsOneProblemOnItsLine) {
-  auto reports = check_roster_rows({{}, {"身分證字號", "姓名"}, {"A123456789", "王小明"}}, {}, 3, kKnown);
+  auto reports =
+      check_roster_rows({{}, {"身分證字號", "姓名"}, {"A123456789", "王小明"}}, {}, 3, kKnown);
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_EQ(reports[0].line, 2);
   EXPECT_EQ(reports[0].problem_code, kMalformedRow);
   EXPECT_NE(reports[0].message.find("時數"), std::string::npos);
 
-  reports = check_roster_rows({{"身分證字號", "統一證號", "時數"}, {"A123456789", "B223456782", "3"}}, {}, 3, kKnown);
+  reports = check_roster_rows(
+      {{"身分證字號", "統一證號", "時數"}, {"A123456789", "B223456782", "3"}}, {}, 3, kKnown);
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_EQ(reports[0].problem_code, kMalformedRow);
-  EXPECT_TRUE(national_ids_in({{"身分證字號", "統一證號", "時數"}, {"A123456789", "B223456782", "3"}}).empty());
+  EXPECT_TRUE(
+      national_ids_in({{"身分證字號", "統一證號", "時數"}, {"A123456789", "B223456782", "3"}})
+          .empty());
 }
 
 TEST(CheckRosterRows, EachProblemHasItsCodeAndAChineseMessage) {
   const Rows rows = {
       {"身分證字號", "時數", "姓名"},
-      {"A123456789", "3", "王小明"},   // 2 accepted
-      {"A123456788", "3"},             // 3 check digit
-      {"C123456781", "3"},             // 4 valid but nobody
-      {"F123456784", "3"},             // 5 離職
-      {"B223456782", "4"},             // 6 above the course's 3
-      {"B223456782", "2"},             // 7 李美玲 again
-      {"H223456788", "3.5"},           // 8 not whole
-      {"", "3", "無名氏"},             // 9 no ID
-      {"A223456781", ""},              // 10 no hours
+      {"A123456789", "3", "王小明"},    // 2 accepted
+      {"A123456788", "3"},              // 3 check digit
+      {"C123456781", "3"},              // 4 valid but nobody
+      {"F123456784", "3"},              // 5 離職
+      {"B223456782", "4"},              // 6 above the course's 3
+      {"B223456782", "2"},              // 7 李美玲 again
+      {"H223456788", "3.5"},            // 8 not whole
+      {"", "3", "無名氏"},              // 9 no ID
+      {"A223456781", ""},               // 10 no hours
       {"A123456789", "3", "", "備註"},  // 11 a cell in a column without a name
-      {" ", "", ""},                   // 12 blank: skipped
-      {"a123456789 ", " 0 "},          // 13 lowercase and spaces forgiven, but 王小明 again
+      {" ", "", ""},                    // 12 blank: skipped
+      {"a123456789 ", " 0 "},           // 13 lowercase and spaces forgiven, but 王小明 again
   };
   const auto reports = check_roster_rows(rows, {}, 3, kKnown);
-  const std::vector<std::pair<int, std::string>> expected = {
-      {2, ""}, {3, kInvalidNationalId}, {4, kUnknownTeacher}, {5, kNotActive}, {6, kHoursAboveCourse},
-      {7, kDuplicateRow}, {8, kInvalidHours}, {9, kMalformedRow}, {10, kMalformedRow}, {11, kMalformedRow},
-      {13, kDuplicateRow}};
+  const std::vector<std::pair<int, std::string>> expected = {{2, ""},
+                                                             {3, kInvalidNationalId},
+                                                             {4, kUnknownTeacher},
+                                                             {5, kNotActive},
+                                                             {6, kHoursAboveCourse},
+                                                             {7, kDuplicateRow},
+                                                             {8, kInvalidHours},
+                                                             {9, kMalformedRow},
+                                                             {10, kMalformedRow},
+                                                             {11, kMalformedRow},
+                                                             {13, kDuplicateRow}};
   EXPECT_EQ(verdicts(reports), expected);
   for (const auto& r : reports) {
     if (!r.accepted()) {
@@ -142,8 +159,8 @@ TEST(CheckRosterRows, EachProblemHasItsCodeAndAChineseMessage) {
   EXPECT_EQ(reports[10].national_id, "A123456789");
   EXPECT_NE(reports[10].message.find("第 2 列"), std::string::npos) << reports[10].message;
   EXPECT_EQ(national_ids_in(rows),
-            (std::vector<std::string>{"A123456789", "A223456781", "B223456782", "C123456781", "F123456784",
-                                      "H223456788"}));
+            (std::vector<std::string>{"A123456789", "A223456781", "B223456782", "C123456781",
+                                      "F123456784", "H223456788"}));
 }
 
 TEST(CheckRosterRows, ZeroHoursIsAcceptedForAListedTeacher) {
@@ -154,7 +171,8 @@ TEST(CheckRosterRows, ZeroHoursIsAcceptedForAListedTeacher) {
 }
 
 TEST(CheckRosterRows, ExtraCellsWithoutAHeaderAreMalformed) {
-  const auto reports = check_roster_rows({{"A123456789", "3", "王小明", "內壢國中"}}, {}, 3, kKnown);
+  const auto reports =
+      check_roster_rows({{"A123456789", "3", "王小明", "內壢國中"}}, {}, 3, kKnown);
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_EQ(reports[0].problem_code, kMalformedRow);
   EXPECT_NE(reports[0].message.find("D 欄"), std::string::npos) << reports[0].message;
@@ -162,8 +180,8 @@ TEST(CheckRosterRows, ExtraCellsWithoutAHeaderAreMalformed) {
 
 TEST(CheckRosterRows, LinesComeFromTheFileWhenGiven) {
   // An XLSX with rows 1, 2 and 7 filled, or an XML file with its implied header at line 0.
-  const auto reports = check_roster_rows({{"身分證字號", "時數"}, {"A123456789", "3"}, {"B223456782", "3"}},
-                                         {1, 2, 7}, 3, kKnown);
+  const auto reports = check_roster_rows(
+      {{"身分證字號", "時數"}, {"A123456789", "3"}, {"B223456782", "3"}}, {1, 2, 7}, 3, kKnown);
   EXPECT_EQ(verdicts(reports), (std::vector<std::pair<int, std::string>>{{2, ""}, {7, ""}}));
 }
 

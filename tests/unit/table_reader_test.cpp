@@ -30,7 +30,8 @@ std::string fixture(const std::string& name) {
 }
 
 // A zip archive in memory, written by libzip (deflated unless `store`).
-std::string make_zip(const std::vector<std::pair<std::string, std::string>>& entries, bool store = false) {
+std::string make_zip(const std::vector<std::pair<std::string, std::string>>& entries,
+                     bool store = false) {
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &err);
@@ -68,8 +69,8 @@ const std::string kWorkbook =
     R"(<sheets><sheet name="名單" sheetId="1" r:id="rId1"/><sheet name="備註" sheetId="2" r:id="rId2"/></sheets></workbook>)";
 
 std::string sheet_xml(const std::string& rows) {
-  return R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)" + rows +
-         "</sheetData></worksheet>";
+  return R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)" +
+         rows + "</sheetData></worksheet>";
 }
 
 // A workbook as Excel writes it, shared strings and all.
@@ -86,7 +87,8 @@ std::string workbook(const std::string& shared_strings, const std::string& sheet
 }
 
 std::string sst(const std::string& items) {
-  return R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)" + items + "</sst>";
+  return R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)" + items +
+         "</sst>";
 }
 
 Table read_ok(std::string_view bytes, TableKind kind) {
@@ -103,7 +105,9 @@ std::string refusal(std::string_view bytes, TableKind kind) {
   return r.error;
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 // --- kind_of_upload ---------------------------------------------------------------------------
 
@@ -112,15 +116,19 @@ TEST(KindOfUpload, NameAndFirstBytesMustAgree) {
   EXPECT_EQ(kind_of_upload("名單.xlsx", xlsx), TableKind::kXlsx);
   EXPECT_EQ(kind_of_upload("名單.XLSX", xlsx), TableKind::kXlsx);
   EXPECT_EQ(kind_of_upload("名單.csv", "身分證字號,時數\r\n"), TableKind::kCsv);
-  EXPECT_EQ(kind_of_upload("名單.xml", "\xEF\xBB\xBF \r\n<?xml version=\"1.0\"?><roster/>"), TableKind::kXml);
+  EXPECT_EQ(kind_of_upload("名單.xml", "\xEF\xBB\xBF \r\n<?xml version=\"1.0\"?><roster/>"),
+            TableKind::kXml);
 
   EXPECT_EQ(kind_of_upload("名單.csv", xlsx), std::nullopt);  // a workbook renamed .csv
   EXPECT_EQ(kind_of_upload("名單.xml", xlsx), std::nullopt);
   EXPECT_EQ(kind_of_upload("名單.xlsx", "身分證字號,時數\r\n"), std::nullopt);
-  EXPECT_EQ(kind_of_upload("名單", xlsx), std::nullopt);  // no extension: the name alone is not trusted either way
+  EXPECT_EQ(kind_of_upload("名單", xlsx),
+            std::nullopt);  // no extension: the name alone is not trusted either way
   EXPECT_EQ(kind_of_upload("名單.zip", xlsx), std::nullopt);
-  EXPECT_EQ(kind_of_upload("名單.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)), std::nullopt);
-  EXPECT_EQ(kind_of_upload("名單.csv", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)), std::nullopt);
+  EXPECT_EQ(kind_of_upload("名單.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)),
+            std::nullopt);
+  EXPECT_EQ(kind_of_upload("名單.csv", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)),
+            std::nullopt);
 }
 
 TEST(KindOfUpload, APngRenamedIsNoTable) {
@@ -149,8 +157,10 @@ TEST(ReadXlsx, AWorkbookSavedByOpenpyxlGivesItsFirstSheet) {
 
 TEST(ReadXlsx, TheRowCheckReadsTheWorkbookAsTheOrganizerSeesIt) {
   const Table t = read_ok(fixture("roster.xlsx"), TableKind::kXlsx);
-  const std::map<std::string, domain::KnownTeacher> known = {
-      {"A123456789", {true}}, {"B223456782", {true}}, {"H223456788", {true}}, {"F123456784", {false}}};
+  const std::map<std::string, domain::KnownTeacher> known = {{"A123456789", {true}},
+                                                             {"B223456782", {true}},
+                                                             {"H223456788", {true}},
+                                                             {"F123456784", {false}}};
   const auto reports = domain::check_roster_rows(t.rows, t.lines, 3, known);
   ASSERT_EQ(reports.size(), 4u);
   EXPECT_EQ(reports[2].line, 5);
@@ -161,18 +171,26 @@ TEST(ReadXlsx, TheRowCheckReadsTheWorkbookAsTheOrganizerSeesIt) {
 }
 
 TEST(ReadXlsx, SharedStringsRichTextInlineStringsNumbersAndBooleans) {
-  const std::string strings = sst(
-      "<si><t>身分證字號</t></si>"
-      "<si><r><rPr><b/></rPr><t>研習</t></r><r><t xml:space=\"preserve\">時數 </t></r></si>"  // rich text runs
-      "<si><t>A123456789</t><rPh sb=\"0\" eb=\"1\"><t>ふりがな</t></rPh></si>"            // phonetic guide left out
-      "<si><t/></si>");
+  const std::
+      string
+          strings =
+              sst("<si><t>身分證字號</t></si>"
+                  "<si><r><rPr><b/></rPr><t>研習</t></r><r><t xml:space=\"preserve\">時數 "
+                  "</t></r></si>"  // rich text runs
+                  "<si><t>A123456789</t><rPh sb=\"0\" eb=\"1\"><t>ふりがな</t></rPh></si>"  // phonetic
+                                                                                            // guide
+                                                                                            // left
+                                                                                            // out
+                  "<si><t/></si>");
   const std::string rows =
       R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row>)"
       R"(<row r="2"><c r="A2" t="s"><v>2</v></c><c r="C2"><v>3.0</v></c></row>)"
       R"(<row r="3"><c r="A3" t="inlineStr"><is><r><t>B2234</t></r><r><t>56782</t></r></is></c><c r="C3" t="n"><v>3.5</v></c></row>)"
       R"(<row r="4"><c r="A4" t="str"><f>"X"&amp;"Y"</f><v>XY</v></c><c r="B4" t="b"><v>0</v></c><c r="C4"><f>1+1</f><v>2</v></c></row>)"
       R"(<row r="5"><c r="A5" t="e"><v>#N/A</v></c><c r="B5"><v>1E3</v></c><c r="D5" t="s"><v>3</v></c></row>)"
-      R"(<row r="6" spans="1:3"><c r="A6" s="1"/><c r="B6" t="s"><v>3</v></c></row>)";  // formatting only: no row
+      R"(<row r="6" spans="1:3"><c r="A6" s="1"/><c r="B6" t="s"><v>3</v></c></row>)";  // formatting
+                                                                                        // only: no
+                                                                                        // row
   const Table t = read_ok(workbook(strings, rows), TableKind::kXlsx);
   EXPECT_EQ(t.rows, (Rows{{"身分證字號", "", "研習時數 "},
                           {"A123456789", "", "3"},
@@ -183,28 +201,35 @@ TEST(ReadXlsx, SharedStringsRichTextInlineStringsNumbersAndBooleans) {
 }
 
 TEST(ReadXlsx, CellsWithoutReferencesFollowEachOther) {
-  const Table t = read_ok(workbook("", R"(<row><c t="inlineStr"><is><t>A123456789</t></is></c><c><v>3</v></c></row>)"
-                                       R"(<row><c r="B2"><v>2</v></c></row>)"),
-                          TableKind::kXlsx);
+  const Table t = read_ok(
+      workbook("", R"(<row><c t="inlineStr"><is><t>A123456789</t></is></c><c><v>3</v></c></row>)"
+                   R"(<row><c r="B2"><v>2</v></c></row>)"),
+      TableKind::kXlsx);
   EXPECT_EQ(t.rows, (Rows{{"A123456789", "3"}, {"", "2"}}));
   EXPECT_EQ(t.lines, (std::vector<int>{1, 2}));
 }
 
 TEST(ReadXlsx, MissingSharedStringsAreFineUntilACellNeedsOne) {
-  EXPECT_EQ(read_ok(workbook("", R"(<row r="1"><c r="A1"><v>7</v></c></row>)"), TableKind::kXlsx).rows,
-            (Rows{{"7"}}));
-  const std::string error = refusal(workbook("", R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)"), TableKind::kXlsx);
+  EXPECT_EQ(
+      read_ok(workbook("", R"(<row r="1"><c r="A1"><v>7</v></c></row>)"), TableKind::kXlsx).rows,
+      (Rows{{"7"}}));
+  const std::string error =
+      refusal(workbook("", R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)"), TableKind::kXlsx);
   EXPECT_TRUE(contains(error, "第 1 列 A 欄")) << error;
   // An index past the end of the table is the same.
-  refusal(workbook(sst("<si><t>x</t></si>"), R"(<row r="1"><c r="A1" t="s"><v>1</v></c></row>)"), TableKind::kXlsx);
+  refusal(workbook(sst("<si><t>x</t></si>"), R"(<row r="1"><c r="A1" t="s"><v>1</v></c></row>)"),
+          TableKind::kXlsx);
 }
 
 TEST(ReadXlsx, AZipThatIsNotAWorkbookIsRefused) {
-  EXPECT_TRUE(contains(refusal(make_zip({{"word/document.xml", "<document/>"}}), TableKind::kXlsx), ".xlsx"));
+  EXPECT_TRUE(contains(refusal(make_zip({{"word/document.xml", "<document/>"}}), TableKind::kXlsx),
+                       ".xlsx"));
   // workbook.xml without its relationships.
-  refusal(make_zip({{"xl/workbook.xml", kWorkbook}, {"xl/worksheets/sheet1.xml", sheet_xml("")}}), TableKind::kXlsx);
+  refusal(make_zip({{"xl/workbook.xml", kWorkbook}, {"xl/worksheets/sheet1.xml", sheet_xml("")}}),
+          TableKind::kXlsx);
   // A sheet that is not XML.
-  refusal(make_zip({{"xl/workbook.xml", kWorkbook}, {"xl/_rels/workbook.xml.rels", kRels},
+  refusal(make_zip({{"xl/workbook.xml", kWorkbook},
+                    {"xl/_rels/workbook.xml.rels", kRels},
                     {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row>"}}),
           TableKind::kXlsx);
   // Cut short.
@@ -214,11 +239,13 @@ TEST(ReadXlsx, AZipThatIsNotAWorkbookIsRefused) {
 
 TEST(ReadXlsx, ADoctypeInAPartIsRefused) {
   const std::string rows = R"(<row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row>)";
-  const std::string sheet = R"(<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>)" +
-                            sheet_xml(rows);
-  const std::string error = refusal(
-      make_zip({{"xl/workbook.xml", kWorkbook}, {"xl/_rels/workbook.xml.rels", kRels}, {"xl/worksheets/sheet1.xml", sheet}}),
-      TableKind::kXlsx);
+  const std::string sheet =
+      R"(<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>)" +
+      sheet_xml(rows);
+  const std::string error = refusal(make_zip({{"xl/workbook.xml", kWorkbook},
+                                              {"xl/_rels/workbook.xml.rels", kRels},
+                                              {"xl/worksheets/sheet1.xml", sheet}}),
+                                    TableKind::kXlsx);
   EXPECT_TRUE(contains(error, "DOCTYPE")) << error;
 }
 
@@ -228,7 +255,8 @@ TEST(ReadXlsx, OneCellOfFiveMegabytesIsRefusedWithItsPlace) {
   uint32_t seed = 9;
   for (char& c : letters) c = static_cast<char>('a' + (seed = seed * 1103515245 + 12345) % 26);
   const std::string strings = sst("<si><t>" + letters + "</t></si>");
-  const std::string error = refusal(workbook(strings, R"(<row r="3"><c r="B3" t="s"><v>0</v></c></row>)"), TableKind::kXlsx);
+  const std::string error = refusal(
+      workbook(strings, R"(<row r="3"><c r="B3" t="s"><v>0</v></c></row>)"), TableKind::kXlsx);
   EXPECT_TRUE(contains(error, "第 3 列 B 欄")) << error;
   EXPECT_TRUE(contains(error, "1,000")) << error;
   // Unused, the same string costs nothing.
@@ -237,16 +265,21 @@ TEST(ReadXlsx, OneCellOfFiveMegabytesIsRefusedWithItsPlace) {
 
 TEST(ReadXlsx, FiveThousandRowsAreReadAndOneMoreIsRefused) {
   std::string rows;
-  for (int r = 1; r <= 5000; ++r) rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"B" + std::to_string(r) + "\"><v>3</v></c></row>";
+  for (int r = 1; r <= 5000; ++r)
+    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"B" + std::to_string(r) +
+            "\"><v>3</v></c></row>";
   EXPECT_EQ(read_ok(workbook("", rows), TableKind::kXlsx).rows.size(), 5000u);
   rows += R"(<row r="5001"><c r="A5001"><v>3</v></c></row>)";
   EXPECT_TRUE(contains(refusal(workbook("", rows), TableKind::kXlsx), "5,000"));
 }
 
 TEST(ReadXlsx, ACellFarToTheRightIsRefusedButAnEmptyOneIsNot) {
-  EXPECT_EQ(read_ok(workbook("", R"(<row r="1"><c r="A1"><v>1</v></c><c r="XFD1" s="2"/></row>)"), TableKind::kXlsx).rows,
+  EXPECT_EQ(read_ok(workbook("", R"(<row r="1"><c r="A1"><v>1</v></c><c r="XFD1" s="2"/></row>)"),
+                    TableKind::kXlsx)
+                .rows,
             (Rows{{"1"}}));
-  refusal(workbook("", R"(<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row>)"), TableKind::kXlsx);
+  refusal(workbook("", R"(<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row>)"),
+          TableKind::kXlsx);
   refusal(workbook("", R"(<row r="1"><c r="A0"><v>1</v></c></row>)"), TableKind::kXlsx);
 }
 
@@ -255,7 +288,8 @@ TEST(ReadXlsx, ACellFarToTheRightIsRefusedButAnEmptyOneIsNot) {
 void forge_declared_sizes(std::string& zip, uint32_t declared) {
   const auto patch = [&](const std::string& signature, std::size_t offset) {
     for (auto at = zip.find(signature); at != std::string::npos; at = zip.find(signature, at + 4)) {
-      for (int i = 0; i < 4; ++i) zip[at + offset + i] = static_cast<char>((declared >> (8 * i)) & 0xFF);
+      for (int i = 0; i < 4; ++i)
+        zip[at + offset + i] = static_cast<char>((declared >> (8 * i)) & 0xFF);
     }
   };
   patch(std::string("PK\x03\x04", 4), 22);
@@ -264,8 +298,9 @@ void forge_declared_sizes(std::string& zip, uint32_t declared) {
 
 TEST(ReadXlsx, ZipBombsAreRefusedWithoutInflatingThem) {
   const std::string huge_sheet = sheet_xml("") + std::string(60 * 1024 * 1024, ' ');
-  const std::string bomb = make_zip(
-      {{"xl/workbook.xml", kWorkbook}, {"xl/_rels/workbook.xml.rels", kRels}, {"xl/worksheets/sheet1.xml", huge_sheet}});
+  const std::string bomb = make_zip({{"xl/workbook.xml", kWorkbook},
+                                     {"xl/_rels/workbook.xml.rels", kRels},
+                                     {"xl/worksheets/sheet1.xml", huge_sheet}});
   ASSERT_LT(bomb.size(), kMaxUploadBytes);
   // Declaring 60 MiB: refused from the directory alone.
   EXPECT_TRUE(contains(refusal(bomb, TableKind::kXlsx), "50 MB"));
@@ -278,18 +313,23 @@ TEST(ReadXlsx, ZipBombsAreRefusedWithoutInflatingThem) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
 
   // 2 MiB that compress a thousandfold: refused for the ratio although it is small once inflated.
-  const std::string dense = make_zip({{"xl/workbook.xml", kWorkbook}, {"xl/_rels/workbook.xml.rels", kRels},
-                                      {"xl/worksheets/sheet1.xml", sheet_xml("") + std::string(2 * 1024 * 1024, ' ')}});
+  const std::string dense =
+      make_zip({{"xl/workbook.xml", kWorkbook},
+                {"xl/_rels/workbook.xml.rels", kRels},
+                {"xl/worksheets/sheet1.xml", sheet_xml("") + std::string(2 * 1024 * 1024, ' ')}});
   EXPECT_TRUE(contains(refusal(dense, TableKind::kXlsx), "壓縮比"));
   // Stored, the same sheet is fine.
-  const std::string stored = make_zip({{"xl/workbook.xml", kWorkbook}, {"xl/_rels/workbook.xml.rels", kRels},
-                                       {"xl/worksheets/sheet1.xml",
-                                        sheet_xml(R"(<row r="1"><c r="A1"><v>1</v></c></row>)") + std::string(2 * 1024 * 1024, ' ')}},
-                                      true);
+  const std::string stored = make_zip(
+      {{"xl/workbook.xml", kWorkbook},
+       {"xl/_rels/workbook.xml.rels", kRels},
+       {"xl/worksheets/sheet1.xml", sheet_xml(R"(<row r="1"><c r="A1"><v>1</v></c></row>)") +
+                                        std::string(2 * 1024 * 1024, ' ')}},
+      true);
   EXPECT_EQ(read_ok(stored, TableKind::kXlsx).rows, (Rows{{"1"}}));
 }
 
-// --- CSV ------------------------------------------------------------------------------------------
+// --- CSV
+// ------------------------------------------------------------------------------------------
 
 TEST(ReadCsv, Rfc4180QuotesDoubledQuotesAndLineEnds) {
   const std::string csv =
@@ -318,12 +358,19 @@ TEST(ReadCsv, Utf8WithOrWithoutBomReadsTheSame) {
 
 TEST(ReadCsv, Big5AsExcelInTaiwanSavesItIsConverted) {
   const Table t = read_ok(fixture("roster_big5.csv"), TableKind::kCsv);
-  EXPECT_EQ(t.rows, (Rows{{"身分證字號", "姓名", "時數"}, {"A123456789", "王小明", "3"}, {"B223456782", "李美玲, 內壢國小", "2"}}));
+  EXPECT_EQ(t.rows, (Rows{{"身分證字號", "姓名", "時數"},
+                          {"A123456789", "王小明", "3"},
+                          {"B223456782", "李美玲, 內壢國小", "2"}}));
 }
 
 TEST(ReadCsv, NeitherUtf8NorBig5IsRefusedAskingForUtf8) {
   EXPECT_TRUE(contains(refusal("A123456789,3,\xA4\n", TableKind::kCsv), "UTF-8"));
-  EXPECT_TRUE(contains(refusal(std::string("\xFF\xFE" "A\0,\0" "3\0", 8), TableKind::kCsv), "UTF-8"));
+  EXPECT_TRUE(contains(refusal(std::string("\xFF\xFE"
+                                           "A\0,\0"
+                                           "3\0",
+                                           8),
+                               TableKind::kCsv),
+                       "UTF-8"));
 }
 
 TEST(ReadCsv, AnUnendedQuoteIsRefusedWithItsLine) {
@@ -347,7 +394,8 @@ TEST(ReadCsv, FiveThousandRowsAreReadAndOneMoreIsRefused) {
 
 TEST(ReadCsv, MoreThanAHundredColumnsIsRefused) {
   refusal("A123456789,3" + std::string(100, ',') + "\n", TableKind::kCsv);
-  EXPECT_EQ(read_ok("A123456789,3" + std::string(98, ',') + "\n", TableKind::kCsv).rows[0].size(), 100u);
+  EXPECT_EQ(read_ok("A123456789,3" + std::string(98, ',') + "\n", TableKind::kCsv).rows[0].size(),
+            100u);
 }
 
 TEST(ReadTable, AFileAboveFiveMebibytesIsRefusedBeforeParsing) {
@@ -365,7 +413,8 @@ TEST(ReadTable, AFileWithNothingInItIsRefused) {
   EXPECT_EQ(refusal(workbook("", ""), TableKind::kXlsx), "檔案裡沒有任何資料。");
 }
 
-// --- XML ------------------------------------------------------------------------------------------
+// --- XML
+// ------------------------------------------------------------------------------------------
 
 TEST(ReadXml, TheDocumentedFormatGivesAHeaderAndOneRowPerTeacher) {
   const std::string xml =
@@ -386,7 +435,8 @@ TEST(ReadXml, TheDocumentedFormatGivesAHeaderAndOneRowPerTeacher) {
                           {"B223456782", "2", "李&美玲"},
                           {"H223456788", "", ""}}));
   EXPECT_EQ(t.lines, (std::vector<int>{0, 3, 4, 10}));
-  const auto reports = domain::check_roster_rows(t.rows, t.lines, 3, {{"A123456789", {true}}, {"B223456782", {true}}});
+  const auto reports = domain::check_roster_rows(t.rows, t.lines, 3,
+                                                 {{"A123456789", {true}}, {"B223456782", {true}}});
   ASSERT_EQ(reports.size(), 3u);
   EXPECT_TRUE(reports[0].accepted());
   EXPECT_TRUE(reports[1].accepted());
@@ -397,7 +447,8 @@ TEST(ReadXml, TheDocumentedFormatGivesAHeaderAndOneRowPerTeacher) {
 TEST(ReadXml, AnAccessExportWithItsSchemaInlineIsRead) {
   const std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<root xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns:od=\"urn:schemas-microsoft-com:officedata\">\n"
+      "<root xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" "
+      "xmlns:od=\"urn:schemas-microsoft-com:officedata\">\n"
       "<xsd:schema><xsd:element name=\"名單\"><xsd:complexType/></xsd:element></xsd:schema>\n"
       "<dataroot>\n"
       "</dataroot>\n"
@@ -424,12 +475,16 @@ TEST(ReadXml, AnExternalEntityIsNeverFetched) {
   EXPECT_TRUE(contains(r.error, "DOCTYPE")) << r.error;
   EXPECT_FALSE(contains(r.error, "root:"));
   // An external DTD alone is refused too.
-  refusal("<!DOCTYPE roster SYSTEM \"http://127.0.0.1:1/x.dtd\"><roster><teacher><hours>3</hours></teacher></roster>",
-          TableKind::kXml);
+  refusal(
+      "<!DOCTYPE roster SYSTEM "
+      "\"http://127.0.0.1:1/x.dtd\"><roster><teacher><hours>3</hours></teacher></roster>",
+      TableKind::kXml);
 }
 
 TEST(ReadXml, ADoctypeInUtf16IsRefusedToo) {
-  const std::string text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE r [<!ENTITY e \"x\">]><r><t><h>&e;</h></t></r>";
+  const std::string text =
+      "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE r [<!ENTITY e "
+      "\"x\">]><r><t><h>&e;</h></t></r>";
   std::string utf16 = "\xFF\xFE";
   for (const char c : text) utf16 += std::string{c, '\0'};
   EXPECT_TRUE(contains(refusal(utf16, TableKind::kXml), "DOCTYPE"));
@@ -439,7 +494,8 @@ TEST(ReadXml, BillionLaughsAreRefusedAtOnce) {
   std::string xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n";
   for (int i = 1; i <= 9; ++i) {
     xml += "<!ENTITY lol" + std::to_string(i) + " \"";
-    for (int j = 0; j < 10; ++j) xml += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
+    for (int j = 0; j < 10; ++j)
+      xml += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
     xml += "\">\n";
   }
   xml += "]>\n<roster><teacher><name>&lol9;</name></teacher></roster>";
@@ -449,23 +505,30 @@ TEST(ReadXml, BillionLaughsAreRefusedAtOnce) {
 }
 
 TEST(ReadXml, MalformedOrOddlyShapedXmlIsRefusedWithALine) {
-  EXPECT_TRUE(contains(refusal("<roster><teacher><hours>3</hours></roster>", TableKind::kXml), "格式"));
-  EXPECT_TRUE(contains(refusal("<roster>\n<teacher><hours><b>3</b></hours></teacher></roster>", TableKind::kXml),
+  EXPECT_TRUE(
+      contains(refusal("<roster><teacher><hours>3</hours></roster>", TableKind::kXml), "格式"));
+  EXPECT_TRUE(contains(
+      refusal("<roster>\n<teacher><hours><b>3</b></hours></teacher></roster>", TableKind::kXml),
+      "第 2 行"));
+  EXPECT_TRUE(contains(refusal("<roster>\n<teacher>A123456789</teacher></roster>", TableKind::kXml),
                        "第 2 行"));
-  EXPECT_TRUE(contains(refusal("<roster>\n<teacher>A123456789</teacher></roster>", TableKind::kXml), "第 2 行"));
-  EXPECT_TRUE(contains(refusal("<roster><teacher><hours>3</hours>\n<hours>2</hours></teacher></roster>", TableKind::kXml),
-                       "兩個 <hours>"));
+  EXPECT_TRUE(
+      contains(refusal("<roster><teacher><hours>3</hours>\n<hours>2</hours></teacher></roster>",
+                       TableKind::kXml),
+               "兩個 <hours>"));
   refusal("<roster><teacher><hours>&undefined;</hours></teacher></roster>", TableKind::kXml);
 }
 
 TEST(ReadXml, OneCellOfFiveMegabytesIsRefused) {
-  const std::string xml = "<roster><teacher><hours>" + std::string(5 * 1000 * 1000, '3') + "</hours></teacher></roster>";
+  const std::string xml = "<roster><teacher><hours>" + std::string(5 * 1000 * 1000, '3') +
+                          "</hours></teacher></roster>";
   EXPECT_TRUE(contains(refusal(xml, TableKind::kXml), "<hours>"));
 }
 
 TEST(ReadXml, FiveThousandRowsWithTheHeaderAreReadAndOneMoreIsRefused) {
   std::string records;
-  for (int i = 0; i < 4999; ++i) records += "<teacher><national_id>A123456789</national_id><hours>3</hours></teacher>\n";
+  for (int i = 0; i < 4999; ++i)
+    records += "<teacher><national_id>A123456789</national_id><hours>3</hours></teacher>\n";
   EXPECT_EQ(read_ok("<roster>" + records + "</roster>", TableKind::kXml).rows.size(), 5000u);
   records += "<teacher><hours>3</hours></teacher>";
   EXPECT_TRUE(contains(refusal("<roster>" + records + "</roster>", TableKind::kXml), "5,000"));
