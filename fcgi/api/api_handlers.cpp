@@ -14,8 +14,8 @@
 #include "core/json.h"
 #include "core/log.h"
 #include "core/security.h"
-#include "domain/national_id.h"
 #include "domain/roc_date.h"
+#include "domain/roster_rows.h"
 #include "domain/study_hours.h"
 #include "domain/validation.h"
 #include "records/record_writer.h"
@@ -261,9 +261,10 @@ core::Response push_report(core::Context& cx) {
       refused.append(refusal(i, "invalid_row", "不認得的欄位：" + unknown.substr(0, 40)));
       continue;
     }
+    // The row check of rosters, with the API's rule: 1..course hours, too many is invalid_hours.
     const auto hours = whole_number(row["hours"]);
-    if (!hours || *hours < 1 || *hours > course.hours) {
-      refused.append(refusal(i, "invalid_hours", "時數須為 1 到研習時數之間的整數"));
+    if (const auto bad = domain::check_hours(hours, domain::report_hours_rule(course.hours))) {
+      refused.append(refusal(i, bad->code.c_str(), bad->message));
       continue;
     }
     const bool by_id = row["national_id"].isString();
@@ -275,14 +276,15 @@ core::Response push_report(core::Context& cx) {
     std::optional<int64_t> teacher;
     if (by_id) {
       const std::string id = row["national_id"].asString();
-      if (!domain::is_valid_national_id(id)) {
-        refused.append(refusal(i, "invalid_national_id", "身分證字號或居留證號格式或檢查碼錯誤"));
+      // As given: a partner's system sends IDs exactly, so lowercase or spaces are refused.
+      if (const auto bad = domain::check_national_id(id)) {
+        refused.append(refusal(i, bad->code.c_str(), bad->message));
         continue;
       }
       const auto person = sql::find_teacher_by_national_id(cx.db(), partner_id, id);
       if (!person || !person->known_to_partner) {
         // Unknown teachers and teachers who never roamed to this partner get the same answer.
-        refused.append(refusal(i, "unknown_teacher", "查無此教師，或此教師未曾授權貴網站"));
+        refused.append(refusal(i, domain::kUnknownTeacher, "查無此教師，或此教師未曾授權貴網站"));
         continue;
       }
       teacher = person->teacher_id;
@@ -298,7 +300,7 @@ core::Response push_report(core::Context& cx) {
       }
     }
     if (!seen.insert(*teacher).second) {
-      refused.append(refusal(i, "duplicate_row", "同一位教師在本次傳報重複出現"));
+      refused.append(refusal(i, domain::kDuplicateRow, "同一位教師在本次傳報重複出現"));
       continue;
     }
     records::NewRecord record;
