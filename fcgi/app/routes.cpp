@@ -64,6 +64,7 @@ const std::vector<core::Route>& routes() {
       {"office.course.roster",      "GET",  "/office/courses/{code}/roster",      Who::kOrganizer,  kHtml,  kForm, rosters::roster},
       {"office.course.roster_convert", "POST", "/office/courses/{code}/roster/convert", Who::kOrganizer, kHtml, kForm, rosters::convert},
       {"office.course.roster_add",  "POST", "/office/courses/{code}/roster/lines", Who::kOrganizer,  kHtml,  kForm, rosters::add_line},
+      {"office.course.roster_upload", "POST", "/office/courses/{code}/roster/upload", Who::kOrganizer, kHtml, kForm, rosters::upload},
       {"office.course.roster_line", "GET",  "/office/courses/{code}/roster/lines/{id}", Who::kOrganizer, kHtml, kForm, rosters::line_form},
       {"office.course.roster_update", "POST", "/office/courses/{code}/roster/lines/{id}", Who::kOrganizer, kHtml, kForm, rosters::update_line},
       {"office.course.roster_delete", "POST", "/office/courses/{code}/roster/lines/{id}/delete", Who::kOrganizer, kHtml, kForm, rosters::delete_line},

@@ -12,7 +12,9 @@
 #include "core/form.h"
 #include "core/view.h"
 #include "domain/national_id.h"
+#include "domain/roster_rows.h"
 #include "domain/roster_rules.h"
+#include "files/table_reader.h"
 #include "domain/validation.h"
 #include "rosters/roster_sql.h"
 #include "rosters/roster_view.h"
@@ -122,10 +124,48 @@ void fill_attendance_fields(ctemplate::TemplateDictionary& parent, const store::
   shared::fill_options(d, "ATTENDANCE_OPTION", options, {chosen});
 }
 
+// What an upload came to, shown above the roster: every row's verdict with its line.
+struct UploadReport {
+  std::string file_name;
+  bool all_or_nothing = false;
+  bool applied = false;  // the accepted rows were added
+  int added = 0;
+  std::vector<domain::RowReport> rows;
+};
+
 struct PageState {
   const core::Form* add_form = nullptr;
   core::FieldErrors errors;
+  const UploadReport* upload = nullptr;
 };
+
+void fill_upload_report(ctemplate::TemplateDictionary& body, const UploadReport& u) {
+  auto* r = body.AddSectionDictionary("UPLOAD_REPORT");
+  r->SetValue("FILE_NAME", u.file_name);
+  int refused = 0;
+  for (const auto& row : u.rows) refused += row.accepted() ? 0 : 1;
+  r->SetIntValue("ROWS", static_cast<long>(u.rows.size()));
+  r->SetIntValue("REFUSED", refused);
+  r->SetIntValue("ADDED", u.added);
+  if (u.applied) {
+    r->ShowSection("APPLIED");
+  } else {
+    r->SetValueAndShowSection("WHY_NOT", u.all_or_nothing && refused > 0
+                                             ? "您選擇「全部正確才匯入」，有 " + std::to_string(refused) +
+                                                   " 列未通過檢查，因此沒有匯入任何一列。請修正檔案後重新上傳。"
+                                             : "檔案中沒有可以匯入的列。",
+                                "NOT_APPLIED");
+  }
+  for (const auto& row : u.rows) {
+    auto* line = r->AddSectionDictionary("ROW");
+    line->SetIntValue("LINE", row.line);
+    line->SetValue("NATIONAL_ID", row.national_id);
+    if (row.hours) line->SetIntValue("HOURS", *row.hours);
+    line->SetValue("VERDICT", row.accepted() ? (u.applied ? "已匯入" : "可匯入") : "未匯入");
+    line->SetValue("CODE", row.accepted() ? "accepted" : row.problem_code);
+    line->SetValue("MESSAGE", row.message);
+  }
+}
 
 core::Response show_roster(core::Context& cx, const store::Course& course, PageState& st, int status) {
   const auto lines = sql::lines(cx.db(), course.id);
@@ -138,6 +178,7 @@ core::Response show_roster(core::Context& cx, const store::Course& course, PageS
   body.SetIntValue("LINE_COUNT", totals.lines);
   body.SetValue("UNIT_TOTAL", units_text(course, totals.units));
   shared::fill_errors(body, st.errors);
+  if (st.upload) fill_upload_report(body, *st.upload);
   const auto reasons = course_view::latest_return_reasons(course, store::history_of(cx.db(), course.id));
   if (!reasons.empty()) {
     auto* box = body.AddSectionDictionary("RETURNED");
@@ -183,6 +224,10 @@ core::Response show_roster(core::Context& cx, const store::Course& course, PageS
   const core::Form& add_form = st.add_form ? *st.add_form : blank;
   shared::fill_form(*add, add_form);
   fill_attendance_fields(*add, course, add_form);
+  auto* upload = edit->AddSectionDictionary("UPLOAD");
+  upload->SetValue("UPLOAD_URL", app::url_for("office.course.roster_upload", {course.code}));
+  upload->SetValue("CSRF_TOKEN", csrf);
+  upload->SetValue("UNIT_WORD", course.credits > 0 ? "學分" : "時數");
   if (sessions.size() > 1) {
     edit->SetValueAndShowSection("GRID_URL", app::url_for("office.course.attendance", {course.code}), "GRID");
   }
@@ -291,6 +336,75 @@ core::Response add_line(core::Context& cx) {
   }
   cx.flash("已將 " + teacher->name + " 加入名單（" + units_text(*course, line->units) + "）。");
   return cx.see_other(app::url_for("office.course.roster", {course->code}));
+}
+
+core::Response upload(core::Context& cx) {
+  const auto course = shared::access::unit_course(cx, cx.param("code"));
+  if (!course) return cx.not_found();
+  if (auto refused = refusal(cx, *course)) return std::move(*refused);
+  const core::UploadedFile* file = nullptr;
+  for (const auto& f : cx.req().files) {
+    if (f.field == "file" && !f.content.empty()) file = &f;
+  }
+  const std::string mode = cx.req().form.get_or("mode");
+  if (!file) return refuse_on_page(cx, *course, "請選擇要上傳的名單檔案（.xlsx、.csv 或 .xml）。沒有匯入任何一列。");
+  if (mode != "good_rows" && mode != "all_or_nothing") {
+    return refuse_on_page(cx, *course, "請選擇匯入方式：「只匯入正確的列」或「全部正確才匯入」。沒有匯入任何一列。");
+  }
+  if (file->content.size() > files::kMaxUploadBytes) {
+    return refuse_on_page(cx, *course, "檔案超過 5 MB，沒有匯入。請分成幾個檔案上傳。");
+  }
+  const auto kind = files::kind_of_upload(file->filename, file->content);
+  if (!kind) return refuse_on_page(cx, *course, std::string(files::kWrongKindMessage) + "沒有匯入任何一列。");
+  const files::ReadResult read = files::read_table(file->content, *kind);
+  if (!read.table) return refuse_on_page(cx, *course, read.error + "沒有匯入任何一列。");
+
+  const auto ids = domain::national_ids_in(read.table->rows);
+  const auto teachers = sql::teachers_by_national_id(cx.db(), ids);
+  std::map<std::string, domain::KnownTeacher> known;
+  for (const auto& [nid, t] : teachers) known[nid] = {t.active};
+  UploadReport report;
+  report.file_name = file->filename;
+  report.all_or_nothing = mode == "all_or_nothing";
+  const domain::CourseUnits units = units_of(*course);
+  report.rows = domain::check_roster_rows(read.table->rows, read.table->lines, units.units(), known);
+  {
+    db::Transaction tx(cx.db());
+    if (!roster_open(sql::lock_state(cx.db(), course->id))) {
+      return cx.conflict(roster_view::closed_message(store::find(cx.db(), course->code)->state));
+    }
+    // Teachers already listed keep their line: the file adds, it does not overwrite.
+    const auto listed = sql::teachers_on_roster(cx.db(), course->id);
+    const std::set<int64_t> on_roster(listed.begin(), listed.end());
+    int refused = 0;
+    for (auto& row : report.rows) {
+      if (row.accepted() && on_roster.count(teachers.at(row.national_id).id)) {
+        row.problem_code = "on_roster";
+        row.message = teachers.at(row.national_id).name + "已在名單上，這一列沒有變更；要修改請按該行的「修改」。";
+      }
+      refused += row.accepted() ? 0 : 1;
+    }
+    report.applied = !(report.all_or_nothing && refused > 0) &&
+                     static_cast<size_t>(refused) < report.rows.size();
+    if (report.applied) {
+      for (const auto& row : report.rows) {
+        if (!row.accepted()) continue;
+        sql::NewLine line;
+        line.teacher_id = teachers.at(row.national_id).id;
+        line.units = *row.hours;
+        line.units_typed = line.units != units.units();
+        if (line.units_typed) line.typed_reason = "依上傳檔案「" + domain::utf8_prefix(file->filename, 100) + "」";
+        report.added += sql::add_line(cx.db(), course->id, "upload", line) ? 1 : 0;
+      }
+    }
+    shared::access::audit(cx, "roster.upload", course->code,
+                          "rows=" + std::to_string(report.rows.size()) + " added=" + std::to_string(report.added) +
+                              " refused=" + std::to_string(refused));
+    tx.commit();
+  }
+  PageState st;
+  st.upload = &report;
+  return show_roster(cx, *course, st, report.applied ? 200 : 422);
 }
 
 namespace {

@@ -10,6 +10,7 @@ namespace rosters {
 core::Response roster(core::Context& cx);
 core::Response convert(core::Context& cx);
 core::Response add_line(core::Context& cx);
+core::Response upload(core::Context& cx);
 core::Response line_form(core::Context& cx);
 core::Response update_line(core::Context& cx);
 core::Response delete_line(core::Context& cx);

@@ -9,6 +9,22 @@
   <p>請依理由修正名單後，再按「研習時數核對無誤，送出名單確認要求」。</p>
 </section>
 {{/RETURNED}}
+{{#UPLOAD_REPORT}}
+<section class="note upload-report" id="upload-report" role="alert" aria-labelledby="upload-heading">
+  <h2 id="upload-heading">上傳結果：{{FILE_NAME}}</h2>
+  <p>共 {{ROWS}} 列，未通過 <span id="upload-refused">{{REFUSED}}</span> 列。{{#APPLIED}}已匯入 <span id="upload-added">{{ADDED}}</span> 位教師；未通過的列沒有匯入，請修正後只上傳那幾列。{{/APPLIED}}{{#NOT_APPLIED}}<strong>{{WHY_NOT}}</strong>{{/NOT_APPLIED}}</p>
+  <div class="table-wrap">
+  <table class="stack">
+    <caption class="visually-hidden">每一列的檢查結果</caption>
+    <thead><tr><th scope="col">列</th><th scope="col">身分證字號</th><th scope="col">時數</th><th scope="col">結果</th><th scope="col">說明</th></tr></thead>
+    <tbody>{{#ROW}}<tr data-line="{{LINE}}" data-verdict="{{CODE}}">
+      <td data-label="列">{{LINE}}</td><td data-label="身分證">{{NATIONAL_ID}}</td><td data-label="時數">{{HOURS}}</td>
+      <td data-label="結果">{{VERDICT}}</td><td data-label="說明">{{MESSAGE}}</td>
+    </tr>{{/ROW}}</tbody>
+  </table>
+  </div>
+</section>
+{{/UPLOAD_REPORT}}
 {{#SUBMITTED}}<p class="note" id="roster-frozen">名單已送出（資料上傳結束），等待審課單位確認；送出後不能再修改，除非審課單位退回。</p>{{/SUBMITTED}}
 {{#CLOSED}}<p class="note" id="roster-closed">名單確認通過（結案）：下列教師的研習時數已核發，記入各自的研習紀錄。</p>{{/CLOSED}}
 {{#READ_ONLY}}<p class="note">只有課程承辦人或總負責人可以編輯這份名單。</p>{{/READ_ONLY}}
@@ -59,6 +75,23 @@
   <div class="actions"><button type="submit">加入名單</button></div>
 </form>
 {{/ADD}}
+
+{{#UPLOAD}}
+<h2 id="upload">檔案上傳</h2>
+<form method="post" action="{{UPLOAD_URL}}#upload-report" enctype="multipart/form-data" id="upload-form">
+  <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+  <p class="hint">Excel（.xlsx）、CSV 或 XML，最大 5 MB。欄位：身分證字號、{{UNIT_WORD}}（可有標題列，也可直接上傳研習名單匯出加上「時數」欄）。每一列都會檢查並列出結果。</p>
+  <div class="field">
+    <label for="file">名單檔案</label>
+    <input id="file" name="file" type="file" accept=".xlsx,.csv,.xml" required>
+  </div>
+  <fieldset class="field" id="mode"><legend>匯入方式</legend>
+    <label class="inline-choice"><input type="radio" name="mode" value="good_rows" checked> 只匯入正確的列（有錯的列列出原因）</label>
+    <label class="inline-choice"><input type="radio" name="mode" value="all_or_nothing"> 全部正確才匯入（有任何一列錯誤就都不匯入）</label>
+  </fieldset>
+  <div class="actions"><button type="submit">上傳並檢查</button></div>
+</form>
+{{/UPLOAD}}
 
 {{#SUBMIT}}
 <h2 id="submit">送出名單</h2>

@@ -4,6 +4,8 @@ session with the hours of 第10條, typed hours with a reason, submission that f
 return with reasons and resubmission, approval that writes each teacher's study record once —
 clicked twice or by two reviewers at once — and every refusal changing nothing.
 """
+import io
+import os
 import re
 import threading
 import unittest
@@ -203,6 +205,124 @@ class LineHours(unittest.TestCase):
         self.assertEqual(post(organizer, f"/office/courses/{self.code}/roster/lines/{lid}/delete").status, 303)
         self.assertNotIn(t, roster_of(self.code))
         self.assertEqual(post(organizer, f"/office/courses/{self.code}/roster/lines/{lid}/delete").status, 404)
+
+
+def upload(client, code, filename, content, mode="good_rows", token=True):
+    """Posts a roster file as the browser's multipart form does."""
+    boundary = "----roster" + os.urandom(8).hex()
+    parts = []
+    fields = [("mode", mode)] + ([("csrf", token_of(client))] if token else [])
+    for name, value in fields:
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
+                 f"Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return client.request("POST", f"/office/courses/{code}/roster/upload", raw_body=b"".join(parts),
+                          headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+
+
+def xlsx(rows):
+    import openpyxl
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def verdicts(html):
+    """{line: verdict code} of an upload's report."""
+    return {int(line): code for line, code in re.findall(r'<tr data-line="(\d+)" data-verdict="([a-z_]+)">', html)}
+
+
+class Upload(unittest.TestCase):
+    """檔案上傳: every row answered with its line; 只匯入正確的列 adds the good ones, 全部正確才匯入
+    adds nothing while one row is wrong; hostile and oversized files are refused with a message."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.good = made.teachers(["上傳一", "上傳二", "上傳三"])
+        cls.listed = made.teachers(["已在名單上"])[0]
+        cls.left = made.teachers(["上傳離職"], employment="left")[0]
+
+    def rows(self):
+        nid = made.national_id
+        wrong = nid(self.good[0])[:9] + str((int(nid(self.good[0])[9]) + 1) % 10)
+        return [["身分證字號", "姓名", "時數"],
+                [nid(self.good[0]), "上傳一", 3],           # 2 accepted
+                [nid(self.good[1]), "上傳二", "2"],         # 3 accepted, typed below the course
+                [wrong, "檢查碼錯", 3],                       # 4 invalid_national_id
+                [with_check_digit("Z18888888"), "查無", 3],  # 5 unknown_teacher
+                [nid(self.left), "離職", 3],                 # 6 not_active
+                [nid(self.good[2]), "上傳三", 4],            # 7 hours_above_course
+                [nid(self.good[0]), "重複", 3],              # 8 duplicate_row
+                [nid(self.listed), "已在名單上", 3],         # 9 on_roster
+                [nid(self.good[2]), "上傳三", "三"]]         # 10 invalid_hours? duplicate of 7's teacher
+
+    def course(self):
+        code = made.course("檔案上傳")
+        post(organizer, f"/office/courses/{code}/roster/lines",
+             {"national_id": made.national_id(self.listed), "attendance": "full"})
+        return code
+
+    def test_good_rows_mode_adds_the_good_ones_and_reports_every_row(self):
+        code = self.course()
+        r = upload(organizer, code, "名單.xlsx", xlsx(self.rows()))
+        self.assertEqual(r.status, 200)
+        got = verdicts(r.text)
+        self.assertEqual({k: got[k] for k in range(2, 10)},
+                         {2: "accepted", 3: "accepted", 4: "invalid_national_id", 5: "unknown_teacher",
+                          6: "not_active", 7: "hours_above_course", 8: "duplicate_row", 9: "on_roster"})
+        self.assertNotEqual(got[10], "accepted")
+        roster = roster_of(code)
+        self.assertEqual(roster[self.good[0]], ("full", 0, 3, 0, "upload"))
+        self.assertEqual(roster[self.good[1]][2:], (2, 1, "upload"))
+        self.assertEqual(roster[self.listed][4], "single")  # kept as it was
+        self.assertEqual(len(roster), 3)
+        self.assertIn('id="upload-added">2<', r.text)
+        detail = sql_value(f"SELECT detail FROM audit_log WHERE action = 'roster.upload' AND object = '{code}'"
+                           " ORDER BY id DESC LIMIT 1")
+        self.assertEqual(detail, "rows=9 added=2 refused=7")
+
+    def test_all_or_nothing_mode_adds_nothing_while_one_row_is_wrong_and_everything_when_all_are_good(self):
+        code = self.course()
+        r = upload(organizer, code, "名單.xlsx", xlsx(self.rows()), mode="all_or_nothing")
+        self.assertEqual(r.status, 422)
+        self.assertIn("沒有匯入任何一列", r.text)
+        self.assertEqual(set(roster_of(code)), {self.listed})
+        good = [r for r in self.rows()[:3]]
+        r = upload(organizer, code, "名單.xlsx", xlsx(good), mode="all_or_nothing")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(set(roster_of(code)), {self.listed, self.good[0], self.good[1]})
+
+    def test_a_big5_csv_and_an_xml_file_are_read(self):
+        code = self.course()
+        csv = f"身分證字號,時數\r\n{made.national_id(self.good[0])},3\r\n".encode("cp950")
+        self.assertEqual(upload(organizer, code, "名單.csv", csv).status, 200)
+        xml = (f"<roster><teacher><national_id>{made.national_id(self.good[1])}</national_id>"
+               "<hours>1</hours></teacher></roster>").encode()
+        self.assertEqual(upload(organizer, code, "名單.xml", xml).status, 200)
+        self.assertEqual(set(roster_of(code)), {self.listed, self.good[0], self.good[1]})
+
+    def test_hostile_wrong_and_oversized_files_are_refused_with_a_message_and_change_nothing(self):
+        code = self.course()
+        before = roster_of(code)
+        xxe = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+               b"<roster><teacher><national_id>&x;</national_id><hours>3</hours></teacher></roster>")
+        png = b"\x89PNG\r\n\x1a\n" + os.urandom(200)
+        for name, content, words in [("名單.xml", xxe, "沒有匯入任何一列"), ("名單.xlsx", png, ".xlsx"),
+                                     ("名單.xlsx", b"", "請選擇要上傳的名單檔案")]:
+            with self.subTest(name=name, size=len(content)):
+                r = upload(organizer, code, name, content)
+                self.assertEqual(r.status, 422)
+                self.assertIn(words, r.text)
+        r = upload(organizer, code, "名單.csv", b"A" * (6 * 1024 * 1024 + 10))
+        self.assertEqual(r.status, 413)
+        self.assertIn("檔案太大", r.text)
+        self.assertEqual(upload(organizer, code, "名單.xlsx", xlsx(self.rows()), token=False).status, 403)
+        self.assertEqual(upload(organizer, code, "名單.xlsx", xlsx(self.rows()), mode="").status, 422)
+        self.assertEqual(roster_of(code), before)
 
 
 class AttendanceGrid(unittest.TestCase):
