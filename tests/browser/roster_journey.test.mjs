@@ -1,9 +1,14 @@
 // From the sign-in sheet to the hours (SPEC §5), by hand as people do it: the organizer opens
 // 編輯研習教師資料 of 5600014 (ended, three approved applicants) from the course page, converts
-// the applicants, marks 周怡君 請假 for 2 of the 6 hours, checks the per-session grid and submits;
+// the applicants, adds a walk-in from an XLSX (made by python3-openpyxl), marks 周怡君 請假 for 2
+// of the 6 hours, checks the per-session grid and submits;
 // the reviewer finds the roster in the queue, reads the warning beside 周怡君 and approves; 周怡君
 // sees the 4 hours among her records on /teacher. Screenshots at 1280 px and 390 px: roster-*,
 // review-roster-*, attendance-grid-phone.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   DESKTOP, PHONE, assert, assertEqual, clickAndWait, flashText, horizontalOverflow, launch, login,
   logout, newContext, pathOf, run, screenshot, test, watch,
@@ -38,6 +43,21 @@ test('the organizer fills the roster from enrolments, marks a leave, and submits
     assertEqual(await page.locator('#unit-total').innerText(), '18 小時', 'hours of three full attendances');
     console.log(`# screenshot ${await screenshot(page, 'roster-desktop')}`);
 
+    // 吳建宏 came without enrolling: he arrives in an XLSX made by openpyxl, as Excel would save it.
+    const xlsx = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'roster-')), '簽到名單.xlsx');
+    execFileSync('/usr/bin/python3', ['-c', [
+      'import openpyxl, sys', 'book = openpyxl.Workbook()', 'sheet = book.active',
+      'sheet.append(["身分證字號", "姓名", "時數"])', 'sheet.append(["E123456783", "吳建宏", 6])',
+      'sheet.append(["E123456780", "檢查碼錯", 6])', 'book.save(sys.argv[1])'].join('\n'), xlsx]);
+    await page.locator('#file').setInputFiles(xlsx);
+    await clickAndWait(page, page.getByRole('button', { name: '上傳並檢查' }));
+    const report = page.locator('#upload-report');
+    assert(await report.isVisible(), 'the upload report is shown');
+    assertEqual(await report.locator('tr[data-verdict="accepted"]').count(), 1, 'rows accepted');
+    assertEqual(await report.locator('tr[data-verdict="invalid_national_id"]').count(), 1, 'rows refused for the check digit');
+    assertEqual(await page.locator('#line-count').innerText(), '4', 'lines after the upload');
+    console.log(`# screenshot ${await screenshot(page, 'roster-upload-report')}`);
+
     await clickAndWait(page, lineOf(page, '周怡君').getByRole('link', { name: '修改' }));
     await page.getByRole('radio', { name: '請假' }).check();
     await page.getByLabel(/缺席時數/).fill('2');
@@ -48,7 +68,7 @@ test('the organizer fills the roster from enrolments, marks a leave, and submits
 
     // Two sessions: the per-session grid is offered and shows the leave as it stands.
     await clickAndWait(page, page.getByRole('link', { name: /逐場登錄出席/ }));
-    assertEqual(await page.locator('.attendance-grid tbody tr').count(), 3, 'rows of the grid');
+    assertEqual(await page.locator('.attendance-grid tbody tr').count(), 4, 'rows of the grid');
     await clickAndWait(page, page.getByRole('link', { name: '回等待核發時數名單' }));
 
     await clickAndWait(page, page.getByRole('button', { name: '研習時數核對無誤，送出名單確認要求' }));
@@ -94,7 +114,7 @@ test('the reviewer finds the roster, reads the warning and approves it; the teac
       console.log(`# screenshot ${await screenshot(page, `review-roster-${suffix}`)}`);
       if (suffix === 'desktop') {
         await clickAndWait(page, page.getByRole('button', { name: '名單確認通過' }));
-        assert((await flashText(page)).includes('核發 3 筆研習紀錄'), `the flash counts the records, got ${await flashText(page)}`);
+        assert((await flashText(page)).includes('核發 4 筆研習紀錄'), `the flash counts the records, got ${await flashText(page)}`);
         assertEqual(await page.locator(`tr[data-roster="${COURSE}"]`).count(), 0, 'the roster left the queue');
       }
     } finally {
