@@ -17,6 +17,7 @@
 #include "review/review_handlers.h"
 #include "review/roster_review_handlers.h"
 #include "rosters/export_handlers.h"
+#include "rosters/record_corrections.h"
 #include "rosters/roster_handlers.h"
 #include "site/site_handlers.h"
 #include "sso/sso_handlers.h"
@@ -74,6 +75,9 @@ const std::vector<core::Route>& routes() {
       {"office.course.roster_xlsx", "GET",  "/office/courses/{code}/applicants.xlsx", Who::kOrganizer, kHtml, kForm, rosters::roster_xlsx},
       {"office.course.roster_csv",  "GET",  "/office/courses/{code}/applicants.csv", Who::kOrganizer, kHtml, kForm, rosters::roster_csv},
       {"office.course.sign_in",     "GET",  "/office/courses/{code}/sign-in-sheet", Who::kOrganizer, kHtml,  kForm, rosters::sign_in_sheet},
+      {"office.course.records",     "GET",  "/office/courses/{code}/records",     Who::kOrganizer,  kHtml,  kForm, rosters::course_records},
+      {"office.course.add_record",  "POST", "/office/courses/{code}/records",     Who::kOrganizer,  kHtml,  kForm, rosters::add_late_record},
+      {"office.course.correct_record", "POST", "/office/courses/{code}/records/{id}/correct", Who::kOrganizer, kHtml, kForm, rosters::correct_record},
       {"office.course.edit",        "GET",  "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::edit_course},
       {"office.course.update",      "POST", "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::update_course},
       {"office.course.delete",      "POST", "/office/courses/{code}/delete",      Who::kOrganizer,  kHtml,  kForm, courses::delete_course},

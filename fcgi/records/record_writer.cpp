@@ -14,9 +14,9 @@ std::string new_verify_code() { return domain::notice_code_from_mac(core::random
 bool issue(db::Connection& db, const NewRecord& r) {
   return db.execute("INSERT IGNORE INTO study_record (teacher_id, course_id, correction_no, source,"
                     " partner_id, external_ref, title, hours, credits, completed_on, verify_code,"
-                    " created_by) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " created_by, correction_reason) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     r.teacher_id, r.course_id, r.source, r.partner_id, r.external_ref, r.title,
-                    r.hours, r.credits, r.completed_on, new_verify_code(), r.issued_by) == 1;
+                    r.hours, r.credits, r.completed_on, new_verify_code(), r.issued_by, r.note) == 1;
 }
 
 bool correct(db::Connection& db, const Correction& c) {

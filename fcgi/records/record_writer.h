@@ -21,7 +21,8 @@ struct NewRecord {
   int hours = 0;
   int credits = 0;
   std::string completed_on;           // YYYY-MM-DD
-  std::optional<int64_t> issued_by;   // the reviewer who approved the roster
+  std::optional<int64_t> issued_by;   // the reviewer who approved the roster, or who added it late
+  std::optional<std::string> note;    // why a record comes after its roster was approved (補登)
 };
 
 // Inserts the record with a fresh verification code, in the caller's transaction. False when the

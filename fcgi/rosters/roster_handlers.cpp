@@ -187,7 +187,9 @@ core::Response show_roster(core::Context& cx, const store::Course& course, PageS
   const bool open = roster_open(course.state) && shared::access::may_change(cx.user(), course);
   roster_view::fill_lines(body, course, lines, open);
   if (course.state == CourseState::kRosterSubmitted) body.ShowSection("SUBMITTED");
-  if (course.state == CourseState::kClosed) body.ShowSection("CLOSED");
+  if (course.state == CourseState::kClosed) {
+    body.SetValueAndShowSection("RECORDS_URL", app::url_for("office.course.records", {course.code}), "CLOSED");
+  }
   if (!open) {
     if (course.state == CourseState::kApproved || course.state == CourseState::kRosterReturned) {
       body.ShowSection("READ_ONLY");

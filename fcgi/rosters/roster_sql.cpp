@@ -1,6 +1,7 @@
 #include "rosters/roster_sql.h"
 
 #include "domain/roster_rules.h"
+#include "shared/missed_sql.h"
 
 namespace rosters::sql {
 
@@ -186,6 +187,49 @@ std::vector<TeacherSession> other_sessions_on_days(db::Connection& db, int64_t c
            domain::state_code(domain::CourseState::kDeleted), course_id, course_id)) {
     out.push_back({r.i64("teacher_id"), r.str("session_date"), r.str("starts_at"), r.str("ends_at"),
                    r.str("breaks")});
+  }
+  return out;
+}
+
+namespace {
+const char* kIssuedColumns =
+    "SELECT r.id, r.teacher_id, r.hours, r.credits, r.correction_no,"
+    " COALESCE(r.correction_reason, '') AS reason, COALESCE(a.display_name, '') AS made_by,"
+    " t.name, t.national_id, COALESCE(u.name, '') AS unit_name"
+    " FROM study_record r JOIN teacher t ON t.id = r.teacher_id LEFT JOIN unit u ON u.id = t.unit_id"
+    " LEFT JOIN business_account a ON a.id = r.created_by"
+    " WHERE r.course_id = ? AND NOT EXISTS (SELECT 1 FROM study_record n WHERE n.corrects_id = r.id)";
+
+IssuedRecord issued_of(const db::Row& r) {
+  return {r.i64("id"), r.i64("teacher_id"), r.str("name"), r.str("national_id"), r.str("unit_name"),
+          r.str("reason"), r.str("made_by"), r.i32("hours"), r.i32("credits"), r.i32("correction_no")};
+}
+}  // namespace
+
+std::vector<IssuedRecord> issued_records(db::Connection& db, int64_t course_id) {
+  std::vector<IssuedRecord> out;
+  for (const auto& r : db.query(std::string(kIssuedColumns) + " ORDER BY unit_name, t.name, r.id", course_id)) {
+    out.push_back(issued_of(r));
+  }
+  return out;
+}
+
+std::optional<IssuedRecord> issued_record(db::Connection& db, int64_t course_id, int64_t record_id) {
+  const auto r = db.query_one(std::string(kIssuedColumns) + " AND r.id = ?", course_id, record_id);
+  if (!r) return std::nullopt;
+  return issued_of(*r);
+}
+
+std::vector<Missed> missed(db::Connection& db, int64_t course_id) {
+  std::vector<Missed> out;
+  for (const auto& r : db.query(
+           "SELECT e.id, e.teacher_id, t.name, t.national_id, COALESCE(u.name, '') AS unit_name"
+           " FROM enrolment e JOIN course c ON c.id = e.course_id JOIN teacher t ON t.id = e.teacher_id"
+           " LEFT JOIN unit u ON u.id = t.unit_id"
+           " LEFT JOIN study_record r ON r.teacher_id = e.teacher_id AND r.course_id = e.course_id"
+           " WHERE e.course_id = ? AND" + shared::missed_sql::condition() + " ORDER BY unit_name, t.name",
+           course_id, domain::state_code(domain::CourseState::kClosed))) {
+    out.push_back({r.i64("id"), r.i64("teacher_id"), r.str("name"), r.str("national_id"), r.str("unit_name")});
   }
   return out;
 }

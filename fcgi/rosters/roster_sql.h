@@ -84,6 +84,23 @@ struct TeacherSession {
 };
 std::vector<TeacherSession> other_sessions_on_days(db::Connection& db, int64_t course_id);
 
+// A closed course's records as they stand: the newest of each correction chain.
+struct IssuedRecord {
+  int64_t id = 0, teacher_id = 0;
+  std::string name, national_id, unit_name, reason, made_by;  // reason, made_by: of a correction or 補登
+  int hours = 0, credits = 0, correction_no = 0;
+};
+std::vector<IssuedRecord> issued_records(db::Connection& db, int64_t course_id);
+std::optional<IssuedRecord> issued_record(db::Connection& db, int64_t course_id, int64_t record_id);
+
+// Approved applicants of a closed course who have no record from it (SPEC §6's 報名但未參與),
+// whom a late record (補登) may still reach.
+struct Missed {
+  int64_t enrolment_id = 0, teacher_id = 0;
+  std::string name, national_id, unit_name;
+};
+std::vector<Missed> missed(db::Connection& db, int64_t course_id);
+
 // The reviewer's queue of rosters (資料上傳結束) of the review unit, oldest submission first.
 struct QueuedRoster {
   std::string code, title, unit_name, first_date, last_date, submitted_at;

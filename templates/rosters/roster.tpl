@@ -26,7 +26,7 @@
 </section>
 {{/UPLOAD_REPORT}}
 {{#SUBMITTED}}<p class="note" id="roster-frozen">名單已送出（資料上傳結束），等待審課單位確認；送出後不能再修改，除非審課單位退回。</p>{{/SUBMITTED}}
-{{#CLOSED}}<p class="note" id="roster-closed">名單確認通過（結案）：下列教師的研習時數已核發，記入各自的研習紀錄。</p>{{/CLOSED}}
+{{#CLOSED}}<p class="note" id="roster-closed">名單確認通過（結案）：下列教師的研習時數已核發，記入各自的研習紀錄。需要更正或補登時：<a href="{{RECORDS_URL}}">研習紀錄更正</a>。</p>{{/CLOSED}}
 {{#READ_ONLY}}<p class="note">只有課程承辦人或總負責人可以編輯這份名單。</p>{{/READ_ONLY}}
 
 <h2>等待核發時數名單：<span id="line-count">{{LINE_COUNT}}</span> 人，合計 <span id="unit-total">{{UNIT_TOTAL}}</span></h2>

@@ -89,6 +89,8 @@ FIELDS = {
     "office.course.roster_add": lambda o: [("national_id", "H223456788"), ("attendance", "full")],
     "office.course.roster_update": lambda o: [("attendance", "excused"), ("hours_absent", "1")],
     "office.course.save_attendance": lambda o: [("excused", o["roster_line"])],
+    "office.course.correct_record": lambda o: [("units", "1"), ("reason", PREFIX)],
+    "office.course.add_record": lambda o: [("enrolment", o["enrolment"]), ("units", "1"), ("reason", PREFIX)],
     "review.return_roster": lambda o: [("reason", o["roster_reason"]), ("note", PREFIX)],
     "review.approve_rosters": lambda o: [("code", o["course"])],
     "admin.reasons.create": lambda o: [("label", unique(PREFIX + "理由")), ("needs_text", "0")],
@@ -184,6 +186,8 @@ def setUpModule():
                             " WHERE c.unit_id = 4 ORDER BY re.id LIMIT 1")
     OBJECTS.update(course=fresh_course(), reason=portal.return_reason_ids()["A. 請移除屬性標籤"], county="22",
                    roster_line=roster_line,
+                   record=sql_value("SELECT r.id FROM study_record r JOIN course c ON c.id = r.course_id"
+                                    " WHERE c.unit_id = 4 ORDER BY r.id LIMIT 1"),
                    roster_reason=portal.return_reason_ids("roster")["A. 核發時數與出席情形不符"],
                    partner=str(partner["id"]), client=DREAM_N["client_id"], enrolment=enrolment)
 
@@ -287,6 +291,8 @@ class EveryPostRoute(unittest.TestCase):
         if name == "id":
             if p.startswith("/office/courses/{code}/roster/lines/"):
                 return objects["roster_line"]
+            if p.startswith("/office/courses/{code}/records/"):
+                return objects["record"]
             for prefix, key in (("/admin/reasons/", "reason"), ("/admin/counties/", "county"),
                                 ("/admin/partners/", "partner"), ("/teacher/enrolments/", "enrolment")):
                 if p.startswith(prefix):

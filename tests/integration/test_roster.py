@@ -493,6 +493,68 @@ class SubmitReviewApprove(unittest.TestCase):
         self.assertEqual((state_of(future), state_of(empty)), (before, "approved"))
 
 
+class Corrections(unittest.TestCase):
+    """A closed course's records are never changed: a correction is a new record linked to the old
+    one with its reason and who made it; 補登 gives a no-show a record, which clears the light."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.code, (cls.present, cls.absent) = course_with_applicants(2)
+        post(organizer, f"/office/courses/{cls.code}/roster/convert", {"action": "all"})
+        post(organizer, f"/office/courses/{cls.code}/roster/lines/{line_id(cls.code, cls.absent)}/delete")
+        submit(cls.code)
+        post(reviewer, f"/review/courses/{cls.code}/roster/approve")
+        cls.path = f"/office/courses/{cls.code}/records"
+
+    def record_id(self, teacher):
+        return int(sql_value(f"SELECT MAX(id) FROM study_record WHERE teacher_id = {teacher}"
+                             f" AND course_id = {made.course_id(self.code)}"))
+
+    def test_a_correction_is_a_new_linked_record_and_the_old_one_stays(self):
+        old = self.record_id(self.present)
+        before = sql(f"SELECT hours, verify_code FROM study_record WHERE id = {old}")
+        for fields, words in [({"units": "3", "reason": "同值"}, "與目前相同"), ({"units": "2", "reason": ""}, "更正理由"),
+                              ({"units": "4", "reason": "超過"}, "")]:
+            with self.subTest(fields=fields):
+                r = post(organizer, f"{self.path}/{old}/correct", fields)
+                self.assertEqual(r.status, 422)
+                self.assertIn(words, r.text)
+        r = post(organizer, f"{self.path}/{old}/correct", {"units": "2", "reason": "簽到表顯示提早離席"})
+        self.assertEqual(r.status, 303)
+        new = self.record_id(self.present)
+        self.assertNotEqual(new, old)
+        self.assertEqual(sql(f"SELECT hours, correction_no, corrects_id, correction_reason, created_by"
+                             f" FROM study_record WHERE id = {new}"),
+                         [["2", "1", str(old), "簽到表顯示提早離席", "1"]])
+        self.assertEqual(sql(f"SELECT hours, verify_code FROM study_record WHERE id = {old}"), before)
+        page = organizer.get(self.path).text
+        self.assertIn("第 1 次更正：簽到表顯示提早離席", page)
+        # The old record is no longer the one to correct.
+        self.assertEqual(post(organizer, f"{self.path}/{old}/correct", {"units": "1", "reason": "再改"}).status, 404)
+
+    def test_a_late_record_clears_the_no_show_light(self):
+        absent = logged_in(made.national_id(self.absent))
+        self.assertEqual(light_of(absent.get("/teacher").text), "yellow")
+        page = organizer.get(self.path).text
+        enrolment = re.search(r'<option value="(\d+)"', page.split('id="late-form"')[1]).group(1)
+        r = post(organizer, self.path, {"enrolment": enrolment, "units": "3", "reason": "漏列名單，簽到表有簽名"})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(records_of(self.code)[self.absent], (3, 0, 0))
+        self.assertEqual(light_of(absent.get("/teacher").text), "green")
+        self.assertEqual(post(organizer, self.path, {"enrolment": enrolment, "units": "3", "reason": "再一次"}).status, 422)
+
+    def test_only_a_closed_course_of_the_own_unit_and_its_organizers(self):
+        open_course, _ = course_with_applicants(1)
+        self.assertEqual(organizer.get(f"/office/courses/{open_course}/records").status, 409)
+        self.assertEqual(logged_in("organizer-red").get(self.path).status, 404)
+        self.assertEqual(logged_in("A123456789").get(self.path).status, 403)
+        rid = self.record_id(self.present)
+        before = sql("SELECT COUNT(*) FROM study_record")
+        self.assertEqual(post(logged_in("organizer-red"), f"{self.path}/{rid}/correct", {"units": "1", "reason": "x"}).status, 404)
+        self.assertEqual(post(organizer, f"{self.path}/{rid}/correct", {"units": "1", "reason": "x"}, token=False).status, 403)
+        self.assertEqual(sql("SELECT COUNT(*) FROM study_record"), before)
+
+
 class Access(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
