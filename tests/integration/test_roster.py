@@ -437,6 +437,23 @@ class SubmitReviewApprove(unittest.TestCase):
         # A record is never changed afterwards (the database refuses).
         self.assertTrue(sql_error(f"UPDATE study_record SET hours = 99 WHERE course_id = {made.course_id(code)}"))
 
+    def test_the_reviewer_is_warned_of_a_teacher_over_6_hours_that_day_and_of_one_no_longer_active(self):
+        morning = made.course("上午研習", days=(-2,), start="08:00", end="12:00", breaks="", hours=4)
+        afternoon = made.course("下午研習", days=(-2,), start="13:00", end="17:00", breaks="", hours=4)
+        busy, leaving = made.teachers(["兩門同日", "已離職"])
+        for code in (morning, afternoon):
+            post(organizer, f"/office/courses/{code}/roster/lines", {"national_id": made.national_id(busy), "attendance": "full"})
+        post(organizer, f"/office/courses/{morning}/roster/lines", {"national_id": made.national_id(leaving), "attendance": "full"})
+        sql(f"UPDATE teacher SET employment = 'left' WHERE id = {leaving}")
+        submit(morning)
+        page = reviewer.get(f"/review/courses/{morning}/roster").text
+        busy_row = re.search(rf'<tr data-line="{line_id(morning, busy)}".*?</tr>', page, re.S).group(0)
+        self.assertIn("跨課程超過 6 小時", busy_row)
+        self.assertIn("未曾線上報名", busy_row)
+        leaving_row = re.search(rf'<tr data-line="{line_id(morning, leaving)}".*?</tr>', page, re.S).group(0)
+        self.assertIn("非在職教師", leaving_row)
+        self.assertNotIn("跨課程超過", leaving_row)
+
     def test_two_reviewers_at_once_make_the_records_exactly_once(self):
         code, teachers = course_with_applicants(40, seats=40)
         post(organizer, f"/office/courses/{code}/roster/convert", {"action": "all"})
