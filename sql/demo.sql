@@ -255,7 +255,7 @@ UPDATE enrolment SET answers = 'mobile=0912-345-678\nmeal=葷食' WHERE course_i
 -- with reasons and is being fixed; 文雅國小's two submitted rosters wait for `reviewer2`.
 INSERT INTO course (id, code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school, category_id, subject_area, levels, basis_doc, outline, hours, class_count, seats_per_class, online_seats, seats_taken, enrol_online, enrol_opens_at, enrol_closes_at, auto_review, contact1_name, contact1_phone, contact1_email, state, first_date, last_date, created_at) VALUES
   (14, '5600014', 4, 1, 2, '差異化教學與學習共同體實作', 'non_credit', TRUE, 1, '跨領域', 'junior_high,elementary', '桃教資字第1140021414號',
-   '分組合作學習、差異化任務設計與觀課回饋，兩個上午的實作工作坊。', 6, 1, 40, 40, 3,
+   '分組合作學習、差異化任務設計與共同備課，兩個上午的實作工作坊。', 6, 1, 40, 40, 3,
    TRUE, NOW() - INTERVAL 40 DAY, NOW() - INTERVAL 12 DAY, TRUE,
    '林承辦', '03-4512345#210', 'organizer@example.edu.tw',
    'approved', GREATEST(@year_start, @today - INTERVAL 4 DAY), GREATEST(@year_start, @today - INTERVAL 3 DAY), NOW() - INTERVAL 50 DAY);
