@@ -11,6 +11,14 @@
 </section>
 {{/RETURNED}}
 
+{{#CORRECTIONS}}
+<section class="notice" aria-labelledby="corrections-heading">
+  <h2 id="corrections-heading">教師更正申請（{{COUNT}} 件待查核）</h2>
+  <p class="hint">以下教師報名錄取但未獲核發時數，請查核研習名單；如確有參與，請補發時數。</p>
+  <ul class="correction-requests">{{#REQUEST}}<li><strong>{{NAME}}</strong> <span class="meta">{{AT}}</span><br>{{REASON}}</li>{{/REQUEST}}</ul>
+</section>
+{{/CORRECTIONS}}
+
 {{#CAN_EDIT}}<p><a class="button" href="{{URL}}">{{LABEL}}</a></p>{{/CAN_EDIT}}
 
 <h2>課程資料</h2>
