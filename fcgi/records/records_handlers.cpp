@@ -18,6 +18,7 @@
 #include "files/csv_writer.h"
 #include "records/records_sql.h"
 #include "shared/access.h"
+#include "shared/caches.h"
 #include "shared/form_view.h"
 #include "shared/labels.h"
 #include "shared/reference.h"
@@ -128,19 +129,15 @@ void fill_totals(ctemplate::TemplateDictionary& d, const domain::YearTotal& t) {
   d.SetIntValue("ALL_HOURS", t.all_hours());
 }
 
-}  // namespace
-
-core::Response records_page(core::Context& cx) {
+// The page's body, from the database; nothing when the teacher is gone.
+std::optional<std::string> render_records(core::Context& cx, const shared::reference::Lists& lists,
+                                          const core::Form& form) {
   const auto profile = sql::profile(cx.db(), cx.user().id);
-  if (!profile) return cx.not_found();
-  const auto lists = shared::reference::lists(cx.db());
-  const core::FormSpec spec = filter_spec(*lists);
-  const core::Form form(spec, cx.req().query);
+  if (!profile) return std::nullopt;
   const domain::RecordFilter filter = filter_of(form);
   const Listing l = list(cx, filter);
 
-  core::Page page(cx, "teacher/records.tpl", "研習紀錄");
-  auto& body = page.body();
+  ctemplate::TemplateDictionary body("teacher_records");
   body.SetValue("NAME", profile->name);
   body.SetValue("UNIT", profile->unit_name.empty() ? "（無服務單位）" : profile->unit_name);
   body.SetValue("MASKED_ID", domain::mask_national_id(profile->national_id));
@@ -152,7 +149,7 @@ core::Response records_page(core::Context& cx) {
   // Progress: this year's records, whatever the filter (SPEC: the mandated yearly hours).
   const int this_year = year_of(cx.today());
   std::vector<domain::Requirement> requirements;
-  for (const auto& t : lists->tag_rules) {
+  for (const auto& t : lists.tag_rules) {
     requirements.push_back({t.id, t.name, t.yearly_hours, t.kindergarten_only});
   }
   const auto progress =
@@ -185,7 +182,7 @@ core::Response records_page(core::Context& cx) {
   }
   std::vector<shared::Option> sources, tags;
   for (size_t i = 0; i < kSources.size(); ++i) sources.push_back({kSources[i], kSourceLabels[i]});
-  for (const auto& t : lists->tags) tags.push_back({std::to_string(t.id), t.name});
+  for (const auto& t : lists.tags) tags.push_back({std::to_string(t.id), t.name});
   shared::fill_options(body, "SOURCE_OPTION", sources, {form.raw("source")});
   shared::fill_options(body, "TAG_OPTION", tags, {form.raw("tag")});
   const bool filtered = filter.year || !filter.source.empty() || filter.tag_id || !filter.keyword.empty();
@@ -209,7 +206,6 @@ core::Response records_page(core::Context& cx) {
       row->SetValue("DATE", shared::roc_date(r.completed_on));
       row->SetValue("TITLE", r.title);
       row->SetValue("SOURCE", source_of(r));
-      row->SetValue("SOURCE_CODE", r.source);
       row->SetValue("HOURS", shared::hours_label(r.hours, r.credits));
       row->SetValue("CERTIFICATE_URL", app::url_for("teacher.certificate", {std::to_string(r.id)}));
       if (r.course_id != 0 && !r.course_code.empty()) {
@@ -228,7 +224,33 @@ core::Response records_page(core::Context& cx) {
     }
   }
   if (l.shown.empty()) body.ShowSection(l.records.empty() ? "NO_RECORDS" : "NONE_MATCH");
-  return page.render(form.ok() ? 200 : 422);
+  return core::render_template("teacher/records.tpl", body);
+}
+
+}  // namespace
+
+core::Response records_page(core::Context& cx) {
+  const auto lists = shared::reference::lists(cx.db());
+  const core::FormSpec spec = filter_spec(*lists);
+  const core::Form form(spec, cx.req().query);
+  // Triggers bump home_version on every write behind the page (records, the teacher's name, unit
+  // and kindergarten flag); the tags' hours move the reference generation; the date moves the
+  // year of the progress. A minute's age covers the rest, such as a renamed unit.
+  const std::string key = std::to_string(cx.user().id) + query_string_of(form);
+  const std::string validator = std::to_string(cx.user().home_version) + "|" + cx.today() + "|" +
+                                std::to_string(lists->generation);
+  auto cached = form.ok() ? shared::caches::record_bodies().get(key, validator) : std::nullopt;
+  if (!cached) {
+    auto html = render_records(cx, *lists, form);
+    if (!html) return cx.not_found();
+    cached = core::FragmentCache::Entry{"", std::move(*html)};
+    if (form.ok()) shared::caches::record_bodies().put(key, validator, *cached);
+  }
+  core::Page page(cx, "partials/raw.tpl", "研習紀錄");
+  page.use_rendered_body(cached->html);
+  core::Response r = page.render(form.ok() ? 200 : 422);
+  r.header("Cache-Control", "no-store");  // the teacher's own records
+  return r;
 }
 
 core::Response records_csv(core::Context& cx) {

@@ -18,8 +18,19 @@ CREATE TABLE correction_request (
   FOREIGN KEY (enrolment_id) REFERENCES enrolment (id)
 ) ENGINE=InnoDB;
 
--- 「已送出更正申請」 shows on the teacher's cached homepage (teacher.home_version).
+-- 「已送出更正申請」 shows on the teacher's cached homepage (teacher.home_version), and the records
+-- page, cached the same way, shows the masked 身分證字號 and the kindergarten staff's progress.
 DELIMITER //
+DROP TRIGGER teacher_updated//
+CREATE TRIGGER teacher_updated BEFORE UPDATE ON teacher FOR EACH ROW
+BEGIN
+  IF NOT (NEW.name <=> OLD.name AND NEW.unit_id <=> OLD.unit_id AND NEW.title_name <=> OLD.title_name
+          AND NEW.employment <=> OLD.employment AND NEW.employment_note <=> OLD.employment_note
+          AND NEW.national_id <=> OLD.national_id
+          AND NEW.is_kindergarten_staff <=> OLD.is_kindergarten_staff) THEN
+    SET NEW.home_version = OLD.home_version + 1;
+  END IF;
+END//
 CREATE TRIGGER correction_request_added AFTER INSERT ON correction_request FOR EACH ROW
   UPDATE teacher SET home_version = home_version + 1
    WHERE id = (SELECT teacher_id FROM enrolment WHERE id = NEW.enrolment_id)//

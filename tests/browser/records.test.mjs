@@ -62,7 +62,17 @@ test('printed, the page is a transcript without filters, links to certificates o
   await page.emulateMedia({ media: 'print' });
   assertEqual(await page.locator('form.records-filter').isVisible(), false, 'filter form on paper');
   assertEqual(await page.locator('td.row-actions').first().isVisible(), false, 'PDF column on paper');
-  console.log(`# screenshot ${await screenshot(page, 'records-print')}`);
+  // On A4 as the browser prints it: one sheet for 王小明's five records, looked at as a PNG.
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const pdf = path.join(SCREENSHOT_DIR, 'records-print.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, pdf.replace(/\.pdf$/, '')], { stdio: 'ignore' });
+  console.log(`# screenshot ${pdf.replace(/\.pdf$/, '.png')}`);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  for (const want of ['王小明', 'A12****789', '民國 113 年', '親職教育與家庭溝通實務']) {
+    assert(text.includes(want), `the printed transcript says ${want}`);
+  }
+  assert(!text.includes('下載 CSV'), 'no filter form or CSV link on paper');
   await context.close();
 });
 

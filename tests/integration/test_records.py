@@ -14,12 +14,13 @@ import random
 import re
 import subprocess
 import tempfile
+import time
 import unittest
 import urllib.parse
 
 import portal
 from portal import (Client, audit_mark, audit_since, delete_teacher, logged_in, main, new_teacher, sql,
-                    sql_str, sql_value, token_of, wait_for_mail)
+                    sql_str, sql_value, token_of)
 
 TEACHERS = []
 SAVED = {}
@@ -64,7 +65,7 @@ def totals(html):
 
 
 def listed_titles(html):
-    return re.findall(r'<td data-label="研習名稱"><div class="record-title">([^<]*)', html)
+    return re.findall(r'<div class="record-title">([^<]*)', html)
 
 
 def setUpModule():
@@ -120,6 +121,18 @@ class RecordsPage(unittest.TestCase):
     def test_the_homepage_totals_count_the_newest_only_too(self):
         page = teacher().get("/teacher")
         self.assertRegex(page.text, r"<tr><td>%d</td><td>2</td><td>6</td><td>0</td></tr>" % (SAVED["year"] - 1911))
+
+    def test_a_record_issued_later_shows_at_once_though_the_page_is_cached(self):
+        c = teacher()
+        before = totals(c.get("/teacher/records?source=county").text)
+        rid = record(SAVED["teacher"], "縣市系統補登研習", 2, f"{SAVED['year'] - 5}-05-05", code("RC", 1),
+                     source="county")
+        try:
+            after = totals(c.get("/teacher/records?source=county").text)
+            self.assertEqual(after["records"], before["records"] + 1)
+            self.assertEqual(after["hours"], before["hours"] + 2)
+        finally:
+            sql(f"DELETE FROM study_record WHERE id = {rid}")
 
     def test_filters_by_year_source_tag_and_keyword(self):
         c = teacher()
@@ -297,13 +310,24 @@ class CorrectionRequest(unittest.TestCase):
     """A new teacher approved for 5600008 (closed, this year, no record): one course behind the light."""
 
     def setUp(self):
-        self.tid, self.nid = new_teacher(name="更正測試")
+        self.name = f"更正測試{random.SystemRandom().randrange(10 ** 6):06d}"  # the sink keeps earlier runs' mail
+        self.tid, self.nid = new_teacher(name=self.name)
         TEACHERS.append(self.tid)
         sql("INSERT INTO enrolment (course_id, teacher_id, status, created_at, decided_at, approved_at) VALUES"
             f" (8, {self.tid}, 'approved', NOW() - INTERVAL 60 DAY, NOW() - INTERVAL 60 DAY, NOW() - INTERVAL 60 DAY)")
         self.eid = int(sql_value(f"SELECT id FROM enrolment WHERE teacher_id = {self.tid}"))
         self.path = f"/teacher/enrolments/{self.eid}/correction-request"
         self.client = logged_in(self.nid)
+
+    def mails_about_me(self, seconds=10):
+        """The request mails naming this test's teacher, once one has come (the sink keeps others)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            mails = [m for m in portal.received_mail()
+                     if "研習時數更正申請：性別平等教育教師增能研習" in str(m["Subject"]) and self.name in m.get_content()]
+            if mails or time.monotonic() > deadline:
+                return mails
+            time.sleep(0.2)
 
     def stored(self):
         return sql(f"SELECT reason, IFNULL(resolved_at, 'open') FROM correction_request WHERE enrolment_id = {self.eid}")
@@ -320,8 +344,7 @@ class CorrectionRequest(unittest.TestCase):
         self.assertEqual(r.header("location"), "/teacher")
         self.assertEqual(self.stored(), [["全程參加，已於簽到表簽名", "open"]])
         self.assertEqual(int(sql_value("SELECT COUNT(*) FROM mail_outbox")), outbox + 1)
-        mails = [m for m in wait_for_mail("研習時數更正申請：性別平等教育教師增能研習", count=1)
-                 if "更正測試" in m.get_content()]
+        mails = self.mails_about_me()
         self.assertEqual(len(mails), 1)
         self.assertEqual(mails[0]["To"], "organizer@example.edu.tw")
         self.assertIn("全程參加，已於簽到表簽名", mails[0].get_content())
