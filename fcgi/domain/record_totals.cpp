@@ -25,7 +25,8 @@ bool matches(const RecordLine& r, const RecordFilter& f) {
     return false;
   }
   // UTF-8 bytes compared as they are: a part of a Chinese title is a byte substring of it.
-  return f.keyword.empty() || ascii_lower(r.title).find(ascii_lower(f.keyword)) != std::string::npos;
+  return f.keyword.empty() ||
+         ascii_lower(r.title).find(ascii_lower(f.keyword)) != std::string::npos;
 }
 
 int YearTotal::all_hours() const { return hours + credits_to_hours(credits); }

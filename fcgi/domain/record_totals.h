@@ -13,8 +13,8 @@
 namespace domain {
 
 struct RecordLine {
-  int year = 0;                  // of completed_on
-  std::string source;            // portal, partner, county, civil_service
+  int year = 0;        // of completed_on
+  std::string source;  // portal, partner, county, civil_service
   std::string title;
   int hours = 0;
   int credits = 0;

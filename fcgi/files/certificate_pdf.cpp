@@ -10,7 +10,7 @@ namespace files {
 
 namespace {
 
-constexpr float kWidth = 595.28f;   // A4, points
+constexpr float kWidth = 595.28f;  // A4, points
 constexpr float kHeight = 841.89f;
 constexpr float kMargin = 56.0f;
 
@@ -127,10 +127,11 @@ std::optional<std::string> certificate_pdf(const Certificate& c, const std::stri
     const char* label;
     const std::string& value;
   };
-  const std::vector<Fact> facts = {{"研習課程代碼", c.course_code.empty() ? "（非本網課程）" : c.course_code},
-                                   {"開課單位", c.unit},
-                                   {"研習日期", c.dates},
-                                   {"研習時數", c.hours}};
+  const std::vector<Fact> facts = {
+      {"研習課程代碼", c.course_code.empty() ? "（非本網課程）" : c.course_code},
+      {"開課單位", c.unit},
+      {"研習日期", c.dates},
+      {"研習時數", c.hours}};
   const float label_right = kWidth / 2 - 30, value_left = kWidth / 2 - 14, fact_size = 13;
   for (const Fact& f : facts) {
     const auto values = sheet.wrap(f.value, fact_size, kWidth - kMargin - 20 - value_left);
@@ -156,7 +157,8 @@ std::optional<std::string> certificate_pdf(const Certificate& c, const std::stri
   sheet.centred(foot + 4, "任何人可於 " + c.verify_url + " 查驗本證明", 10.5f);
   sheet.centred(foot - 60, "全國教師在職進修資訊網", 15);
   sheet.centred(foot - 86, "發證日期：中華民國 " + c.issued_on, 12);
-  sheet.centred(60, "本證明由系統產生，以驗證碼查驗為準；教師身分證統一編號依個人資料保護法遮蔽。", 8.5f);
+  sheet.centred(60, "本證明由系統產生，以驗證碼查驗為準；教師身分證統一編號依個人資料保護法遮蔽。",
+                8.5f);
 
   if (failed || HPDF_SaveToStream(pdf) != HPDF_OK || failed) return std::nullopt;
   std::string out(HPDF_GetStreamSize(pdf), '\0');

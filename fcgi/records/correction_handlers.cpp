@@ -43,7 +43,8 @@ core::Response show_form(core::Context& cx, const sql::MissedEnrolment& m, const
     body.ShowSection("ALREADY");
   } else {
     auto* f = body.AddSectionDictionary("FORM");
-    f->SetValue("ACTION", app::url_for("enrolment.correction_request", {std::to_string(m.enrolment_id)}));
+    f->SetValue("ACTION",
+                app::url_for("enrolment.correction_request", {std::to_string(m.enrolment_id)}));
     f->SetValue("CSRF_TOKEN", cx.csrf_token());
     shared::fill_form(*f, form);
   }
@@ -52,9 +53,10 @@ core::Response show_form(core::Context& cx, const sql::MissedEnrolment& m, const
 
 std::string request_mail(const sql::MissedEnrolment& m, const std::string& reason,
                          const std::string& base_url) {
-  return "承辦人您好：\n\n" + m.teacher_name + " 老師報名並經錄取的研習「" + m.course_title + "」（" +
-         m.course_code + "，" + dates_of(m) +
-         "）已結案，但沒有核發研習時數，因此列入「報名但未參與研習」燈號。老師提出更正申請，請查核研習名單：\n\n" +
+  return "承辦人您好：\n\n" + m.teacher_name + " 老師報名並經錄取的研習「" + m.course_title +
+         "」（" + m.course_code + "，" + dates_of(m) +
+         "）已結案，但沒有核發研習時數，因此列入「報名但未參與研習」燈號。老師提出更正申請，請查核"
+         "研習名單：\n\n" +
          reason + "\n\n如老師確有參與，請依規定補發時數；更正申請可在課程頁查看：\n" + base_url +
          app::url_for("office.course", {m.course_code}) +
          "\n\n全國教師在職進修資訊網（本信由系統自動寄出，請勿直接回覆）\n";
@@ -83,8 +85,9 @@ core::Response request_correction(core::Context& cx) {
   }
   for (const std::string& to : m->contact_emails) {
     if (!domain::is_valid_email(to)) continue;
-    mail::enqueue(cx.db(), {to, "【全國教師在職進修資訊網】研習時數更正申請：" + m->course_title + "（" +
-                                    m->course_code + "）",
+    mail::enqueue(cx.db(), {to,
+                            "【全國教師在職進修資訊網】研習時數更正申請：" + m->course_title +
+                                "（" + m->course_code + "）",
                             request_mail(*m, form.text("reason"), cx.config().base_url)});
   }
   shared::access::audit(cx, "enrolment.correction_request", m->course_code,

@@ -3,8 +3,10 @@
 // record of another teacher, or one superseded by a correction, is a 404 (revealing nothing).
 #include "records/records_handlers.h"
 
-#include <algorithm>
+#include <optional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "app/routes.h"
 #include "core/form.h"
@@ -34,7 +36,8 @@ const std::vector<std::string> kSourceLabels = {"本網", "合作網站", "縣�
 
 // The record's source as the page names it: a partner by its site name.
 std::string source_of(const sql::Record& r) {
-  if (r.source == "partner") return r.partner_name.empty() ? "合作網站" : "合作網站：" + r.partner_name;
+  if (r.source == "partner")
+    return r.partner_name.empty() ? "合作網站" : "合作網站：" + r.partner_name;
   for (size_t i = 0; i < kSources.size(); ++i) {
     if (r.source == kSources[i]) return kSourceLabels[i];
   }
@@ -185,7 +188,8 @@ std::optional<std::string> render_records(core::Context& cx, const shared::refer
   for (const auto& t : lists.tags) tags.push_back({std::to_string(t.id), t.name});
   shared::fill_options(body, "SOURCE_OPTION", sources, {form.raw("source")});
   shared::fill_options(body, "TAG_OPTION", tags, {form.raw("tag")});
-  const bool filtered = filter.year || !filter.source.empty() || filter.tag_id || !filter.keyword.empty();
+  const bool filtered =
+      filter.year || !filter.source.empty() || filter.tag_id || !filter.keyword.empty();
   if (filtered) body.ShowSection("FILTERED");
 
   std::vector<const domain::RecordLine*> shown_lines;
@@ -261,15 +265,16 @@ core::Response records_csv(core::Context& cx) {
   std::vector<std::vector<std::string>> rows;
   rows.reserve(l.shown.size());
   for (const sql::Record* r : l.shown) {
-    rows.push_back({std::to_string(year_of(r->completed_on) - 1911), shared::roc_date(r->completed_on),
-                    r->title, r->course_code, source_of(*r), std::to_string(r->hours),
-                    std::to_string(r->credits),
+    rows.push_back({std::to_string(year_of(r->completed_on) - 1911),
+                    shared::roc_date(r->completed_on), r->title, r->course_code, source_of(*r),
+                    std::to_string(r->hours), std::to_string(r->credits),
                     std::to_string(r->hours + domain::credits_to_hours(r->credits)),
                     correction_of(*r), domain::group_notice_code(r->verify_code)});
   }
-  const std::string csv = files::csv_document(
-      {"年度", "完成日期", "研習名稱", "研習課程代碼", "來源", "時數", "學分", "合計時數", "更正說明", "驗證碼"},
-      rows);
+  const std::string csv =
+      files::csv_document({"年度", "完成日期", "研習名稱", "研習課程代碼", "來源", "時數", "學分",
+                           "合計時數", "更正說明", "驗證碼"},
+                          rows);
   shared::access::audit(cx, "records.csv", "t:" + std::to_string(cx.user().id),
                         std::to_string(rows.size()) + " rows");
   core::Response r = core::Response::file("text/csv; charset=utf-8", "study-records.csv", csv);
@@ -299,8 +304,8 @@ core::Response certificate(core::Context& cx) {
                 std::to_string(std::stoi(today.substr(5, 2))) + " 月 " +
                 std::to_string(std::stoi(today.substr(8, 2))) + " 日";
   c.correction = correction_of(*record);
-  const auto pdf = files::certificate_pdf(c, cx.config().certificate_font,
-                                          cx.config().certificate_font_index);
+  const auto pdf =
+      files::certificate_pdf(c, cx.config().certificate_font, cx.config().certificate_font_index);
   if (!pdf) {
     return cx.error(503, "研習證明暫時無法產生",
                     "伺服器缺少研習證明所需的中文字型，證明沒有產生。請稍後再試，或洽系統管理員。");
@@ -309,7 +314,8 @@ core::Response certificate(core::Context& cx) {
   core::Response r;
   r.body = std::move(*pdf);
   r.header("Content-Type", "application/pdf");
-  r.header("Content-Disposition", "inline; filename=\"certificate-" + record->verify_code + ".pdf\"");
+  r.header("Content-Disposition",
+           "inline; filename=\"certificate-" + record->verify_code + ".pdf\"");
   r.header("Cache-Control", "no-store");
   return r;
 }

@@ -22,7 +22,8 @@ const std::string kRecordColumns =
     " LEFT JOIN unit cu ON cu.id = c.unit_id LEFT JOIN partner p ON p.id = r.partner_id"
     " LEFT JOIN business_account a ON a.id = r.created_by AND r.correction_no > 0"
     " LEFT JOIN study_record o ON o.id = r.corrects_id"
-    " WHERE r.teacher_id = ? AND NOT EXISTS (SELECT 1 FROM study_record n WHERE n.corrects_id = r.id)";
+    " WHERE r.teacher_id = ? AND NOT EXISTS (SELECT 1 FROM study_record n WHERE n.corrects_id = "
+    "r.id)";
 
 std::vector<int64_t> ids_of(const std::string& list) {
   std::vector<int64_t> out;
@@ -72,7 +73,8 @@ std::optional<Profile> profile(db::Connection& db, int64_t teacher_id) {
 
 std::vector<Record> current_records(db::Connection& db, int64_t teacher_id) {
   std::vector<Record> out;
-  for (const auto& r : db.query(kRecordColumns + " ORDER BY r.completed_on DESC, r.id DESC", teacher_id)) {
+  for (const auto& r :
+       db.query(kRecordColumns + " ORDER BY r.completed_on DESC, r.id DESC", teacher_id)) {
     out.push_back(record_of(r));
   }
   return out;
@@ -101,8 +103,8 @@ std::optional<Verified> record_by_code(db::Connection& db, const std::string& co
       " WHERE s.verify_code = ?",
       code, code);
   if (!r) return std::nullopt;
-  return Verified{r->str("title"),        r->str("course_code"),      r->str("completed_on"),
-                  r->i32("hours"),        r->i32("credits"),          r->flag("superseded"),
+  return Verified{r->str("title"),         r->str("course_code"),     r->str("completed_on"),
+                  r->i32("hours"),         r->i32("credits"),         r->flag("superseded"),
                   r->i32("current_hours"), r->i32("current_credits"), r->str("current_code")};
 }
 
@@ -111,17 +113,20 @@ std::optional<MissedEnrolment> missed_enrolment(db::Connection& db, int64_t enro
   static const std::string sql =
       "SELECT e.id, c.id AS course_id, c.code, c.title, u.name AS unit_name, c.first_date,"
       " c.last_date, t.name AS teacher_name, c.contact1_email, c.contact2_email,"
-      " EXISTS (SELECT 1 FROM correction_request q WHERE q.open_enrolment_id = e.id) AS open_request"
+      " EXISTS (SELECT 1 FROM correction_request q WHERE q.open_enrolment_id = e.id) AS "
+      "open_request"
       " FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
       " JOIN teacher t ON t.id = e.teacher_id"
       " LEFT JOIN study_record r ON r.teacher_id = e.teacher_id AND r.course_id = e.course_id"
-      " WHERE e.id = ? AND e.teacher_id = ? AND" + shared::missed_sql::condition() + " LIMIT 1";
-  const auto r = db.query_one(sql, enrolment_id, teacher_id,
-                              domain::state_code(domain::CourseState::kClosed));
+      " WHERE e.id = ? AND e.teacher_id = ? AND" +
+      shared::missed_sql::condition() + " LIMIT 1";
+  const auto r =
+      db.query_one(sql, enrolment_id, teacher_id, domain::state_code(domain::CourseState::kClosed));
   if (!r) return std::nullopt;
-  MissedEnrolment m{r->i64("id"),        r->i64("course_id"), r->str("code"),
-                    r->str("title"),     r->str("unit_name"), r->str("first_date"),
-                    r->str("last_date"), r->str("teacher_name"), {}, r->flag("open_request")};
+  MissedEnrolment m{r->i64("id"),           r->i64("course_id"),    r->str("code"),
+                    r->str("title"),        r->str("unit_name"),    r->str("first_date"),
+                    r->str("last_date"),    r->str("teacher_name"), {},
+                    r->flag("open_request")};
   for (const char* column : {"contact1_email", "contact2_email"}) {
     const std::string& email = r->str(column);
     if (!email.empty() && email != (m.contact_emails.empty() ? "" : m.contact_emails.front())) {
@@ -138,21 +143,22 @@ bool add_correction_request(db::Connection& db, int64_t enrolment_id, const std:
 
 std::vector<OpenRequest> open_requests(db::Connection& db, int64_t course_id) {
   std::vector<OpenRequest> out;
-  for (const auto& r : db.query(
-           "SELECT t.name, q.reason, DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i') AS created_at"
-           " FROM enrolment e JOIN correction_request q ON q.open_enrolment_id = e.id"
-           " JOIN teacher t ON t.id = e.teacher_id WHERE e.course_id = ? ORDER BY q.id",
-           course_id)) {
+  for (const auto& r :
+       db.query("SELECT t.name, q.reason, DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i') AS created_at"
+                " FROM enrolment e JOIN correction_request q ON q.open_enrolment_id = e.id"
+                " JOIN teacher t ON t.id = e.teacher_id WHERE e.course_id = ? ORDER BY q.id",
+                course_id)) {
     out.push_back({r.str("name"), r.str("reason"), r.str("created_at")});
   }
   return out;
 }
 
 int resolve_requests(db::Connection& db, int64_t course_id, int64_t teacher_id) {
-  return static_cast<int>(db.execute(
-      "UPDATE correction_request q JOIN enrolment e ON e.id = q.enrolment_id"
-      " SET q.resolved_at = NOW() WHERE e.course_id = ? AND e.teacher_id = ? AND q.resolved_at IS NULL",
-      course_id, teacher_id));
+  return static_cast<int>(
+      db.execute("UPDATE correction_request q JOIN enrolment e ON e.id = q.enrolment_id"
+                 " SET q.resolved_at = NOW() WHERE e.course_id = ? AND e.teacher_id = ? AND "
+                 "q.resolved_at IS NULL",
+                 course_id, teacher_id));
 }
 
 }  // namespace records::sql

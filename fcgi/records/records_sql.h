@@ -21,14 +21,14 @@ std::optional<Profile> profile(db::Connection& db, int64_t teacher_id);
 // the record it corrects.
 struct Record {
   int64_t id = 0;
-  int64_t course_id = 0;          // 0 for records reported from elsewhere
+  int64_t course_id = 0;  // 0 for records reported from elsewhere
   std::string course_code, course_unit, first_date, last_date;  // of a portal course
   std::string source, partner_name, title, completed_on, verify_code;
   int hours = 0, credits = 0;
-  int correction_no = 0;          // 0: the original
+  int correction_no = 0;                        // 0: the original
   std::string correction_reason, corrected_by;  // of the newest correction
-  int old_hours = 0, old_credits = 0;            // of the record it corrects
-  std::vector<int64_t> tag_ids;   // the course's attribute tags
+  int old_hours = 0, old_credits = 0;           // of the record it corrects
+  std::vector<int64_t> tag_ids;                 // the course's attribute tags
 };
 // Every current record of the teacher, newest first: one query, however many years.
 std::vector<Record> current_records(db::Connection& db, int64_t teacher_id);
@@ -39,9 +39,9 @@ std::optional<Record> current_record(db::Connection& db, int64_t teacher_id, int
 struct Verified {
   std::string title, course_code, completed_on;
   int hours = 0, credits = 0;
-  bool superseded = false;        // corrected later: the current values follow
+  bool superseded = false;  // corrected later: the current values follow
   int current_hours = 0, current_credits = 0;
-  std::string current_code;       // the current record's verification code
+  std::string current_code;  // the current record's verification code
 };
 std::optional<Verified> record_by_code(db::Connection& db, const std::string& code);
 

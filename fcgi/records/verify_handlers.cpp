@@ -58,12 +58,14 @@ core::Response verify_check(core::Context& cx) {
   result->SetValue("VERDICT", found->superseded ? "corrected" : "valid");
   result->SetValue("CODE", domain::group_notice_code(*code));
   result->SetValue("COURSE_TITLE", found->title);
-  result->SetValue("COURSE_CODE", found->course_code.empty() ? "（非本網課程）" : found->course_code);
+  result->SetValue("COURSE_CODE",
+                   found->course_code.empty() ? "（非本網課程）" : found->course_code);
   result->SetValue("HOURS", shared::hours_label(found->hours, found->credits));
   result->SetValue("COMPLETED_ON", shared::roc_date(found->completed_on));
   if (found->superseded) {
     auto* later = result->AddSectionDictionary("SUPERSEDED");
-    later->SetValue("CURRENT_HOURS", shared::hours_label(found->current_hours, found->current_credits));
+    later->SetValue("CURRENT_HOURS",
+                    shared::hours_label(found->current_hours, found->current_credits));
     later->SetValue("CURRENT_CODE", domain::group_notice_code(found->current_code));
   } else {
     result->ShowSection("VALID");

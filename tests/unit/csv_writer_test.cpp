@@ -11,7 +11,8 @@ TEST(CsvDocument, StartsWithTheBomAndEndsEveryRecordWithCrlf) {
 
 TEST(CsvDocument, QuotesCellsWithCommasQuotesAndLineBreaks) {
   EXPECT_EQ(csv_document({"a"}, {{"x,y"}, {"say \"hi\""}, {"two\nlines"}}),
-            "\xEF\xBB\xBF" "a\r\n\"x,y\"\r\n\"say \"\"hi\"\"\"\r\n\"two\nlines\"\r\n");
+            "\xEF\xBB\xBF"
+            "a\r\n\"x,y\"\r\n\"say \"\"hi\"\"\"\r\n\"two\nlines\"\r\n");
 }
 
 TEST(CsvDocument, NeutralisesFormulaCellsInHeaderAndRows) {
@@ -20,5 +21,7 @@ TEST(CsvDocument, NeutralisesFormulaCellsInHeaderAndRows) {
 }
 
 TEST(CsvDocument, AnEmptyTableIsTheHeaderAlone) {
-  EXPECT_EQ(csv_document({"a", "b"}, {}), "\xEF\xBB\xBF" "a,b\r\n");
+  EXPECT_EQ(csv_document({"a", "b"}, {}),
+            "\xEF\xBB\xBF"
+            "a,b\r\n");
 }

@@ -38,7 +38,8 @@ TEST(RecordFilter, KeywordIsAPartOfTheTitleAsciiInEitherCase) {
 
 TEST(TotalsByYear, NewestYearFirstWithCreditsAlsoAsHours) {
   const std::vector<RecordLine> v = {line(2024, "portal", "a", 3), line(2025, "portal", "b", 6),
-                                     line(2024, "county", "c", 0, 2), line(2025, "partner", "d", 1)};
+                                     line(2024, "county", "c", 0, 2),
+                                     line(2025, "partner", "d", 1)};
   const auto years = totals_by_year(all_of(v));
   ASSERT_EQ(years.size(), 2u);
   EXPECT_EQ(years[0].year, 2025);
@@ -77,7 +78,8 @@ TEST(YearlyProgress, MetAtExactlyTheRequiredHoursWithCreditsAsHours) {
 }
 
 TEST(YearlyProgress, KindergartenRequirementsOnlyForKindergartenStaff) {
-  const std::vector<Requirement> q = {{1, "幼兒園教保專業知能", 18, true}, {4, "特殊教育知能", 3, false}};
+  const std::vector<Requirement> q = {{1, "幼兒園教保專業知能", 18, true},
+                                      {4, "特殊教育知能", 3, false}};
   EXPECT_EQ(yearly_progress({}, q, 2025, false).size(), 1u);
   const auto staff = yearly_progress({}, q, 2025, true);
   ASSERT_EQ(staff.size(), 2u);
