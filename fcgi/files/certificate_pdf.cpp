@@ -3,6 +3,7 @@
 
 #include <hpdf.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -122,22 +123,26 @@ std::optional<std::string> certificate_pdf(const Certificate& c, const std::stri
   sheet.centred(y, "研習期滿，特此證明。", body);
   y -= line * 1.6f;
 
-  // The facts, label and value in two columns around a centre line.
+  // The facts, labels right-aligned against their values, the block centred on the page.
   struct Fact {
-    const char* label;
-    const std::string& value;
+    std::string label, value;
   };
   const std::vector<Fact> facts = {
       {"研習課程代碼", c.course_code.empty() ? "（非本網課程）" : c.course_code},
       {"開課單位", c.unit},
       {"研習日期", c.dates},
       {"研習時數", c.hours}};
-  const float label_right = kWidth / 2 - 30, value_left = kWidth / 2 - 14, fact_size = 13;
+  const float fact_size = 13, gap = 16, max_value = text_width - 100;
+  float label_width = 0, value_width = 0;
   for (const Fact& f : facts) {
-    const auto values = sheet.wrap(f.value, fact_size, kWidth - kMargin - 20 - value_left);
+    label_width = std::max(label_width, sheet.width_of(f.label, fact_size));
+    value_width = std::max(value_width, std::min(max_value, sheet.width_of(f.value, fact_size)));
+  }
+  const float label_right = (kWidth - (label_width + gap + value_width)) / 2 + label_width;
+  for (const Fact& f : facts) {
     sheet.text_at(label_right - sheet.width_of(f.label, fact_size), y, f.label, fact_size);
-    for (const std::string& v : values) {
-      sheet.text_at(value_left, y, v, fact_size);
+    for (const std::string& v : sheet.wrap(f.value, fact_size, max_value)) {
+      sheet.text_at(label_right + gap, y, v, fact_size);
       y -= 22;
     }
     y -= 4;
