@@ -91,7 +91,7 @@ test('the certificate of the corrected record is a PDF that reads right and is l
   console.log(`# screenshot ${pdf.replace(/\.pdf$/, '.png')}`);
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { stdio: ['ignore', 'pipe', 'ignore'] })
     .toString().replace(/\s+/g, '');
-  for (const want of ['研習證明', '王小明', 'A12****789', '親職教育與家庭溝通實務', '5600014', '3小時',
+  for (const want of ['研習證明', '王小明', 'A12****789', '親職教育與家庭溝通實務', '5600016', '3小時',
     'DEM0-REC0-0010', '/verify/DEM0-REC0-0010']) {
     assert(text.includes(want), `the certificate says ${want}`);
   }

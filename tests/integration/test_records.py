@@ -76,7 +76,7 @@ def setUpModule():
     TEACHERS.append(tid)
     SAVED["teacher"], SAVED["nid"] = tid, nid
     y, last = this_year, this_year - 1
-    # 5600014 carries 家庭教育 (tag 5), 5600007 基本救命術訓練 and 安全教育 (tags 2, 3).
+    # 5600016 carries 家庭教育 (tag 5), 5600007 基本救命術訓練 and 安全教育 (tags 2, 3).
     first = record(tid, "親職教育與家庭溝通實務", 2, f"{y}-01-02", code("RA", 1), course_id=14)
     SAVED["superseded"] = first
     SAVED["current"] = record(tid, "親職教育與家庭溝通實務", 3, f"{y}-01-02", code("RA", 2),
@@ -114,7 +114,7 @@ class RecordsPage(unittest.TestCase):
         self.assertIn("已更正：原 2 小時。理由：簽到表漏登第二節（陳審課）", page.text)
         self.assertIn('data-year="%d"' % (SAVED["year"] - 1911), page.text)
         self.assertIn("合作網站：夢的N次方", page.text)
-        self.assertIn('<a href="/courses/5600014">5600014</a>', page.text)
+        self.assertIn('<a href="/courses/5600016">5600016</a>', page.text)
         self.assertIn(SAVED["nid"][:3] + "****" + SAVED["nid"][-3:], page.text)
         self.assertNotIn(SAVED["nid"], page.text)
 
@@ -194,7 +194,7 @@ class Certificate(unittest.TestCase):
                                   check=True).stdout
         flat = re.sub(r"\s+", "", text)
         self.assertIn("親職教育與家庭溝通實務", flat)
-        self.assertIn("5600014", flat)
+        self.assertIn("5600016", flat)
         self.assertIn("紀錄測試", flat)
         self.assertIn(SAVED["nid"][:3] + "****" + SAVED["nid"][-3:], flat)
         self.assertNotIn(SAVED["nid"], flat)
