@@ -280,3 +280,27 @@ INSERT INTO roster_entry (course_id, teacher_id, source, attendance, hours_absen
   (6, 4, 'single', 'full', 0, 2, TRUE, '遲到一小時，依簽到表'),
   (102, 5, 'single', 'full', 0, 3, FALSE, NULL),
   (104, 5, 'single', 'full', 0, 3, FALSE, NULL);
+
+-- 研習紀錄 (issue 9): the yearly hours tags mandate, and 王小明's records over three years from
+-- three sources, one of them corrected by the reviewer (the page shows the newest, its reason and
+-- the old value; only the newest counts). 5600016 carries 家庭教育, so his progress shows.
+UPDATE tag SET yearly_hours_required = 18, applies_to = 'kindergarten' WHERE id = 1;
+UPDATE tag SET yearly_hours_required = 3 WHERE id = 4;
+UPDATE tag SET yearly_hours_required = 4 WHERE id = 5;
+INSERT INTO course (id, code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school, category_id, subject_area, levels, basis_doc, outline, hours, class_count, seats_per_class, online_seats, seats_taken, enrol_online, contact1_name, contact1_phone, contact1_email, state, first_date, last_date, created_at) VALUES
+  (16, '5600016', 4, 1, 2, '親職教育與家庭溝通實務', 'non_credit', TRUE, 4, '輔導', 'junior_high', '桃教輔字第1140010101號',
+   '親師合作、家庭支持與親職溝通的實務案例。', 3, 1, 30, 30, 0, FALSE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw',
+   'closed', GREATEST(@year_start, @today - INTERVAL 60 DAY), GREATEST(@year_start, @today - INTERVAL 60 DAY), NOW() - INTERVAL 100 DAY);
+INSERT INTO course_session (course_id, session_date, starts_at, ends_at, breaks, place) VALUES
+  (16, GREATEST(@year_start, @today - INTERVAL 60 DAY), '09:00', '12:00', '10:30-10:40', '桃園市立內壢國民中學 視聽教室');
+INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons, at) VALUES
+  (16, NULL, 'unconfirmed', 1, NULL, NOW() - INTERVAL 100 DAY);
+INSERT INTO course_tag (course_id, tag_id) VALUES (16, 5);
+INSERT INTO study_record (teacher_id, course_id, source, title, hours, completed_on, verify_code, created_by) VALUES
+  (1, 16, 'portal', '親職教育與家庭溝通實務', 2, GREATEST(@year_start, @today - INTERVAL 60 DAY), 'DEM0REC00009', 3);
+INSERT INTO study_record (teacher_id, course_id, correction_no, corrects_id, correction_reason, created_by, source, title, hours, completed_on, verify_code)
+SELECT 1, 16, 1, id, '簽到表漏登第二節，依簽到紀錄更正為全程 3 小時', 3, 'portal', title, 3, completed_on, 'DEM0REC00010'
+FROM study_record WHERE verify_code = 'DEM0REC00009';
+INSERT INTO study_record (teacher_id, course_id, source, external_ref, title, hours, credits, completed_on, verify_code) VALUES
+  (1, NULL, 'civil_service', 'CS-DEMO-0001', '公務人員終身學習：個人資料保護法概論', 2, 0, @year_start - INTERVAL 120 DAY, 'DEM0REC00011');

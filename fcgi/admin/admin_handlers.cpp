@@ -28,6 +28,13 @@ const core::FormSpec kCountyForm = {
     {"red_threshold", "紅燈門檻（堂）", FieldKind::kInteger, true, 99, 1},
 };
 
+// Blank hours: the tag mandates nothing.
+const core::FormSpec kTagForm = {
+    {"yearly_hours", "每年應修時數", FieldKind::kInteger, false, 200, 1},
+    {"applies_to", "適用對象", FieldKind::kChoice, true, 0, 0, {"all", "kindergarten"},
+     {"全體教師", "幼兒園教保服務人員"}},
+};
+
 core::Response show_reasons(core::Context& cx, const core::Form& form, int status) {
   core::Page page(cx, "admin/reasons.tpl", "退回理由管理");
   auto& body = page.body();
@@ -78,6 +85,32 @@ core::Response show_counties(core::Context& cx, const core::Form* refused, int64
   return page.render(status);
 }
 
+core::Response show_tags(core::Context& cx, const core::Form* refused, int64_t refused_id,
+                         int status) {
+  core::Page page(cx, "admin/tags.tpl", "屬性標籤應修時數");
+  auto& body = page.body();
+  body.SetValue("ADMIN_URL", app::url_for("admin.home"));
+  const std::string csrf = cx.csrf_token();
+  body.SetValue("CSRF_TOKEN", csrf);
+  const std::vector<shared::Option> audiences = {{"all", "全體教師"}, {"kindergarten", "幼兒園教保服務人員"}};
+  for (const auto& t : sql::tags(cx.db())) {
+    auto* row = body.AddSectionDictionary("TAG");
+    row->SetIntValue("ID", t.id);
+    row->SetValue("NAME", t.name);
+    row->SetValue("URL", app::url_for("admin.tags.update", {std::to_string(t.id)}));
+    if (refused && t.id == refused_id) {
+      shared::fill_form(*row, *refused);
+      shared::fill_options(*row, "AUDIENCE", audiences, {refused->raw("applies_to")});
+      body.SetValueAndShowSection("REFUSED_TAG", t.name, "REFUSED");
+      body.SetIntValue("REFUSED_ID", t.id);
+      continue;
+    }
+    if (t.yearly_hours > 0) row->SetIntValue("YEARLY_HOURS", t.yearly_hours);
+    shared::fill_options(*row, "AUDIENCE", audiences, {t.applies_to});
+  }
+  return page.render(status);
+}
+
 }  // namespace
 
 core::Response home(core::Context& cx) {
@@ -88,6 +121,7 @@ core::Response home(core::Context& cx) {
   body.SetValue("PARTNERS_URL", app::url_for("admin.partners"));
   body.SetValue("REASONS_URL", app::url_for("admin.reasons"));
   body.SetValue("COUNTIES_URL", app::url_for("admin.counties"));
+  body.SetValue("TAGS_URL", app::url_for("admin.tags"));
   body.SetIntValue("APPLICATIONS", sql::applications_waiting(cx.db()));
   return page.render();
 }
@@ -139,6 +173,27 @@ core::Response update_county(core::Context& cx) {
                      std::to_string(min_days) + "/" + std::to_string(grace_days) + "/" + std::to_string(red));
   cx.flash("縣市設定已更新。");
   return cx.see_other(app::url_for("admin.counties"));
+}
+
+core::Response tags(core::Context& cx) { return show_tags(cx, nullptr, 0, 200); }
+
+core::Response update_tag(core::Context& cx) {
+  const auto id = domain::parse_integer(cx.param("id"), 1, 65535);
+  const auto tag = id ? sql::find_tag(cx.db(), *id) : std::nullopt;
+  if (!tag) return cx.not_found();
+  core::Form form(kTagForm, cx.req().form);
+  if (!form.ok()) {
+    form.errors().add("form", "「" + tag->name + "」的設定沒有變更。");
+    return show_tags(cx, &form, tag->id, 422);
+  }
+  std::optional<int> hours;
+  if (const auto h = form.integer("yearly_hours")) hours = static_cast<int>(*h);
+  const std::string applies_to = form.text("applies_to");
+  sql::update_tag(cx.db(), tag->id, hours, applies_to);
+  shared::access::audit(cx, "tag.update", std::to_string(tag->id),
+                        (hours ? std::to_string(*hours) : "-") + "/" + applies_to);
+  cx.flash("「" + tag->name + "」的應修時數已更新。");
+  return cx.see_other(app::url_for("admin.tags"));
 }
 
 }  // namespace admin

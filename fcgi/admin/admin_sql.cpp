@@ -56,6 +56,30 @@ void update_county(db::Connection& db, int64_t id, int min_days, int grace_days,
              min_days, grace_days, red_threshold, id);
 }
 
+namespace {
+constexpr const char* kTagColumns =
+    "SELECT id, name, IFNULL(yearly_hours_required, 0) AS hours, applies_to FROM tag";
+Tag tag_of(const db::Row& r) { return {r.i64("id"), r.str("name"), r.i32("hours"), r.str("applies_to")}; }
+}  // namespace
+
+std::vector<Tag> tags(db::Connection& db) {
+  std::vector<Tag> out;
+  for (const auto& r : db.query(std::string(kTagColumns) + " ORDER BY id")) out.push_back(tag_of(r));
+  return out;
+}
+
+std::optional<Tag> find_tag(db::Connection& db, int64_t id) {
+  const auto r = db.query_one(std::string(kTagColumns) + " WHERE id = ?", id);
+  if (!r) return std::nullopt;
+  return tag_of(*r);
+}
+
+void update_tag(db::Connection& db, int64_t id, std::optional<int> yearly_hours,
+                const std::string& applies_to) {
+  db.execute("UPDATE tag SET yearly_hours_required = ?, applies_to = ? WHERE id = ?", yearly_hours,
+             applies_to, id);
+}
+
 int applications_waiting(db::Connection& db) {
   return static_cast<int>(db.query_one("SELECT COUNT(*) FROM partner WHERE status = 'applied'")->i64(0));
 }

@@ -31,6 +31,18 @@ std::vector<County> counties(db::Connection& db);
 std::optional<County> find_county(db::Connection& db, int64_t id);
 void update_county(db::Connection& db, int64_t id, int min_days, int grace_days, int red_threshold);
 
+// 屬性標籤 and the yearly hours each mandates (issue 9); 0 hours: none.
+struct Tag {
+  int64_t id = 0;
+  std::string name;
+  int yearly_hours = 0;
+  std::string applies_to;  // all, kindergarten
+};
+std::vector<Tag> tags(db::Connection& db);
+std::optional<Tag> find_tag(db::Connection& db, int64_t id);
+void update_tag(db::Connection& db, int64_t id, std::optional<int> yearly_hours,
+                const std::string& applies_to);
+
 // What waits for the administrator: partner applications not yet decided.
 int applications_waiting(db::Connection& db);
 

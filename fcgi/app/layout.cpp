@@ -51,7 +51,11 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
     case core::Role::kAdmin:
       link(url_for("admin.reasons"), "退回理由");
       link(url_for("admin.counties"), "縣市設定");
+      link(url_for("admin.tags"), "標籤時數");
       link(url_for("admin.partners"), "合作網站");
+      break;
+    case core::Role::kTeacher:
+      link(url_for("teacher.records"), "研習紀錄");
       break;
     default:
       break;

@@ -14,6 +14,7 @@
 #include "enrolment/notice_handlers.h"
 #include "office/office_handlers.h"
 #include "partners/partners_handlers.h"
+#include "records/records_handlers.h"
 #include "review/review_handlers.h"
 #include "review/roster_review_handlers.h"
 #include "rosters/export_handlers.h"
@@ -48,6 +49,13 @@ const std::vector<core::Route>& routes() {
       {"enrolment.cancel_form",     "GET",  "/teacher/enrolments/{id}/cancel",    Who::kTeacher,    kHtml,  kForm, enrolment::cancel_form},
       {"enrolment.cancel",          "POST", "/teacher/enrolments/{id}/cancel",    Who::kTeacher,    kHtml,  kForm, enrolment::cancel},
       {"enrolment.notice",          "GET",  "/teacher/enrolments/{id}/notice",    Who::kTeacher,    kHtml,  kForm, enrolment::notice},
+      {"enrolment.correction_request_form", "GET", "/teacher/enrolments/{id}/correction-request", Who::kTeacher, kHtml, kForm, records::correction_request_form},
+      {"enrolment.correction_request", "POST", "/teacher/enrolments/{id}/correction-request", Who::kTeacher, kHtml, kForm, records::request_correction},
+      {"teacher.records",           "GET",  "/teacher/records",                   Who::kTeacher,    kHtml,  kForm, records::records_page},
+      {"teacher.records_csv",       "GET",  "/teacher/records.csv",               Who::kTeacher,    kHtml,  kForm, records::records_csv},
+      {"teacher.certificate",       "GET",  "/teacher/records/{id}/certificate.pdf", Who::kTeacher, kHtml,  kForm, records::certificate},
+      {"verify.lookup",             "GET",  "/verify",                            Who::kAnyone,     kHtml,  kForm, records::verify_lookup},
+      {"verify.check",              "GET",  "/verify/{code}",                     Who::kAnyone,     kHtml,  kForm, records::verify_check},
       {"enrolment.calendar",        "GET",  "/teacher/enrolments/{id}/calendar.ics", Who::kTeacher, kHtml,  kForm, enrolment::calendar},
       {"notice.lookup",             "GET",  "/notices",                           Who::kAnyone,     kHtml,  kForm, enrolment::notice_lookup},
       {"notice.check",              "GET",  "/notices/{code}",                    Who::kAnyone,     kHtml,  kForm, enrolment::check_notice},
@@ -97,6 +105,8 @@ const std::vector<core::Route>& routes() {
       {"admin.reasons.toggle",      "POST", "/admin/reasons/{id}/toggle",         Who::kAdmin,      kHtml,  kForm, admin::toggle_reason},
       {"admin.counties",            "GET",  "/admin/counties",                    Who::kAdmin,      kHtml,  kForm, admin::counties},
       {"admin.counties.update",     "POST", "/admin/counties/{id}",               Who::kAdmin,      kHtml,  kForm, admin::update_county},
+      {"admin.tags",                "GET",  "/admin/tags",                        Who::kAdmin,      kHtml,  kForm, admin::tags},
+      {"admin.tags.update",         "POST", "/admin/tags/{id}",                   Who::kAdmin,      kHtml,  kForm, admin::update_tag},
       {"oidc.discovery",            "GET",  "/.well-known/openid-configuration",  Who::kAnyone,     kJson,  kForm, sso::discovery},
       {"oidc.jwks",                 "GET",  "/oidc/jwks",                         Who::kAnyone,     kJson,  kForm, sso::jwks},
       {"oidc.authorize",            "GET",  "/oidc/authorize",                    Who::kAnyone,     kHtml,  kForm, sso::authorize},

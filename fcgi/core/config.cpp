@@ -57,6 +57,8 @@ Config load_config(const std::string& path) {
   if (kv.count("reminder_hours_before")) {
     c.reminder_hours_before = std::stoi(kv["reminder_hours_before"]);
   }
+  if (kv.count("certificate_font")) c.certificate_font = kv["certificate_font"];
+  if (kv.count("certificate_font_index")) c.certificate_font_index = std::stoi(kv["certificate_font_index"]);
   if (c.scheduler_interval_seconds < 1 || c.scheduler_interval_seconds > 86400) {
     throw std::runtime_error("scheduler_interval_seconds out of 1..86400 in " + path);
   }

@@ -23,6 +23,9 @@ struct Config {
   std::string oidc_keys_dir;  // RS256 signing keys, outside the web root (portal-tool keys)
   int scheduler_interval_seconds = 60;  // between the passes of portal-tool scheduler
   int reminder_hours_before = 24;       // the reminder e-mail, before a course's first session
+  // The 研習證明's font: a TrueType collection libharu can embed (not CFF/OTF) and its TW face.
+  std::string certificate_font = "/usr/share/fonts/truetype/arphic/uming.ttc";
+  int certificate_font_index = 2;  // AR PL UMing TW
 };
 
 // Throws std::runtime_error naming the missing or bad key.

@@ -11,6 +11,7 @@
 #include "shared/course_view.h"
 #include "courses/courses_forms.h"
 #include "courses/courses_sql.h"
+#include "records/records_sql.h"
 #include "enrolment/enrolment_handlers.h"
 #include "domain/course_state.h"
 #include "domain/lights.h"
@@ -170,6 +171,17 @@ core::Response show_course_page(core::Context& cx, const course_store::Course& c
     row->SetValue("EMAIL", ct->email);
   }
   body.SetValue("OUTLINE", course.outline);
+  // 申請更正 from the teachers' no-show light (SPEC §11), until the roster answers them.
+  if (const auto requests = records::sql::open_requests(cx.db(), course.id); !requests.empty()) {
+    auto* box = body.AddSectionDictionary("CORRECTIONS");
+    box->SetIntValue("COUNT", static_cast<long>(requests.size()));
+    for (const auto& q : requests) {
+      auto* row = box->AddSectionDictionary("REQUEST");
+      row->SetValue("NAME", q.teacher_name);
+      row->SetValue("AT", shared::roc_datetime(q.created_at));
+      row->SetValue("REASON", q.reason);
+    }
+  }
   course_view::fill_sessions(body, course_store::sessions_of(cx.db(), course.id));
   if (domain::is_public(course.state)) {
     body.SetValueAndShowSection("PUBLIC_URL", app::url_for("course.show", {course.code}), "PUBLIC");
@@ -189,6 +201,9 @@ core::Response show_course_page(core::Context& cx, const course_store::Course& c
   }
   if (domain::is_public(course.state)) {  // 編輯研習教師資料: the roster, from approval to 結案
     body.SetValueAndShowSection("ROSTER_URL", app::url_for("office.course.roster", {course.code}), "ROSTER");
+  }
+  if (course.state == CourseState::kClosed) {  // 研習紀錄更正: what answers a 申請更正
+    body.SetValueAndShowSection("RECORDS_URL", app::url_for("office.course.records", {course.code}), "RECORDS");
   }
   if (course.enrol_online && course.state == CourseState::kApproved) {  // 校內批次報名
     body.SetValueAndShowSection("BATCH_URL", app::url_for("office.course.batch", {course.code}), "BATCH");

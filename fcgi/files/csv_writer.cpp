@@ -30,7 +30,7 @@ void append_line(std::string& out, const std::vector<std::string>& cells) {
 
 }  // namespace
 
-std::string write_csv(const Table& table) {
+std::string write_csv(const Sheet& table) {
   std::string out = "\xEF\xBB\xBF";
   append_line(out, table.header);
   for (const auto& row : table.rows) append_line(out, row);

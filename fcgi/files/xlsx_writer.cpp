@@ -62,7 +62,7 @@ double display_width(const std::string& s) {
 
 }  // namespace
 
-std::string write_xlsx(const Table& table, const XlsxSheet& sheet) {
+std::string write_xlsx(const Sheet& table, const XlsxSheet& sheet) {
   TempFile file;
   lxw_workbook_options options = {};
   options.tmpdir = file.dir().data();  // libxlsxwriter's own scratch files go beside ours

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "files/table.h"
+#include "files/sheet.h"
 
 namespace files {
 
@@ -20,6 +20,6 @@ struct XlsxSheet {
 // libxlsxwriter 1.1.4 (Debian 12) can only write a file: it writes to a mkstemp file in the
 // temporary directory (TMPDIR), reads it back and removes it. Throws std::runtime_error when
 // libxlsxwriter fails.
-std::string write_xlsx(const Table& table, const XlsxSheet& sheet);
+std::string write_xlsx(const Sheet& table, const XlsxSheet& sheet);
 
 }  // namespace files

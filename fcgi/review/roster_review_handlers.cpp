@@ -11,6 +11,7 @@
 #include "domain/roster_rules.h"
 #include "mail/mail.h"
 #include "records/record_writer.h"
+#include "records/records_sql.h"
 #include "review/return_form.h"
 #include "rosters/roster_sql.h"
 #include "rosters/roster_view.h"
@@ -129,7 +130,10 @@ std::optional<int> close_roster(core::Context& cx, db::Transaction& tx, const st
     r.credits = course.credits > 0 ? l.units : 0;
     r.completed_on = course.last_date;
     r.issued_by = cx.user().id;
-    issued += records::issue(cx.db(), r) ? 1 : 0;
+    if (records::issue(cx.db(), r)) {
+      ++issued;
+      records::sql::resolve_requests(cx.db(), course.id, l.teacher_id);  // a returned roster, fixed
+    }
   }
   for (const auto& to : contact_addresses(course)) {
     mail::enqueue(cx.db(), {to, "【全國教師在職進修資訊網】名單確認通過：" + course.title + "（" + course.code + "）",

@@ -15,7 +15,7 @@
 #include "domain/roc_date.h"
 #include "domain/sign_in_classes.h"
 #include "files/csv_writer.h"
-#include "files/table.h"
+#include "files/sheet.h"
 #include "files/xlsx_writer.h"
 #include "rosters/export_sql.h"
 #include "shared/access.h"
@@ -64,8 +64,8 @@ Loaded load(core::Context& cx) {
 }
 
 // SPEC §5's columns, one row per approved applicant.
-files::Table table_of(const std::vector<sql::Applicant>& applicants) {
-  files::Table t;
+files::Sheet table_of(const std::vector<sql::Applicant>& applicants) {
+  files::Sheet t;
   t.header = {"服務學校", "職位類別", "姓名", "性別", "身分證字號", "出生日期", "電話", "電子郵件"};
   for (const auto& a : applicants) {
     t.rows.push_back({a.school, a.title_name, a.name, gender_label(a.gender), a.national_id,

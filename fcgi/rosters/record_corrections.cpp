@@ -6,6 +6,7 @@
 #include "domain/national_id.h"
 #include "domain/validation.h"
 #include "records/record_writer.h"
+#include "records/records_sql.h"
 #include "rosters/roster_sql.h"
 #include "rosters/roster_view.h"
 #include "shared/access.h"
@@ -131,6 +132,7 @@ core::Response correct_record(core::Context& cx) {
     if (!records::correct(cx.db(), c)) {
       return cx.conflict("這筆紀錄剛被更正過，您的更正沒有寫入。請重新開啟頁面，更正最新的一筆。");
     }
+    records::sql::resolve_requests(cx.db(), course->id, record->teacher_id);  // the 申請更正 it answers
     shared::access::audit(cx, "records.correct", course->code, "record=" + std::to_string(record->id));
     tx.commit();
   }
@@ -170,6 +172,7 @@ core::Response add_late_record(core::Context& cx) {
     r.issued_by = cx.user().id;
     r.note = "補登：" + form.text("reason");
     if (!records::issue(cx.db(), r)) return cx.conflict("這位教師剛取得這門研習的紀錄，沒有重複補登。");
+    records::sql::resolve_requests(cx.db(), course->id, who->teacher_id);
     shared::access::audit(cx, "records.add_late", course->code, "teacher=" + std::to_string(who->teacher_id));
     tx.commit();
   }

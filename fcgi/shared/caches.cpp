@@ -23,4 +23,10 @@ core::FragmentCache& teacher_pages() {
   return cache;
 }
 
+// Fewer than the homepages: 20 years of records make a body of about 200 KB.
+core::FragmentCache& record_bodies() {
+  static core::FragmentCache cache(std::chrono::seconds(60), 2000);
+  return cache;
+}
+
 }  // namespace shared::caches

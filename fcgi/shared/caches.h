@@ -9,13 +9,16 @@
 //                         not signed in
 //  teacher_bodies()       a teacher homepage's body        teacher id             home_version|today|records-only  60 s
 //  teacher_pages()        the whole answer, per session    teacher id|session     home_version|today|records-only  60 s
+//  record_bodies()        a teacher's 研習紀錄 body, per    teacher id + filter    home_version|today|reference    60 s
+//                         filter                                                  generation
 //  site::course_finder()  the search's in-memory index     —                      search_generation and today      search_refresh_seconds (30 s)
 //                         and Mroonga's ids per spelling                                                           once the generation moved
 //  reference::lists()     counties, categories, tags,      —                      reference_generation             none (checked every use)
 //                         return reasons
 //  sso's signing keys     the RS256 key ring               —                      the key directory's files        core/jwt.h KeyRingCache
 //
-// home_version is bumped by triggers on every write behind /teacher (0001_init.sql); the two
+// home_version is bumped by triggers on every write behind /teacher and /teacher/records
+// (0001_init.sql, 0014_record_views.sql); the two
 // generations by course_store::sync_search and by triggers on the reference tables (0007).
 #pragma once
 
@@ -28,5 +31,6 @@ core::FragmentCache& public_courses(const core::Config& config);
 core::FragmentCache& search_pages(const core::Config& config);
 core::FragmentCache& teacher_bodies();
 core::FragmentCache& teacher_pages();
+core::FragmentCache& record_bodies();
 
 }  // namespace shared::caches

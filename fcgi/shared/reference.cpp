@@ -17,7 +17,11 @@ std::shared_ptr<const Lists> read(db::Connection& db, uint64_t generation) {
   lists->generation = generation;
   lists->counties = choices(db, "SELECT id, name FROM county ORDER BY id");
   lists->categories = choices(db, "SELECT id, name FROM category ORDER BY id");
-  lists->tags = choices(db, "SELECT id, name FROM tag ORDER BY id");
+  for (const auto& r : db.query("SELECT id, name, IFNULL(yearly_hours_required, 0) AS hours,"
+                                " applies_to = 'kindergarten' AS kindergarten FROM tag ORDER BY id")) {
+    lists->tags.push_back({r.i64("id"), r.str("name")});
+    lists->tag_rules.push_back({r.i64("id"), r.str("name"), r.i32("hours"), r.flag("kindergarten")});
+  }
   for (const auto& r : db.query("SELECT id, label, used_for, needs_text FROM return_reason"
                                 " WHERE active ORDER BY sort_order, id")) {
     auto& list = r.str("used_for") == "roster" ? lists->active_roster_reasons : lists->active_reasons;

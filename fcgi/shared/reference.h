@@ -20,8 +20,16 @@ struct Reason {
   std::string label;
   bool needs_text = false;  // 「其他」: the reviewer must explain
 };
+// The yearly hours an attribute tag mandates (issue 9), as the administrator set them.
+struct TagRule {
+  int64_t id = 0;
+  std::string name;
+  int yearly_hours = 0;  // 0: none
+  bool kindergarten_only = false;
+};
 struct Lists {
   std::vector<Choice> counties, categories, tags;
+  std::vector<TagRule> tag_rules;            // every tag, in the order of `tags`
   std::vector<Reason> active_reasons;         // of a course, in the administrator's order
   std::vector<Reason> active_roster_reasons;  // of a roster (名單確認未通過)
   uint64_t generation = 0;

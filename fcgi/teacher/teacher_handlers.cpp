@@ -32,10 +32,6 @@ void fill_course_line(ctemplate::TemplateDictionary& row, const sql::CourseLine&
   row.SetValue("STATUS", shared::enrolment_status_label(c.status));
 }
 
-void fill_course_lines(ctemplate::TemplateDictionary& dict, const char* section,
-                       const std::vector<sql::CourseLine>& lines) {
-  for (const auto& c : lines) fill_course_line(*dict.AddSectionDictionary(section), c);
-}
 
 // The page body of one teacher, from the database.
 std::optional<std::string> render_home(core::Context& cx) {
@@ -47,6 +43,7 @@ std::optional<std::string> render_home(core::Context& cx) {
   body.SetValue("EMPLOYMENT", shared::employment_label(profile->employment));
   body.SetValue("TITLE_NAME", profile->title_name);
   body.SetValue("PARTNERS_URL", app::url_for("teacher.partners"));
+  body.SetValue("RECORDS_URL", app::url_for("teacher.records"));
 
   if (cx.user().records_only) {
     // 第5條 as amended: not 在職 (or no unit) means reading one's records only.
@@ -61,7 +58,19 @@ std::optional<std::string> render_home(core::Context& cx) {
     const domain::Light light = domain::teacher_light(static_cast<int>(missed.size()));
     shared::fill_light(*active, light,
                     "今年報名但未參與研習 " + std::to_string(missed.size()) + " 堂");
-    fill_course_lines(*active, "MISSED", missed);
+    for (const auto& m : missed) {
+      auto* row = active->AddSectionDictionary("MISSED");
+      fill_course_line(*row, m);
+      // SPEC §11: forgiving, each course can be put to its organizer; a link, as for 取消報名.
+      if (m.correction_requested) {
+        row->ShowSection("REQUESTED");
+      } else {
+        row->SetValueAndShowSection(
+            "REQUEST_URL",
+            app::url_for("enrolment.correction_request_form", {std::to_string(m.enrolment_id)}),
+            "CAN_REQUEST");
+      }
+    }
     if (missed.empty()) active->ShowSection("NO_MISSED");
     const auto enrolled = sql::enrolments(cx.db(), cx.user().id, 20);
     for (const auto& e : enrolled) {

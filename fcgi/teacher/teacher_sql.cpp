@@ -24,18 +24,23 @@ std::optional<Profile> find_profile(db::Connection& db, int64_t teacher_id) {
                  r->str("employment_note"), r->str("title_name"), r->flag("has_unit")};
 }
 
-std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id) {
-  std::vector<CourseLine> out;
+std::vector<MissedLine> missed_courses(db::Connection& db, int64_t teacher_id) {
+  std::vector<MissedLine> out;
   // Approved once, and not cancelled before the first session started (SPEC §6): a cancellation
   // after the start still counts. STRAIGHT_JOIN: start from this teacher's enrolments, never
   // from the year's closed courses.
   static const std::string sql =
       "SELECT STRAIGHT_JOIN c.code, c.title, u.name AS unit_name, c.first_date, c.last_date,"
-      " e.status FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
+      " e.status, e.id, EXISTS (SELECT 1 FROM correction_request q WHERE q.open_enrolment_id = e.id)"
+      " AS requested FROM enrolment e JOIN course c ON c.id = e.course_id JOIN unit u ON u.id = c.unit_id"
       " LEFT JOIN study_record r ON r.teacher_id = e.teacher_id AND r.course_id = e.course_id"
       " WHERE e.teacher_id = ? AND" + shared::missed_sql::condition() + " ORDER BY c.first_date, c.id";
   for (const auto& r : db.query(sql, teacher_id, domain::state_code(domain::CourseState::kClosed))) {
-    out.push_back(line_of(r));
+    MissedLine line;
+    static_cast<CourseLine&>(line) = line_of(r);
+    line.enrolment_id = r.i64("id");
+    line.correction_requested = r.flag("requested");
+    out.push_back(std::move(line));
   }
   return out;
 }
@@ -68,8 +73,9 @@ std::vector<YearTotal> record_totals_by_year(db::Connection& db, int64_t teacher
   std::vector<YearTotal> out;
   for (const auto& r : db.query(
            "SELECT YEAR(completed_on) AS year, COUNT(*) AS records, SUM(hours) AS hours,"
-           " SUM(credits) AS credits FROM study_record"
-           " WHERE teacher_id = ? GROUP BY YEAR(completed_on) ORDER BY 1 DESC",
+           " SUM(credits) AS credits FROM study_record r WHERE teacher_id = ?"
+           " AND NOT EXISTS (SELECT 1 FROM study_record n WHERE n.corrects_id = r.id)"
+           " GROUP BY YEAR(completed_on) ORDER BY 1 DESC",
            teacher_id)) {
     out.push_back({r.i32("year"), r.i32("records"), r.i32("hours"), r.i32("credits")});
   }
@@ -79,8 +85,9 @@ std::vector<YearTotal> record_totals_by_year(db::Connection& db, int64_t teacher
 std::vector<Record> recent_records(db::Connection& db, int64_t teacher_id, int limit) {
   std::vector<Record> out;
   for (const auto& r : db.query(
-           "SELECT title, completed_on, source, hours, credits FROM study_record"
-           " WHERE teacher_id = ? ORDER BY completed_on DESC, id DESC LIMIT ?",
+           "SELECT title, completed_on, source, hours, credits FROM study_record r WHERE teacher_id = ?"
+           " AND NOT EXISTS (SELECT 1 FROM study_record n WHERE n.corrects_id = r.id)"
+           " ORDER BY completed_on DESC, id DESC LIMIT ?",
            teacher_id, limit)) {
     out.push_back({r.str("title"), r.str("completed_on"), r.str("source"), r.i32("hours"),
                    r.i32("credits")});

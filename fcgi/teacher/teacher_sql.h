@@ -19,8 +19,13 @@ std::optional<Profile> find_profile(db::Connection& db, int64_t teacher_id);
 struct CourseLine {
   std::string code, title, unit_name, first_date, last_date, status;
 };
-// SPEC §6: approved (not cancelled before the start), course closed, no record from it, this year.
-std::vector<CourseLine> missed_courses(db::Connection& db, int64_t teacher_id);
+// SPEC §6: approved (not cancelled before the start), course closed, no record from it, this year;
+// with the enrolment, and whether the teacher's 申請更正 of it is still open (SPEC §11).
+struct MissedLine : CourseLine {
+  int64_t enrolment_id = 0;
+  bool correction_requested = false;
+};
+std::vector<MissedLine> missed_courses(db::Connection& db, int64_t teacher_id);
 // The teacher's applications, newest course first, with what deciding a cancellation needs.
 struct EnrolmentLine : CourseLine {
   int64_t id = 0;
@@ -29,6 +34,7 @@ struct EnrolmentLine : CourseLine {
 };
 std::vector<EnrolmentLine> enrolments(db::Connection& db, int64_t teacher_id, int limit);
 
+// Records as they stand now: a corrected record counts as its newest correction only.
 struct YearTotal {
   int year = 0;
   int records = 0, hours = 0, credits = 0;

@@ -4,4 +4,5 @@
   <li><a href="{{PARTNERS_URL}}">合作網站管理</a>：帳號漫遊與資訊傳報的申請、核准、停權與效期（待審核申請 <strong id="applications-waiting">{{APPLICATIONS}}</strong> 件）</li>
   <li><a href="{{REASONS_URL}}">退回理由管理</a>：審課人員退回課程時可勾選的理由</li>
   <li><a href="{{COUNTIES_URL}}">縣市登錄與燈號設定</a>：各縣市的登錄期限、逾期天數與紅燈門檻</li>
+  <li><a href="{{TAGS_URL}}">屬性標籤應修時數</a>：特殊教育、家庭教育、幼兒園教保等標籤每年應修的時數與適用對象</li>
 </ul>

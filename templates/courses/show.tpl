@@ -2,7 +2,7 @@
 <h1>{{TITLE}}</h1>
 <p class="meta">研習課程代碼 <strong id="course-code">{{CODE}}</strong>｜處理狀態：<strong id="course-state" data-state="{{STATE_CODE}}">{{STATE}}</strong>｜承辦人：{{ORGANIZER}}</p>
 {{#PUBLIC}}<p>公開頁面：<a href="{{PUBLIC_URL}}">{{PUBLIC_URL}}</a></p>{{/PUBLIC}}
-<p class="functions">{{#SETTINGS}}<a class="button" href="{{SETTINGS_URL}}">線上報名設定</a> {{/SETTINGS}}{{#ENROLMENTS}}<a class="button" href="{{ENROLMENTS_URL}}">報名資格審核</a> {{/ENROLMENTS}}{{#BATCH}}<a class="button" href="{{BATCH_URL}}">校內批次報名</a> {{/BATCH}}{{#EXPORTS}}<a class="button" href="{{SIGN_IN_URL}}">列印簽到表</a> <a class="button" href="{{XLSX_URL}}">研習名單匯出（Excel）</a> <a class="button" href="{{CSV_URL}}">研習名單匯出（CSV）</a>{{/EXPORTS}} {{#ROSTER}}<a class="button" href="{{ROSTER_URL}}" id="roster-link">編輯研習教師資料</a>{{/ROSTER}}</p>
+<p class="functions">{{#SETTINGS}}<a class="button" href="{{SETTINGS_URL}}">線上報名設定</a> {{/SETTINGS}}{{#ENROLMENTS}}<a class="button" href="{{ENROLMENTS_URL}}">報名資格審核</a> {{/ENROLMENTS}}{{#BATCH}}<a class="button" href="{{BATCH_URL}}">校內批次報名</a> {{/BATCH}}{{#EXPORTS}}<a class="button" href="{{SIGN_IN_URL}}">列印簽到表</a> <a class="button" href="{{XLSX_URL}}">研習名單匯出（Excel）</a> <a class="button" href="{{CSV_URL}}">研習名單匯出（CSV）</a>{{/EXPORTS}} {{#ROSTER}}<a class="button" href="{{ROSTER_URL}}" id="roster-link">編輯研習教師資料</a>{{/ROSTER}}{{#RECORDS}} <a class="button" href="{{RECORDS_URL}}">研習紀錄更正</a>{{/RECORDS}}</p>
 
 {{#RETURNED}}
 <section class="notice" aria-labelledby="returned-heading">
@@ -10,6 +10,14 @@
   <ul class="reasons">{{#REASON}}<li>{{TEXT}}</li>{{/REASON}}</ul>
 </section>
 {{/RETURNED}}
+
+{{#CORRECTIONS}}
+<section class="notice" aria-labelledby="corrections-heading">
+  <h2 id="corrections-heading">教師更正申請（{{COUNT}} 件待查核）</h2>
+  <p class="hint">以下教師報名錄取但未獲核發時數，請查核研習名單；如確有參與，請補發時數。</p>
+  <ul class="correction-requests">{{#REQUEST}}<li><strong>{{NAME}}</strong> <span class="meta">{{AT}}</span><br>{{REASON}}</li>{{/REQUEST}}</ul>
+</section>
+{{/CORRECTIONS}}
 
 {{#CAN_EDIT}}<p><a class="button" href="{{URL}}">{{LABEL}}</a></p>{{/CAN_EDIT}}
 

@@ -14,10 +14,10 @@
 <section aria-labelledby="light-heading">
   <h2 id="light-heading">報名但未參與研習燈號</h2>
   {{>LIGHT}}
-  <p class="hint">綠燈 0 堂、黃燈 1–2 堂、紅燈 3 堂以上（本年度）。若是漏發時數，請洽開課單位補發；時數核發後此課程即不再計入。</p>
+  <p class="hint">綠燈 0 堂、黃燈 1–2 堂、紅燈 3 堂以上（本年度）。若有參加卻未核發時數，請按「申請更正」請開課單位查核名單；時數核發後此課程即不再計入。</p>
   {{#NO_MISSED}}<p>今年沒有報名但未參與的研習。</p>{{/NO_MISSED}}
   <ul class="missed">
-  {{#MISSED}}<li><a href="{{URL}}">{{TITLE}}</a> <span class="meta">{{UNIT}}｜{{DATES}}｜代碼 {{CODE}}</span></li>{{/MISSED}}
+  {{#MISSED}}<li><a href="{{URL}}">{{TITLE}}</a> <span class="meta">{{UNIT}}｜{{DATES}}｜代碼 {{CODE}}</span>{{#CAN_REQUEST}} <a class="request-link" href="{{REQUEST_URL}}">申請更正</a>{{/CAN_REQUEST}}{{#REQUESTED}} <span class="status-note" data-requested="1">已送出更正申請</span>{{/REQUESTED}}</li>{{/MISSED}}
   </ul>
 </section>
 
@@ -38,6 +38,7 @@
 
 <section aria-labelledby="records-heading">
   <h2 id="records-heading">研習紀錄（依年度）</h2>
+  <p><a href="{{RECORDS_URL}}">查看全部研習紀錄、時數統計與研習證明</a></p>
   {{#NO_RECORDS}}<p>尚無研習紀錄。</p>{{/NO_RECORDS}}
   <div class="table-wrap">
   <table class="records-by-year">

@@ -1,6 +1,6 @@
 // WCAG 2.1 AA (Taiwan 無障礙 AA) with axe-core on the public pages, the login page with its
-// error messages, and the teacher's and the organizer's homepages; and at a phone's width
-// (390 px) no page scrolls sideways. A phone screenshot of each page is kept.
+// error messages, the teacher's and the organizer's homepages, 研習紀錄, 研習證明查驗 and
+// 屬性標籤應修時數; and at a phone's width (390 px) no page scrolls sideways. A phone screenshot of each page is kept.
 import {
   AXE_TAGS, DESKTOP, PHONE, assert, describeViolations, horizontalOverflow, launch, login,
   newContext, pathOf, run, runAxe, screenshot, test,
@@ -48,6 +48,20 @@ const PAGES = [
   {
     name: 'office', label: '/office (organizer)', open: (page) => login(page, 'organizer'),
     check: async (page) => assert(pathOf(page) === '/office', `landed on /office, not ${pathOf(page)}`),
+  },
+  {
+    name: 'records', label: '/teacher/records (A123456789)',
+    open: async (page) => { await login(page, 'A123456789'); return page.goto('/teacher/records'); },
+    check: async (page) => assert(await page.locator('section.record-year').count() > 0, 'records by year shown'),
+  },
+  {
+    name: 'verify', label: '/verify/DEM0-REC0-0009 (a corrected record)',
+    open: (page) => page.goto('/verify/DEM0-REC0-0009'),
+    check: async (page) => assert(await page.locator('[data-record="corrected"]').count() === 1, 'says it was corrected'),
+  },
+  {
+    name: 'tags', label: '/admin/tags (admin)',
+    open: async (page) => { await login(page, 'admin'); return page.goto('/admin/tags'); },
   },
 ];
 

@@ -20,7 +20,7 @@ async function checkTeacherHome(page) {
   assert(alt && alt.includes('黃燈'), `the light's image has 黃燈 as alt text, got: ${alt}`);
   const missed = page.locator('ul.missed > li');
   assertEqual(await missed.count(), 2, 'entries in the missed courses list');
-  for (const href of await missed.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+  for (const href of await missed.locator('a:first-child').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
     assert(/^\/courses\/\d{7}$/.test(href), `a missed course links to its page, got ${href}`);
   }
 }

@@ -95,6 +95,8 @@ FIELDS = {
     "review.approve_rosters": lambda o: [("code", o["course"])],
     "admin.reasons.create": lambda o: [("label", unique(PREFIX + "理由")), ("needs_text", "0")],
     "admin.counties.update": lambda o: [("min_days", "9"), ("grace_days", "9"), ("red_threshold", "9")],
+    "admin.tags.update": lambda o: [("yearly_hours", "9"), ("applies_to", "kindergarten")],
+    "enrolment.correction_request": lambda o: [("reason", PREFIX)],
     "oidc.consent": lambda o: list(auth_params(DREAM_N)[0].items()) + [("decision", "allow")],
     "partners.apply": lambda o: list(portal.partner_application(unique(PREFIX + "網站")).items()),
     "admin.partner.approve": lambda o: [("client_id", "csrf-" + portal.random_text(6).lower().replace("_", "-")),
@@ -112,6 +114,7 @@ ROWS = {
     "enrolment": lambda o: sql("SELECT id, status FROM enrolment WHERE course_id = 1 ORDER BY id"),
     "admin.reasons": lambda o: sql(f"SELECT id, label, active FROM return_reason WHERE id = {o['reason']}"),
     "admin.counties": lambda o: sql(f"SELECT * FROM county WHERE id = {o['county']}"),
+    "admin.tags": lambda o: sql(f"SELECT * FROM tag WHERE id = {o['tag']}"),
     "oidc": lambda o: sql("SELECT * FROM oidc_consent WHERE teacher_id = 1 AND partner_id = 1"),
     "teacher.partners": lambda o: sql("SELECT * FROM oidc_consent WHERE teacher_id = 1 AND partner_id = 1"),
     "partners": lambda o: sql("SELECT COUNT(*) FROM partner WHERE status = 'applied'"),
@@ -129,6 +132,7 @@ POSITIVE = {
     "enrolment": ("enrolment.cancel", {}, {303}),
     "admin.reasons": ("admin.reasons.create", {}, {303}),
     "admin.counties": ("admin.counties.update", {}, {303}),
+    "admin.tags": ("admin.tags.update", {}, {303}),
     "oidc": ("oidc.consent", {}, {303}),
     "teacher.partners": ("teacher.partners.revoke", {}, {303}),
     "partners": ("partners.apply", {}, {201}),
@@ -137,8 +141,8 @@ POSITIVE = {
 
 COUNTED = ("web_session", "login_failure", "partner", "partner_claim_use", "partner_disclosure",
            "partner_report", "oidc_consent", "oidc_code", "oidc_token", "study_record", "enrolment",
-           "roster_entry", "teacher", "business_account", "unit", "county", "bulletin")
-CHECKSUMMED = ("course", "course_session", "county", "return_reason", "partner", "oidc_consent",
+           "roster_entry", "teacher", "business_account", "unit", "county", "bulletin", "correction_request")
+CHECKSUMMED = ("course", "course_session", "county", "tag", "return_reason", "partner", "oidc_consent",
                "oidc_token", "oidc_code", "business_account", "teacher")
 
 
@@ -164,6 +168,7 @@ def fresh_course():
 
 
 def setUpModule():
+    SAVED["tag"] = sql("SELECT IFNULL(yearly_hours_required, 'NULL'), applies_to FROM tag WHERE id = 5")[0]
     SAVED["county"] = sql("SELECT min_days_before_start, overdue_grace_days, red_light_threshold FROM county"
                           " WHERE id = 22")[0]
     SAVED["reasons"] = sql("SELECT id, active FROM return_reason")
@@ -189,7 +194,8 @@ def setUpModule():
                    record=sql_value("SELECT r.id FROM study_record r JOIN course c ON c.id = r.course_id"
                                     " WHERE c.unit_id = 4 ORDER BY r.id LIMIT 1"),
                    roster_reason=portal.return_reason_ids("roster")["A. 核發時數與出席情形不符"],
-                   partner=str(partner["id"]), client=DREAM_N["client_id"], enrolment=enrolment)
+                   partner=str(partner["id"]), client=DREAM_N["client_id"], enrolment=enrolment,
+                   tag="5")
 
 
 def tearDownModule():
@@ -205,6 +211,8 @@ def tearDownModule():
     sql(f"DELETE FROM return_reason WHERE label LIKE '{PREFIX}%'")
     for rid, active in SAVED["reasons"]:
         sql(f"UPDATE return_reason SET active = {active} WHERE id = {rid}")
+    hours, applies_to = SAVED["tag"]
+    sql(f"UPDATE tag SET yearly_hours_required = {hours}, applies_to = '{applies_to}' WHERE id = 5")
     min_days, grace, red = SAVED["county"]
     sql(f"UPDATE county SET min_days_before_start = {min_days}, overdue_grace_days = {grace},"
         f" red_light_threshold = {red} WHERE id = 22")
@@ -294,7 +302,8 @@ class EveryPostRoute(unittest.TestCase):
             if p.startswith("/office/courses/{code}/records/"):
                 return objects["record"]
             for prefix, key in (("/admin/reasons/", "reason"), ("/admin/counties/", "county"),
-                                ("/admin/partners/", "partner"), ("/teacher/enrolments/", "enrolment")):
+                                ("/admin/partners/", "partner"), ("/teacher/enrolments/", "enrolment"),
+                                ("/admin/tags/", "tag")):
                 if p.startswith(prefix):
                     return str(objects[key])
         if name == "client" and p.startswith("/teacher/partners/"):

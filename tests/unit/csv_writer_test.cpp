@@ -10,21 +10,21 @@ namespace {
 const std::string kBom = "\xEF\xBB\xBF";
 
 TEST(WriteCsv, BomHeaderAndRowsEachEndedByCrlf) {
-  const Table t{{"姓名", "電話"}, {{"王小明", "0912-345-678"}, {"李美玲", ""}}};
+  const Sheet t{{"姓名", "電話"}, {{"王小明", "0912-345-678"}, {"李美玲", ""}}};
   EXPECT_EQ(write_csv(t), kBom + "姓名,電話\r\n王小明,0912-345-678\r\n李美玲,\r\n");
 }
 
 TEST(WriteCsv, NoRowsIsTheHeaderAlone) {
-  EXPECT_EQ(write_csv(Table{{"a", "b"}, {}}), kBom + "a,b\r\n");
+  EXPECT_EQ(write_csv(Sheet{{"a", "b"}, {}}), kBom + "a,b\r\n");
 }
 
 TEST(WriteCsv, QuotesCellsWithCommasQuotesAndLineBreaks) {
-  const Table t{{"x"}, {{"桃園市, 中壢區"}, {"他說\"好\""}, {"兩\n行"}, {"a\rb"}, {"plain"}}};
+  const Sheet t{{"x"}, {{"桃園市, 中壢區"}, {"他說\"好\""}, {"兩\n行"}, {"a\rb"}, {"plain"}}};
   EXPECT_EQ(write_csv(t), kBom + "x\r\n\"桃園市, 中壢區\"\r\n\"他說\"\"好\"\"\"\r\n\"兩\n行\"\r\n\"a\rb\"\r\nplain\r\n");
 }
 
 TEST(WriteCsv, NeutralisesFormulaStartsBeforeQuoting) {
-  const Table t{{"=header"}, {{"=HYPERLINK(\"http://x\",\"y\")", "+886912345678", "-1", "@SUM(A1)", "\tx", "\rx"}}};
+  const Sheet t{{"=header"}, {{"=HYPERLINK(\"http://x\",\"y\")", "+886912345678", "-1", "@SUM(A1)", "\tx", "\rx"}}};
   EXPECT_EQ(write_csv(t), kBom + "'=header\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+886912345678,'-1,"
                                  "'@SUM(A1),'\tx,\"'\rx\"\r\n");
 }

@@ -59,7 +59,7 @@ class WriteXlsx : public ::testing::Test {
   bool had_tmpdir_ = false;
 };
 
-const Table kTable{{"服務學校", "姓名", "電話"},
+const Sheet kTable{{"服務學校", "姓名", "電話"},
                    {{"桃園市立內壢國民中學", "=HYPERLINK(\"http://x\")", "0912-345-678"},
                     {"內壢國小", "李美玲", "+886922345678"}}};
 

@@ -1,4 +1,4 @@
-// files/table.h: a table as the exports write it: a header row and rows of text cells.
+// files/sheet.h: a table as the exports write it: a header row and rows of text cells.
 #pragma once
 
 #include <string>
@@ -6,7 +6,7 @@
 
 namespace files {
 
-struct Table {
+struct Sheet {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;  // each as long as the header, or shorter
 };
