@@ -515,10 +515,14 @@ core::Response show_applicants(core::Context& cx, const course_store::Course& co
     row->SetValue("CONTACT", a.email + (a.phone.empty() ? "" : "｜" + a.phone));
     row->SetValue("APPLIED_AT", shared::roc_datetime(a.applied_at));
     row->SetValue("STATUS_CODE", domain::enrolment_status_code(a.status));
+    // A seat the draw gave says so, not 自動審核; every drawn applicant shows the draw's place.
+    const bool by_draw = a.auto_decided && a.draw_won && a.status == EnrolmentStatus::kApproved;
     row->SetValue("STATUS", std::string(domain::enrolment_status_label(a.status)) +
-                                (a.auto_decided ? "（" + shared::roc_datetime(a.decided_at) +
-                                                      " 自動審核：先報先錄取，尚有名額）"
-                                                : ""));
+                                (by_draw           ? "（" + shared::roc_datetime(a.decided_at) + " 抽籤錄取）"
+                                 : a.auto_decided ? "（" + shared::roc_datetime(a.decided_at) +
+                                                        " 自動審核：先報先錄取，尚有名額）"
+                                                  : "") +
+                                (a.draw_position > 0 ? "（抽籤順序第 " + std::to_string(a.draw_position) + " 位）" : ""));
     if (!a.refusal_reason.empty()) row->SetValueAndShowSection("REFUSAL", a.refusal_reason, "REFUSED");
     for (const auto& q : domain::questions()) {
       const std::string prefix = std::string(q.code) + "=";

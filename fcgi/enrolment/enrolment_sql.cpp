@@ -230,8 +230,9 @@ std::vector<Applicant> applicants(db::Connection& db, int64_t course_id) {
       "SELECT a.id, a.teacher_id, a.status, t.name, u.name AS unit_name, t.title_name, t.email,"
       " t.phone, DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') AS applied_at,"
       " DATE_FORMAT(a.decided_at, '%Y-%m-%d %H:%i') AS decided_at, a.refusal_reason, a.auto_decided,"
-      " a.answers"
+      " a.answers, IFNULL(d.position, 0) AS draw_position, IFNULL(d.won, FALSE) AS draw_won"
       " FROM enrolment a JOIN teacher t ON t.id = a.teacher_id LEFT JOIN unit u ON u.id = t.unit_id"
+      " LEFT JOIN draw_entry d ON d.enrolment_id = a.id"
       " WHERE a.course_id = ?"
       " ORDER BY FIELD(a.status, 'pending', 'in_draw', 'waiting', 'approved', 'rejected', 'cancelled'),"
       " a.waiting_since, a.created_at, a.id";
@@ -262,6 +263,8 @@ std::vector<Applicant> applicants(db::Connection& db, int64_t course_id) {
     a.auto_decided = r.flag("auto_decided");
     a.missed_courses = missed[a.teacher_id];
     a.answers = r.str("answers");
+    a.draw_position = r.i32("draw_position");
+    a.draw_won = r.flag("draw_won");
     out.push_back(std::move(a));
   }
   return out;

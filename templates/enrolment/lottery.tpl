@@ -10,7 +10,7 @@
 </dl>
 <p>種子在選定抽籤時就已固定，抽籤前只公布它的雜湊，抽籤時才公布種子本身。驗算方式：種子（文字）的 SHA-256 應等於上列雜湊；每位報名者取「種子:抽籤編號」這段文字的 SHA-256（十六進位），今年沒有報名但未參與者排在前面，各組內由小到大排列；依序錄取至額滿，其餘依序候補。抽籤編號即報名序號，不含個人資料，報名者可在研習頁面看到自己的編號。</p>
 {{#AFTER}}<h4 id="draw-order-heading">抽籤順序</h4>
-<div class="table-wrap"><table class="stack draw-order" aria-labelledby="draw-order-heading">
+<div class="table-wrap"><table class="draw-order" aria-labelledby="draw-order-heading">
   <thead><tr><th scope="col">順序</th><th scope="col">抽籤編號</th><th scope="col">今年報名但未參與</th><th scope="col">結果</th></tr></thead>
   <tbody>{{#ENTRY}}<tr data-reference="{{REFERENCE}}" data-no-show="{{NO_SHOW_CODE}}" data-won="{{WON_CODE}}"><td data-label="順序">{{POSITION}}</td><td data-label="抽籤編號">{{REFERENCE}}</td><td data-label="今年報名但未參與">{{NO_SHOW}}</td><td data-label="結果">{{RESULT}}</td></tr>{{/ENTRY}}</tbody>
 </table></div>{{/AFTER}}

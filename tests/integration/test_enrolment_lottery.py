@@ -318,6 +318,39 @@ class Applying(unittest.TestCase):
         self.assertIsNone(status_of(tid, cid))
 
 
+class Organizer(unittest.TestCase):
+    def test_the_organizer_cannot_approve_before_the_draw_may_refuse_and_sees_the_draw_after(self):
+        code, cid = new_course(seats=1)
+        (first, first_id), (second, second_id), (third, third_id) = teacher(), teacher(), teacher()
+        for client in (first, second, third):
+            enrol(client, code)
+        organizer = logged_in("organizer")
+        path = f"/office/courses/{code}/enrolments"
+        page = organizer.get(path)
+        self.assertIn('id="count-in-draw">3<', page.text)
+        decide = {"csrf": token_of(organizer), "decision": "approve", "enrolment": str(enrolment_id(first_id, cid))}
+        flash = organizer.post(path, decide)
+        self.assertEqual(flash.status, 303)
+        self.assertIn("名額由抽籤決定", portal.flash_of(organizer.get(path).text) or "")
+        self.assertEqual(status_of(first_id, cid), "in_draw")
+        self.assertEqual(seat_check(cid), (0, 0))
+        refuse = {"csrf": token_of(organizer), "decision": "refuse", "reason": "不符報名資格",
+                  "enrolment": str(enrolment_id(third_id, cid))}
+        self.assertEqual(organizer.post(path, refuse).status, 303)
+        self.assertEqual(status_of(third_id, cid), "rejected")
+        self.assertEqual(seat_check(cid), (0, 0))
+        make_due(cid)
+        run_pass(self)
+        self.assertEqual(sql_value(f"SELECT COUNT(*) FROM draw_entry WHERE course_id = {cid}"), "2")
+        self.assertEqual(sql_value(f"SELECT COUNT(*) FROM draw_entry WHERE course_id = {cid}"
+                                   f" AND enrolment_id = {enrolment_id(third_id, cid)}"), "0")
+        page = organizer.get(path).text
+        self.assertIn("抽籤錄取", page)
+        self.assertIn("抽籤順序第 1 位", page)
+        self.assertIn("抽籤順序第 2 位", page)
+        self.assertNotIn("自動審核：先報先錄取", page)
+
+
 class Draw(unittest.TestCase):
     def test_the_draw_fills_the_seats_the_rest_wait_in_draw_order_and_the_page_lets_anyone_recompute_it(self):
         code, cid = new_course(seats=3)
