@@ -134,7 +134,7 @@ struct Outcome {
   int waiting_position = 0;
   bool replay = false;    // the same form sent again: its first answer
   bool draw_due = false;  // kBusy because the draw time has come and the draw is not done yet
-  int64_t enrolment_id = 0;  // the 抽籤編號 of an application waiting for the draw
+  int64_t enrolment_id = 0;  // the enrolment's number: its 抽籤編號 when it waits for a draw
 };
 
 std::string words_of(const Outcome& o, const sql::Seats& s) {

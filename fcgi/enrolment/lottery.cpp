@@ -3,7 +3,6 @@
 // applicants cannot change during the draw and a rival scheduler waits, then finds nothing to do.
 #include "enrolment/lottery.h"
 
-#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>

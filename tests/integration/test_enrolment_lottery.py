@@ -245,6 +245,15 @@ class Settings(unittest.TestCase):
         self.assertEqual(self.course_row(cid), before[:3] + ["5"])
 
 
+    def test_the_database_refuses_a_lottery_without_a_draw_time_or_seed(self):
+        code, cid = new_course(lottery=False)
+        for change in ("seat_mode = 'lottery'", "seat_mode = 'lottery', draw_at = NOW() + INTERVAL 1 DAY",
+                       f"seat_mode = 'lottery', draw_seed = '{portal.random_text(32)}'"):
+            with self.subTest(change=change):
+                self.assertIsNotNone(portal.sql_error(f"UPDATE course SET {change} WHERE id = {cid}"))
+                self.assertEqual(sql_value(f"SELECT seat_mode FROM course WHERE id = {cid}"), "first_come")
+
+
 class Applying(unittest.TestCase):
     def test_applications_before_the_draw_wait_for_it_take_no_seat_and_say_when_it_is(self):
         code, cid = new_course(seats=2)
@@ -392,6 +401,7 @@ class Draw(unittest.TestCase):
         for _, tid in applicants:
             name, nid = sql(f"SELECT name, national_id FROM teacher WHERE id = {tid}")[0]
             self.assertNotIn(nid, page)
+            self.assertNotIn(name, page)
             self.assertNotIn(f"draw{tid}@", page)
 
         # Each teacher is told the result once, by mail; a winner and the first waiting one read theirs.
