@@ -356,8 +356,11 @@ core::Response enrol(core::Context& cx) {
   }
   // At the opening minute most applicants find the course full: tell them without queueing for the
   // course's lock. Only a teacher without an application here, who did not ask for 候補, within the
-  // window; a seat freed a moment later is the waiting list's anyway.
-  if (!form.flag("waitlist") && seats->seats_taken >= seats->online_seats &&
+  // window, of a course that is first come (a draw to come takes everyone); a seat freed a moment
+  // later is the waiting list's anyway.
+  const domain::DrawPhase draw = domain::draw_phase(seats->draw);
+  const bool first_come = draw == domain::DrawPhase::kNone || draw == domain::DrawPhase::kDrawn;
+  if (first_come && !form.flag("waitlist") && seats->seats_taken >= seats->online_seats &&
       !domain::window_refusal(seats->window) && !sql::mine(cx.db(), seats->course_id, cx.user().id)) {
     o.refusal = EnrolRefusal::kFull;
     return answer(cx, *seats, o, &form);

@@ -285,6 +285,21 @@ class Applying(unittest.TestCase):
         self.assertIn('<button type="submit">報名</button>', form)
         self.assertNotIn('name="waitlist"', form)
 
+    def test_seats_all_taken_before_the_draw_do_not_refuse_an_application_as_full(self):
+        code, cid = new_course(seats=1)
+        _, batch_id = teacher()
+        sql("INSERT INTO enrolment (course_id, teacher_id, status, decided_at, approved_at)"
+            f" VALUES ({cid}, {batch_id}, 'approved', NOW(), NOW())")
+        sql(f"UPDATE course SET seats_taken = 1 WHERE id = {cid}")  # as 校內批次報名 leaves it
+        client, tid = teacher()
+        self.assertEqual(answer_of(enrol(client, code)), ("pending", None))
+        self.assertEqual(status_of(tid, cid), "in_draw")
+        make_due(cid)
+        run_pass(self)
+        self.assertEqual(status_of(tid, cid), "waiting")
+        self.assertEqual(sql(f"SELECT won FROM draw_entry WHERE course_id = {cid}"), [["0"]])
+        self.assertEqual(seat_check(cid), (1, 1))
+
     def test_records_only_teachers_and_closed_windows_are_refused_as_for_first_come(self):
         code, cid = new_course()
         client, tid = teacher()
