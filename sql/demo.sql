@@ -249,18 +249,18 @@ INSERT INTO enrolment (course_id, teacher_id, status, created_at, decided_at, ap
 UPDATE course SET ask_fields = 'mobile=optional,meal=optional' WHERE id = 13;
 UPDATE enrolment SET answers = 'mobile=0912-345-678\nmeal=葷食' WHERE course_id = 13 AND teacher_id = 2;
 
--- 抽籤 (issue 8): 5600014 collects applications until its draw in two days (王小明 and 李美玲
+-- 抽籤 (issue 8): 5600017 collects applications until its draw in two days (王小明 and 李美玲
 -- wait for it; its page shows the seed's hash); 5600015 was drawn yesterday noon, its page shows
 -- the seed and the order. 王小明 and 李美玲 have no-shows this year (above), so 周怡君 and 吳建宏
 -- took the two seats and they wait in draw order: the draw done here as the scheduler does it
 -- (domain/lottery.h), with a seed of 32 random bytes.
-SET @seed14 = REPLACE(REPLACE(REPLACE(TO_BASE64(RANDOM_BYTES(32)), '+', '-'), '/', '_'), '=', '');
+SET @seed17 = REPLACE(REPLACE(REPLACE(TO_BASE64(RANDOM_BYTES(32)), '+', '-'), '/', '_'), '=', '');
 SET @seed15 = REPLACE(REPLACE(REPLACE(TO_BASE64(RANDOM_BYTES(32)), '+', '-'), '/', '_'), '=', '');
 SET @drawn15 = (@today - INTERVAL 1 DAY) + INTERVAL 12 HOUR;
 INSERT INTO course (id, code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school, category_id, subject_area, levels, basis_doc, outline, hours, class_count, seats_per_class, online_seats, seat_mode, draw_at, draw_seed, drawn_at, seats_taken, enrol_online, enrol_opens_at, enrol_closes_at, auto_review, contact1_name, contact1_phone, contact1_email, state, first_date, last_date, created_at) VALUES
-  (14, '5600014', 4, 1, 2, '生涯發展教育課程設計工作坊', 'non_credit', TRUE, 4, '綜合活動', 'junior_high', '桃教輔字第1140020303號',
+  (17, '5600017', 4, 1, 2, '生涯發展教育課程設計工作坊', 'non_credit', TRUE, 4, '綜合活動', 'junior_high', '桃教輔字第1140020303號',
    '生涯發展教育融入各領域的課程設計與實作，名額少，以抽籤分配。', 3, 1, 20, 2, 'lottery',
-   (@today + INTERVAL 2 DAY) + INTERVAL 12 HOUR, @seed14, NULL, 0,
+   (@today + INTERVAL 2 DAY) + INTERVAL 12 HOUR, @seed17, NULL, 0,
    TRUE, NOW() - INTERVAL 1 DAY, (@today + INTERVAL 24 DAY) + INTERVAL 17 HOUR, FALSE,
    '林承辦', '03-4512345#210', 'organizer@example.edu.tw',
    'approved', @today + INTERVAL 27 DAY, @today + INTERVAL 27 DAY, NOW() - INTERVAL 5 DAY),
@@ -271,16 +271,16 @@ INSERT INTO course (id, code, unit_id, organizer_id, review_unit_id, title, clas
    '林承辦', '03-4512345#210', 'organizer@example.edu.tw',
    'approved', @today + INTERVAL 26 DAY, @today + INTERVAL 26 DAY, NOW() - INTERVAL 6 DAY);
 INSERT INTO course_session (course_id, session_date, starts_at, ends_at, breaks, place) VALUES
-  (14, @today + INTERVAL 27 DAY, '09:00', '12:00', '10:30-10:40', '桃園市立內壢國民中學 輔導室'),
+  (17, @today + INTERVAL 27 DAY, '09:00', '12:00', '10:30-10:40', '桃園市立內壢國民中學 輔導室'),
   (15, @today + INTERVAL 26 DAY, '09:00', '12:00', '10:30-10:40', '桃園市立內壢國民中學 輔導室');
 INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons, at) VALUES
-  (14, NULL, 'unconfirmed', 1, NULL, NOW() - INTERVAL 5 DAY),
-  (14, 'unconfirmed', 'approved', 3, NULL, NOW() - INTERVAL 4 DAY),
+  (17, NULL, 'unconfirmed', 1, NULL, NOW() - INTERVAL 5 DAY),
+  (17, 'unconfirmed', 'approved', 3, NULL, NOW() - INTERVAL 4 DAY),
   (15, NULL, 'unconfirmed', 1, NULL, NOW() - INTERVAL 6 DAY),
   (15, 'unconfirmed', 'approved', 3, NULL, NOW() - INTERVAL 5 DAY);
 INSERT INTO enrolment (course_id, teacher_id, status, created_at) VALUES
-  (14, 1, 'in_draw', NOW() - INTERVAL 20 HOUR),
-  (14, 2, 'in_draw', NOW() - INTERVAL 2 HOUR),
+  (17, 1, 'in_draw', NOW() - INTERVAL 20 HOUR),
+  (17, 2, 'in_draw', NOW() - INTERVAL 2 HOUR),
   (15, 2, 'in_draw', NOW() - INTERVAL 4 DAY),
   (15, 1, 'in_draw', NOW() - INTERVAL 3 DAY),
   (15, 5, 'in_draw', NOW() - INTERVAL 2 DAY),

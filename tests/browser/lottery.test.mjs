@@ -1,6 +1,6 @@
 // 抽籤 as people meet it (issue 8): anyone opens the draw of 5600015 (drawn yesterday) on a phone
 // and at 1280 px and reads the seed and the order without sideways scrolling; 王小明 sees his
-// application to 5600014 waiting for the draw with his 抽籤編號, and a teacher who has not applied
+// application to 5600017 waiting for the draw with his 抽籤編號, and a teacher who has not applied
 // the lottery's form; the organizer chooses 抽籤 and its time in 線上報名設定 of a course not yet
 // open. Screenshots: lottery-drawn-desktop, lottery-drawn-phone, lottery-mine-phone,
 // lottery-form-phone, lottery-settings-phone. axe-core finds no WCAG 2.1 AA violation.
@@ -47,7 +47,7 @@ test('on a phone 王小明 sees his application waiting for the draw and another
     const problems = watch(page);
     try {
       await login(page, account);
-      await page.goto('/courses/5600014');
+      await page.goto('/courses/5600017');
       const box = page.locator('section.enrolment-box');
       assert((await box.innerText()).includes(expected), `${account} reads ${expected}`);
       if (account === 'A123456789') {
@@ -58,7 +58,7 @@ test('on a phone 王小明 sees his application waiting for the draw and another
         assert(await box.getByRole('button', { name: '報名' }).isVisible(), 'the 報名 button');
       }
       await box.scrollIntoViewIfNeeded();
-      await noOverflow(page, `/courses/5600014 as ${account}`);
+      await noOverflow(page, `/courses/5600017 as ${account}`);
       console.log(`# screenshot ${await screenshot(page, shot)}`);
       assert(problems.length === 0, `no errors while loading:\n${problems.join('\n')}`);
     } finally {

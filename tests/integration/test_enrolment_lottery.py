@@ -495,9 +495,9 @@ class DemoCourses(unittest.TestCase):
         self.assertEqual([won for _, _, won in rows], [True, True, False, False])
 
     def test_the_demo_course_before_its_draw_shows_the_hash_only(self):
-        state, digest, seed, applied, rows = published(course_page("5600014").text)
+        state, digest, seed, applied, rows = published(course_page("5600017").text)
         self.assertEqual((state, seed, applied, rows), ("pending", None, 2, []))
-        self.assertEqual(digest, hashlib.sha256(sql_value("SELECT draw_seed FROM course WHERE code = '5600014'")
+        self.assertEqual(digest, hashlib.sha256(sql_value("SELECT draw_seed FROM course WHERE code = '5600017'")
                                                 .encode()).hexdigest())
 
 
