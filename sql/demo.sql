@@ -304,3 +304,49 @@ SELECT 1, 16, 1, id, '簽到表漏登第二節，依簽到紀錄更正為全程 
 FROM study_record WHERE verify_code = 'DEM0REC00009';
 INSERT INTO study_record (teacher_id, course_id, source, external_ref, title, hours, credits, completed_on, verify_code) VALUES
   (1, NULL, 'civil_service', 'CS-DEMO-0001', '公務人員終身學習：個人資料保護法概論', 2, 0, @year_start - INTERVAL 120 DAY, 'DEM0REC00011');
+
+-- 抽籤 (issue 8): 5600017 collects applications until its draw in two days (王小明 and 李美玲
+-- wait for it; its page shows the seed's hash); 5600015 was drawn yesterday noon, its page shows
+-- the seed and the order. 王小明 and 李美玲 have no-shows this year (above), so 周怡君 and 吳建宏
+-- took the two seats and they wait in draw order: the draw done here as the scheduler does it
+-- (domain/lottery.h), with a seed of 32 random bytes.
+SET @seed17 = REPLACE(REPLACE(REPLACE(TO_BASE64(RANDOM_BYTES(32)), '+', '-'), '/', '_'), '=', '');
+SET @seed15 = REPLACE(REPLACE(REPLACE(TO_BASE64(RANDOM_BYTES(32)), '+', '-'), '/', '_'), '=', '');
+SET @drawn15 = (@today - INTERVAL 1 DAY) + INTERVAL 12 HOUR;
+INSERT INTO course (id, code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school, category_id, subject_area, levels, basis_doc, outline, hours, class_count, seats_per_class, online_seats, seat_mode, draw_at, draw_seed, drawn_at, seats_taken, enrol_online, enrol_opens_at, enrol_closes_at, auto_review, contact1_name, contact1_phone, contact1_email, state, first_date, last_date, created_at) VALUES
+  (17, '5600017', 4, 1, 2, '生涯發展教育課程設計工作坊', 'non_credit', TRUE, 4, '綜合活動', 'junior_high', '桃教輔字第1140020303號',
+   '生涯發展教育融入各領域的課程設計與實作，名額少，以抽籤分配。', 3, 1, 20, 2, 'lottery',
+   (@today + INTERVAL 2 DAY) + INTERVAL 12 HOUR, @seed17, NULL, 0,
+   TRUE, NOW() - INTERVAL 1 DAY, (@today + INTERVAL 24 DAY) + INTERVAL 17 HOUR, FALSE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw',
+   'approved', @today + INTERVAL 27 DAY, @today + INTERVAL 27 DAY, NOW() - INTERVAL 5 DAY),
+  (15, '5600015', 4, 1, 2, '學生輔導個案研討實務研習', 'non_credit', TRUE, 4, '綜合活動', 'junior_high', '桃教輔字第1140020304號',
+   '學生輔導個案的研討方法與實務演練，名額少，以抽籤分配。', 3, 1, 20, 2, 'lottery',
+   @drawn15, @seed15, @drawn15, 2,
+   TRUE, NOW() - INTERVAL 4 DAY, (@today + INTERVAL 24 DAY) + INTERVAL 17 HOUR, FALSE,
+   '林承辦', '03-4512345#210', 'organizer@example.edu.tw',
+   'approved', @today + INTERVAL 26 DAY, @today + INTERVAL 26 DAY, NOW() - INTERVAL 6 DAY);
+INSERT INTO course_session (course_id, session_date, starts_at, ends_at, breaks, place) VALUES
+  (17, @today + INTERVAL 27 DAY, '09:00', '12:00', '10:30-10:40', '桃園市立內壢國民中學 輔導室'),
+  (15, @today + INTERVAL 26 DAY, '09:00', '12:00', '10:30-10:40', '桃園市立內壢國民中學 輔導室');
+INSERT INTO course_history (course_id, from_state, to_state, actor_id, reasons, at) VALUES
+  (17, NULL, 'unconfirmed', 1, NULL, NOW() - INTERVAL 5 DAY),
+  (17, 'unconfirmed', 'approved', 3, NULL, NOW() - INTERVAL 4 DAY),
+  (15, NULL, 'unconfirmed', 1, NULL, NOW() - INTERVAL 6 DAY),
+  (15, 'unconfirmed', 'approved', 3, NULL, NOW() - INTERVAL 5 DAY);
+INSERT INTO enrolment (course_id, teacher_id, status, created_at) VALUES
+  (17, 1, 'in_draw', NOW() - INTERVAL 20 HOUR),
+  (17, 2, 'in_draw', NOW() - INTERVAL 2 HOUR),
+  (15, 2, 'in_draw', NOW() - INTERVAL 4 DAY),
+  (15, 1, 'in_draw', NOW() - INTERVAL 3 DAY),
+  (15, 5, 'in_draw', NOW() - INTERVAL 2 DAY),
+  (15, 4, 'in_draw', @drawn15 - INTERVAL 1 HOUR);
+INSERT INTO draw_entry (course_id, position, enrolment_id, no_show, won)
+SELECT 15, ROW_NUMBER() OVER (ORDER BY d.no_show, SHA2(CONCAT(@seed15, ':', d.id), 256)), d.id, d.no_show, FALSE
+FROM (SELECT id, teacher_id IN (1, 2) AS no_show FROM enrolment WHERE course_id = 15) d;
+UPDATE draw_entry SET won = position <= 2 WHERE course_id = 15;
+UPDATE enrolment e JOIN draw_entry d ON d.enrolment_id = e.id
+SET e.status = IF(d.won, 'approved', 'waiting'), e.decided_at = IF(d.won, @drawn15, NULL),
+    e.approved_at = IF(d.won, @drawn15, NULL), e.auto_decided = d.won,
+    e.waiting_since = IF(d.won, NULL, CAST(@drawn15 AS DATETIME(3)) - INTERVAL (5 - d.position) * 1000 MICROSECOND)
+WHERE d.course_id = 15;

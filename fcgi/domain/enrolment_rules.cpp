@@ -6,7 +6,7 @@ namespace domain {
 namespace {
 constexpr EnrolmentStatus kAllStatuses[] = {EnrolmentStatus::kPending, EnrolmentStatus::kApproved,
                                             EnrolmentStatus::kRefused, EnrolmentStatus::kCancelled,
-                                            EnrolmentStatus::kWaiting};
+                                            EnrolmentStatus::kWaiting, EnrolmentStatus::kInDraw};
 }  // namespace
 
 const char* enrolment_status_code(EnrolmentStatus status) {
@@ -16,8 +16,13 @@ const char* enrolment_status_code(EnrolmentStatus status) {
     case EnrolmentStatus::kRefused: return "rejected";
     case EnrolmentStatus::kCancelled: return "cancelled";
     case EnrolmentStatus::kWaiting: return "waiting";
+    case EnrolmentStatus::kInDraw: return "in_draw";
   }
   return "";
+}
+
+const char* enrolment_answer_code(EnrolmentStatus status) {
+  return status == EnrolmentStatus::kInDraw ? "pending" : enrolment_status_code(status);
 }
 
 std::optional<EnrolmentStatus> parse_enrolment_status(std::string_view code) {
@@ -34,6 +39,7 @@ const char* enrolment_status_label(EnrolmentStatus status) {
     case EnrolmentStatus::kRefused: return "審核不通過";
     case EnrolmentStatus::kCancelled: return "已取消";
     case EnrolmentStatus::kWaiting: return "候補中";
+    case EnrolmentStatus::kInDraw: return "待抽籤";
   }
   return "";
 }
@@ -64,7 +70,8 @@ std::optional<EnrolRefusal> window_refusal(const EnrolWindow& w) {
 }
 
 bool may_cancel(EnrolmentStatus status, int64_t now, int64_t first_session_start) {
-  const bool active = holds_seat(status) || status == EnrolmentStatus::kWaiting;
+  const bool active =
+      holds_seat(status) || status == EnrolmentStatus::kWaiting || status == EnrolmentStatus::kInDraw;
   return active && now < first_session_start;
 }
 
@@ -93,6 +100,20 @@ std::vector<FieldError> check_settings(const WindowSettings& s) {
   if (s.online_seats < s.seats_held) {
     errors.push_back({"online_seats", "可線上報名人數不可少於已報名占用的 " + std::to_string(s.seats_held) +
                                           " 名（待審核與審核通過）。"});
+  }
+  if (s.draw_fixed && s.draw_changed) {
+    errors.push_back({"seat_mode", "已開放報名，名額分配方式與抽籤時間不能再變更（對已報名者的公平承諾）。"});
+  } else if (s.lottery && !s.draw) {
+    errors.push_back({"draw_at", "抽籤制請填寫抽籤時間（日期與時間）。"});
+  } else if (s.lottery && s.opens && !(*s.opens < *s.draw)) {
+    errors.push_back({"draw_at", "抽籤時間須晚於開放報名時間（" + when(*s.opens) + "）。"});
+  }
+  if (s.lottery && s.draw && s.closes && *s.closes < *s.draw) {
+    if (s.draw_fixed) {
+      errors.push_back({"enrol_closes", "報名截止時間不可早於已公布的抽籤時間（" + when(*s.draw) + "）。"});
+    } else {
+      errors.push_back({"draw_at", "抽籤時間最晚為報名截止時間（" + when(*s.closes) + "）。"});
+    }
   }
   return errors;
 }

@@ -1,6 +1,7 @@
 // domain/enrolment_rules.h: who may enrol in a course, when, and what a seat is (SPEC §4, 第5條).
 // A seat is held by an application waiting for the organizer (待審核) and by an approved one
-// (審核通過); the course's seats_taken counts exactly those. A full course offers 候補.
+// (審核通過); the course's seats_taken counts exactly those. A full course offers 候補. An
+// application waiting for a draw (待抽籤, domain/lottery.h) holds none until the draw.
 #pragma once
 
 #include <cstdint>
@@ -25,9 +26,14 @@ enum class EnrolmentStatus {
   kRefused,    // 審核不通過 (stored as "rejected")
   kCancelled,  // 已取消 by the teacher, or with the course
   kWaiting,    // 候補中: no seat yet, in order of application
+  kInDraw,     // 待抽籤 (stored as "in_draw"): applied to a 抽籤 course before its draw; no seat
 };
 
-const char* enrolment_status_code(EnrolmentStatus status);  // pending approved rejected cancelled waiting
+// pending approved rejected cancelled waiting in_draw
+const char* enrolment_status_code(EnrolmentStatus status);
+// The fixed point scripts read (data-enrolment-status, SPEC §10): the stored code, except that an
+// application waiting for the draw is "pending" like any other not yet decided.
+const char* enrolment_answer_code(EnrolmentStatus status);
 std::optional<EnrolmentStatus> parse_enrolment_status(std::string_view code);
 const char* enrolment_status_label(EnrolmentStatus status);
 bool holds_seat(EnrolmentStatus status);
@@ -69,11 +75,18 @@ bool may_promote(const EnrolWindow& w);
 // the opening before the deadline and not before today (unless it is the one already set: a
 // window may be changed while it runs), the deadline at the latest the day before the first
 // session; online seats within the course's total and never below the seats already held.
+// With 抽籤 (issue 8): a draw time after the opening and at the latest the deadline; once
+// enrolment has opened, neither the way seats are given nor the draw time may change (the
+// promise made to those who applied), and the deadline never moves before the draw.
 struct WindowSettings {
   std::optional<std::pair<Date, int>> opens, closes;  // date and minute of the day
   bool opens_unchanged = false;
   Date first_day, today;
   int online_seats = 0, total_seats = 0, seats_held = 0;
+  bool lottery = false;
+  std::optional<std::pair<Date, int>> draw;
+  bool draw_fixed = false;    // enrolment has opened
+  bool draw_changed = false;  // the form asks for another way or draw time than the course has
 };
 std::vector<FieldError> check_settings(const WindowSettings& s);
 

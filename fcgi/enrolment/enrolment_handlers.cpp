@@ -132,7 +132,9 @@ struct Outcome {
   std::optional<EnrolRefusal> refusal;    // why this application was not taken
   bool incomplete = false;                // the course's questions were not all answered
   int waiting_position = 0;
-  bool replay = false;  // the same form sent again: its first answer
+  bool replay = false;    // the same form sent again: its first answer
+  bool draw_due = false;  // kBusy because the draw time has come and the draw is not done yet
+  int64_t enrolment_id = 0;  // the enrolment's number: its 抽籤編號 when it waits for a draw
 };
 
 std::string words_of(const Outcome& o, const sql::Seats& s) {
@@ -155,7 +157,8 @@ std::string words_of(const Outcome& o, const sql::Seats& s) {
                std::string(o.status ? domain::enrolment_status_label(*o.status) : "") +
                "」），不必重複報名。";
       case EnrolRefusal::kBusy:
-        return "目前報名的人很多，系統沒能處理您的報名，請稍候幾秒再送出一次；您的報名尚未成立。";
+        return o.draw_due ? "抽籤時間已到，正在抽籤，請稍候一分鐘再送出；您的報名尚未成立。"
+                          : "目前報名的人很多，系統沒能處理您的報名，請稍候幾秒再送出一次；您的報名尚未成立。";
     }
   }
   switch (*o.status) {
@@ -166,6 +169,9 @@ std::string words_of(const Outcome& o, const sql::Seats& s) {
     case EnrolmentStatus::kWaiting:
       return "已列入候補，目前排第 " + std::to_string(o.waiting_position) +
              " 位。有名額釋出時依序遞補，並以電子郵件通知您。";
+    case EnrolmentStatus::kInDraw:
+      return "報名成功，將於 " + shared::roc_datetime(s.draw_at) + " 抽籤，報名先後不影響結果；您的抽籤編號為 " +
+             std::to_string(o.enrolment_id) + "。抽籤結果會以電子郵件通知，並顯示在「我的專屬首頁」。";
     default:
       return domain::enrolment_status_label(*o.status);
   }
@@ -207,7 +213,7 @@ core::Response answer(core::Context& cx, const sql::Seats& seats, const Outcome&
     fill_questions(*again, seats.asked, typed);
     return page.render(422);
   }
-  body.SetValue("STATUS", o.refusal ? "refused" : domain::enrolment_status_code(*o.status));
+  body.SetValue("STATUS", o.refusal ? "refused" : domain::enrolment_answer_code(*o.status));
   if (o.refusal) body.SetValueAndShowSection("REASON", domain::refusal_code(*o.refusal), "REFUSED");
   body.SetValue("HEADING", o.refusal ? "報名沒有成功" : "報名結果：" + std::string(domain::enrolment_status_label(*o.status)));
   body.SetValue("MESSAGE", words_of(o, seats));
@@ -232,7 +238,7 @@ core::Response answer(core::Context& cx, const sql::Seats& seats, const Outcome&
     }
   }
   core::Response r = page.render(status_of(o));
-  if (o.refusal == EnrolRefusal::kBusy) r.header("Retry-After", "2");
+  if (o.refusal == EnrolRefusal::kBusy) r.header("Retry-After", o.draw_due ? "60" : "2");
   return r;
 }
 
@@ -248,6 +254,7 @@ Outcome apply(core::Context& cx, int64_t course_id, const std::string& key, bool
   if (existing) {
     o.status = existing->status;
     o.waiting_position = existing->waiting_position;
+    o.enrolment_id = existing->id;
     if (!key.empty() && existing->request_key == key) {
       o.replay = true;
     } else {
@@ -259,7 +266,17 @@ Outcome apply(core::Context& cx, int64_t course_id, const std::string& key, bool
     o.refusal = refused;
     return o;
   }
-  if (sql::take_seat(db, course_id)) {
+  const domain::DrawPhase draw = domain::draw_phase(seats->draw);
+  if (draw == domain::DrawPhase::kDue) {
+    // After the announced draw time nothing joins the draw, and the seats are not the
+    // scheduler's to give yet: the teacher tries again in a minute.
+    o.refusal = EnrolRefusal::kBusy;
+    o.draw_due = true;
+    return o;
+  }
+  if (draw == domain::DrawPhase::kCollecting) {
+    o.status = EnrolmentStatus::kInDraw;  // no seat: the draw gives them, whoever came first
+  } else if (sql::take_seat(db, course_id)) {
     o.status = auto_approve ? EnrolmentStatus::kApproved : EnrolmentStatus::kPending;
   } else if (waitlist) {
     o.status = EnrolmentStatus::kWaiting;
@@ -268,7 +285,11 @@ Outcome apply(core::Context& cx, int64_t course_id, const std::string& key, bool
     return o;
   }
   sql::save_application(db, course_id, cx.user().id, *o.status, key, auto_approve, answers);
-  if (*o.status == EnrolmentStatus::kWaiting) o.waiting_position = sql::mine(db, course_id, cx.user().id)->waiting_position;
+  if (*o.status == EnrolmentStatus::kWaiting || *o.status == EnrolmentStatus::kInDraw) {
+    const auto saved = sql::mine(db, course_id, cx.user().id);
+    o.waiting_position = saved->waiting_position;
+    o.enrolment_id = saved->id;
+  }
   shared::access::audit(cx, "enrolment.create", seats->code, domain::enrolment_status_code(*o.status));
   tx.commit();
   return o;
@@ -335,8 +356,11 @@ core::Response enrol(core::Context& cx) {
   }
   // At the opening minute most applicants find the course full: tell them without queueing for the
   // course's lock. Only a teacher without an application here, who did not ask for 候補, within the
-  // window; a seat freed a moment later is the waiting list's anyway.
-  if (!form.flag("waitlist") && seats->seats_taken >= seats->online_seats &&
+  // window, of a course that is first come (a draw to come takes everyone); a seat freed a moment
+  // later is the waiting list's anyway.
+  const domain::DrawPhase draw = domain::draw_phase(seats->draw);
+  const bool first_come = draw == domain::DrawPhase::kNone || draw == domain::DrawPhase::kDrawn;
+  if (first_come && !form.flag("waitlist") && seats->seats_taken >= seats->online_seats &&
       !domain::window_refusal(seats->window) && !sql::mine(cx.db(), seats->course_id, cx.user().id)) {
     o.refusal = EnrolRefusal::kFull;
     return answer(cx, *seats, o, &form);
@@ -449,8 +473,8 @@ void fill_applicant_view(ctemplate::TemplateDictionary& body, const ApplicantVie
   all->SetValue("CODE", "");
   all->SetValue("LABEL", "全部");
   if (v.status.empty()) all->ShowSection("SELECTED");
-  for (const auto s : {EnrolmentStatus::kPending, EnrolmentStatus::kWaiting, EnrolmentStatus::kApproved,
-                       EnrolmentStatus::kRefused, EnrolmentStatus::kCancelled}) {
+  for (const auto s : {EnrolmentStatus::kPending, EnrolmentStatus::kInDraw, EnrolmentStatus::kWaiting,
+                       EnrolmentStatus::kApproved, EnrolmentStatus::kRefused, EnrolmentStatus::kCancelled}) {
     auto* o = body.AddSectionDictionary("STATUS_OPTION");
     o->SetValue("CODE", domain::enrolment_status_code(s));
     o->SetValue("LABEL", domain::enrolment_status_label(s));
@@ -477,8 +501,8 @@ core::Response show_applicants(core::Context& cx, const course_store::Course& co
   body.SetIntValue("ONLINE_SEATS", course.online_seats);
   body.SetIntValue("SEATS_TAKEN", course.seats_taken);
   if (!notice.empty()) body.SetValueAndShowSection("NOTICE", notice, "HAS_NOTICE");
-  int counts[5] = {0, 0, 0, 0, 0};
-  for (const auto& a : list) ++counts[static_cast<int>(a.status)];
+  std::map<EnrolmentStatus, int> counts;
+  for (const auto& a : list) ++counts[a.status];
   std::set<std::string> picked;
   for (const auto& v : form.raw_all("enrolment")) picked.insert(v);
   const ApplicantView view = applicant_view(cx.req().query);
@@ -494,10 +518,14 @@ core::Response show_applicants(core::Context& cx, const course_store::Course& co
     row->SetValue("CONTACT", a.email + (a.phone.empty() ? "" : "｜" + a.phone));
     row->SetValue("APPLIED_AT", shared::roc_datetime(a.applied_at));
     row->SetValue("STATUS_CODE", domain::enrolment_status_code(a.status));
+    // A seat the draw gave says so, not 自動審核; every drawn applicant shows the draw's place.
+    const bool by_draw = a.auto_decided && a.draw_won && a.status == EnrolmentStatus::kApproved;
     row->SetValue("STATUS", std::string(domain::enrolment_status_label(a.status)) +
-                                (a.auto_decided ? "（" + shared::roc_datetime(a.decided_at) +
-                                                      " 自動審核：先報先錄取，尚有名額）"
-                                                : ""));
+                                (by_draw           ? "（" + shared::roc_datetime(a.decided_at) + " 抽籤錄取）"
+                                 : a.auto_decided ? "（" + shared::roc_datetime(a.decided_at) +
+                                                        " 自動審核：先報先錄取，尚有名額）"
+                                                  : "") +
+                                (a.draw_position > 0 ? "（抽籤順序第 " + std::to_string(a.draw_position) + " 位）" : ""));
     if (!a.refusal_reason.empty()) row->SetValueAndShowSection("REFUSAL", a.refusal_reason, "REFUSED");
     for (const auto& q : domain::questions()) {
       const std::string prefix = std::string(q.code) + "=";
@@ -520,18 +548,21 @@ core::Response show_applicants(core::Context& cx, const course_store::Course& co
                                std::to_string(missed) + " 堂）");
     for (const auto& course : a.missed_courses) row->AddSectionDictionary("MISSED")->SetValue("MISSED_COURSE", course);
     const bool open = a.status == EnrolmentStatus::kPending || a.status == EnrolmentStatus::kWaiting ||
-                      a.status == EnrolmentStatus::kApproved;
+                      a.status == EnrolmentStatus::kApproved || a.status == EnrolmentStatus::kInDraw;
     if (open) {
       auto* pick = row->AddSectionDictionary("PICK");
       if (picked.count(std::to_string(a.id))) pick->ShowSection("CHECKED");
     }
   }
   body.SetIntValue("TOTAL", static_cast<long>(list.size()));
-  body.SetIntValue("APPROVED", counts[static_cast<int>(EnrolmentStatus::kApproved)]);
-  body.SetIntValue("REFUSED", counts[static_cast<int>(EnrolmentStatus::kRefused)]);
-  body.SetIntValue("PENDING", counts[static_cast<int>(EnrolmentStatus::kPending)]);
-  body.SetIntValue("WAITING", counts[static_cast<int>(EnrolmentStatus::kWaiting)]);
-  body.SetIntValue("CANCELLED", counts[static_cast<int>(EnrolmentStatus::kCancelled)]);
+  body.SetIntValue("APPROVED", counts[EnrolmentStatus::kApproved]);
+  body.SetIntValue("REFUSED", counts[EnrolmentStatus::kRefused]);
+  body.SetIntValue("PENDING", counts[EnrolmentStatus::kPending]);
+  body.SetIntValue("WAITING", counts[EnrolmentStatus::kWaiting]);
+  body.SetIntValue("CANCELLED", counts[EnrolmentStatus::kCancelled]);
+  if (counts[EnrolmentStatus::kInDraw] > 0) {
+    body.AddSectionDictionary("HAS_IN_DRAW")->SetIntValue("IN_DRAW", counts[EnrolmentStatus::kInDraw]);
+  }
   if (list.empty()) body.ShowSection("NO_APPLICANTS");
   shared::fill_form(body, form);
   std::vector<shared::Option> decisions = {{"approve", "通過"}, {"refuse", "不通過"}};
@@ -574,7 +605,7 @@ core::Response decide(core::Context& cx) {
     form.errors().add("form", "沒有審核任何報名。");
     return show_applicants(cx, *course, form, "", 422);
   }
-  int done = 0, no_seat = 0;
+  int done = 0, no_seat = 0, in_draw = 0;
   {
     db::Transaction tx(cx.db());
     auto seats = *sql::lock_course(cx.db(), course->id);
@@ -596,6 +627,8 @@ core::Response decide(core::Context& cx) {
           promote(cx, seats);
         }
         ++done;
+      } else if (s == EnrolmentStatus::kInDraw) {
+        ++in_draw;  // the draw gives the seats, not the organizer (refusing one is still possible)
       } else if (s == EnrolmentStatus::kPending) {
         sql::set_status(cx.db(), id, EnrolmentStatus::kApproved, cx.user().id, "");
         ++done;
@@ -616,6 +649,7 @@ core::Response decide(core::Context& cx) {
   std::string message = std::string(refuse ? "已將 " : "已審核通過 ") + std::to_string(done) + " 位" +
                         (refuse ? "設為不通過，並以電子郵件通知。" : "。");
   if (no_seat > 0) message += "另有 " + std::to_string(no_seat) + " 位候補者因名額已滿未能通過。";
+  if (in_draw > 0) message += "另有 " + std::to_string(in_draw) + " 位待抽籤，名額由抽籤決定，未予通過。";
   cx.flash(message);
   return cx.see_other(app::url_for("office.course.enrolments", {course->code}));
 }
@@ -650,8 +684,13 @@ void fill_box(core::Context& cx, const std::string& course_code, ctemplate::Temp
   } else if (mine) {
     box.ShowSection("SHOW");
     auto* d = box.AddSectionDictionary("MINE");
-    d->SetValue("STATUS_CODE", domain::enrolment_status_code(mine->status));
+    d->SetValue("STATUS_CODE", domain::enrolment_answer_code(mine->status));
     d->SetValue("STATUS", domain::enrolment_status_label(mine->status));
+    if (mine->status == EnrolmentStatus::kInDraw) {
+      auto* draw = d->AddSectionDictionary("IN_DRAW");
+      draw->SetValue("DRAW_AT", shared::roc_datetime(seats->draw_at));
+      draw->SetIntValue("REFERENCE", mine->id);
+    }
     if (mine->waiting_position > 0) {
       d->SetIntValue("POSITION", mine->waiting_position);
       d->ShowSection("WAITING");
@@ -664,11 +703,20 @@ void fill_box(core::Context& cx, const std::string& course_code, ctemplate::Temp
   }
   if (!open) return;  // the course page's status says why
   box.ShowSection("SHOW");
+  const domain::DrawPhase draw = domain::draw_phase(seats->draw);
+  if (draw == domain::DrawPhase::kDue) {
+    box.ShowSection("DRAWING");  // applications wait for the scheduler's draw, a minute at most
+    return;
+  }
   auto* form = box.AddSectionDictionary("FORM");
   form->SetValue("ACTION", app::url_for("enrolment.create", {course_code}));
   form->SetValue("CSRF_TOKEN", cx.csrf_token());
   form->SetValue("KEY", core::random_token());
-  form->ShowSection(seats->seats_taken >= seats->online_seats ? "FULL" : "OPEN");
+  if (draw == domain::DrawPhase::kCollecting) {
+    form->SetValueAndShowSection("DRAW_AT", shared::roc_datetime(seats->draw_at), "LOTTERY");
+  } else {
+    form->ShowSection(seats->seats_taken >= seats->online_seats ? "FULL" : "OPEN");
+  }
   fill_questions(*form, seats->asked, nullptr);
   fill_clash_warnings(cx, seats->course_id, *form);
 }

@@ -23,6 +23,8 @@ constexpr const char* kSeatColumns =
     " DATE_FORMAT(c.enrol_closes_at, '%Y-%m-%d %H:%i') AS enrol_closes_at,"
     " IFNULL((SELECT UNIX_TIMESTAMP(MIN(TIMESTAMP(s.session_date, s.starts_at)))"
     "   FROM course_session s WHERE s.course_id = c.id), 0) AS first_start,"
+    " c.seat_mode, IFNULL(UNIX_TIMESTAMP(c.draw_at), 0) AS draw_epoch, c.drawn_at IS NOT NULL AS drawn,"
+    " IFNULL(DATE_FORMAT(c.draw_at, '%Y-%m-%d %H:%i'), '') AS draw_at,"
     " UNIX_TIMESTAMP() AS db_now FROM course c";
 
 Seats seats_from(const db::Row& r) {
@@ -50,6 +52,8 @@ Seats seats_from(const db::Row& r) {
   s.auto_scope = scope == "own_unit"     ? domain::AutoScope::kOwnUnit
                  : scope == "own_county" ? domain::AutoScope::kOwnCounty
                                          : domain::AutoScope::kAnyone;
+  s.draw = {r.str("seat_mode") == "lottery", r.i64("draw_epoch"), r.flag("drawn"), s.window.now};
+  s.draw_at = r.str("draw_at");
   return s;
 }
 
@@ -153,13 +157,28 @@ domain::Applicant applicant_of(db::Connection& db, int64_t teacher_id) {
 }
 
 bool save_settings(db::Connection& db, int64_t course_id, const Settings& s) {
-  return db.execute(
-             "UPDATE course SET enrol_online = ?, enrol_opens_at = NULLIF(?, ''), enrol_closes_at = NULLIF(?, ''),"
-             " online_seats = ?, auto_review = ?, auto_review_scope = ?, ask_fields = ?,"
-             " eligible_levels = ?, eligible_counties = ?, eligible_units = ? WHERE id = ? AND seats_taken <= ?",
-             s.enrol_online, s.opens, s.closes, s.online_seats, s.auto_review, s.auto_scope,
-             s.ask_fields, s.eligible_levels, s.eligible_counties, s.eligible_units, course_id,
-             s.online_seats) == 1;
+  // Read under the row's lock and then written, because an UPDATE that changes nothing (the
+  // settings saved again as they are) reports no row: the online seats never below those held,
+  // and the way and the draw time (to the minute) as they are once enrolment has opened, the
+  // fairness promise checked again at the moment of writing.
+  const auto allowed = db.query_one(
+      "SELECT seats_taken <= ? AND (enrol_opens_at IS NULL OR NOW() < enrol_opens_at"
+      " OR (seat_mode = ? AND DATE_FORMAT(draw_at, '%Y-%m-%d %H:%i:00') <=> NULLIF(?, ''))) AS ok"
+      " FROM course WHERE id = ? FOR UPDATE",
+      s.online_seats, s.seat_mode, s.draw_at, course_id);
+  if (!allowed || !allowed->flag("ok")) return false;
+  // The seed is kept while 抽籤 stays and the draw time as stored while its minute stays
+  // (assignments read the row as it was, left to right).
+  db.execute(
+      "UPDATE course SET draw_seed = IF(? = 'lottery', IFNULL(IF(seat_mode = 'lottery', draw_seed, NULL), ?), NULL),"
+      " draw_at = IF(DATE_FORMAT(draw_at, '%Y-%m-%d %H:%i:00') <=> NULLIF(?, ''), draw_at, NULLIF(?, '')),"
+      " seat_mode = ?, enrol_online = ?, enrol_opens_at = NULLIF(?, ''), enrol_closes_at = NULLIF(?, ''),"
+      " online_seats = ?, auto_review = ?, auto_review_scope = ?, ask_fields = ?,"
+      " eligible_levels = ?, eligible_counties = ?, eligible_units = ? WHERE id = ?",
+      s.seat_mode, s.new_seed, s.draw_at, s.draw_at, s.seat_mode, s.enrol_online, s.opens, s.closes,
+      s.online_seats, s.auto_review, s.auto_scope, s.ask_fields, s.eligible_levels, s.eligible_counties,
+      s.eligible_units, course_id);
+  return true;
 }
 
 std::optional<Held> find_own(db::Connection& db, int64_t enrolment_id, int64_t teacher_id, bool lock) {
@@ -211,10 +230,11 @@ std::vector<Applicant> applicants(db::Connection& db, int64_t course_id) {
       "SELECT a.id, a.teacher_id, a.status, t.name, u.name AS unit_name, t.title_name, t.email,"
       " t.phone, DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') AS applied_at,"
       " DATE_FORMAT(a.decided_at, '%Y-%m-%d %H:%i') AS decided_at, a.refusal_reason, a.auto_decided,"
-      " a.answers"
+      " a.answers, IFNULL(d.position, 0) AS draw_position, IFNULL(d.won, FALSE) AS draw_won"
       " FROM enrolment a JOIN teacher t ON t.id = a.teacher_id LEFT JOIN unit u ON u.id = t.unit_id"
+      " LEFT JOIN draw_entry d ON d.enrolment_id = a.id"
       " WHERE a.course_id = ?"
-      " ORDER BY FIELD(a.status, 'pending', 'waiting', 'approved', 'rejected', 'cancelled'),"
+      " ORDER BY FIELD(a.status, 'pending', 'in_draw', 'waiting', 'approved', 'rejected', 'cancelled'),"
       " a.waiting_since, a.created_at, a.id";
   std::vector<Applicant> out;
   // The courses behind each applicant's light, for all applicants in one query.
@@ -243,6 +263,8 @@ std::vector<Applicant> applicants(db::Connection& db, int64_t course_id) {
     a.auto_decided = r.flag("auto_decided");
     a.missed_courses = missed[a.teacher_id];
     a.answers = r.str("answers");
+    a.draw_position = r.i32("draw_position");
+    a.draw_won = r.flag("draw_won");
     out.push_back(std::move(a));
   }
   return out;
@@ -261,7 +283,7 @@ std::vector<Person> active_enrolments(db::Connection& db, int64_t course_id) {
   std::vector<Person> out;
   for (const auto& r : db.query(
            "SELECT e.id, e.teacher_id, t.name, t.email FROM enrolment e JOIN teacher t ON t.id = e.teacher_id"
-           " WHERE e.course_id = ? AND e.status IN ('pending', 'approved', 'waiting') FOR UPDATE",
+           " WHERE e.course_id = ? AND e.status IN ('pending', 'approved', 'waiting', 'in_draw') FOR UPDATE",
            course_id)) {
     out.push_back({r.i64("id"), r.i64("teacher_id"), r.str("name"), r.str("email")});
   }
@@ -270,7 +292,7 @@ std::vector<Person> active_enrolments(db::Connection& db, int64_t course_id) {
 
 void cancel_all(db::Connection& db, int64_t course_id) {
   db.execute("UPDATE enrolment SET status = 'cancelled', cancelled_at = NOW()"
-             " WHERE course_id = ? AND status IN ('pending', 'approved', 'waiting')",
+             " WHERE course_id = ? AND status IN ('pending', 'approved', 'waiting', 'in_draw')",
              course_id);
   db.execute("UPDATE course SET seats_taken = 0 WHERE id = ?", course_id);
 }

@@ -11,6 +11,7 @@
 
 #include "core/db.h"
 #include "domain/enrolment_rules.h"
+#include "domain/lottery.h"
 
 namespace enrolment::sql {
 
@@ -26,6 +27,8 @@ struct Seats {
   std::string code, title, enrol_closes_at, county_id;
   std::map<std::string, domain::Asked> asked;  // 報名所需額外資訊
   domain::Eligibility eligibility;
+  domain::DrawFacts draw;  // 抽籤 (enrolment/lottery.h), on the same clock as the window
+  std::string draw_at;     // "YYYY-MM-DD HH:MM", or "" for 先到先得
 };
 std::optional<Seats> lock_course(db::Connection& db, int64_t course_id);
 // The same facts without a lock, for showing the course page's enrolment box.
@@ -58,13 +61,19 @@ std::vector<std::string> unknown_unit_codes(db::Connection& db, const std::set<s
 domain::Applicant applicant_of(db::Connection& db, int64_t teacher_id);
 
 // 線上報名設定, with the course locked: the window, online seats and the rest; the online seats
-// never below those held (false: someone took seats meanwhile, nothing written).
+// never below those held, and the way seats are given and the draw time as they were once
+// enrolment has opened (false: someone took seats or enrolment opened meanwhile, nothing
+// written). Choosing 抽籤 keeps the course's seed if it has one, else fixes `new_seed`; leaving
+// it forgets the seed.
 struct Settings {
   bool enrol_online = false;
   std::string opens, closes;  // "YYYY-MM-DD HH:MM:00"
   int online_seats = 0;
   bool auto_review = false;
   std::string auto_scope, ask_fields, eligible_levels, eligible_counties, eligible_units;
+  std::string seat_mode = "first_come";  // or "lottery"
+  std::string draw_at;                   // "YYYY-MM-DD HH:MM:00", or "" for 先到先得
+  std::string new_seed;
 };
 bool save_settings(db::Connection& db, int64_t course_id, const Settings& settings);
 
@@ -97,11 +106,13 @@ struct Applicant {
       answers;
   bool auto_decided = false;
   std::vector<std::string> missed_courses;  // this year's 報名但未參與 (SPEC §6): "title（code）"
+  int draw_position = 0;                    // the place the course's draw gave, 0 without one
+  bool draw_won = false;
 };
 std::vector<Applicant> applicants(db::Connection& db, int64_t course_id);
 std::optional<Person> person_of(db::Connection& db, int64_t enrolment_id, int64_t course_id);
 
-// Enrolments that hold a seat or wait, for cancelling with the course.
+// Enrolments that hold a seat, wait or wait for the draw, for cancelling with the course.
 std::vector<Person> active_enrolments(db::Connection& db, int64_t course_id);
 void cancel_all(db::Connection& db, int64_t course_id);
 

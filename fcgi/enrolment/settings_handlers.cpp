@@ -1,10 +1,13 @@
-// 線上報名設定 of an approved course (seeds 002, step 三): the window, the online seats, 自動審核 and
-// its scope, who may apply, and the extra information asked. It may change while enrolment runs,
-// never to fewer seats than are held; more seats go at once to the waiting list.
+// 線上報名設定 of an approved course (seeds 002, step 三): the window, the online seats, how seats
+// are given (先到先得 or 抽籤 with its draw time, issue 8), 自動審核 and its scope, who may apply,
+// and the extra information asked. It may change while enrolment runs, never to fewer seats than
+// are held and never in how seats are given once enrolment has opened; more seats go at once to
+// the waiting list.
 #include "enrolment/settings_handlers.h"
 
 #include "app/routes.h"
 #include "core/form.h"
+#include "core/security.h"
 #include "core/view.h"
 #include "domain/course_rules.h"
 #include "domain/enrolment_rules.h"
@@ -41,6 +44,9 @@ core::FormSpec settings_spec(core::Context& cx) {
       {"enrol_opens", "開放報名時間", FieldKind::kDateTime},
       {"enrol_closes", "報名截止時間", FieldKind::kDateTime},
       {"online_seats", "可線上報名人數", FieldKind::kInteger, true, 9999, 0},
+      // Left out (as on the page once enrolment has opened): the course's own way and draw time.
+      {"seat_mode", "名額分配方式", FieldKind::kChoice, false, 0, 0, {"first_come", "lottery"}, {"先到先得", "抽籤"}},
+      {"draw_at", "抽籤時間", FieldKind::kDateTime},
       {"auto_review", "自動審核", FieldKind::kFlag},
       {"auto_review_scope", "自動審核的對象", FieldKind::kChoice, true, 0, 0,
        {"anyone", "own_unit", "own_county"}, {"所有報名者", "本校教師", "本縣市教師"}},
@@ -59,8 +65,17 @@ std::string datetime_local(const std::string& iso) {  // "2025-03-01 09:00" → 
   return iso.size() >= 16 ? iso.substr(0, 10) + "T" + iso.substr(11, 5) : "";
 }
 
-core::Form form_of(const core::FormSpec& spec, const course_store::Course& c) {
+const char* mode_of(const sql::Seats& seats) { return seats.draw.lottery ? "lottery" : "first_come"; }
+
+// Once enrolment has opened (by the database's clock) the way seats are given is promised.
+bool draw_fixed(const sql::Seats& seats) {
+  return seats.window.opens > 0 && seats.window.now >= seats.window.opens;
+}
+
+core::Form form_of(const core::FormSpec& spec, const course_store::Course& c, const sql::Seats& seats) {
   core::Form f(spec);
+  f.set_raw("seat_mode", mode_of(seats));
+  f.set_raw("draw_at", datetime_local(seats.draw_at));
   f.set_raw("enrol_online", c.enrol_online ? "1" : "");
   f.set_raw("enrol_opens", datetime_local(c.enrol_opens_at));
   f.set_raw("enrol_closes", datetime_local(c.enrol_closes_at));
@@ -82,7 +97,8 @@ core::Form form_of(const core::FormSpec& spec, const course_store::Course& c) {
   return f;
 }
 
-core::Response show(core::Context& cx, const course_store::Course& c, const core::Form& form, int status) {
+core::Response show(core::Context& cx, const course_store::Course& c, const sql::Seats& seats,
+                    const core::Form& form, int status) {
   core::Page page(cx, "enrolment/settings.tpl", "線上報名設定：" + c.title);
   auto& body = page.body();
   body.SetValue("CODE", c.code);
@@ -96,6 +112,15 @@ core::Response show(core::Context& cx, const course_store::Course& c, const core
   shared::fill_form(body, form);
   if (form.flag("enrol_online")) body.ShowSection("ENROL_ONLINE_CHECKED");
   if (form.flag("auto_review")) body.ShowSection("AUTO_REVIEW_CHECKED");
+  if (draw_fixed(seats)) {
+    auto* fixed = body.AddSectionDictionary("MODE_FIXED");
+    fixed->SetValue("MODE", seats.draw.lottery ? "抽籤" : "先到先得");
+    if (seats.draw.lottery) fixed->SetValueAndShowSection("DRAW_AT", shared::roc_datetime(seats.draw_at), "LOTTERY");
+  } else {
+    auto* open = body.AddSectionDictionary("MODE_OPEN");
+    std::vector<shared::Option> modes = {{"first_come", "先到先得"}, {"lottery", "抽籤"}};
+    shared::fill_options(*open, "MODE_OPTION", modes, {form.raw("seat_mode")});
+  }
   std::vector<shared::Option> scopes = {{"anyone", "所有報名者"}, {"own_unit", "本校教師"}, {"own_county", "本縣市教師"}};
   shared::fill_options(body, "SCOPE_OPTION", scopes, {form.raw("auto_review_scope")});
   std::vector<shared::Option> levels, counties;
@@ -129,6 +154,15 @@ std::string sql_datetime(const std::optional<std::pair<domain::Date, int>>& t) {
          std::to_string(m) + ":00";
 }
 
+// "2025-03-01 09:00" as the course has it → the date and minute the rules compare.
+std::optional<std::pair<domain::Date, int>> stored_time(const std::string& iso) {
+  const auto day = iso.size() >= 16 ? domain::parse_iso_date(iso.substr(0, 10)) : std::nullopt;
+  const auto hour = iso.size() >= 16 ? domain::parse_integer(iso.substr(11, 2), 0, 23) : std::nullopt;
+  const auto minute = iso.size() >= 16 ? domain::parse_integer(iso.substr(14, 2), 0, 59) : std::nullopt;
+  if (!day || !hour || !minute) return std::nullopt;
+  return std::make_pair(*day, static_cast<int>(*hour * 60 + *minute));
+}
+
 }  // namespace
 
 core::Response settings_form(core::Context& cx) {
@@ -137,8 +171,10 @@ core::Response settings_form(core::Context& cx) {
   if (course->state != domain::CourseState::kApproved) {
     return cx.conflict("課程確認通過後才能設定線上報名；目前為「" + shared::course_state_label(course->state) + "」。");
   }
+  const auto seats = sql::seats_of(cx.db(), course->code);
+  if (!seats) return cx.not_found();
   const core::FormSpec spec = settings_spec(cx);
-  return show(cx, *course, form_of(spec, *course), 200);
+  return show(cx, *course, *seats, form_of(spec, *course, *seats), 200);
 }
 
 core::Response save_settings(core::Context& cx) {
@@ -147,9 +183,20 @@ core::Response save_settings(core::Context& cx) {
   if (course->state != domain::CourseState::kApproved) {
     return cx.conflict("課程確認通過後才能設定線上報名；目前為「" + shared::course_state_label(course->state) + "」。");
   }
+  const auto seats = sql::seats_of(cx.db(), course->code);
+  if (!seats) return cx.not_found();
   const core::FormSpec spec = settings_spec(cx);
   core::Form form(spec, cx.req().form);
   const bool online = form.flag("enrol_online");
+  // The way seats are given and the draw time: as sent, or the course's own when left out.
+  const std::string stored_mode = mode_of(*seats);
+  std::string mode = form.text("seat_mode").empty() ? stored_mode : form.text("seat_mode");
+  auto draw = cx.req().form.all("draw_at").empty() ? stored_time(seats->draw_at) : form.date_time("draw_at");
+  if (!online) {  // kept as they were, like the window
+    mode = stored_mode;
+    draw = stored_time(seats->draw_at);
+  }
+  if (mode != "lottery") draw.reset();
   if (online && form.ok()) {
     domain::WindowSettings w;
     w.opens = form.date_time("enrol_opens");
@@ -160,6 +207,10 @@ core::Response save_settings(core::Context& cx) {
     w.online_seats = static_cast<int>(form.integer("online_seats").value_or(0));
     w.total_seats = course->class_count * course->seats_per_class;
     w.seats_held = course->seats_taken;
+    w.lottery = mode == "lottery";
+    w.draw = draw;
+    w.draw_fixed = draw_fixed(*seats);
+    w.draw_changed = mode != stored_mode || sql_datetime(draw) != sql_datetime(stored_time(seats->draw_at));
     form.errors().add_all(domain::check_settings(w));
   }
   // Each 學校代碼 typed must be a unit's.
@@ -171,7 +222,7 @@ core::Response save_settings(core::Context& cx) {
   }
   if (!form.ok()) {
     form.errors().add("form", "線上報名設定沒有儲存。");
-    return show(cx, *course, form, 422);
+    return show(cx, *course, *seats, form, 422);
   }
   sql::Settings s;
   s.enrol_online = online;
@@ -182,6 +233,9 @@ core::Response save_settings(core::Context& cx) {
     s.closes = course->enrol_closes_at.empty() ? "" : course->enrol_closes_at + ":00";
   }
   s.online_seats = static_cast<int>(form.integer("online_seats").value_or(course->online_seats));
+  s.seat_mode = mode;
+  s.draw_at = sql_datetime(draw);
+  s.new_seed = core::random_token();  // used only when 抽籤 is chosen now (enrolment_sql.h)
   s.auto_review = form.flag("auto_review");
   s.auto_scope = form.text("auto_review_scope");
   std::map<std::string, domain::Asked> asked;
@@ -201,7 +255,7 @@ core::Response save_settings(core::Context& cx) {
     db::Transaction tx(cx.db());
     sql::lock_course(cx.db(), course->id);  // the course first, like every change to its seats
     if (!sql::save_settings(cx.db(), course->id, s)) {
-      return cx.conflict("報名人數已有變動，可線上報名人數不可少於目前已占用的名額；設定沒有儲存，請重新開啟後再試。");
+      return cx.conflict("報名狀況已有變動：可線上報名人數不可少於目前已占用的名額，開放報名後也不能變更名額分配方式與抽籤時間；設定沒有儲存，請重新開啟後再試。");
     }
     // More seats go at once to the waiting list, in its order (SPEC §11).
     const auto seats = *sql::lock_course(cx.db(), course->id);

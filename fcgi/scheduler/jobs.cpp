@@ -1,4 +1,5 @@
 // scheduler/jobs.cpp: every timed job of the portal. Read this to know what runs on its own.
+#include "enrolment/lottery.h"
 #include "enrolment/reminders.h"
 #include "scheduler/scheduler.h"
 
@@ -7,6 +8,7 @@ namespace scheduler {
 const std::vector<Job>& jobs() {
   static const std::vector<Job> table = {
       // name                  run
+      {"enrolment.draws", enrolment::run_draws},           // 抽籤 at each course's draw time
       {"enrolment.reminders", enrolment::send_reminders},  // the e-mail before the first session
   };
   return table;

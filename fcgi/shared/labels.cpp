@@ -31,7 +31,7 @@ constexpr Label kEmployment[] = {{"active", "在職"},      {"not_renewed", "未
                                  {"transferred", "轉校"}, {"retired", "退休"}};
 constexpr Label kEnrolment[] = {{"pending", "待審核"},   {"approved", "審核通過"},
                                 {"rejected", "審核不通過"}, {"cancelled", "已取消"},
-                                {"waiting", "候補中"}};
+                                {"waiting", "候補中"},     {"in_draw", "待抽籤"}};
 }  // namespace
 
 std::string roc_date(std::string_view iso_date) {

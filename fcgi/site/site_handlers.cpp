@@ -15,6 +15,7 @@
 #include "domain/course_rules.h"
 #include "domain/course_state.h"
 #include "enrolment/enrolment_handlers.h"
+#include "enrolment/lottery.h"
 #include "domain/public_status.h"
 #include "domain/roc_date.h"
 #include "domain/search_terms.h"
@@ -180,10 +181,11 @@ core::Response cached_answer(const std::string& html) {
   return r;
 }
 
-std::string render_course_body(const course_store::Course& c,
+std::string render_course_body(db::Connection& db, const course_store::Course& c,
                                const std::vector<course_store::Session>& sessions,
                                const std::vector<course_store::Tag>& tags) {
   ctemplate::TemplateDictionary d("course");
+  enrolment::fill_lottery(db, c.id, *d.AddIncludeDictionary("LOTTERY"));  // public: no one's own
   d.SetValue("CODE", c.code);
   d.SetValue("TITLE", c.title);
   // Shown only for public courses (show_course), so there is a status; 已結束 is the safe word.
@@ -327,7 +329,7 @@ core::Response show_course(core::Context& cx) {
     // Courses not yet approved, returned or deleted are not public (SPEC §3).
     if (!course || !domain::is_public(course->state)) return cx.not_found();
     body = core::FragmentCache::Entry{
-        course->title, render_course_body(*course, course_store::sessions_of(cx.db(), course->id),
+        course->title, render_course_body(cx.db(), *course, course_store::sessions_of(cx.db(), course->id),
                                           course_store::tags_of(cx.db(), course->id))};
     cache.put(code, "", *body);
   }

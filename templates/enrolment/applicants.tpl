@@ -7,6 +7,7 @@
   <dt>不通過</dt><dd id="count-refused">{{REFUSED}}</dd>
   <dt>未審核</dt><dd id="count-pending">{{PENDING}}</dd>
   <dt>候補</dt><dd id="count-waiting">{{WAITING}}</dd>
+  {{#HAS_IN_DRAW}}<dt>待抽籤</dt><dd id="count-in-draw">{{IN_DRAW}}</dd>{{/HAS_IN_DRAW}}
   <dt>已取消</dt><dd id="count-cancelled">{{CANCELLED}}</dd>
 </dl>
 {{#HAS_NOTICE}}<p class="note" role="status">{{NOTICE}}</p>{{/HAS_NOTICE}}

@@ -15,6 +15,16 @@
       <input id="online_seats" name="online_seats" type="text" inputmode="numeric" value="{{ONLINE_SEATS}}"{{#ONLINE_SEATS_INVALID}} aria-describedby="online_seats-error" aria-invalid="true"{{/ONLINE_SEATS_INVALID}}>{{>ONLINE_SEATS_ERROR}}</div>
   </fieldset>
   <fieldset>
+    <legend>名額分配方式</legend>
+    {{#MODE_OPEN}}<fieldset class="field" id="seat_mode"><legend>名額如何分配（開放報名後不能變更）</legend>
+      {{#MODE_OPTION}}<label class="inline-choice"><input type="radio" name="seat_mode" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/MODE_OPTION}}
+      {{>SEAT_MODE_ERROR}}</fieldset>
+    <div class="field"><label for="draw_at">抽籤時間（選抽籤時必填：晚於開放報名，最晚為報名截止時間）</label>
+      <input id="draw_at" name="draw_at" type="datetime-local" value="{{DRAW_AT}}"{{#DRAW_AT_INVALID}} aria-describedby="draw_at-error" aria-invalid="true"{{/DRAW_AT_INVALID}}>{{>DRAW_AT_ERROR}}</div>
+    <p class="hint">抽籤：開放報名至抽籤時間之間的報名一同抽籤，報名先後不影響結果，今年無「報名但未參與」者優先；抽籤後依先到先得遞補空額與候補。選定抽籤時即固定隨機種子，研習頁面先公布其雜湊，抽籤時公布種子供驗算。</p>{{/MODE_OPEN}}
+    {{#MODE_FIXED}}<p id="seat_mode">{{MODE}}{{#LOTTERY}}，抽籤時間 {{DRAW_AT}}{{/LOTTERY}}（已開放報名，不能變更）。</p>{{>SEAT_MODE_ERROR}}{{/MODE_FIXED}}
+  </fieldset>
+  <fieldset>
     <legend>審核方式</legend>
     <div class="field checkbox"><input id="auto_review" name="auto_review" type="checkbox" value="1"{{#AUTO_REVIEW_CHECKED}} checked{{/AUTO_REVIEW_CHECKED}}><label for="auto_review">自動審核（名額內先報先錄取）</label></div>
     <fieldset class="field" id="auto_review_scope"><legend>自動審核的對象（其他報名者由承辦人審核）</legend>

@@ -36,6 +36,7 @@
   {{/ONLINE}}
   {{#NOT_ONLINE}}<dt>線上報名</dt><dd>本研習不提供線上報名</dd>{{/NOT_ONLINE}}
 </dl>
+{{>LOTTERY}}
 <!--enrolment-box-->
 
 <h2>聯絡人</h2>

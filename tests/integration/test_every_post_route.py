@@ -82,7 +82,7 @@ FIELDS = {
     "enrolment.create": lambda o: [("key", portal.random_text(20))],
     "office.course.decide": lambda o: [("decision", "refuse"), ("reason", PREFIX), ("enrolment", o["enrolment"])],
     "office.course.save_settings": lambda o: [("enrol_online", "1"), ("online_seats", "5"),
-                                              ("auto_review_scope", "anyone")],
+                                              ("auto_review_scope", "anyone"), ("seat_mode", "first_come")],
     "office.course.batch_enrol": lambda o: [("teacher", "4")],  # 周怡君 of 內壢國中, not enrolled in 5600001
     "review.approve_many": lambda o: [("code", o["course"])],
     "office.course.roster_convert": lambda o: [("action", "all")],

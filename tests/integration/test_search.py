@@ -13,7 +13,7 @@ PUBLIC_STATES = "('approved','roster_submitted','roster_returned','closed')"
 NON_PUBLIC = {"5600003", "5600004", "5600010"}  # unconfirmed, returned, deleted
 WENYA = {f"56001{n:02d}" for n in range(1, 6)}
 NEILI_PUBLIC = {"5600001", "5600002", "5600005", "5600006", "5600007", "5600008", "5600009", "5600013",
-                "5600011", "5600012", "5600014", "5600016"}
+                "5600011", "5600012", "5600014", "5600015", "5600016", "5600017"}
 NATIONAL_IN_TAOYUAN = {"5600203", "5600206"}  # 國立中壢高中, 國立中央大學: approved, in 桃園市 too
 
 
@@ -161,7 +161,7 @@ class Filters(unittest.TestCase):
         page = search(open="1")
         self.assertEqual(page.status, 200)
         expected = public_codes("c.enrol_online AND NOW() BETWEEN c.enrol_opens_at AND c.enrol_closes_at")
-        self.assertEqual(expected, {"5600001", "5600013"})
+        self.assertEqual(expected, {"5600001", "5600013", "5600017", "5600015"})
         self.assertEqual(set(results(page)), expected)
         self.assertIn('value="1" checked', page.text)
 

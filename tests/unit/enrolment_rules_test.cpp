@@ -52,6 +52,7 @@ TEST(MayCancel, UntilTheFirstSessionStarts) {
   EXPECT_FALSE(may_cancel(EnrolmentStatus::kApproved, kStart, kStart));
   EXPECT_TRUE(may_cancel(EnrolmentStatus::kPending, kStart - 1, kStart));
   EXPECT_TRUE(may_cancel(EnrolmentStatus::kWaiting, kStart - 1, kStart));
+  EXPECT_TRUE(may_cancel(EnrolmentStatus::kInDraw, kStart - 1, kStart));
   EXPECT_FALSE(may_cancel(EnrolmentStatus::kCancelled, kStart - 1, kStart));
   EXPECT_FALSE(may_cancel(EnrolmentStatus::kRefused, kStart - 1, kStart));
 }
@@ -64,11 +65,18 @@ TEST(MayPromote, NotAfterTheDeadlineNorOnceTheCourseBegan) {
 
 TEST(EnrolmentStatus, EachCodeReadsBackAndOnlyPendingAndApprovedHoldASeat) {
   for (EnrolmentStatus s : {EnrolmentStatus::kPending, EnrolmentStatus::kApproved, EnrolmentStatus::kRefused,
-                            EnrolmentStatus::kCancelled, EnrolmentStatus::kWaiting}) {
+                            EnrolmentStatus::kCancelled, EnrolmentStatus::kWaiting, EnrolmentStatus::kInDraw}) {
     EXPECT_EQ(parse_enrolment_status(enrolment_status_code(s)), s);
     EXPECT_EQ(holds_seat(s), s == EnrolmentStatus::kPending || s == EnrolmentStatus::kApproved);
   }
   EXPECT_EQ(parse_enrolment_status("APPROVED"), std::nullopt);
+}
+
+TEST(EnrolmentStatus, AnApplicationWaitingForTheDrawAnswersPendingToScripts) {
+  EXPECT_STREQ(enrolment_status_code(EnrolmentStatus::kInDraw), "in_draw");
+  EXPECT_STREQ(enrolment_answer_code(EnrolmentStatus::kInDraw), "pending");
+  EXPECT_STREQ(enrolment_answer_code(EnrolmentStatus::kWaiting), "waiting");
+  EXPECT_STREQ(enrolment_status_label(EnrolmentStatus::kInDraw), "待抽籤");
 }
 
 TEST(RefusalCode, IsTheFixedPointScriptsRead) {
@@ -173,6 +181,51 @@ TEST(CheckSettings, NeverFewerOnlineSeatsThanHeldNorMoreThanTheTotal) {
   EXPECT_TRUE(check_settings(s).empty());
   s.online_seats = 41;
   EXPECT_EQ(fields_of(check_settings(s)), std::vector<std::string>{"online_seats"});
+}
+
+WindowSettings lottery(std::optional<std::pair<Date, int>> draw) {
+  WindowSettings s = settings();
+  s.lottery = true;
+  s.draw = draw;
+  return s;
+}
+
+TEST(CheckSettings, TakesADrawAfterTheOpeningUpToTheDeadline) {
+  EXPECT_TRUE(check_settings(lottery(std::make_pair(Date{2026, 12, 3}, 9 * 60 + 1))).empty());
+  EXPECT_TRUE(check_settings(lottery(std::make_pair(Date{2026, 12, 21}, 17 * 60))).empty());
+}
+
+TEST(CheckSettings, RefusesALotteryWithoutADrawTime) {
+  EXPECT_EQ(fields_of(check_settings(lottery(std::nullopt))), std::vector<std::string>{"draw_at"});
+}
+
+TEST(CheckSettings, RefusesADrawAtOrBeforeTheOpening) {
+  EXPECT_EQ(fields_of(check_settings(lottery(std::make_pair(Date{2026, 12, 3}, 9 * 60)))),
+            std::vector<std::string>{"draw_at"});
+  EXPECT_EQ(fields_of(check_settings(lottery(std::make_pair(Date{2026, 12, 2}, 12 * 60)))),
+            std::vector<std::string>{"draw_at"});
+}
+
+TEST(CheckSettings, RefusesADrawAfterTheDeadline) {
+  EXPECT_EQ(fields_of(check_settings(lottery(std::make_pair(Date{2026, 12, 21}, 17 * 60 + 1)))),
+            std::vector<std::string>{"draw_at"});
+}
+
+TEST(CheckSettings, OnceOpenNeitherTheWayNorTheDrawTimeChanges) {
+  WindowSettings s = lottery(std::make_pair(Date{2026, 12, 10}, 12 * 60));
+  s.draw_fixed = true;
+  EXPECT_TRUE(check_settings(s).empty());
+  s.draw_changed = true;
+  EXPECT_EQ(fields_of(check_settings(s)), std::vector<std::string>{"seat_mode"});
+  s.draw_fixed = false;
+  EXPECT_TRUE(check_settings(s).empty());
+}
+
+TEST(CheckSettings, OnceOpenTheDeadlineNeverMovesBeforeTheDraw) {
+  WindowSettings s = lottery(std::make_pair(Date{2026, 12, 10}, 12 * 60));
+  s.draw_fixed = true;
+  s.closes = std::make_pair(Date{2026, 12, 10}, 11 * 60);
+  EXPECT_EQ(fields_of(check_settings(s)), std::vector<std::string>{"enrol_closes"});
 }
 
 }  // namespace
