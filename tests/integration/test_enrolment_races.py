@@ -379,10 +379,10 @@ def replay_audit(code, seats):
 
 
 class Churn(RaceChecks):
-    """L5: ~15 s of teachers enrolling (waiting list on), re-checking and cancelling on an 8-seat
+    """L5: 30 s of teachers enrolling (waiting list on), re-checking and cancelling on an 8-seat
     自動審核 course, the seat invariant sampled every 0.5 s."""
 
-    SECONDS = 15
+    SECONDS = 30
     THREADS = 12
     SEATS = 8
 
