@@ -23,7 +23,9 @@ Memory: before each request it reads VmRSS and VmHWM of every portal worker (the
 var/run/portal.pid) and resets VmHWM to the current RSS (`echo 5 > /proc/PID/clear_refs`), so that
 VmHWM afterwards is the peak during the request; growth = that peak - RSS before. The worker that
 served the request is the one whose CPU time moved. Without the right to reset, VmHWM is the
-lifetime peak and the growth only what the request added above it (said in the output).
+lifetime peak and the growth only what the request added above it (said in the output). It also
+prints the CPU time the worker and mariadbd spent over the request (all threads, schedstat), so
+that a wall time well above their sum shows waiting: fsync, or other processes on the CPUs.
 
 Sessions of `organizer` and `reviewer` are minted in SQL (portal.mint_account_session). Every
 course, roster line, study record, history row, audit line and mail the benchmark made is removed
@@ -59,20 +61,30 @@ def log(line):
 
 # ------------------------------------------------------------------------------ the workers
 
-def _cpu_of(pid):
-    """utime + stime of a process (all its threads) in clock ticks; None when it is gone."""
+def cpu_ns(pid):
+    """CPU time so far of a process, all its threads, in ns (schedstat: time on a CPU); 0 when gone."""
+    total = 0
     try:
-        with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return int(fields[11]) + int(fields[12])
+        tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
-        return None
+        return 0
+    for t in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{t}/schedstat") as f:
+                total += int(f.read().split()[0])
+        except OSError:
+            pass  # a thread that ended meanwhile
+    return total
+
+
+def pid_of(name):
+    with open(os.path.join(portal.VAR, "run", f"{name}.pid")) as f:
+        return int(f.read().strip())
 
 
 def workers():
     """PIDs of the FastCGI workers: the portal supervisor's children (nginx/portalctl start_app)."""
-    with open(os.path.join(portal.VAR, "run", "portal.pid")) as f:
-        pid = int(f.read().strip())
+    pid = pid_of("portal")
     with open(f"/proc/{pid}/task/{pid}/children") as f:
         kids = [int(c) for c in f.read().split()]
     if not kids:
@@ -102,12 +114,14 @@ def reset_peak(pid):
 
 
 class Watch:
-    """The workers' memory and CPU around one request."""
+    """The workers' memory and CPU, and MariaDB's CPU, around one request."""
 
     def __init__(self, pids):
         self.pids = pids
-        self.before = {p: (memory_of(p), _cpu_of(p)) for p in pids}
+        self.db = pid_of("mysqld")
+        self.before = {p: (memory_of(p), cpu_ns(p)) for p in pids}
         self.reset = all(reset_peak(p) for p in pids)
+        self.db_before = cpu_ns(self.db)
 
     def done(self):
         served, most = None, -1
@@ -115,19 +129,21 @@ class Watch:
         for p in self.pids:
             (rss0, hwm0), cpu0 = self.before[p]
             rss1, hwm1 = memory_of(p)
-            cpu = (_cpu_of(p) or cpu0) - cpu0
+            cpu = cpu_ns(p) - cpu0
             per[p] = {"rss_before": rss0, "hwm_before": hwm0, "hwm_after": hwm1, "rss_after": rss1,
-                      "growth": hwm1 - (rss0 if self.reset else hwm0), "cpu_ticks": cpu}
+                      "growth": hwm1 - (rss0 if self.reset else hwm0), "cpu_ms": cpu / 1e6}
             if cpu > most:
                 served, most = p, cpu
-        return {"worker": served, "reset": self.reset, **per[served], "all": per}
+        return {"worker": served, "reset": self.reset, **per[served], "db_cpu_ms": (cpu_ns(self.db) - self.db_before) / 1e6,
+                "all": per}
 
 
 def mem_line(m):
     how = "peak during the request" if m["reset"] else "lifetime peak (could not reset VmHWM)"
     return (f"worker {m['worker']}: VmHWM {m['hwm_before'] / MiB:.1f} MiB before (since start), "
             f"{m['hwm_after'] / MiB:.1f} MiB after ({how}); growth {m['growth'] / MiB:+.1f} MiB; "
-            f"RSS {m['rss_before'] / MiB:.1f} -> {m['rss_after'] / MiB:.1f} MiB")
+            f"RSS {m['rss_before'] / MiB:.1f} -> {m['rss_after'] / MiB:.1f} MiB; CPU ms: worker {m['cpu_ms']:.0f}"
+            f" + MariaDB {m['db_cpu_ms']:.0f}")
 
 
 # ------------------------------------------------------------------------------ HTTP
@@ -294,6 +310,8 @@ def summary(name, rs, target=2.0):
     log(f"{name}: p50 {p50 * 1000:.0f} ms, max {worst * 1000:.0f} ms over {len(rs)} rounds "
         f"({', '.join('%.0f' % (t * 1000) for t in times)} ms); target < {target:.0f} s: "
         f"{'met' if worst < target else 'NOT met'}")
+    log(f"{name}: CPU ms median: worker {statistics.median(r['memory']['cpu_ms'] for r in rs):.0f} + MariaDB "
+        f"{statistics.median(r['memory']['db_cpu_ms'] for r in rs):.0f}")
     log(f"{name}: worker peak (VmHWM) median {statistics.median(peak) / MiB:.1f} MiB, max {max(peak) / MiB:.1f} MiB;"
         f" growth median {statistics.median(growth) / MiB:+.1f} MiB, max {max(growth) / MiB:+.1f} MiB")
     return {"p50": p50, "max": worst, "met": worst < target}
