@@ -120,7 +120,7 @@ class Watch:
         self.pids = pids
         self.db = pid_of("mysqld")
         self.before = {p: (memory_of(p), cpu_ns(p)) for p in pids}
-        self.reset = all(reset_peak(p) for p in pids)
+        self.reset = all([reset_peak(p) for p in pids])  # every worker, even after a refusal
         self.db_before = cpu_ns(self.db)
 
     def done(self):
@@ -326,7 +326,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--lines", type=int, default=500, help="roster lines to approve")
     ap.add_argument("--rows", type=int, default=2000, help="rows of the uploaded workbook")
-    ap.add_argument("--out", default=None, help="where the workbooks go (default: a temporary directory in --var)")
+    ap.add_argument("--out", default=None, help="where the workbooks go (default: VAR/roster-bench)")
     ap.add_argument("--json", help="write every round's figures to this file")
     ap.add_argument("--seed", type=int, default=9)
     a = ap.parse_args()
