@@ -3,14 +3,14 @@
 // the applicants, adds a walk-in from an XLSX (made by python3-openpyxl), marks 周怡君 請假 for 2
 // of the 6 hours, checks the per-session grid and submits;
 // the reviewer finds the roster in the queue, reads the warning beside 周怡君 and approves; 周怡君
-// sees the 4 hours among her records on /teacher. Screenshots at 1280 px and 390 px: roster-*,
+// sees the 4 hours in her 研習紀錄 and opens its 研習證明 (a PDF, turned into a PNG to look at). Screenshots at 1280 px and 390 px: roster-*,
 // review-roster-*, attendance-grid-phone.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  DESKTOP, PHONE, assert, assertEqual, clickAndWait, flashText, horizontalOverflow, launch, login,
+  DESKTOP, PHONE, SCREENSHOT_DIR, assert, assertEqual, clickAndWait, flashText, horizontalOverflow, launch, login,
   logout, newContext, pathOf, run, screenshot, test, watch,
 } from './lib.mjs';
 
@@ -125,9 +125,23 @@ test('the reviewer finds the roster, reads the warning and approves it; the teac
   const page = await context.newPage();
   try {
     await login(page, 'H223456788');
-    const text = await page.locator('main').innerText();
-    assert(text.includes('差異化教學與學習共同體實作'), 'the course among her records');
+    await page.goto('/teacher/records');
+    const row = page.locator('tr', { hasText: '差異化教學與學習共同體實作' });
+    assertEqual(await row.count(), 1, 'the course among her 研習紀錄');
+    assert((await row.innerText()).includes('4'), `her 4 hours on the line, got ${await row.innerText()}`);
     console.log(`# screenshot ${await screenshot(page, 'roster-teacher-records')}`);
+    // Her 研習證明 of it: a PDF that says the course and the 4 hours, looked at as a PNG.
+    const response = await page.request.get(await row.locator('td.row-actions a').getAttribute('href'));
+    assertEqual(response.headers()['content-type'], 'application/pdf', 'content type of the certificate');
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const pdf = path.join(SCREENSHOT_DIR, 'roster-certificate.pdf');
+    fs.writeFileSync(pdf, await response.body());
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, pdf.replace(/\.pdf$/, '')]);
+    console.log(`# screenshot ${pdf.replace(/\.pdf$/, '.png')}`);
+    const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, '');
+    for (const want of ['研習證明', '周怡君', COURSE, '差異化教學與學習共同體實作', '4小時']) {
+      assert(text.includes(want), `the certificate says ${want}`);
+    }
   } finally {
     await context.close();
   }
