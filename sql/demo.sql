@@ -350,3 +350,7 @@ SET e.status = IF(d.won, 'approved', 'waiting'), e.decided_at = IF(d.won, @drawn
     e.approved_at = IF(d.won, @drawn15, NULL), e.auto_decided = d.won,
     e.waiting_since = IF(d.won, NULL, CAST(@drawn15 AS DATETIME(3)) - INTERVAL (5 - d.position) * 1000 MICROSECOND)
 WHERE d.course_id = 15;
+
+-- 職位類別 (issue 8's 報名資格; issue 10's sign-up and teacher pages will keep it).
+UPDATE teacher SET position_category = 'qualified' WHERE id IN (1, 2, 3, 5);
+UPDATE teacher SET position_category = 'substitute' WHERE id = 4;

@@ -166,10 +166,19 @@ std::string format_asked(const std::map<std::string, Asked>& asked) {
   return out;
 }
 
+const char* position_label(std::string_view code) {
+  if (code == "qualified") return "合格專任教師";
+  if (code == "substitute") return "代理代課教師";
+  if (code == "intern") return "實習教師";
+  if (code == "other") return "其他";
+  return "";
+}
+
 bool eligible(const Eligibility& rule, const Applicant& teacher) {
   if (!rule.levels.empty() && !rule.levels.count(teacher.unit_level)) return false;
   if (!rule.counties.empty() && !rule.counties.count(teacher.county_id)) return false;
   if (!rule.units.empty() && !rule.units.count(teacher.unit_code)) return false;
+  if (!rule.positions.empty() && !rule.positions.count(teacher.position)) return false;
   return true;
 }
 

@@ -105,16 +105,23 @@ std::map<std::string, Asked> parse_asked(std::string_view setting);
 std::string format_asked(const std::map<std::string, Asked>& asked);
 
 // Who may apply (線上報名設定): empty sets mean anyone.
+// 職位類別 as stored (teacher.position_category, course.eligible_positions), in the order shown.
+inline constexpr const char* kPositionCodes[] = {"qualified", "substitute", "intern", "other"};
+// 合格專任教師, 代理代課教師, 實習教師, 其他; "" for anything else (a category not given).
+const char* position_label(std::string_view code);
+
 struct Eligibility {
-  std::set<std::string> levels;    // the teacher's unit's level must be one of them
-  std::set<std::string> counties;  // county ids, as text
-  std::set<std::string> units;     // school codes
+  std::set<std::string> levels;     // the teacher's unit's level must be one of them
+  std::set<std::string> counties;   // county ids, as text
+  std::set<std::string> units;      // school codes
+  std::set<std::string> positions;  // 職位類別 codes; a teacher without one meets none
 };
 struct Applicant {
   std::string unit_level;  // junior_high, elementary, …
   std::string county_id;
   int64_t unit_id = 0;
   std::string unit_code;
+  std::string position;    // 職位類別 code, "" when not given
 };
 bool eligible(const Eligibility& rule, const Applicant& teacher);
 

@@ -149,7 +149,7 @@ std::string words_of(const Outcome& o, const sql::Seats& s) {
       case EnrolRefusal::kNotOpen:
         return "尚未開放報名，將於 " + roc_epoch(s.window.opens) + " 開放；沒有報名成功。";
       case EnrolRefusal::kIneligible:
-        return "這門研習的報名資格不包括您，沒有報名成功。";
+        return "這門研習的報名資格（學校層級、縣市、學校或職位類別）不包括您，沒有報名成功。如您的職位類別登錄有誤，請洽服務學校的總負責人。";
       case EnrolRefusal::kRecordsOnly:
         return "您的帳號目前僅能查詢研習紀錄（非在職或沒有服務單位，第5條），不能報名研習。如資料有誤，請洽服務學校的總負責人。";
       case EnrolRefusal::kDuplicate:
@@ -515,6 +515,8 @@ core::Response show_applicants(core::Context& cx, const course_store::Course& co
     row->SetValue("NAME", a.name);
     row->SetValue("UNIT", a.unit_name.empty() ? "（無服務單位）" : a.unit_name);
     row->SetValue("TITLE_NAME", a.title_name);
+    row->SetValue("POSITION", a.position.empty() ? a.title_name
+                              : a.title_name.empty() ? a.position : a.position + "／" + a.title_name);
     row->SetValue("CONTACT", a.email + (a.phone.empty() ? "" : "｜" + a.phone));
     row->SetValue("APPLIED_AT", shared::roc_datetime(a.applied_at));
     row->SetValue("STATUS_CODE", domain::enrolment_status_code(a.status));

@@ -17,7 +17,8 @@ using domain::EnrolmentStatus;
 constexpr const char* kSeatColumns =
     "SELECT c.id, c.code, c.title, c.state, c.enrol_online, c.auto_review, c.online_seats,"
     " c.unit_id, (SELECT u.county_id FROM unit u WHERE u.id = c.unit_id) AS county_id,"
-    " c.ask_fields, c.eligible_levels, c.eligible_counties, c.eligible_units, c.auto_review_scope,"
+    " c.ask_fields, c.eligible_levels, c.eligible_counties, c.eligible_units, c.eligible_positions,"
+    " c.auto_review_scope,"
     " c.seats_taken, IFNULL(UNIX_TIMESTAMP(c.enrol_opens_at), 0) AS opens,"
     " IFNULL(UNIX_TIMESTAMP(c.enrol_closes_at), 0) AS closes,"
     " DATE_FORMAT(c.enrol_closes_at, '%Y-%m-%d %H:%i') AS enrol_closes_at,"
@@ -48,6 +49,7 @@ Seats seats_from(const db::Row& r) {
   s.eligibility.levels = domain::split_set(r.str("eligible_levels"));
   s.eligibility.counties = domain::split_set(r.str("eligible_counties"));
   s.eligibility.units = domain::split_set(r.str("eligible_units"));
+  s.eligibility.positions = domain::split_set(r.str("eligible_positions"));
   const std::string scope = r.str("auto_review_scope");
   s.auto_scope = scope == "own_unit"     ? domain::AutoScope::kOwnUnit
                  : scope == "own_county" ? domain::AutoScope::kOwnCounty
@@ -149,11 +151,11 @@ std::vector<std::string> unknown_unit_codes(db::Connection& db, const std::set<s
 domain::Applicant applicant_of(db::Connection& db, int64_t teacher_id) {
   const auto r = db.query_one(
       "SELECT IFNULL(u.level, '') AS level, IFNULL(u.county_id, 0) AS county_id, IFNULL(t.unit_id, 0) AS unit_id,"
-      " IFNULL(u.code, '') AS unit_code"
+      " IFNULL(u.code, '') AS unit_code, IFNULL(t.position_category, '') AS position"
       " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id WHERE t.id = ?",
       teacher_id);
   if (!r) return {};
-  return {r->str("level"), r->str("county_id"), r->i64("unit_id"), r->str("unit_code")};
+  return {r->str("level"), r->str("county_id"), r->i64("unit_id"), r->str("unit_code"), r->str("position")};
 }
 
 bool save_settings(db::Connection& db, int64_t course_id, const Settings& s) {
@@ -174,10 +176,10 @@ bool save_settings(db::Connection& db, int64_t course_id, const Settings& s) {
       " draw_at = IF(DATE_FORMAT(draw_at, '%Y-%m-%d %H:%i:00') <=> NULLIF(?, ''), draw_at, NULLIF(?, '')),"
       " seat_mode = ?, enrol_online = ?, enrol_opens_at = NULLIF(?, ''), enrol_closes_at = NULLIF(?, ''),"
       " online_seats = ?, auto_review = ?, auto_review_scope = ?, ask_fields = ?,"
-      " eligible_levels = ?, eligible_counties = ?, eligible_units = ? WHERE id = ?",
+      " eligible_levels = ?, eligible_counties = ?, eligible_units = ?, eligible_positions = ? WHERE id = ?",
       s.seat_mode, s.new_seed, s.draw_at, s.draw_at, s.seat_mode, s.enrol_online, s.opens, s.closes,
       s.online_seats, s.auto_review, s.auto_scope, s.ask_fields, s.eligible_levels, s.eligible_counties,
-      s.eligible_units, course_id);
+      s.eligible_units, s.eligible_positions, course_id);
   return true;
 }
 
@@ -228,6 +230,7 @@ std::optional<Person> promote_next(db::Connection& db, const Seats& seats) {
 std::vector<Applicant> applicants(db::Connection& db, int64_t course_id) {
   static const std::string sql =
       "SELECT a.id, a.teacher_id, a.status, t.name, u.name AS unit_name, t.title_name, t.email,"
+      " IFNULL(t.position_category, '') AS position,"
       " t.phone, DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') AS applied_at,"
       " DATE_FORMAT(a.decided_at, '%Y-%m-%d %H:%i') AS decided_at, a.refusal_reason, a.auto_decided,"
       " a.answers, IFNULL(d.position, 0) AS draw_position, IFNULL(d.won, FALSE) AS draw_won"
@@ -255,6 +258,7 @@ std::vector<Applicant> applicants(db::Connection& db, int64_t course_id) {
     a.name = r.str("name");
     a.unit_name = r.str("unit_name");
     a.title_name = r.str("title_name");
+    a.position = domain::position_label(r.str("position"));
     a.email = r.str("email");
     a.phone = r.str("phone");
     a.applied_at = r.str("applied_at");

@@ -70,7 +70,8 @@ struct Settings {
   std::string opens, closes;  // "YYYY-MM-DD HH:MM:00"
   int online_seats = 0;
   bool auto_review = false;
-  std::string auto_scope, ask_fields, eligible_levels, eligible_counties, eligible_units;
+  std::string auto_scope, ask_fields, eligible_levels, eligible_counties, eligible_units,
+      eligible_positions;
   std::string seat_mode = "first_come";  // or "lottery"
   std::string draw_at;                   // "YYYY-MM-DD HH:MM:00", or "" for 先到先得
   std::string new_seed;
@@ -102,8 +103,8 @@ std::optional<Person> promote_next(db::Connection& db, const Seats& seats);
 struct Applicant {
   int64_t id = 0, teacher_id = 0;
   domain::EnrolmentStatus status = domain::EnrolmentStatus::kPending;
-  std::string name, unit_name, title_name, email, phone, applied_at, decided_at, refusal_reason,
-      answers;
+  std::string name, unit_name, title_name, position, email, phone, applied_at, decided_at,
+      refusal_reason, answers;  // position: the 職位類別's label, "" when not given
   bool auto_decided = false;
   std::vector<std::string> missed_courses;  // this year's 報名但未參與 (SPEC §6): "title（code）"
   int draw_position = 0;                    // the place the course's draw gave, 0 without one

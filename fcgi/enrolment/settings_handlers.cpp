@@ -53,6 +53,8 @@ core::FormSpec settings_spec(core::Context& cx) {
       {"eligible_levels", "可報名的學校層級", FieldKind::kChoices, false, 0, 0, levels},
       {"eligible_counties", "可報名的縣市", FieldKind::kChoices, false, 0, 0, counties},
       {"eligible_units", "可報名的學校", FieldKind::kText, false, 1000},
+      {"eligible_positions", "可報名的職位類別", FieldKind::kChoices, false, 0, 0,
+       {std::begin(domain::kPositionCodes), std::end(domain::kPositionCodes)}},
   };
   for (const auto& q : domain::questions()) {
     spec.push_back({ask_field(q), q.label, FieldKind::kChoice, true, 0, 0, {"no", "optional", "required"},
@@ -85,6 +87,8 @@ core::Form form_of(const core::FormSpec& spec, const course_store::Course& c, co
   const auto levels = domain::split_set(c.eligible_levels);
   f.set_raw_all("eligible_levels", {levels.begin(), levels.end()});
   f.set_raw("eligible_units", c.eligible_units);
+  const auto positions = domain::split_set(c.eligible_positions);
+  f.set_raw_all("eligible_positions", {positions.begin(), positions.end()});
   const auto counties = domain::split_set(c.eligible_counties);
   f.set_raw_all("eligible_counties", {counties.begin(), counties.end()});
   const auto asked = domain::parse_asked(c.ask_fields);
@@ -130,6 +134,9 @@ core::Response show(core::Context& cx, const course_store::Course& c, const sql:
     counties.push_back({std::to_string(county.id), county.name});
   }
   shared::fill_options(body, "COUNTY_OPTION", counties, form.raw_all("eligible_counties"));
+  std::vector<shared::Option> positions;
+  for (const char* code : domain::kPositionCodes) positions.push_back({code, domain::position_label(code)});
+  shared::fill_options(body, "POSITION_OPTION", positions, form.raw_all("eligible_positions"));
   for (const auto& q : domain::questions()) {
     auto* row = body.AddSectionDictionary("QUESTION");
     row->SetValue("NAME", ask_field(q));
@@ -250,6 +257,8 @@ core::Response save_settings(core::Context& cx) {
   const auto counties = form.values("eligible_counties");
   s.eligible_counties = domain::join_set({counties.begin(), counties.end()});
   s.eligible_units = domain::join_set(unit_codes);
+  const auto positions = form.values("eligible_positions");
+  s.eligible_positions = domain::join_set({positions.begin(), positions.end()});
   int promoted = 0;
   {
     db::Transaction tx(cx.db());

@@ -68,7 +68,7 @@ files::Sheet table_of(const std::vector<sql::Applicant>& applicants) {
   files::Sheet t;
   t.header = {"服務學校", "職位類別", "姓名", "性別", "身分證字號", "出生日期", "電話", "電子郵件"};
   for (const auto& a : applicants) {
-    t.rows.push_back({a.school, a.title_name, a.name, gender_label(a.gender), a.national_id,
+    t.rows.push_back({a.school, a.position.empty() ? a.title_name : a.position, a.name, gender_label(a.gender), a.national_id,
                       shared::roc_date(a.birth_date), a.phone, a.email});
   }
   return t;

@@ -11,7 +11,8 @@ namespace rosters::sql {
 
 struct Applicant {
   std::string school;      // the teacher's unit (服務學校), "" without one
-  std::string title_name;  // 職位類別 / 職稱
+  std::string title_name;  // 職稱, on the 簽到表
+  std::string position;    // 職位類別's label, "" when not given
   std::string name;
   std::string gender;      // 'F', 'M' or 'X'
   std::string national_id;

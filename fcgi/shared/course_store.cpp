@@ -39,7 +39,7 @@ std::optional<Course> find(db::Connection& db, const std::string& code) {
       " IFNULL(UNIX_TIMESTAMP(c.enrol_closes_at), 0) AS enrol_closes_epoch,"
       " UNIX_TIMESTAMP() AS db_now, CURDATE() + 0 AS db_today, c.category_id, c.hours, c.credits, c.class_count, c.seats_per_class, c.online_seats,"
       " c.seats_taken, c.contact1_name, c.contact1_phone, c.contact1_email, c.contact2_name,"
-      " c.contact2_phone, c.contact2_email, c.ask_fields, c.eligible_levels, c.eligible_counties, c.eligible_units,"
+      " c.contact2_phone, c.contact2_email, c.ask_fields, c.eligible_levels, c.eligible_counties, c.eligible_units, c.eligible_positions,"
       " c.auto_review_scope FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id"
       " LEFT JOIN category g ON g.id = c.category_id"
       " JOIN business_account a ON a.id = c.organizer_id WHERE c.code = ?";
@@ -88,6 +88,7 @@ std::optional<Course> find(db::Connection& db, const std::string& code) {
   c.eligible_levels = r->str("eligible_levels");
   c.eligible_counties = r->str("eligible_counties");
   c.eligible_units = r->str("eligible_units");
+  c.eligible_positions = r->str("eligible_positions");
   c.auto_review_scope = r->str("auto_review_scope");
   domain::EnrolmentFacts& e = c.enrolment;
   e.state = c.state;

@@ -32,7 +32,8 @@ struct Course {
   domain::Contact contact1, contact2;
   domain::EnrolmentFacts enrolment;  // for the public status, with the database's clock as read
   // 線上報名設定 beyond the window and seats (domain/enrolment_rules.h).
-  std::string ask_fields, eligible_levels, eligible_counties, eligible_units, auto_review_scope;
+  std::string ask_fields, eligible_levels, eligible_counties, eligible_units, eligible_positions,
+      auto_review_scope;
 };
 // Any state, any unit: the callers' access helpers (shared/access.h) decide who may see it.
 std::optional<Course> find(db::Connection& db, const std::string& code);

@@ -28,12 +28,12 @@
   <div class="table-wrap">
   <table class="applicants stack" id="enrolment"{{#ENROLMENT_INVALID}} aria-describedby="enrolment-error"{{/ENROLMENT_INVALID}}>
     <caption class="visually-hidden">報名者</caption>
-    <thead><tr><th scope="col">選取</th><th scope="col">姓名／服務單位</th><th scope="col">職稱</th><th scope="col">聯絡方式</th><th scope="col">報名時間</th><th scope="col">燈號</th><th scope="col">狀態</th></tr></thead>
+    <thead><tr><th scope="col">選取</th><th scope="col">姓名／服務單位</th><th scope="col">職位類別／職稱</th><th scope="col">聯絡方式</th><th scope="col">報名時間</th><th scope="col">燈號</th><th scope="col">狀態</th></tr></thead>
     <tbody>
     {{#APPLICANT}}<tr data-enrolment="{{ID}}" data-status="{{STATUS_CODE}}">
       <td data-label="選取">{{#PICK}}<input type="checkbox" name="enrolment" value="{{ID}}" id="pick-{{ID}}" aria-label="選取 {{NAME}}"{{#CHECKED}} checked{{/CHECKED}}>{{/PICK}}</td>
       <td data-label="姓名"><div><strong>{{NAME}}</strong><span class="meta">{{UNIT}}</span></div></td>
-      <td data-label="職稱">{{TITLE_NAME}}</td>
+      <td data-label="職位">{{POSITION}}</td>
       <td data-label="聯絡">{{CONTACT}}{{#ANSWER}}<br><span class="meta">{{LABEL}}：{{VALUE}}</span>{{/ANSWER}}</td>
       <td data-label="報名時間">{{APPLIED_AT}}</td>
       <td data-label="燈號"><span data-light="{{LIGHT_CODE}}">{{LIGHT}}</span>{{#MISSED}}<br><span class="meta">{{MISSED_COURSE}}</span>{{/MISSED}}</td>

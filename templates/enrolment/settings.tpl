@@ -36,6 +36,9 @@
     <fieldset class="field" id="eligible_levels"><legend>學校層級</legend>
       {{#LEVEL_OPTION}}<label class="inline-choice"><input type="checkbox" name="eligible_levels" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/LEVEL_OPTION}}
       {{>ELIGIBLE_LEVELS_ERROR}}</fieldset>
+    <fieldset class="field" id="eligible_positions"><legend>職位類別</legend>
+      {{#POSITION_OPTION}}<label class="inline-choice"><input type="checkbox" name="eligible_positions" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/POSITION_OPTION}}
+      {{>ELIGIBLE_POSITIONS_ERROR}}</fieldset>
     <fieldset class="field" id="eligible_counties"><legend>縣市</legend>
       {{#COUNTY_OPTION}}<label class="inline-choice"><input type="checkbox" name="eligible_counties" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/COUNTY_OPTION}}
       {{>ELIGIBLE_COUNTIES_ERROR}}</fieldset>

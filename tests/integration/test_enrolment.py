@@ -561,6 +561,28 @@ class Settings(unittest.TestCase):
         self.assertIsNone(status_of(own_id, self.code))
         self.assertEqual(result(enrol(teacher(unit_id=5)[0], self.code)), ("pending", None))
 
+    def test_position_categories_admit_only_those_teachers_and_the_organizer_sees_each_ones(self):
+        self.assertEqual(self.save(eligible_positions=["qualified", "intern"]).status, 303)
+        page = self.organizer.get(self.path).text
+        self.assertRegex(page, r'name="eligible_positions" value="qualified" checked')
+        self.assertNotRegex(page, r'name="eligible_positions" value="substitute" checked')
+        substitute, substitute_id = teacher()
+        sql(f"UPDATE teacher SET position_category = 'substitute' WHERE id = {substitute_id}")
+        r = enrol(substitute, self.code)
+        self.assertEqual((r.status, result(r)), (403, ("refused", "ineligible")))
+        self.assertIn("職位類別", r.text)
+        unknown, unknown_id = teacher()  # no category given yet: meets no restricted rule
+        self.assertEqual(result(enrol(unknown, self.code)), ("refused", "ineligible"))
+        intern, intern_id = teacher()
+        sql(f"UPDATE teacher SET position_category = 'intern', title_name = '實習老師' WHERE id = {intern_id}")
+        self.assertEqual(result(enrol(intern, self.code)), ("pending", None))
+        self.assertEqual((status_of(substitute_id, self.code), status_of(unknown_id, self.code)), (None, None))
+        self.assertIn("實習教師／實習老師", self.organizer.get(f"/office/courses/{self.code}/enrolments").text)
+        r = self.save(eligible_positions=["teacher"])
+        self.assertEqual(r.status, 422)
+        self.assertEqual(self.save(eligible_positions=[]).status, 303)
+        self.assertEqual(result(enrol(unknown, self.code)), ("pending", None))
+
     def test_more_seats_promote_the_waiting_list_at_once_and_tell_them(self):
         sql(f"UPDATE course SET seats_per_class = 10 WHERE code = '{self.code}'")
         holders = [teacher() for _ in range(2)]

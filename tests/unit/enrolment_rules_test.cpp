@@ -105,25 +105,57 @@ TEST(Asked, IgnoresUnknownQuestionsAndWords) {
   EXPECT_EQ(format_asked({{"meal", Asked::kNo}}), "");
 }
 
+// A rule of the given sets (levels, counties, school codes, 職位類別), each empty by default.
+Eligibility rule(std::set<std::string> levels, std::set<std::string> counties = {},
+                 std::set<std::string> units = {}, std::set<std::string> positions = {}) {
+  Eligibility r;
+  r.levels = std::move(levels);
+  r.counties = std::move(counties);
+  r.units = std::move(units);
+  r.positions = std::move(positions);
+  return r;
+}
+
+Applicant applicant(std::string level, std::string county, int64_t unit_id, std::string unit_code = "",
+                    std::string position = "") {
+  Applicant a;
+  a.unit_level = std::move(level);
+  a.county_id = std::move(county);
+  a.unit_id = unit_id;
+  a.unit_code = std::move(unit_code);
+  a.position = std::move(position);
+  return a;
+}
+
 TEST(Eligible, EmptyRulesTakeAnyoneAndEachRuleNarrows) {
-  const Applicant teacher{"junior_high", "3", 4};
+  const Applicant teacher = applicant("junior_high", "3", 4);
   EXPECT_TRUE(eligible({}, teacher));
-  EXPECT_TRUE(eligible({{"junior_high", "elementary"}, {}}, teacher));
-  EXPECT_FALSE(eligible({{"elementary"}, {}}, teacher));
-  EXPECT_TRUE(eligible({{}, {"3"}}, teacher));
-  EXPECT_FALSE(eligible({{}, {"4"}}, teacher));
+  EXPECT_TRUE(eligible(rule({"junior_high", "elementary"}), teacher));
+  EXPECT_FALSE(eligible(rule({"elementary"}), teacher));
+  EXPECT_TRUE(eligible(rule({}, {"3"}), teacher));
+  EXPECT_FALSE(eligible(rule({}, {"4"}), teacher));
 }
 
 TEST(Eligible, SchoolsByTheirCodes) {
-  const Applicant teacher{"junior_high", "3", 4, "034525"};
-  EXPECT_TRUE(eligible({{}, {}, {"034525", "034614"}}, teacher));
-  EXPECT_FALSE(eligible({{}, {}, {"034614"}}, teacher));
-  EXPECT_FALSE(eligible({{}, {}, {"034614"}}, Applicant{"junior_high", "3", 0, ""}));  // no unit
-  EXPECT_FALSE(eligible({{"elementary"}, {}, {"034525"}}, teacher));  // every rule must hold
+  const Applicant teacher = applicant("junior_high", "3", 4, "034525");
+  EXPECT_TRUE(eligible(rule({}, {}, {"034525", "034614"}), teacher));
+  EXPECT_FALSE(eligible(rule({}, {}, {"034614"}), teacher));
+  EXPECT_FALSE(eligible(rule({}, {}, {"034614"}), applicant("junior_high", "3", 0)));  // no unit
+  EXPECT_FALSE(eligible(rule({"elementary"}, {}, {"034525"}), teacher));  // every rule must hold
+}
+
+TEST(Eligible, PositionCategoriesAndATeacherWithoutOne) {
+  const auto positions = rule({}, {}, {}, {"qualified", "substitute"});
+  EXPECT_TRUE(eligible(positions, applicant("junior_high", "3", 4, "034525", "substitute")));
+  EXPECT_FALSE(eligible(positions, applicant("junior_high", "3", 4, "034525", "intern")));
+  EXPECT_FALSE(eligible(positions, applicant("junior_high", "3", 4, "034525", "")));  // not given
+  EXPECT_TRUE(eligible({}, applicant("junior_high", "3", 4, "034525", "")));
+  EXPECT_STREQ(domain::position_label("intern"), "實習教師");
+  EXPECT_STREQ(domain::position_label("teacher"), "");
 }
 
 TEST(AutoApproves, WithinItsScopeOnly) {
-  const Applicant teacher{"junior_high", "3", 4};
+  const Applicant teacher = applicant("junior_high", "3", 4);
   EXPECT_TRUE(auto_approves(AutoScope::kAnyone, teacher, 9, "4"));
   EXPECT_TRUE(auto_approves(AutoScope::kOwnUnit, teacher, 4, "4"));
   EXPECT_FALSE(auto_approves(AutoScope::kOwnUnit, teacher, 5, "3"));
