@@ -133,6 +133,9 @@ def box_status(html_text):
     return m.group(1) if m else None
 
 
+APP_LOG = os.path.join(portal.VAR, "log", "app.log")  # one line per request (core/log.h)
+
+
 class RaceChecks(unittest.TestCase):
     """What every race ends with."""
 
@@ -165,6 +168,7 @@ class SeatRace(RaceChecks):
             with self.subTest(run=run):
                 course_id, code = fresh_course(120)
                 keys = {t[0]: new_key() for t in TEACHERS}
+                log_from = os.path.getsize(APP_LOG)
                 started = time.monotonic()
                 results = fire_at_once([enrol_request(t, code, keys[t[0]]) for t in TEACHERS], threads=125)
                 took = time.monotonic() - started
@@ -180,6 +184,12 @@ class SeatRace(RaceChecks):
                 self.assertEqual(sorted(a for (a,) in actors),
                                  sorted(f"t:{t}" for t, o in outcomes.items() if o == "approved"),
                                  "one audit line per enrolment, by its teacher")
+                # Every attempt, refused ones too, leaves its line in the request log: who, what, the answer.
+                with open(APP_LOG, encoding="utf-8") as log:
+                    log.seek(log_from)
+                    attempts = collections.Counter(re.findall(r"route=enrolment\.create user=t:(\d+) status=\d+", log.read()))
+                self.assertEqual(attempts, collections.Counter({str(t[0]): 1 for t in TEACHERS}),
+                                 "one request-log line per teacher's attempt")
 
 
 class LastSeat(RaceChecks):
