@@ -22,12 +22,13 @@ TARGET_LABEL = {
     'hello': 'hello-world (FastCGI, same nginx)',
     'search': 'search /courses (60 % popular searches, 40 % long tail)',
     'course': 'course page /courses/<code> (1,000 popular codes)',
+    'course-teacher': 'course page, signed in as a teacher (the same 1,000 codes)',
     'teacher': '/teacher (A123456789, one session)',
     'course-cold': 'course page, uncached (100,000 codes rotating)',
     'teacher-cold': '/teacher, uncached (a different teacher each request)',
 }
 # Targets of the issue, at 32 connections: (target, min ratio to hello, max p99 ms)
-TARGETS = [('course', 0.6, 20.0), ('teacher', 0.4, 20.0), ('search', None, 50.0)]
+TARGETS = [('course', 0.6, 20.0), ('course-teacher', 0.5, None), ('teacher', 0.4, 20.0), ('search', None, 50.0)]
 
 
 def proc_ticks(pid):
@@ -207,9 +208,10 @@ def table(results):
             good = s['ratio'] is not None and s['ratio'] >= min_ratio
             ok &= good
             checks.append(f"ratio {fmt(s['ratio'], 2)} (≥ {min_ratio}: {'met' if good else 'MISSED'})")
-        good = s['p99'] is not None and s['p99'] <= max_p99
-        ok &= good
-        checks.append(f"p99 {fmt(s['p99'], 1)} ms (≤ {max_p99:g} ms: {'met' if good else 'MISSED'})")
+        if max_p99 is not None:
+            good = s['p99'] is not None and s['p99'] <= max_p99
+            ok &= good
+            checks.append(f"p99 {fmt(s['p99'], 1)} ms (≤ {max_p99:g} ms: {'met' if good else 'MISSED'})")
         clean = (s['non200'] == 0 if s['non200'] is not None else s['non2xx'] == 0) and s['errors'] == 0
         ok &= clean
         checks.append('all responses 200' if clean else 'NON-200 RESPONSES OR SOCKET ERRORS')

@@ -4,10 +4,12 @@
 #
 #   bench/run.sh [--rounds N] [--duration SECONDS] [--conns "32 256"] [--targets "..."] [--keep]
 #
-# Targets (default all): hello, search, course, teacher, course-cold, teacher-cold.
+# Targets (default all): hello, search, course, course-teacher, teacher, course-cold, teacher-cold.
 #   hello         build/portal-hello (WORKERS x THREADS threads) at /hello, behind the same nginx
 #   search        /courses with keywords and filters rotating over realistic searches
 #   course        /courses/<code> rotating over 1,000 popular courses (the per-worker cache is on)
+#   course-teacher the same pages signed in as A123456789: the shared part cached, the teacher's
+#                 own state (報名 box, clash warnings) read for every request
 #   teacher       /teacher of A123456789, logged in through the login form (cached per worker)
 #   course-cold   /courses/<code> rotating over 100,000 public courses: every request renders
 #   teacher-cold  /teacher with a different teacher's session on every request: every request
@@ -21,7 +23,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 ROUNDS="${BENCH_ROUNDS:-3}"
 DURATION="${BENCH_DURATION:-10}"
 CONNS="${BENCH_CONNS:-32 256}"
-TARGETS="${BENCH_TARGETS:-hello search course teacher course-cold teacher-cold}"
+TARGETS="${BENCH_TARGETS:-hello search course course-teacher teacher course-cold teacher-cold}"
 WARMUP="${BENCH_WARMUP:-3}"
 KEEP="${BENCH_KEEP:-0}"
 while [ $# -gt 0 ]; do
@@ -296,6 +298,7 @@ run_wrk() {  # run_wrk TARGET CONNS SECONDS OUTFILE
   case "$target" in
     hello) args=(-s "$LUA/status.lua" "$URL/hello") ;;
     teacher) args=(-s "$LUA/status.lua" -H "Cookie: sid=$SID" "$URL/teacher") ;;
+    course-teacher) args=(-s "$LUA/course.lua" -H "Cookie: sid=$SID" "$URL/" -- "$RANDOM") ;;
     search|course|course-cold) args=(-s "$LUA/$target.lua" "$URL/" -- "$RANDOM") ;;
     teacher-cold)
       # this run's slice of teachers: refresh their sessions (as if they had just logged in)

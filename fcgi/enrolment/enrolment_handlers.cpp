@@ -432,8 +432,11 @@ core::Response cancel(core::Context& cx) {
 namespace {
 
 // 報名資格審核's filter and order, read from the address so a decision keeps them.
+// 自動審核瀏覽: the applicants whom 自動審核 (or the draw) decided, each with when and why.
+constexpr const char* kDecidedAutomatically = "auto";
+
 struct ApplicantView {
-  std::string status;  // an enrolment status code, or "" for all
+  std::string status;  // an enrolment status code, kDecidedAutomatically, or "" for all
   std::string name;    // part of the name or the unit
   std::string order;   // applied (default), light, unit
 };
@@ -444,7 +447,9 @@ const std::vector<std::pair<const char*, const char*>> kApplicantOrders = {
 ApplicantView applicant_view(const core::Params& query) {
   ApplicantView v{query.get_or("status"), domain::utf8_prefix(domain::trim(query.get_or("q")), 50),
                   query.get_or("order")};
-  if (!v.status.empty() && !domain::parse_enrolment_status(v.status)) v.status.clear();
+  if (!v.status.empty() && v.status != kDecidedAutomatically && !domain::parse_enrolment_status(v.status)) {
+    v.status.clear();
+  }
   if (v.order != "light" && v.order != "unit") v.order = "applied";
   return v;
 }
@@ -452,7 +457,11 @@ ApplicantView applicant_view(const core::Params& query) {
 std::vector<sql::Applicant> shown_applicants(const std::vector<sql::Applicant>& all, const ApplicantView& v) {
   std::vector<sql::Applicant> out;
   for (const auto& a : all) {
-    if (!v.status.empty() && v.status != domain::enrolment_status_code(a.status)) continue;
+    if (v.status == kDecidedAutomatically) {
+      if (!a.auto_decided) continue;
+    } else if (!v.status.empty() && v.status != domain::enrolment_status_code(a.status)) {
+      continue;
+    }
     if (!v.name.empty() && a.name.find(v.name) == std::string::npos &&
         a.unit_name.find(v.name) == std::string::npos) continue;
     out.push_back(a);
@@ -480,6 +489,10 @@ void fill_applicant_view(ctemplate::TemplateDictionary& body, const ApplicantVie
     o->SetValue("LABEL", domain::enrolment_status_label(s));
     if (v.status == domain::enrolment_status_code(s)) o->ShowSection("SELECTED");
   }
+  auto* automatic = body.AddSectionDictionary("STATUS_OPTION");
+  automatic->SetValue("CODE", kDecidedAutomatically);
+  automatic->SetValue("LABEL", "自動審核瀏覽（系統自動決定的）");
+  if (v.status == kDecidedAutomatically) automatic->ShowSection("SELECTED");
   for (const auto& [code, label] : kApplicantOrders) {
     auto* o = body.AddSectionDictionary("ORDER_OPTION");
     o->SetValue("CODE", code);

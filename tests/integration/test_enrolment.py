@@ -441,6 +441,12 @@ class ApplicantReview(unittest.TestCase):
         self.assertEqual(rows, [])
         self.assertIn("沒有符合篩選條件的報名者", text)
         self.assertEqual(shown(order="light")[0], everyone)
+        # 自動審核瀏覽: only what the system decided, each with when and why.
+        sql(f"UPDATE enrolment SET auto_decided = TRUE, decided_at = NOW() WHERE id = {self.ids(1)[0]}")
+        rows, text = shown(status="auto")
+        self.assertEqual(rows, [int(self.ids(1)[0])])
+        self.assertIn("自動審核：先報先錄取，尚有名額", text)
+        self.assertIn('<option value="auto" selected>', text)
 
     def test_another_unit_or_role_cannot_review(self):
         red = logged_in("organizer-red")
