@@ -40,7 +40,9 @@ std::optional<Course> find(db::Connection& db, const std::string& code) {
       " UNIX_TIMESTAMP() AS db_now, CURDATE() + 0 AS db_today, c.category_id, c.hours, c.credits, c.class_count, c.seats_per_class, c.online_seats,"
       " c.seats_taken, c.contact1_name, c.contact1_phone, c.contact1_email, c.contact2_name,"
       " c.contact2_phone, c.contact2_email, c.ask_fields, c.eligible_levels, c.eligible_counties, c.eligible_units, c.eligible_positions,"
-      " c.auto_review_scope FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id"
+      " c.auto_review_scope, c.seat_mode = 'lottery' AS lottery, c.drawn_at IS NOT NULL AS drawn,"
+      " IFNULL(DATE_FORMAT(c.draw_at, '%Y-%m-%d %H:%i'), '') AS draw_at"
+      " FROM course c JOIN unit u ON u.id = c.unit_id JOIN county k ON k.id = u.county_id"
       " LEFT JOIN category g ON g.id = c.category_id"
       " JOIN business_account a ON a.id = c.organizer_id WHERE c.code = ?";
   const auto r = db.query_one(sql, code);
@@ -89,6 +91,9 @@ std::optional<Course> find(db::Connection& db, const std::string& code) {
   c.eligible_counties = r->str("eligible_counties");
   c.eligible_units = r->str("eligible_units");
   c.eligible_positions = r->str("eligible_positions");
+  c.lottery = r->flag("lottery");
+  c.drawn = r->flag("drawn");
+  c.draw_at = r->str("draw_at");
   c.auto_review_scope = r->str("auto_review_scope");
   domain::EnrolmentFacts& e = c.enrolment;
   e.state = c.state;

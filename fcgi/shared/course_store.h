@@ -34,6 +34,8 @@ struct Course {
   // 線上報名設定 beyond the window and seats (domain/enrolment_rules.h).
   std::string ask_fields, eligible_levels, eligible_counties, eligible_units, eligible_positions,
       auto_review_scope;
+  bool lottery = false, drawn = false;  // 抽籤, and whether its draw has run
+  std::string draw_at;                  // "2025-03-01 12:00", or "" for 先到先得
 };
 // Any state, any unit: the callers' access helpers (shared/access.h) decide who may see it.
 std::optional<Course> find(db::Connection& db, const std::string& code);

@@ -218,12 +218,16 @@ std::string render_course_body(db::Connection& db, const course_store::Course& c
     e->SetValue("OPENS_AT", shared::roc_datetime(c.enrol_opens_at));
     e->SetValue("CLOSES_AT", shared::roc_datetime(c.enrol_closes_at));
     e->SetIntValue("ONLINE_SEATS", c.online_seats);
-    // The seats left matter while enrolment is open; afterwards the count is history.
-    if (status == domain::PublicStatus::kOpen || status == domain::PublicStatus::kFull) {
+    // The seats left matter while enrolment is open; afterwards the count is history, and
+    // before a draw no application holds one.
+    const bool collecting = c.lottery && !c.drawn;
+    if (!collecting && (status == domain::PublicStatus::kOpen || status == domain::PublicStatus::kFull)) {
       e->SetIntValue("SEATS_LEFT", c.enrolment.seats_left);
       e->ShowSection("SEATS");
     }
-    e->SetValue("REVIEW", c.auto_review ? "自動審核（先報先錄取）" : "由承辦人審核");
+    e->SetValue("REVIEW", collecting ? "抽籤：" + shared::roc_datetime(c.draw_at) + " 抽籤決定錄取與候補順序，報名先後不影響"
+                          : c.lottery ? "抽籤已於 " + shared::roc_datetime(c.draw_at) + " 完成；其後的報名依報名先後"
+                          : c.auto_review ? "自動審核（先報先錄取）" : "由承辦人審核");
     e->SetValue("STATUS_WORDS", status_words(status, c.enrol_opens_at, c.enrol_closes_at, true));
   } else {
     d.ShowSection("NOT_ONLINE");

@@ -500,6 +500,14 @@ class DemoCourses(unittest.TestCase):
         self.assertEqual(digest, hashlib.sha256(sql_value("SELECT draw_seed FROM course WHERE code = '5600017'")
                                                 .encode()).hexdigest())
 
+    def test_the_course_facts_say_how_seats_are_given_before_and_after_the_draw(self):
+        before = course_page("5600017").text
+        self.assertIn("抽籤決定錄取與候補順序，報名先後不影響", before)
+        self.assertNotIn('class="seats-left"', before)  # before the draw no application holds a seat
+        self.assertNotIn("自動審核（先報先錄取）", before)
+        after = course_page("5600015").text
+        self.assertRegex(after, r"抽籤已於 \d+/\d\d/\d\d \d\d:\d\d 完成；其後的報名依報名先後")
+
 
 if __name__ == "__main__":
     main()
