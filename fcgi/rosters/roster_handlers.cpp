@@ -73,6 +73,14 @@ std::optional<core::Response> refusal(core::Context& cx, const store::Course& co
   return std::nullopt;
 }
 
+// Inside a write's transaction: locks the course row, so that a submission waits for the write
+// or the write for it; the answer to give when the roster has been closed meanwhile.
+std::optional<core::Response> lock_open_roster(core::Context& cx, const store::Course& course) {
+  const CourseState now = sql::lock_state(cx.db(), course.id);
+  if (roster_open(now)) return std::nullopt;
+  return cx.conflict(roster_view::closed_message(now));
+}
+
 // The line as the form says it, or nullopt with the errors added to the form.
 std::optional<sql::NewLine> read_line(core::Form& form, const store::Course& course) {
   const domain::CourseUnits units = units_of(course);
@@ -280,9 +288,7 @@ core::Response convert(core::Context& cx) {
   int added = 0;
   {
     db::Transaction tx(cx.db());
-    if (!roster_open(sql::lock_state(cx.db(), course->id))) {
-      return cx.conflict(roster_view::closed_message(store::find(cx.db(), course->code)->state));
-    }
+    if (auto closed = lock_open_roster(cx, *course)) return std::move(*closed);
     added = sql::convert(cx.db(), course->id, units_of(*course).units(), all ? std::vector<int64_t>{} : picked);
     shared::access::audit(cx, "roster.convert", course->code, "rows=" + std::to_string(added));
     tx.commit();
@@ -323,9 +329,7 @@ core::Response add_line(core::Context& cx) {
   line->teacher_id = teacher->id;
   {
     db::Transaction tx(cx.db());
-    if (!roster_open(sql::lock_state(cx.db(), course->id))) {
-      return cx.conflict(roster_view::closed_message(store::find(cx.db(), course->code)->state));
-    }
+    if (auto closed = lock_open_roster(cx, *course)) return std::move(*closed);
     if (!sql::add_line(cx.db(), course->id, "single", *line)) {
       form.errors().add("national_id", teacher->name + "已在名單上；要修改請按該行的「修改」。");
       form.errors().add("form", "沒有新增。");
@@ -372,9 +376,7 @@ core::Response upload(core::Context& cx) {
   report.rows = domain::check_roster_rows(read.table->rows, read.table->lines, units.units(), known);
   {
     db::Transaction tx(cx.db());
-    if (!roster_open(sql::lock_state(cx.db(), course->id))) {
-      return cx.conflict(roster_view::closed_message(store::find(cx.db(), course->code)->state));
-    }
+    if (auto closed = lock_open_roster(cx, *course)) return std::move(*closed);
     // Teachers already listed keep their line: the file adds, it does not overwrite.
     const auto listed = sql::teachers_on_roster(cx.db(), course->id);
     const std::set<int64_t> on_roster(listed.begin(), listed.end());
@@ -469,9 +471,7 @@ core::Response update_line(core::Context& cx) {
   }
   {
     db::Transaction tx(cx.db());
-    if (!roster_open(sql::lock_state(cx.db(), course->id))) {
-      return cx.conflict(roster_view::closed_message(store::find(cx.db(), course->code)->state));
-    }
+    if (auto closed = lock_open_roster(cx, *course)) return std::move(*closed);
     if (!sql::update_line(cx.db(), course->id, *id, *line, false)) return cx.not_found();
     shared::access::audit(cx, "roster.update", course->code, "line=" + std::to_string(*id));
     tx.commit();
@@ -490,9 +490,7 @@ core::Response delete_line(core::Context& cx) {
   if (!current) return cx.not_found();
   {
     db::Transaction tx(cx.db());
-    if (!roster_open(sql::lock_state(cx.db(), course->id))) {
-      return cx.conflict(roster_view::closed_message(store::find(cx.db(), course->code)->state));
-    }
+    if (auto closed = lock_open_roster(cx, *course)) return std::move(*closed);
     if (!sql::delete_line(cx.db(), course->id, *id)) return cx.not_found();
     shared::access::audit(cx, "roster.delete", course->code, "line=" + std::to_string(*id));
     tx.commit();
@@ -590,9 +588,7 @@ core::Response save_attendance(core::Context& cx) {
   }
   {
     db::Transaction tx(cx.db());
-    if (!roster_open(sql::lock_state(cx.db(), course->id))) {
-      return cx.conflict(roster_view::closed_message(store::find(cx.db(), course->code)->state));
-    }
+    if (auto closed = lock_open_roster(cx, *course)) return std::move(*closed);
     for (const auto& [line_id, marks] : present) {
       const auto g = domain::line_from_sessions(units_of(*course), rule, marks, excused.count(line_id) > 0);
       sql::NewLine line;
@@ -628,9 +624,7 @@ core::Response submit(core::Context& cx) {
                                                               : CourseAction::kResubmitRoster;
   {
     db::Transaction tx(cx.db());
-    if (!roster_open(sql::lock_state(cx.db(), course->id))) {
-      return cx.conflict(roster_view::closed_message(store::find(cx.db(), course->code)->state));
-    }
+    if (auto closed = lock_open_roster(cx, *course)) return std::move(*closed);
     const auto totals = sql::totals(cx.db(), course->id);
     if (totals.lines == 0) {
       return refuse_on_page(cx, *course, "名單上沒有任何教師，不能送出。請先轉換線上報名資料、單筆輸入或上傳檔案；"
