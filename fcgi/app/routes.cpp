@@ -20,6 +20,7 @@
 #include "rosters/export_handlers.h"
 #include "rosters/record_corrections.h"
 #include "rosters/roster_handlers.h"
+#include "site/course_api.h"
 #include "site/site_handlers.h"
 #include "sso/sso_handlers.h"
 #include "teacher/teacher_handlers.h"
@@ -123,6 +124,8 @@ const std::vector<core::Route>& routes() {
       {"admin.partner.approve",     "POST", "/admin/partners/{id}/approve",       Who::kAdmin,      kHtml,  kForm, partners::approve_partner},
       {"admin.partner.status",      "POST", "/admin/partners/{id}/status",        Who::kAdmin,      kHtml,  kForm, partners::change_partner_status},
       {"admin.partner.renew",       "POST", "/admin/partners/{id}/renew",         Who::kAdmin,      kHtml,  kForm, partners::renew_partner},
+      {"api.courses",               "GET",  "/api/v1/courses",                    Who::kAnyone,     kJson,  kForm, site::api_courses},
+      {"api.course",                "GET",  "/api/v1/courses/{code}",             Who::kAnyone,     kJson,  kForm, site::api_course},
       {"api.reports.push",          "POST", "/api/v1/reports",                    Who::kPartnerApi, kJson,  kOwn,  api::push_report},
   };
   return table;

@@ -56,6 +56,7 @@ struct Request {
   std::string request_id;
   std::string accept;
   std::string authorization;  // the Authorization header (OAuth clients, Bearer tokens)
+  std::string if_none_match;  // a cache's ETag to revalidate (the read API answers 304)
   bool https = false;
   Params query;
   Params form;                     // urlencoded and multipart bodies

@@ -35,6 +35,7 @@ Request read_request(FCGX_Request& fcgi, const Limits& limits) {
   req.content_type = param(fcgi, "CONTENT_TYPE");
   req.accept = param(fcgi, "HTTP_ACCEPT");
   req.authorization = param(fcgi, "HTTP_AUTHORIZATION");
+  req.if_none_match = param(fcgi, "HTTP_IF_NONE_MATCH");
   req.https = param(fcgi, "HTTPS") == "on";
   // nginx's $document_uri: decoded and normalised once, the path its locations matched.
   req.path = param(fcgi, "DOCUMENT_URI");
