@@ -63,14 +63,6 @@ std::string dates_of(const std::string& first, const std::string& last) {
   return shared::roc_date(first) + (last != first ? "–" + shared::roc_date(last) : "");
 }
 
-// The host of base_url ("http://127.0.0.1:8080/" → "127.0.0.1"), the right-hand side of UIDs.
-std::string host_of(const std::string& base_url) {
-  std::string host = base_url;
-  if (const auto scheme = host.find("://"); scheme != std::string::npos) host.erase(0, scheme + 3);
-  if (const auto end = host.find_first_of(":/"); end != std::string::npos) host.erase(end);
-  return host.empty() ? "localhost" : host;
-}
-
 void fill_lookup_form(ctemplate::TemplateDictionary& body, const core::Form& form) {
   body.SetValue("LOOKUP_URL", app::url_for("notice.lookup"));
   shared::fill_form(body, form);
@@ -121,37 +113,11 @@ core::Response calendar(core::Context& cx) {
   const auto a = own_approved(cx);
   if (!a) return cx.not_found();
   const course_store::Course& c = a->course;
-  const std::string course_url = cx.config().base_url + app::url_for("course.show", {c.code});
-  const std::string host = host_of(cx.config().base_url);
   domain::IcsCalendar cal;
   cal.product_id = "-//全國教師在職進修資訊網//研習行事曆//ZH-TW";
   cal.name = c.title;
   cal.stamp = sql::utc_stamp(cx.db());
-  const size_t n = a->sessions.size();
-  for (size_t i = 0; i < n; ++i) {
-    const auto& s = a->sessions[i];
-    const auto date = domain::parse_iso_date(s.date);
-    const auto start = domain::parse_clock(s.starts_at);
-    const auto end = domain::parse_clock(s.ends_at);
-    if (!date || !start || !end) continue;
-    domain::IcsEvent e;
-    // The course and the session's place in it: the same after an organizer edits the times
-    // (the sessions' rows are written anew then), so a calendar updates rather than doubles.
-    e.uid = "course-" + c.code + "-session-" + std::to_string(i + 1) + "@" + host;
-    e.date = *date;
-    e.start_minute = *start;
-    e.end_minute = *end;
-    e.summary =
-        c.title +
-        (n > 1 ? "（第 " + std::to_string(i + 1) + " 場，共 " + std::to_string(n) + " 場）" : "");
-    e.location = s.place;
-    e.description = "研習課程代碼：" + c.code + "\n開課單位：" + c.unit_name + "\n研習時數：" +
-                    shared::hours_label(c.hours, c.credits) + "\n依據文號：" + basis_doc_of(c) +
-                    (s.breaks.empty() ? "" : "\n休息（不計時數）：" + s.breaks) + "\n聯絡人：" +
-                    contact_of(c) + "\n" + course_url;
-    e.url = course_url;
-    cal.events.push_back(std::move(e));
-  }
+  cal.events = calendar_events(c, a->sessions, cx.config().base_url, true);
   core::Response r = core::Response::file("text/calendar; charset=utf-8",
                                           "course-" + c.code + ".ics", domain::render_ics(cal));
   r.header("Cache-Control", "no-store");  // the teacher's own admission
