@@ -21,6 +21,7 @@
 #include "rosters/record_corrections.h"
 #include "rosters/roster_handlers.h"
 #include "site/course_api.h"
+#include "site/course_feeds.h"
 #include "site/site_handlers.h"
 #include "sso/sso_handlers.h"
 #include "teacher/teacher_handlers.h"
@@ -39,6 +40,9 @@ const std::vector<core::Route>& routes() {
       // name                     method  pattern                               who               answers body   handler
       {"home",                      "GET",  "/",                                  Who::kAnyone,     kHtml,  kForm, site::home},
       {"course.search",             "GET",  "/courses",                           Who::kAnyone,     kHtml,  kForm, site::search_courses},
+      {"course.atom",               "GET",  "/courses.atom",                      Who::kAnyone,     kHtml,  kForm, site::search_atom},
+      {"course.ics",                "GET",  "/courses.ics",                       Who::kAnyone,     kHtml,  kForm, site::search_calendar},
+      {"course.calendar",           "GET",  "/courses/{code}/calendar.ics",       Who::kAnyone,     kHtml,  kForm, site::course_calendar},
       {"course.show",               "GET",  "/courses/{code}",                    Who::kAnyone,     kHtml,  kForm, site::show_course},
       {"enrolment.create",          "POST", "/courses/{code}/enrolments",         Who::kTeacher,    kHtml,  kForm, enrolment::enrol},
       {"healthz",                   "GET",  "/healthz",                           Who::kAnyone,     kJson,  kForm, site::health},

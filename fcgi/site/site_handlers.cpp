@@ -110,6 +110,7 @@ std::string render_course_body(db::Connection& db, const course_store::Course& c
   enrolment::fill_lottery(db, c.id, *d.AddIncludeDictionary("LOTTERY"));  // public: no one's own
   d.SetValue("CODE", c.code);
   d.SetValue("TITLE", c.title);
+  d.SetValue("CALENDAR_URL", app::url_for("course.calendar", {c.code}));
   // Shown only for public courses (show_course), so there is a status; 已結束 is the safe word.
   const domain::PublicStatus status =
       domain::public_status(c.enrolment).value_or(domain::PublicStatus::kEnded);
@@ -207,6 +208,10 @@ core::Response search_courses(core::Context& cx) {
   core::Page page(cx, "site/search.tpl", "研習資訊進階搜尋");
   auto& body = page.body();
   body.SetValue("ACTION", app::url_for("course.search"));
+  const std::string query = cx.req().query_string.empty() ? "" : "?" + cx.req().query_string;
+  body.SetValue("ATOM_URL", app::url_for("course.atom") + query);
+  body.SetValue("ICS_URL", app::url_for("course.ics") + query);
+  body.SetValue("API_URL", app::url_for("api.courses") + query);
   body.SetValue("Q", form.q);
   body.SetValue("UNIT", form.unit);
   body.SetValue("FROM", form.from);

@@ -22,7 +22,7 @@ constexpr const char* kSummaryColumns =
     " IFNULL(UNIX_TIMESTAMP(c.enrol_opens_at), 0) AS enrol_opens_epoch,"
     " IFNULL(UNIX_TIMESTAMP(c.enrol_closes_at), 0) AS enrol_closes_epoch,"
     " c.online_seats - c.seats_taken AS seats_left, UNIX_TIMESTAMP() AS db_now,"
-    " CURDATE() + 0 AS db_today";
+    " CURDATE() + 0 AS db_today, UNIX_TIMESTAMP(c.updated_at) AS updated_epoch";
 
 CourseSummary summary_of(const db::Row& r) {
   CourseSummary s;
@@ -34,6 +34,7 @@ CourseSummary summary_of(const db::Row& r) {
   s.last_date = r.str("last_date");
   s.hours = r.i32("hours");
   s.credits = r.i32("credits");
+  s.updated_epoch = r.i64("updated_epoch");
   s.enrol_opens_at = r.str("enrol_opens_at");
   s.enrol_closes_at = r.str("enrol_closes_at");
   domain::EnrolmentFacts& e = s.enrolment;

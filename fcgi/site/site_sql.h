@@ -23,6 +23,7 @@ struct CourseSummary {
   std::string code, title, unit_name, county_name, first_date, last_date;
   std::string enrol_opens_at, enrol_closes_at;  // "2025-02-24 09:00"; "" without online enrolment
   int hours = 0, credits = 0;
+  int64_t updated_epoch = 0;         // the course row's last change (an Atom entry's <updated>)
   domain::EnrolmentFacts enrolment;  // with the database's clock as the row was read
 };
 

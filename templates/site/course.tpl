@@ -23,6 +23,7 @@
 
 <h2>場次</h2>
 {{>SESSIONS}}
+<p class="hint"><a href="{{CALENDAR_URL}}">加入行事曆（.ics）</a></p>
 
 <h2>報名資訊</h2>
 <dl class="facts">
