@@ -22,3 +22,7 @@ BENCH_BASE_ID=1000
 # SQL as root, as `nginx/portalctl sql` runs it (called directly: one process less per statement,
 # and immune to portalctl being edited while a long load runs).
 bsql() { mariadb --socket="$PORTAL_VAR/run/mysqld.sock" -uroot inservice "$@"; }
+# wrk sends everything from 127.0.0.1: the read API's per-address limit would measure nginx's
+# 429s, not the API. The limiter itself is tested in tests/integration/test_course_api.py.
+export PORTAL_API_RATE="${PORTAL_API_RATE:-100000r/s}"
+export PORTAL_API_BURST="${PORTAL_API_BURST:-100000}"

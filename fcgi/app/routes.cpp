@@ -23,6 +23,7 @@
 #include "site/course_api.h"
 #include "site/course_feeds.h"
 #include "site/site_handlers.h"
+#include "site/sitemap.h"
 #include "sso/sso_handlers.h"
 #include "teacher/teacher_handlers.h"
 
@@ -45,6 +46,7 @@ const std::vector<core::Route>& routes() {
       {"course.calendar",           "GET",  "/courses/{code}/calendar.ics",       Who::kAnyone,     kHtml,  kForm, site::course_calendar},
       {"course.show",               "GET",  "/courses/{code}",                    Who::kAnyone,     kHtml,  kForm, site::show_course},
       {"enrolment.create",          "POST", "/courses/{code}/enrolments",         Who::kTeacher,    kHtml,  kForm, enrolment::enrol},
+      {"sitemap",                   "GET",  "/sitemap",                           Who::kAnyone,     kHtml,  kForm, site::sitemap},
       {"healthz",                   "GET",  "/healthz",                           Who::kAnyone,     kJson,  kForm, site::health},
       {"login.form",                "GET",  "/login",                             Who::kAnyone,     kHtml,  kForm, accounts::login_form},
       {"login",                     "POST", "/login",                             Who::kAnyone,     kHtml,  kForm, accounts::log_in},

@@ -3,10 +3,11 @@
 //
 //  cache                  holds                            key                    validator                       max age
 //  public_courses()       a public course page's body,     course code;           —                               public_cache_seconds (10 s)
-//                         and whole pages for visitors      "page:" + code
-//                         not signed in
-//  search_pages()         whole result pages for visitors  the query string       —                               search_cache_seconds (30 s)
-//                         not signed in
+//                         whole pages for visitors not      "page:" + code;
+//                         signed in, the read API's JSON    "api:" + code
+//  search_pages()         whole result pages for visitors  the query string;      —                               search_cache_seconds (30 s)
+//                         not signed in, the read API's     "api:" + query string
+//                         JSON of a search
 //  teacher_bodies()       a teacher homepage's body        teacher id             home_version|today|records-only  60 s
 //  teacher_pages()        the whole answer, per session    teacher id|session     home_version|today|records-only  60 s
 //  record_bodies()        a teacher's 研習紀錄 body, per    teacher id + filter    home_version|today|reference    60 s

@@ -8,6 +8,7 @@
 #include "domain/course_rules.h"
 #include "domain/public_status.h"
 #include "domain/validation.h"
+#include "shared/caches.h"
 #include "shared/course_store.h"
 #include "shared/labels.h"
 #include "site/course_finder.h"
@@ -42,8 +43,7 @@ Json::Value enrolment_of(const domain::EnrolmentFacts& facts, const std::string&
 }
 
 // The answer with its validator: 304 when the client already holds this very body.
-core::Response cacheable(core::Context& cx, const Json::Value& value) {
-  const std::string body = core::json::compact(value);
+core::Response cacheable(core::Context& cx, const std::string& body) {
   const std::string etag = "\"" + core::base64url(core::sha256_raw(body)).substr(0, 22) + "\"";
   const std::string& held = cx.req().if_none_match;
   core::Response r = held.find(etag) != std::string::npos || held == "*" ? core::Response::json(304, Json::Value())
@@ -60,6 +60,10 @@ std::string absolute(core::Context& cx, const std::string& path) { return cx.con
 }  // namespace
 
 core::Response api_courses(core::Context& cx) {
+  // The same answer for everyone: kept like the search pages, by the query string as sent.
+  core::FragmentCache& cache = shared::caches::search_pages(cx.config());
+  const std::string key = "api:" + cx.req().query_string;
+  if (const auto hit = cache.get(key, "")) return cacheable(cx, hit->html);
   const auto& query = cx.req().query;
   const int per_page = std::clamp(query_number(query, "per_page", kDefaultPerPage), 1, kMaxPerPage);
   SearchForm form = parse_search(query, per_page);
@@ -97,12 +101,16 @@ core::Response api_courses(core::Context& cx) {
   } else {
     out["next"] = Json::Value();
   }
-  return cacheable(cx, out);
+  const std::string body = core::json::compact(out);
+  cache.put(key, "", {"", body});
+  return cacheable(cx, body);
 }
 
 core::Response api_course(core::Context& cx) {
   const std::string code = cx.param("code");
   if (!domain::is_course_code(code)) return cx.not_found();
+  core::FragmentCache& cache = shared::caches::public_courses(cx.config());
+  if (const auto hit = cache.get("api:" + code, "")) return cacheable(cx, hit->html);
   const auto c = course_store::find(cx.db(), code);
   if (!c || !domain::is_public(c->state)) return cx.not_found();
   const auto status = domain::public_status(c->enrolment).value_or(domain::PublicStatus::kEnded);
@@ -141,7 +149,9 @@ core::Response api_course(core::Context& cx) {
   out["enrolment"] = c->enrol_online ? enrolment_of(c->enrolment, c->enrol_opens_at, c->enrol_closes_at, status)
                                      : Json::Value();
   out["url"] = absolute(cx, app::url_for("course.show", {c->code}));
-  return cacheable(cx, out);
+  const std::string body = core::json::compact(out);
+  cache.put("api:" + code, "", {"", body});
+  return cacheable(cx, body);
 }
 
 }  // namespace site

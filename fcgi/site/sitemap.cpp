@@ -1,0 +1,57 @@
+#include "site/sitemap.h"
+
+#include <map>
+#include <set>
+
+#include "app/routes.h"
+#include "core/view.h"
+
+namespace site {
+
+namespace {
+
+// The public routes that are not pages to visit, by name: they stay off the map on purpose.
+const std::set<std::string_view>& not_pages() {
+  static const std::set<std::string_view> names = {
+      "healthz", "logout.form", "oidc.authorize", "oidc.discovery", "oidc.jwks", "sitemap"};
+  return names;
+}
+
+}  // namespace
+
+std::optional<SitemapEntry> sitemap_entry(std::string_view route_name) {
+  static const std::map<std::string_view, SitemapEntry> entries = {
+      {"home", {"首頁（最新研習、公告）", false}},
+      {"course.search", {"研習資訊進階搜尋", false}},
+      {"login.form", {"登入", false}},
+      {"verify.lookup", {"研習證明查驗", false}},
+      {"notice.lookup", {"錄取通知查驗", false}},
+      {"partners.apply.form", {"帳號漫遊合作申請（合作網站）", false}},
+      {"api.courses", {"研習資訊查詢 API（JSON）", true}},
+      {"course.atom", {"研習資訊訂閱（Atom，可加上搜尋條件）", true}},
+      {"course.ics", {"研習行事曆（iCalendar，可加上搜尋條件）", true}},
+  };
+  if (not_pages().count(route_name)) return std::nullopt;
+  if (const auto it = entries.find(route_name); it != entries.end()) return it->second;
+  return std::nullopt;
+}
+
+core::Response sitemap(core::Context& cx) {
+  core::Page page(cx, "site/sitemap.tpl", "網頁導覽");
+  auto& body = page.body();
+  for (const core::Route& route : app::routes()) {
+    if (route.who != core::Who::kAnyone || std::string_view(route.method) != "GET" ||
+        std::string_view(route.pattern).find('{') != std::string_view::npos) {
+      continue;
+    }
+    const auto entry = sitemap_entry(route.name);
+    if (!entry) continue;
+    auto* row = body.AddSectionDictionary(entry->for_programs ? "PROGRAM" : "PAGE");
+    row->SetValue("LABEL", entry->label);
+    row->SetValue("URL", route.pattern);
+  }
+  body.SetValue("OPENAPI_URL", "/api/v1/openapi.json");
+  return page.render();
+}
+
+}  // namespace site
