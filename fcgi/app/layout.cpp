@@ -26,6 +26,8 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
   fill_print_date(cx, layout);
   layout.SetValue("HOME_URL", url_for("home"));
   layout.SetValue("PARTNER_APPLY_URL", url_for("partners.apply.form"));
+  layout.SetValue("UNIT_ACCOUNTS_URL", url_for("units.accounts"));
+  layout.SetValue("ORGANISATION_URL", url_for("organisation"));
   layout.SetValue("SEARCH_URL", url_for("course.search"));
   const core::User& user = cx.user();
   if (!user.signed_in()) {
