@@ -8,6 +8,7 @@
 #include "core/request.h"
 #include "core/view.h"
 #include "domain/jurisdiction.h"
+#include "domain/review_routing.h"
 #include "shared/form_view.h"
 #include "site/directory_sql.h"
 #include "site/site_handlers.h"
@@ -42,30 +43,17 @@ void fill_contacts(core::Context& cx, ctemplate::TemplateDictionary& body, const
   }
 }
 
-// The review unit that plays `body`'s part for `unit`, as courses::sql::unit_rules finds it for a
-// course registration, but from units already read (one query for the whole page); 0 when none.
-int64_t review_unit_of(const sql::RoutedUnit& unit, domain::ReviewBody body,
-                       const std::vector<sql::ReviewUnit>& reviewers) {
-  if (body == domain::ReviewBody::kGoverningAuthority) return unit.authority_unit_id;
-  for (const auto& r : reviewers) {  // by id, as unit_rules takes the first
-    if (body == domain::ReviewBody::kCountyBureau && r.review_role == "county_bureau" &&
-        r.county_id == unit.county_id) {
-      return r.id;
-    }
-    if (body == domain::ReviewBody::kNationalCentre && r.review_role == "national_centre") return r.id;
-    if (body == domain::ReviewBody::kRecognitionPanel && r.review_role == "recognition_panel") return r.id;
-  }
-  return 0;
-}
-
-int64_t reviewer_of(const sql::RoutedUnit& unit, const std::vector<sql::ReviewUnit>& reviewers) {
+// As courses::sql::unit_rules routes a course registration, for units already read (two queries
+// for the whole page, not one per unit).
+int64_t reviewer_of(const sql::RoutedUnit& unit, const std::vector<domain::ReviewUnitRole>& roles) {
   if (unit.review_unit_id != 0) return unit.review_unit_id;  // the administrator's override first
   const auto level = domain::parse_unit_level(unit.level);
   const auto ownership = domain::parse_ownership(unit.ownership);
   if (!level || !ownership) return 0;
   const domain::UnitFacts facts{*level, *ownership, unit.recognised_by_article3, unit.has_legal_person,
                                 unit.community_college};
-  return review_unit_of(unit, domain::review_body_for(facts), reviewers);
+  return domain::review_unit_playing(domain::review_body_for(facts), unit.county_id, unit.authority_unit_id,
+                                     roles);
 }
 
 const char* role_label(const std::string& role) {
@@ -112,10 +100,12 @@ core::Response organisation(core::Context& cx) {
   auto& body = page.body();
   body.SetValue("ACCOUNTS_URL", app::url_for("units.accounts"));
   const auto reviewers = sql::review_units(cx.db());
+  std::vector<domain::ReviewUnitRole> roles;
+  for (const auto& r : reviewers) roles.push_back({r.id, r.review_role, r.county_id});
   std::map<int64_t, std::vector<const sql::RoutedUnit*>> reviewed;
   const auto units = sql::routed_units(cx.db());
   for (const auto& u : units) {
-    const int64_t by = reviewer_of(u, reviewers);
+    const int64_t by = reviewer_of(u, roles);
     if (by != u.id) reviewed[by].push_back(&u);  // a bureau reviewing its own courses is not listed
   }
   for (const auto& r : reviewers) {

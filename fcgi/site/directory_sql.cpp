@@ -44,7 +44,7 @@ std::vector<ReviewUnit> review_units(db::Connection& db) {
            " FROM unit u LEFT JOIN business_account a ON a.id = ("
            "   SELECT MIN(b.id) FROM business_account b WHERE b.unit_id = u.id AND b.kind = 'reviewer'"
            "   AND b.approved_at IS NOT NULL AND b.disabled_at IS NULL)"
-           " WHERE u.is_review_unit ORDER BY u.id")) {
+           " WHERE u.is_review_unit OR u.review_role IS NOT NULL ORDER BY u.id")) {
     units.push_back({r.i64("id"), r.str("code"), r.str("name"), r.str("review_role"), r.str("contact_name"),
                      r.str("contact_phone"), r.i64("county_id")});
   }

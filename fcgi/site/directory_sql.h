@@ -23,7 +23,7 @@ struct PublicAccount {
 // The approved, not disabled 承辦人 and 總負責人 of a unit, 總負責人 first.
 std::vector<PublicAccount> unit_contacts(db::Connection& db, int64_t unit_id);
 
-// A review unit (unit.is_review_unit) and its contact: its first approved, not disabled
+// A review unit (unit.is_review_unit, or one playing a 第11條 role) and its contact: its first approved, not disabled
 // 審課人員 (empty when it has none).
 struct ReviewUnit {
   int64_t id = 0;
