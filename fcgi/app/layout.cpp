@@ -27,6 +27,8 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
   layout.SetValue("HOME_URL", url_for("home"));
   layout.SetValue("PARTNER_APPLY_URL", url_for("partners.apply.form"));
   layout.SetValue("SITEMAP_URL", url_for("sitemap"));
+  layout.SetValue("UNIT_ACCOUNTS_URL", url_for("units.accounts"));
+  layout.SetValue("ORGANISATION_URL", url_for("organisation"));
   layout.SetValue("SEARCH_URL", url_for("course.search"));
   const core::User& user = cx.user();
   if (!user.signed_in()) {

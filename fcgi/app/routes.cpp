@@ -47,6 +47,8 @@ const std::vector<core::Route>& routes() {
       {"course.show",               "GET",  "/courses/{code}",                    Who::kAnyone,     kHtml,  kForm, site::show_course},
       {"enrolment.create",          "POST", "/courses/{code}/enrolments",         Who::kTeacher,    kHtml,  kForm, enrolment::enrol},
       {"sitemap",                   "GET",  "/sitemap",                           Who::kAnyone,     kHtml,  kForm, site::sitemap},
+      {"units.accounts",            "GET",  "/units/accounts",                    Who::kAnyone,     kHtml,  kForm, site::unit_accounts},
+      {"organisation",              "GET",  "/organisation",                      Who::kAnyone,     kHtml,  kForm, site::organisation},
       {"healthz",                   "GET",  "/healthz",                           Who::kAnyone,     kJson,  kForm, site::health},
       {"login.form",                "GET",  "/login",                             Who::kAnyone,     kHtml,  kForm, accounts::login_form},
       {"login",                     "POST", "/login",                             Who::kAnyone,     kHtml,  kForm, accounts::log_in},

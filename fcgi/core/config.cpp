@@ -48,6 +48,15 @@ Config load_config(const std::string& path) {
   if (kv.count("search_refresh_seconds")) {
     c.search_refresh_seconds = std::stoi(kv["search_refresh_seconds"]);
   }
+  if (kv.count("session_teacher_idle_seconds")) {
+    c.session.teacher_idle_seconds = std::stol(kv["session_teacher_idle_seconds"]);
+  }
+  if (kv.count("session_business_idle_seconds")) {
+    c.session.business_idle_seconds = std::stol(kv["session_business_idle_seconds"]);
+  }
+  if (kv.count("session_absolute_seconds")) {
+    c.session.absolute_seconds = std::stol(kv["session_absolute_seconds"]);
+  }
   if (kv.count("smtp_url")) c.smtp_url = kv["smtp_url"];
   if (kv.count("mail_from")) c.mail_from = kv["mail_from"];
   if (kv.count("oidc_keys_dir")) c.oidc_keys_dir = kv["oidc_keys_dir"];
@@ -59,6 +68,10 @@ Config load_config(const std::string& path) {
   }
   if (kv.count("certificate_font")) c.certificate_font = kv["certificate_font"];
   if (kv.count("certificate_font_index")) c.certificate_font_index = std::stoi(kv["certificate_font_index"]);
+  for (const long limit : {c.session.teacher_idle_seconds, c.session.business_idle_seconds,
+                           c.session.absolute_seconds}) {
+    if (limit < 60 || limit > 86400) throw std::runtime_error("session_*_seconds out of 60..86400 in " + path);
+  }
   if (c.scheduler_interval_seconds < 1 || c.scheduler_interval_seconds > 86400) {
     throw std::runtime_error("scheduler_interval_seconds out of 1..86400 in " + path);
   }

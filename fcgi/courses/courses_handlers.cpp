@@ -109,6 +109,7 @@ core::Response show_form(core::Context& cx, const FormPage& where, const CourseF
   body.SetValue("ACTION", where.action);
   body.SetValue("CSRF_TOKEN", cx.csrf_token());
   body.SetValue("OFFICE_URL", app::url_for("office.home"));
+  body.SetValue("ORGANISATION_URL", app::url_for("organisation"));
   body.SetIntValue("MIN_DAYS", unit.min_days_before_start);
   if (!duplicate_code.empty()) {
     body.SetValueAndShowSection("DUPLICATE_URL", app::url_for("office.course", {duplicate_code}),

@@ -4,6 +4,7 @@
 #include "shared/access_sql.h"
 
 #include "core/security.h"
+#include "domain/session_policy.h"
 #include "domain/validation.h"
 
 namespace shared::access {
@@ -24,8 +25,9 @@ core::Role role_of(const std::string& code) {
 void load_user(core::Context& cx, const std::string& token) {
   const std::string key = core::sha256_hex(token);
   const auto row = sql::find_session(cx.db(), key);
-  const bool expired = row && (row->idle_seconds > cx.config().session_idle_seconds ||
-                               row->age_seconds > cx.config().session_absolute_seconds);
+  // Idle and age come from the database clock (find_session), the same for every worker.
+  const bool expired = row && domain::session_expired(cx.config().session, row->teacher_id != 0,
+                                                      row->idle_seconds, row->age_seconds);
   if (!row || expired) {
     if (row) sql::delete_session(cx.db(), key);
     cx.clear_cookie(kSessionCookie);
@@ -41,6 +43,8 @@ void load_user(core::Context& cx, const std::string& token) {
   user.home_version = row->home_version;
   user.db_today = row->today;
   user.signed_in_epoch = row->created_epoch;
+  // Touched at most once a minute: last_seen_at lags the last request by up to 59 s, so the idle
+  // limit counts from the last touch and may end a session up to 59 s early, never late.
   if (row->idle_seconds >= kTouchEverySeconds) sql::touch_session(cx.db(), key);
   cx.set_user(std::move(user), token);
 }
@@ -51,7 +55,7 @@ void start_session(core::Context& cx,
   if (auto old = cx.req().cookie(kSessionCookie)) sql::delete_session(cx.db(), core::sha256_hex(*old));
   const std::string token = core::random_token();
   insert(cx.db(), core::sha256_hex(token), id);
-  cx.set_cookie(kSessionCookie, token, cx.config().session_absolute_seconds);
+  cx.set_cookie(kSessionCookie, token, static_cast<int>(cx.config().session.absolute_seconds));
   cx.clear_cookie("pre");
   load_user(cx, token);
 }

@@ -27,6 +27,8 @@ std::optional<SitemapEntry> sitemap_entry(std::string_view route_name) {
       {"verify.lookup", {"研習證明查驗", false}},
       {"notice.lookup", {"錄取通知查驗", false}},
       {"partners.apply.form", {"帳號漫遊合作申請（合作網站）", false}},
+      {"units.accounts", {"各校業務帳號人員查詢", false}},
+      {"organisation", {"組織架構（審課單位與轄區）", false}},
       {"api.courses", {"研習資訊查詢 API（JSON）", true}},
       {"course.atom", {"研習資訊訂閱（Atom，可加上搜尋條件）", true}},
       {"course.ics", {"研習行事曆（iCalendar，可加上搜尋條件）", true}},

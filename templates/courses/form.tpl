@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{HEADING}}</h1>
 <p><a href="{{OFFICE_URL}}">回業務帳號首頁</a></p>
+<p class="hint">送出後由貴單位的審課單位審核（第11條）；各單位由誰審課，見<a href="{{ORGANISATION_URL}}">組織架構</a>。</p>
 {{>FORM_ERRORS}}
 {{#DUPLICATE}}<p class="form-error">已登錄的課程：<a href="{{DUPLICATE_URL}}">{{DUPLICATE_CODE}}</a></p>{{/DUPLICATE}}
 {{#RED_LIGHT}}<section class="notice" aria-labelledby="overdue-heading"><h2 id="overdue-heading">請先完成這些課程的結案</h2>

@@ -60,6 +60,21 @@ const PAGES = [
     check: async (page) => assert(await page.locator('[data-record="corrected"]').count() === 1, 'says it was corrected'),
   },
   {
+    name: 'unit-accounts', label: '/units/accounts?q=034525',
+    open: (page) => page.goto('/units/accounts?q=034525'),
+    check: async (page) => assert(await page.locator('tr.account').count() === 2, 'the school\'s two accounts shown'),
+  },
+  {
+    name: 'unit-accounts-choose', label: '/units/accounts?q=內壢 (several schools)',
+    open: (page) => page.goto('/units/accounts?q=' + encodeURIComponent('內壢')),
+    check: async (page) => assert(await page.locator('[data-result="choose"] li').count() === 2, 'two schools to pick'),
+  },
+  {
+    name: 'organisation', label: '/organisation',
+    open: (page) => page.goto('/organisation'),
+    check: async (page) => assert(await page.locator('section.review-unit').count() === 4, 'four review units'),
+  },
+  {
     name: 'tags', label: '/admin/tags (admin)',
     open: async (page) => { await login(page, 'admin'); return page.goto('/admin/tags'); },
   },
