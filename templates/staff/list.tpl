@@ -21,7 +21,7 @@
 {{#HAS_TEACHERS}}
 <p class="hint">第 {{FROM}}–{{TO}} 位。離職、轉校等異動的教師仍列在本校，直到新學校登錄。</p>
 <div class="table-wrap">
-<table class="teachers stack">
+<table class="staff-list stack">
   <caption class="visually-hidden">本校教師</caption>
   <thead><tr><th scope="col">姓名</th><th scope="col">身分證字號</th><th scope="col">職位類別</th><th scope="col">職稱</th><th scope="col">任教科目</th><th scope="col">在職狀態</th></tr></thead>
   <tbody>
