@@ -50,6 +50,7 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
     case core::Role::kMaster:
       link(url_for("office.courses"), "研習資料管理");
       link(url_for("office.courses.new"), "研習課程登錄");
+      if (user.role == core::Role::kMaster) link(url_for("office.teachers"), "本單位教師");
       break;
     case core::Role::kAdmin:
       link(url_for("admin.reasons"), "退回理由");

@@ -24,6 +24,7 @@
 #include "site/course_feeds.h"
 #include "site/site_handlers.h"
 #include "site/sitemap.h"
+#include "staff/staff_handlers.h"
 #include "sso/sso_handlers.h"
 #include "teacher/teacher_handlers.h"
 
@@ -99,6 +100,12 @@ const std::vector<core::Route>& routes() {
       {"office.course.update",      "POST", "/office/courses/{code}/edit",        Who::kOrganizer,  kHtml,  kForm, courses::update_course},
       {"office.course.delete",      "POST", "/office/courses/{code}/delete",      Who::kOrganizer,  kHtml,  kForm, courses::delete_course},
       {"office.course.transfer",    "POST", "/office/courses/{code}/transfer",    Who::kMaster,     kHtml,  kForm, courses::transfer_course},
+      {"office.teachers",           "GET",  "/office/teachers",                   Who::kMaster,     kHtml,  kForm, staff::teachers},
+      {"office.teachers.new",       "GET",  "/office/teachers/new",               Who::kMaster,     kHtml,  kForm, staff::new_teacher},
+      {"office.teachers.create",    "POST", "/office/teachers/new",               Who::kMaster,     kHtml,  kForm, staff::register_teacher},
+      {"office.teachers.show",      "GET",  "/office/teachers/{id}",              Who::kMaster,     kHtml,  kForm, staff::teacher},
+      {"office.teachers.update",    "POST", "/office/teachers/{id}",              Who::kMaster,     kHtml,  kForm, staff::update_teacher},
+      {"office.teachers.employment", "POST", "/office/teachers/{id}/employment",  Who::kMaster,     kHtml,  kForm, staff::record_departure},
       {"review.queue",              "GET",  "/review",                            Who::kReviewer,   kHtml,  kForm, review::queue},
       {"review.approve_many",       "POST", "/review/approve",                    Who::kReviewer,   kHtml,  kForm, review::approve_courses},
       {"review.show",               "GET",  "/review/courses/{code}",             Who::kReviewer,   kHtml,  kForm, review::show_course},

@@ -55,6 +55,9 @@ core::Response home(core::Context& cx) {
   body.SetValue("NAME", user.name);
   body.SetValue("ROLE", role_label(user.role));
   body.SetValue("UNIT", user.unit_name);
+  if (user.role == core::Role::kMaster) {
+    body.SetValueAndShowSection("TEACHERS_URL", app::url_for("office.teachers"), "MASTER");
+  }
   shared::fill_light(body, light,
                   "本單位今年逾期未結案課程 " + std::to_string(overdue) + " 堂（研習結束超過 " +
                       std::to_string(facts.grace_days) + " 天仍未完成時數核發）");

@@ -102,6 +102,11 @@ FIELDS = {
     "admin.partner.approve": lambda o: [("client_id", "csrf-" + portal.random_text(6).lower().replace("_", "-")),
                                         ("redirect_uris", "http://127.0.0.1:8091/csrf"), ("may_report", "1")],
     "admin.partner.status": lambda o: [("action", "suspend"), ("confirm", "1")],
+    "office.teachers.create": lambda o: [("national_id", o["new_national_id"]), ("name", PREFIX + "教師"),
+                                         ("gender", "F"), ("birth_date", "1990-01-01"),
+                                         ("email", "csrf-staff@example.edu.tw")],
+    "office.teachers.update": lambda o: [("title_name", PREFIX)],
+    "office.teachers.employment": lambda o: [("employment", "left"), ("on", sql_value("SELECT CURDATE()"))],
     "admin.partner.renew": lambda o: [("scan_report_date", sql_value("SELECT CURDATE() - INTERVAL 1 DAY"))],
 }
 
@@ -119,6 +124,7 @@ ROWS = {
     "teacher.partners": lambda o: sql("SELECT * FROM oidc_consent WHERE teacher_id = 1 AND partner_id = 1"),
     "partners": lambda o: sql("SELECT COUNT(*) FROM partner WHERE status = 'applied'"),
     "admin.partner": lambda o: sql(f"SELECT * FROM partner WHERE id = {o['partner']}"),
+    "office.teachers": lambda o: sql(f"SELECT * FROM teacher WHERE id = {o['teacher']}"),
 }
 
 # Per family: the route that shows the right token is not refused, the objects it acts on instead
@@ -137,6 +143,8 @@ POSITIVE = {
     "teacher.partners": ("teacher.partners.revoke", {}, {303}),
     "partners": ("partners.apply", {}, {201}),
     "admin.partner": ("admin.partner.status", {}, {303}),
+    # 教師資料登錄 of a 身分證字號 without an account: a teacher created (and removed afterwards).
+    "office.teachers": ("office.teachers.create", {"new_national_id": lambda: portal._fresh_national_ids(1)[0]}, {303}),
 }
 
 COUNTED = ("web_session", "login_failure", "partner", "partner_claim_use", "partner_disclosure",
@@ -195,7 +203,8 @@ def setUpModule():
                                     " WHERE c.unit_id = 4 ORDER BY r.id LIMIT 1"),
                    roster_reason=portal.return_reason_ids("roster")["A. 核發時數與出席情形不符"],
                    partner=str(partner["id"]), client=DREAM_N["client_id"], enrolment=enrolment,
-                   tag="5")
+                   tag="5", teacher="4",  # 周怡君 of 內壢國中, the demo `master`'s unit
+                   new_national_id=portal._fresh_national_ids(1)[0])
 
 
 def tearDownModule():
@@ -231,6 +240,8 @@ def tearDownModule():
             f" (1, 1, '{claims}', '{granted}', {'NULL' if revoked == 'NULL' else sql_str(revoked)})")
     for name in MADE:
         portal.delete_business_account(name)
+    for (tid,) in sql(f"SELECT id FROM teacher WHERE name LIKE '{PREFIX}%'"):
+        portal.delete_teacher(tid)
 
 
 def signed_in(account):
@@ -303,7 +314,7 @@ class EveryPostRoute(unittest.TestCase):
                 return objects["record"]
             for prefix, key in (("/admin/reasons/", "reason"), ("/admin/counties/", "county"),
                                 ("/admin/partners/", "partner"), ("/teacher/enrolments/", "enrolment"),
-                                ("/admin/tags/", "tag")):
+                                ("/admin/tags/", "tag"), ("/office/teachers/", "teacher")):
                 if p.startswith(prefix):
                     return str(objects[key])
         if name == "client" and p.startswith("/teacher/partners/"):
