@@ -15,7 +15,7 @@
     <nav aria-label="主要選單">
       <ul>
         <li><a href="{{SEARCH_URL}}">研習搜尋</a></li>
-        {{#ANONYMOUS}}<li><a href="{{LOGIN_URL}}">登入</a></li>{{/ANONYMOUS}}
+        {{#ANONYMOUS}}<li><a href="{{SIGNUP_URL}}">申請帳號</a></li><li><a href="{{LOGIN_URL}}">登入</a></li>{{/ANONYMOUS}}
         {{#SIGNED_IN}}
         <li><a href="{{MY_HOME_URL}}">{{MY_HOME_LABEL}}</a></li>
         {{#ROLE_LINK}}<li><a href="{{URL}}">{{LABEL}}</a></li>{{/ROLE_LINK}}

@@ -73,6 +73,8 @@ core::Response show_login(core::Context& cx, const core::Form& form, const std::
   body.SetValue("CSRF_TOKEN", cx.csrf_token());
   shared::fill_form(body, form);
   body.SetValue("NEXT", next);
+  body.SetValue("FORGOT_URL", app::url_for("password.forgot.form"));
+  body.SetValue("SIGNUP_URL", app::url_for("signup.form"));
   // Wrong credentials are not one field's fault: said once, above the form.
   const std::string refusal = form.errors().message("form");
   if (!refusal.empty()) body.SetValueAndShowSection("MESSAGE", refusal, "FORM_ERROR");

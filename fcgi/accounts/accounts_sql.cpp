@@ -1,4 +1,4 @@
-// SQL of the accounts area: credentials and failed-login counts.
+// SQL of the accounts area: credentials, failed-login counts, sign-up and its links.
 #include "accounts/accounts_sql.h"
 
 namespace accounts::sql {
@@ -31,6 +31,83 @@ RecentFailures count_recent_failures(db::Connection& db, const std::string& acco
 
 void record_failure(db::Connection& db, const std::string& account_key, const std::string& address) {
   db.execute("INSERT INTO login_failure (account_key, address) VALUES (?, ?)", account_key, address);
+}
+
+std::optional<Unit> find_serving_unit(db::Connection& db, const std::string& code) {
+  const auto row = db.query_one(
+      "SELECT id, name FROM unit WHERE code = ? AND level <> 'review_body' AND NOT is_review_unit", code);
+  if (!row) return std::nullopt;
+  return Unit{row->i64(0), row->str(1)};
+}
+
+namespace {
+constexpr const char* kContactColumns =
+    "SELECT id, national_id, name, IFNULL(email, ''), IFNULL(DATE_FORMAT(birth_date, '%Y-%m-%d'), '')"
+    " FROM teacher ";
+
+TeacherContact contact_of(const db::Row& row) {
+  return {row.i64(0), row.str(1), row.str(2), row.str(3), row.str(4)};
+}
+}  // namespace
+
+std::optional<TeacherContact> find_teacher_contact(db::Connection& db, const std::string& national_id) {
+  const auto row = db.query_one(std::string(kContactColumns) + "WHERE national_id = ?", national_id);
+  if (!row) return std::nullopt;
+  return contact_of(*row);
+}
+
+std::optional<TeacherContact> find_teacher_by_id(db::Connection& db, int64_t id) {
+  const auto row = db.query_one(std::string(kContactColumns) + "WHERE id = ?", id);
+  if (!row) return std::nullopt;
+  return contact_of(*row);
+}
+
+int64_t insert_teacher(db::Connection& db, const NewTeacher& t) {
+  const uint64_t added = db.execute(
+      "INSERT IGNORE INTO teacher (national_id, name, gender, birth_date, email, phone, unit_id,"
+      " title_name, position_category, employment, password_hash)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)",
+      t.national_id, t.name, t.gender, t.birth_date, t.email, t.phone, t.unit_id, t.title_name,
+      t.position_category, t.password_hash);
+  return added == 1 ? static_cast<int64_t>(db.last_insert_id()) : 0;
+}
+
+void insert_token(db::Connection& db, const char* kind, int64_t teacher_id, const std::string& token_sha256,
+                  const std::string& email, int valid_minutes) {
+  db.execute(
+      "INSERT INTO account_token (kind, teacher_id, token_sha256, email, expires_at)"
+      " VALUES (?, ?, ?, ?, NOW() + INTERVAL ? MINUTE)",
+      std::string(kind), teacher_id, token_sha256, email, static_cast<int64_t>(valid_minutes));
+}
+
+std::optional<TokenOwner> live_token(db::Connection& db, const char* kind, const std::string& token_sha256,
+                                     bool lock) {
+  const auto row = db.query_one(
+      std::string("SELECT teacher_id, IFNULL(email, '') FROM account_token"
+                  " WHERE token_sha256 = ? AND kind = ? AND used_at IS NULL AND expires_at > NOW()") +
+          (lock ? " FOR UPDATE" : ""),
+      token_sha256, std::string(kind));
+  if (!row) return std::nullopt;
+  return TokenOwner{row->i64(0), row->str(1)};
+}
+
+void use_token(db::Connection& db, const std::string& token_sha256) {
+  db.execute("UPDATE account_token SET used_at = NOW() WHERE token_sha256 = ?", token_sha256);
+}
+
+void use_all_tokens(db::Connection& db, const char* kind, int64_t teacher_id) {
+  db.execute("UPDATE account_token SET used_at = NOW() WHERE teacher_id = ? AND kind = ? AND used_at IS NULL",
+             teacher_id, std::string(kind));
+}
+
+void confirm_email(db::Connection& db, int64_t teacher_id, const std::string& email) {
+  db.execute("UPDATE teacher SET email_confirmed_at = NOW() WHERE id = ? AND email = ?", teacher_id, email);
+}
+
+void set_teacher_password(db::Connection& db, int64_t teacher_id, const std::string& password_hash) {
+  db.execute("UPDATE teacher SET password_hash = ? WHERE id = ?", password_hash, teacher_id);
+  // The trigger teacher_identity_changed does this too; said here so the rule does not rest on it.
+  db.execute("DELETE FROM web_session WHERE teacher_id = ?", teacher_id);
 }
 
 }  // namespace accounts::sql

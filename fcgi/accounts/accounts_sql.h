@@ -1,4 +1,4 @@
-// SQL of the accounts area.
+// SQL of the accounts area: credentials, failed logins, sign-up and the links it mails.
 #pragma once
 
 #include <cstdint>
@@ -25,5 +25,51 @@ struct RecentFailures {
 RecentFailures count_recent_failures(db::Connection& db, const std::string& account_key,
                                      const std::string& address);
 void record_failure(db::Connection& db, const std::string& account_key, const std::string& address);
+
+struct Unit {
+  int64_t id = 0;
+  std::string name;
+};
+// A unit a teacher may serve in, by its 學校代碼 (review bodies have no teachers).
+std::optional<Unit> find_serving_unit(db::Connection& db, const std::string& code);
+
+struct TeacherContact {
+  int64_t id = 0;
+  std::string national_id, name, email;
+  std::string birth_date;  // "1984-05-12", "" when not known
+};
+std::optional<TeacherContact> find_teacher_contact(db::Connection& db, const std::string& national_id);
+
+struct NewTeacher {
+  std::string national_id, name, gender, birth_date, email, phone, position_category, title_name,
+      password_hash;
+  int64_t unit_id = 0;
+};
+// Created 在職 with its unit (第4條: the account works at once). 0 when the ID is already taken
+// (a sign-up that raced another with the same ID).
+int64_t insert_teacher(db::Connection& db, const NewTeacher& t);
+
+// Token kinds of account_token; the stored value is the SHA-256 of the mailed one.
+constexpr const char* kConfirmEmail = "confirm_email";
+constexpr const char* kResetPassword = "reset_password";
+void insert_token(db::Connection& db, const char* kind, int64_t teacher_id, const std::string& token_sha256,
+                  const std::string& email, int valid_minutes);
+
+struct TokenOwner {
+  int64_t teacher_id = 0;
+  std::string email;
+};
+// The teacher of an unused, unexpired token (database clock); `lock` takes it FOR UPDATE.
+std::optional<TokenOwner> live_token(db::Connection& db, const char* kind, const std::string& token_sha256,
+                                     bool lock);
+void use_token(db::Connection& db, const std::string& token_sha256);
+// The teacher's other reset links die with a new password.
+void use_all_tokens(db::Connection& db, const char* kind, int64_t teacher_id);
+
+// Marks the address confirmed if it is still the teacher's address.
+void confirm_email(db::Connection& db, int64_t teacher_id, const std::string& email);
+std::optional<TeacherContact> find_teacher_by_id(db::Connection& db, int64_t id);
+// Sets the password and ends every session of the teacher.
+void set_teacher_password(db::Connection& db, int64_t teacher_id, const std::string& password_hash);
 
 }  // namespace accounts::sql

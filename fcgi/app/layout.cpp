@@ -32,7 +32,9 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
   layout.SetValue("SEARCH_URL", url_for("course.search"));
   const core::User& user = cx.user();
   if (!user.signed_in()) {
-    layout.SetValueAndShowSection("LOGIN_URL", url_for("login.form"), "ANONYMOUS");
+    auto* anonymous = layout.AddSectionDictionary("ANONYMOUS");
+    anonymous->SetValue("LOGIN_URL", url_for("login.form"));
+    anonymous->SetValue("SIGNUP_URL", url_for("signup.form"));
     return;
   }
   ctemplate::TemplateDictionary* me = layout.AddSectionDictionary("SIGNED_IN");

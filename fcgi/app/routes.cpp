@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "accounts/accounts_handlers.h"
+#include "accounts/signup_handlers.h"
 #include "admin/admin_handlers.h"
 #include "api/api_handlers.h"
 #include "core/response.h"
@@ -53,6 +54,13 @@ const std::vector<core::Route>& routes() {
       {"healthz",                   "GET",  "/healthz",                           Who::kAnyone,     kJson,  kForm, site::health},
       {"login.form",                "GET",  "/login",                             Who::kAnyone,     kHtml,  kForm, accounts::login_form},
       {"login",                     "POST", "/login",                             Who::kAnyone,     kHtml,  kForm, accounts::log_in},
+      {"signup.form",               "GET",  "/signup",                            Who::kAnyone,     kHtml,  kForm, accounts::signup_form},
+      {"signup",                    "POST", "/signup",                            Who::kAnyone,     kHtml,  kForm, accounts::sign_up},
+      {"signup.confirm",            "GET",  "/signup/confirm/{token}",            Who::kAnyone,     kHtml,  kForm, accounts::confirm_email},
+      {"password.forgot.form",      "GET",  "/password/forgot",                   Who::kAnyone,     kHtml,  kForm, accounts::forgot_form},
+      {"password.forgot",           "POST", "/password/forgot",                   Who::kAnyone,     kHtml,  kForm, accounts::forgot_password},
+      {"password.reset.form",       "GET",  "/password/reset/{token}",            Who::kAnyone,     kHtml,  kForm, accounts::reset_form},
+      {"password.reset",            "POST", "/password/reset/{token}",            Who::kAnyone,     kHtml,  kForm, accounts::reset_password},
       {"logout.form",               "GET",  "/logout",                            Who::kAnyone,     kHtml,  kForm, accounts::logout_form},
       {"logout",                    "POST", "/logout",                            Who::kAnyone,     kHtml,  kForm, accounts::log_out},
       {"teacher.home",              "GET",  "/teacher",                           Who::kTeacher,    kHtml,  kForm, teacher::home},

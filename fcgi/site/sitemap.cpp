@@ -24,6 +24,8 @@ std::optional<SitemapEntry> sitemap_entry(std::string_view route_name) {
       {"home", {"首頁（最新研習、公告）", false}},
       {"course.search", {"研習資訊進階搜尋", false}},
       {"login.form", {"登入", false}},
+      {"signup.form", {"使用者帳號申請", false}},
+      {"password.forgot.form", {"忘記密碼", false}},
       {"verify.lookup", {"研習證明查驗", false}},
       {"notice.lookup", {"錄取通知查驗", false}},
       {"partners.apply.form", {"帳號漫遊合作申請（合作網站）", false}},

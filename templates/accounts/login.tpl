@@ -19,4 +19,5 @@
   </div>
   <div class="actions"><button type="submit">登入</button></div>
 </form>
+<p><a href="{{FORGOT_URL}}">忘記密碼</a>｜教師尚無帳號？<a href="{{SIGNUP_URL}}">使用者帳號申請</a></p>
 </section>

@@ -23,6 +23,17 @@ const PAGES = [
     check: async (page) => assert(await page.locator('[data-code="5600001"]').count() === 1, 'course 5600001 shown'),
   },
   { name: 'login', label: '/login', open: (page) => page.goto('/login') },
+  { name: 'signup', label: '/signup', open: (page) => page.goto('/signup') },
+  {
+    name: 'signup-refused', label: '/signup sent empty',
+    open: async (page) => {
+      await page.goto('/signup');
+      const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '送出申請' }).click()]);
+      return response;
+    },
+    check: async (page) => assert(await page.locator('#national_id-error').isVisible(), 'the ID field error is shown'),
+  },
+  { name: 'password-forgot', label: '/password/forgot', open: (page) => page.goto('/password/forgot') },
   {
     name: 'login-failed', label: '/login after a wrong password',
     open: (page) => login(page, 'no-such-account', 'not-the-password'),

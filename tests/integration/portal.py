@@ -139,14 +139,20 @@ def with_check_digit(first9):
     return first9 + str((10 - total % 10) % 10)
 
 
-def new_teacher(unit_id=4, employment="active", name="測試教師"):
-    """Creates a teacher with a fresh valid 身分證字號 and the demo password; returns (id, national_id)."""
+def unused_national_id():
+    """A valid 身分證字號 that no teacher has."""
     rng = random.SystemRandom()
     for _ in range(50):
         nid = with_check_digit(rng.choice("QRSTUVWXYZ") + rng.choice("12") +
                                "".join(rng.choice("0123456789") for _ in range(7)))
         if sql_value(f"SELECT COUNT(*) FROM teacher WHERE national_id = '{nid}'") == "0":
-            break
+            return nid
+    raise AssertionError("no unused 身分證字號 found")
+
+
+def new_teacher(unit_id=4, employment="active", name="測試教師"):
+    """Creates a teacher with a fresh valid 身分證字號 and the demo password; returns (id, national_id)."""
+    nid = unused_national_id()
     unit = "NULL" if unit_id is None else int(unit_id)
     sql(f"INSERT INTO teacher (national_id, name, gender, unit_id, employment, password_hash)"
         f" SELECT '{nid}', '{name}', 'F', {unit}, '{employment}', password_hash"

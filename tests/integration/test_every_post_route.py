@@ -107,6 +107,12 @@ FIELDS = {
                                          ("email", "csrf-staff@example.edu.tw")],
     "office.teachers.update": lambda o: [("title_name", PREFIX)],
     "office.teachers.employment": lambda o: [("employment", "left"), ("on", sql_value("SELECT CURDATE()"))],
+    "signup": lambda o: [("national_id", portal.unused_national_id()), ("name", PREFIX + "申請"), ("gender", "F"),
+                         ("birth_date", "1984-05-12"), ("email", "csrf-signup@example.edu.tw"),
+                         ("phone", "03-4512345"), ("school_code", "034525"), ("position_category", "qualified"),
+                         ("password", "csrf-password-1"), ("password_again", "csrf-password-1"), ("agree", "1")],
+    "password.forgot": lambda o: [("national_id", "A123456789"), ("email", "a123@example.edu.tw")],
+    "password.reset": lambda o: [("password", "csrf-password-1"), ("password_again", "csrf-password-1")],
     "admin.partner.renew": lambda o: [("scan_report_date", sql_value("SELECT CURDATE() - INTERVAL 1 DAY"))],
 }
 
@@ -145,11 +151,14 @@ POSITIVE = {
     "admin.partner": ("admin.partner.status", {}, {303}),
     # 教師資料登錄 of a 身分證字號 without an account: a teacher created (and removed afterwards).
     "office.teachers": ("office.teachers.create", {"new_national_id": lambda: portal._fresh_national_ids(1)[0]}, {303}),
+    "signup": ("signup", {}, {200}),
+    "password": ("password.forgot", {}, {200}),
 }
 
 COUNTED = ("web_session", "login_failure", "partner", "partner_claim_use", "partner_disclosure",
            "partner_report", "oidc_consent", "oidc_code", "oidc_token", "study_record", "enrolment",
-           "roster_entry", "teacher", "business_account", "unit", "county", "bulletin", "correction_request")
+           "roster_entry", "teacher", "business_account", "unit", "county", "bulletin", "correction_request",
+           "account_token")
 CHECKSUMMED = ("course", "course_session", "county", "tag", "return_reason", "partner", "oidc_consent",
                "oidc_token", "oidc_code", "business_account", "teacher")
 
@@ -204,10 +213,22 @@ def setUpModule():
                    roster_reason=portal.return_reason_ids("roster")["A. 核發時數與出席情形不符"],
                    partner=str(partner["id"]), client=DREAM_N["client_id"], enrolment=enrolment,
                    tag="5", teacher="4",  # 周怡君 of 內壢國中, the demo `master`'s unit
-                   new_national_id=portal._fresh_national_ids(1)[0])
+                   new_national_id=portal._fresh_national_ids(1)[0],
+                   reset_token=reset_token_of(portal.new_teacher(name=PREFIX + "重設")[0]))
+
+
+def reset_token_of(teacher_id):
+    """A live reset link's token for the teacher, as the forgotten-password mail would carry."""
+    token = portal.random_text(32)
+    sql(f"INSERT INTO account_token (kind, teacher_id, token_sha256, expires_at) VALUES ('reset_password',"
+        f" {int(teacher_id)}, SHA2('{token}', 256), NOW() + INTERVAL 30 MINUTE)")
+    return token
 
 
 def tearDownModule():
+    for (tid,) in sql(f"SELECT id FROM teacher WHERE name LIKE '{PREFIX}%'"):
+        portal.delete_teacher(tid)
+    sql("DELETE FROM account_token WHERE teacher_id = 1")  # the reset link the positive control asked for
     known = {row[0] for row in SAVED["enrolments"]}
     for (eid,) in sql("SELECT id FROM enrolment WHERE course_id = 1"):
         if eid not in known:
@@ -317,6 +338,8 @@ class EveryPostRoute(unittest.TestCase):
                                 ("/admin/tags/", "tag"), ("/office/teachers/", "teacher")):
                 if p.startswith(prefix):
                     return str(objects[key])
+        if name == "token" and p.startswith("/password/reset/"):
+            return objects["reset_token"]
         if name == "client" and p.startswith("/teacher/partners/"):
             return objects["client"]
         self.fail(f"{route}: no object for {{{name}}}: map it in param_value")
