@@ -99,7 +99,7 @@ test('on a phone a new teacher signs up, confirms the address from the mail and 
   await context.close();
 });
 
-test('on a desktop the form shows the 帳號使用同意書 in 第4條's words', async (s) => {
+test("on a desktop the form shows the 帳號使用同意書 in 第4條's words", async (s) => {
   const context = await newContext(s.browser, DESKTOP);
   const page = await context.newPage();
   const problems = watch(page);
