@@ -26,3 +26,26 @@ bsql() { mariadb --socket="$PORTAL_VAR/run/mysqld.sock" -uroot inservice "$@"; }
 # 429s, not the API. The limiter itself is tested in tests/integration/test_course_api.py.
 export PORTAL_API_RATE="${PORTAL_API_RATE:-100000r/s}"
 export PORTAL_API_BURST="${PORTAL_API_BURST:-100000}"
+
+# What of the bench instance a script finds running: the rest is the script's to stop at its end
+# (remember_running first, then `trap stop_what_we_started EXIT`; KEEP=1 leaves everything up).
+bench_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+declare -A WAS_UP
+remember_running() {
+  for p in mysqld portal nginx smtp-sink scheduler; do
+    if bench_alive "$PORTAL_VAR/run/$p.pid"; then WAS_UP[$p]=1; else WAS_UP[$p]=0; fi
+  done
+}
+stop_what_we_started() {
+  set +e
+  if [ "${KEEP:-0}" = 1 ]; then log "instance left running at http://127.0.0.1:$PORTAL_PORT"; return; fi
+  for p in nginx scheduler portal smtp-sink mysqld; do   # front to back, as portalctl stop does
+    [ "${WAS_UP[$p]}" = 1 ] && continue
+    bench_alive "$PORTAL_VAR/run/$p.pid" || continue
+    local pid; pid="$(cat "$PORTAL_VAR/run/$p.pid")"
+    kill "$pid"
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+    log "stopped $p (pid $pid)"
+  done
+}

@@ -36,25 +36,8 @@ BENCH_NID="$(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import por
   "$BENCH_ROOT/tests/integration")"
 
 command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
-declare -A WAS_UP
-for p in mysqld portal nginx smtp-sink scheduler; do
-  if alive "$PORTAL_VAR/run/$p.pid"; then WAS_UP[$p]=1; else WAS_UP[$p]=0; fi
-done
-stop_ours() {
-  set +e
-  if [ "$KEEP" = 1 ]; then log "instance left running at $URL"; return; fi
-  for p in nginx scheduler portal smtp-sink mysqld; do   # front to back, as portalctl stop does
-    [ "${WAS_UP[$p]}" = 1 ] && continue
-    alive "$PORTAL_VAR/run/$p.pid" || continue
-    local pid; pid="$(cat "$PORTAL_VAR/run/$p.pid")"
-    kill "$pid"
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
-    log "stopped $p (pid $pid)"
-  done
-}
-trap stop_ours EXIT
+remember_running
+trap stop_what_we_started EXIT
 
 DATA="national-scale data (bench/generate.sh 1.0)"
 if [ ! -d "$PORTAL_VAR/mysql" ]; then

@@ -34,27 +34,8 @@ B=$BENCH_BASE_ID
 STAMP="$(date +%Y%m%d-%H%M%S)"
 OUT="$PORTAL_VAR/results/roster-$STAMP"
 
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
-# What runs before we start anything: only the rest is ours to stop.
-declare -A WAS_UP
-for p in mysqld portal nginx smtp-sink scheduler; do
-  if alive "$PORTAL_VAR/run/$p.pid"; then WAS_UP[$p]=1; else WAS_UP[$p]=0; fi
-done
-
-stop_ours() {
-  set +e
-  if [ "$KEEP" = 1 ]; then log "instance left running at http://127.0.0.1:$PORTAL_PORT"; return; fi
-  for p in nginx scheduler portal smtp-sink mysqld; do   # front to back, as portalctl stop does
-    [ "${WAS_UP[$p]}" = 1 ] && continue
-    alive "$PORTAL_VAR/run/$p.pid" || continue
-    local pid; pid="$(cat "$PORTAL_VAR/run/$p.pid")"
-    kill "$pid"
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
-    log "stopped $p (pid $pid)"
-  done
-}
-trap stop_ours EXIT
+remember_running
+trap stop_what_we_started EXIT
 
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import openpyxl" \
   || { log "needs python3-openpyxl for /usr/bin/python3 (bench/make_roster_xlsx.py)"; exit 1; }
