@@ -17,6 +17,7 @@
 #include "domain/validation.h"
 #include "enrolment/notice_sql.h"
 #include "enrolment/notice_text.h"
+#include "shared/code_lookup.h"
 #include "shared/course_store.h"
 #include "shared/form_view.h"
 #include "shared/labels.h"
@@ -25,11 +26,10 @@ namespace enrolment {
 
 namespace {
 
-using domain::EnrolmentStatus;
+const shared::code_lookup::Lookup kLookup = {"enrolment/notice_check.tpl", "錄取通知查驗", "notice.lookup",
+                                             "notice.check", "錄取通知"};
 
-const core::FormSpec kLookupForm = {
-    {"code", "驗證碼", core::FieldKind::kText, true, 40},
-};
+using domain::EnrolmentStatus;
 
 struct Admitted {
   sql::Admission who;
@@ -61,11 +61,6 @@ std::string notice_code_of(core::Context& cx, const sql::Admission& a) {
 
 std::string dates_of(const std::string& first, const std::string& last) {
   return shared::roc_date(first) + (last != first ? "–" + shared::roc_date(last) : "");
-}
-
-void fill_lookup_form(ctemplate::TemplateDictionary& body, const core::Form& form) {
-  body.SetValue("LOOKUP_URL", app::url_for("notice.lookup"));
-  shared::fill_form(body, form);
 }
 
 }  // namespace
@@ -125,22 +120,7 @@ core::Response calendar(core::Context& cx) {
 }
 
 core::Response notice_lookup(core::Context& cx) {
-  core::Page page(cx, "enrolment/notice_check.tpl", "錄取通知查驗");
-  auto& body = page.body();
-  if (!cx.req().query.get("code")) {
-    fill_lookup_form(body, core::Form(kLookupForm));
-    return page.render();
-  }
-  core::Form form(kLookupForm, cx.req().query);
-  if (form.ok()) {
-    if (const auto code = domain::parse_notice_code(form.text("code"))) {
-      return cx.see_other(app::url_for("notice.check", {domain::group_notice_code(*code)}));
-    }
-    form.errors().add(
-        "code", "驗證碼是 12 個英文字母或數字（例如 K7QM-3XD2-P9TA），請對照錄取通知再輸入一次。");
-  }
-  fill_lookup_form(body, form);
-  return page.render(422);
+  return shared::code_lookup::answer(cx, kLookup);
 }
 
 core::Response check_notice(core::Context& cx) {
@@ -148,10 +128,9 @@ core::Response check_notice(core::Context& cx) {
   const auto found = code ? sql::notice_by_code(cx.db(), *code) : std::nullopt;
   core::Page page(cx, "enrolment/notice_check.tpl", "錄取通知查驗");
   auto& body = page.body();
-  core::Form form(kLookupForm);
   if (!found) {
     body.SetValueAndShowSection("TYPED", cx.param("code"), "UNKNOWN");
-    fill_lookup_form(body, form);
+    shared::code_lookup::fill_form(body, kLookup);
     return page.render(404);
   }
   const bool valid = found->status == EnrolmentStatus::kApproved;
@@ -165,7 +144,7 @@ core::Response check_notice(core::Context& cx) {
   result->SetValue("UNIT", found->unit_name);
   result->SetValue("DATES", dates_of(found->first_date, found->last_date));
   result->SetValue("MASKED_NAME", domain::mask_name(found->teacher_name));
-  fill_lookup_form(body, form);
+  shared::code_lookup::fill_form(body, kLookup);
   return page.render();
 }
 

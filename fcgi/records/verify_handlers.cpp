@@ -7,6 +7,7 @@
 #include "domain/admission_notice.h"
 #include "records/records_handlers.h"
 #include "records/records_sql.h"
+#include "shared/code_lookup.h"
 #include "shared/form_view.h"
 #include "shared/labels.h"
 
@@ -14,34 +15,13 @@ namespace records {
 
 namespace {
 
-const core::FormSpec kLookupForm = {
-    {"code", "驗證碼", core::FieldKind::kText, true, 40},
-};
-
-void fill_lookup_form(ctemplate::TemplateDictionary& body, const core::Form& form) {
-  body.SetValue("LOOKUP_URL", app::url_for("verify.lookup"));
-  shared::fill_form(body, form);
-}
+const shared::code_lookup::Lookup kLookup = {"records/verify.tpl", "研習證明查驗", "verify.lookup",
+                                             "verify.check", "研習證明"};
 
 }  // namespace
 
 core::Response verify_lookup(core::Context& cx) {
-  core::Page page(cx, "records/verify.tpl", "研習證明查驗");
-  auto& body = page.body();
-  if (!cx.req().query.get("code")) {
-    fill_lookup_form(body, core::Form(kLookupForm));
-    return page.render();
-  }
-  core::Form form(kLookupForm, cx.req().query);
-  if (form.ok()) {
-    if (const auto code = domain::parse_notice_code(form.text("code"))) {
-      return cx.see_other(app::url_for("verify.check", {domain::group_notice_code(*code)}));
-    }
-    form.errors().add(
-        "code", "驗證碼是 12 個英文字母或數字（例如 K7QM-3XD2-P9TA），請對照研習證明再輸入一次。");
-  }
-  fill_lookup_form(body, form);
-  return page.render(422);
+  return shared::code_lookup::answer(cx, kLookup);
 }
 
 core::Response verify_check(core::Context& cx) {
@@ -51,7 +31,7 @@ core::Response verify_check(core::Context& cx) {
   auto& body = page.body();
   if (!found) {
     body.SetValueAndShowSection("TYPED", cx.param("code"), "UNKNOWN");
-    fill_lookup_form(body, core::Form(kLookupForm));
+    shared::code_lookup::fill_form(body, kLookup);
     return page.render(404);
   }
   auto* result = body.AddSectionDictionary("FOUND");
@@ -70,7 +50,7 @@ core::Response verify_check(core::Context& cx) {
   } else {
     result->ShowSection("VALID");
   }
-  fill_lookup_form(body, core::Form(kLookupForm));
+  shared::code_lookup::fill_form(body, kLookup);
   return page.render();
 }
 

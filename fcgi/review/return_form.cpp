@@ -39,6 +39,14 @@ void fill_return_form(ctemplate::TemplateDictionary& dict, const core::Form& for
   shared::fill_options(dict, "REASON", options, form.raw_all("reason"));
 }
 
+std::string skipped_note(const std::vector<std::string>& skipped, const std::string& measure) {
+  if (skipped.empty()) return "";
+  constexpr size_t kListed = 10;
+  std::string note = std::to_string(skipped.size()) + " " + measure + "已由他人處理或不在您的審核範圍，未變更：";
+  for (size_t i = 0; i < skipped.size() && i < kListed; ++i) note += (i ? "、" : "") + skipped[i];
+  return note + (skipped.size() > kListed ? " 等。" : "。");
+}
+
 std::set<std::string> contact_addresses(const course_store::Course& course) {
   std::set<std::string> out;
   for (const auto* contact : {&course.contact1, &course.contact2}) {

@@ -31,6 +31,11 @@ std::optional<ReturnDecision> read_return(core::Form& form,
 void fill_return_form(ctemplate::TemplateDictionary& dict, const core::Form& form,
                       const std::vector<shared::reference::Reason>& reasons);
 
+// After a bulk approval: "N 門已由他人處理或不在您的審核範圍，未變更：5600001、…。" naming the first
+// ten codes skipped (the message travels in a cookie), with `measure` the counting word (門, 份);
+// "" when none was skipped.
+std::string skipped_note(const std::vector<std::string>& skipped, const std::string& measure);
+
 // The course's contacts' valid addresses, each once.
 std::set<std::string> contact_addresses(const course_store::Course& course);
 

@@ -278,15 +278,7 @@ core::Response approve_courses(core::Context& cx) {
     tx.commit();
     ++approved;
   }
-  std::string message = "已確認通過 " + std::to_string(approved) + " 門課程。";
-  if (!skipped.empty()) {
-    // A short list: the message travels in a cookie.
-    constexpr size_t kListed = 10;
-    message += std::to_string(skipped.size()) + " 門已由他人處理或不在您的審核範圍，未變更：";
-    for (size_t i = 0; i < skipped.size() && i < kListed; ++i) message += (i ? "、" : "") + skipped[i];
-    message += skipped.size() > kListed ? " 等。" : "。";
-  }
-  cx.flash(message);
+  cx.flash("已確認通過 " + std::to_string(approved) + " 門課程。" + skipped_note(skipped, "門"));
   return cx.see_other(app::url_for("review.queue"));
 }
 

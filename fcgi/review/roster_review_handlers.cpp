@@ -229,14 +229,8 @@ core::Response approve_rosters(core::Context& cx) {
     ++approved;
     issued += *done;
   }
-  std::string message = "已確認通過 " + std::to_string(approved) + " 份名單，核發 " + std::to_string(issued) + " 筆研習紀錄。";
-  if (!skipped.empty()) {
-    constexpr size_t kListed = 10;  // the message travels in a cookie
-    message += std::to_string(skipped.size()) + " 份已由他人處理或不在您的審核範圍，未變更：";
-    for (size_t i = 0; i < skipped.size() && i < kListed; ++i) message += (i ? "、" : "") + skipped[i];
-    message += skipped.size() > kListed ? " 等。" : "。";
-  }
-  cx.flash(message);
+  cx.flash("已確認通過 " + std::to_string(approved) + " 份名單，核發 " + std::to_string(issued) + " 筆研習紀錄。" +
+           skipped_note(skipped, "份"));
   return cx.see_other(app::url_for("review.queue") + "#rosters");
 }
 
