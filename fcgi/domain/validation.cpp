@@ -2,6 +2,7 @@
 #include "domain/validation.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 
 namespace domain {
@@ -184,6 +185,17 @@ std::set<std::string> split_set(std::string_view csv) {
     size_t comma = csv.find(',', pos);
     if (comma == std::string_view::npos) comma = csv.size();
     if (comma > pos) out.emplace(csv.substr(pos, comma - pos));
+    pos = comma + 1;
+  }
+  return out;
+}
+
+std::vector<int64_t> split_ids(std::string_view csv) {
+  std::vector<int64_t> out;
+  for (size_t pos = 0; pos < csv.size();) {
+    size_t comma = csv.find(',', pos);
+    if (comma == std::string_view::npos) comma = csv.size();
+    if (const auto id = parse_integer(csv.substr(pos, comma - pos), 0, INT64_MAX)) out.push_back(*id);
     pos = comma + 1;
   }
   return out;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -56,5 +57,7 @@ std::set<std::string> split_set(std::string_view csv);
 // Codes as people type a list of them: separated by commas (half- or full-width), 、 or white space.
 std::set<std::string> split_typed_codes(std::string_view typed);
 std::string join_set(const std::set<std::string>& values);
+// Ids of a GROUP_CONCAT, "3,17,42", in their order; anything not a whole number is left out.
+std::vector<int64_t> split_ids(std::string_view csv);
 
 }  // namespace domain

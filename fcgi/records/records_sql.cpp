@@ -1,9 +1,8 @@
 // records/records_sql.cpp: reading records, their checks and the teachers' correction requests.
 #include "records/records_sql.h"
 
-#include <sstream>
-
 #include "domain/course_state.h"
+#include "domain/validation.h"
 #include "shared/missed_sql.h"
 
 namespace records::sql {
@@ -25,16 +24,6 @@ const std::string kRecordColumns =
     " WHERE r.teacher_id = ? AND NOT EXISTS (SELECT 1 FROM study_record n WHERE n.corrects_id = "
     "r.id)";
 
-std::vector<int64_t> ids_of(const std::string& list) {
-  std::vector<int64_t> out;
-  std::stringstream in(list);
-  std::string part;
-  while (std::getline(in, part, ',')) {
-    if (!part.empty()) out.push_back(std::stoll(part));
-  }
-  return out;
-}
-
 Record record_of(const db::Row& r) {
   Record x;
   x.id = r.i64("id");
@@ -55,7 +44,7 @@ Record record_of(const db::Row& r) {
   x.corrected_by = r.str("corrected_by");
   x.old_hours = r.i32("old_hours");
   x.old_credits = r.i32("old_credits");
-  x.tag_ids = ids_of(r.str("tags"));
+  x.tag_ids = domain::split_ids(r.str("tags"));
   return x;
 }
 

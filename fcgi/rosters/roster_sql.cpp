@@ -1,6 +1,7 @@
 #include "rosters/roster_sql.h"
 
 #include "domain/roster_rules.h"
+#include "domain/validation.h"
 #include "shared/missed_sql.h"
 
 namespace rosters::sql {
@@ -19,18 +20,6 @@ const char* kLineColumns =
 
 const char* const kSubmitted = domain::state_code(domain::CourseState::kRosterSubmitted);
 
-std::vector<int64_t> ids_of(const std::string& csv) {
-  std::vector<int64_t> out;
-  size_t pos = 0;
-  while (pos < csv.size()) {
-    size_t comma = csv.find(',', pos);
-    if (comma == std::string::npos) comma = csv.size();
-    out.push_back(std::stoll(csv.substr(pos, comma - pos)));
-    pos = comma + 1;
-  }
-  return out;
-}
-
 Line line_of(const db::Row& r) {
   Line l;
   l.id = r.i64("id");
@@ -47,7 +36,7 @@ Line line_of(const db::Row& r) {
   l.units = r.i32("hours");
   l.units_typed = r.flag("hours_typed");
   l.typed_reason = r.str("hours_reason");
-  l.present_sessions = ids_of(r.str("present"));
+  l.present_sessions = domain::split_ids(r.str("present"));
   return l;
 }
 

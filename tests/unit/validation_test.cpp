@@ -221,3 +221,9 @@ TEST(ParseInteger, RefusesAnythingButAWholeNumber) {
 
 }  // namespace
 }  // namespace domain
+
+TEST(SplitIds, AGroupConcatInOrderWithoutTheJunk) {
+  EXPECT_EQ(domain::split_ids("3,17,42"), (std::vector<int64_t>{3, 17, 42}));
+  EXPECT_EQ(domain::split_ids(""), std::vector<int64_t>{});
+  EXPECT_EQ(domain::split_ids("5,,x,7"), (std::vector<int64_t>{5, 7}));
+}
