@@ -71,6 +71,11 @@ std::string refusal_of(const sql::Seats& s) {
     return "這門研習不提供線上報名，沒有線上報名名額可以分配，因此不能批次報名。"
            "如要開放，請先修改課程資料的線上報名設定。";
   }
+  // Picked teachers would hold seats without the draw, and an applicant in it would leave it.
+  if (s.draw.lottery && !s.draw.drawn) {
+    return "這門研習的名額以抽籤決定：抽籤前批次報名，這些教師會不經抽籤就取得名額，對其他報名者不公平。"
+           "請於抽籤後再批次報名剩餘的名額。";
+  }
   if (s.window.first_session_start > 0 && s.window.now >= s.window.first_session_start) {
     return "這門研習已經開始，不能再批次報名。"
            "實際參加的教師，請於研習結束後登錄在等待核發時數名單。";

@@ -534,7 +534,7 @@ core::Response show_applicants(core::Context& cx, const course_store::Course& co
     row->SetValue("APPLIED_AT", shared::roc_datetime(a.applied_at));
     row->SetValue("STATUS_CODE", domain::enrolment_status_code(a.status));
     // A seat the draw gave says so, not 自動審核; every drawn applicant shows the draw's place.
-    const bool by_draw = a.auto_decided && a.draw_won && a.status == EnrolmentStatus::kApproved;
+    const bool by_draw = a.seat_from_draw && a.status == EnrolmentStatus::kApproved;
     row->SetValue("STATUS", std::string(domain::enrolment_status_label(a.status)) +
                                 (by_draw           ? "（" + shared::roc_datetime(a.decided_at) + " 抽籤錄取）"
                                  : a.auto_decided ? "（" + shared::roc_datetime(a.decided_at) +

@@ -233,9 +233,9 @@ std::vector<Applicant> applicants(db::Connection& db, int64_t course_id) {
       " IFNULL(t.position_category, '') AS position,"
       " t.phone, DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') AS applied_at,"
       " DATE_FORMAT(a.decided_at, '%Y-%m-%d %H:%i') AS decided_at, a.refusal_reason, a.auto_decided,"
-      " a.answers, IFNULL(d.position, 0) AS draw_position, IFNULL(d.won, FALSE) AS draw_won"
-      " FROM enrolment a JOIN teacher t ON t.id = a.teacher_id LEFT JOIN unit u ON u.id = t.unit_id"
-      " LEFT JOIN draw_entry d ON d.enrolment_id = a.id"
+      " a.answers, IFNULL(d.position, 0) AS draw_position, IFNULL(d.won AND a.decided_at = c.drawn_at, FALSE) AS seat_from_draw"
+      " FROM enrolment a JOIN course c ON c.id = a.course_id JOIN teacher t ON t.id = a.teacher_id"
+      " LEFT JOIN unit u ON u.id = t.unit_id LEFT JOIN draw_entry d ON d.enrolment_id = a.id"
       " WHERE a.course_id = ?"
       " ORDER BY FIELD(a.status, 'pending', 'in_draw', 'waiting', 'approved', 'rejected', 'cancelled'),"
       " a.waiting_since, a.created_at, a.id";
@@ -268,7 +268,7 @@ std::vector<Applicant> applicants(db::Connection& db, int64_t course_id) {
     a.missed_courses = missed[a.teacher_id];
     a.answers = r.str("answers");
     a.draw_position = r.i32("draw_position");
-    a.draw_won = r.flag("draw_won");
+    a.seat_from_draw = r.flag("seat_from_draw");
     out.push_back(std::move(a));
   }
   return out;

@@ -108,7 +108,7 @@ struct Applicant {
   bool auto_decided = false;
   std::vector<std::string> missed_courses;  // this year's 報名但未參與 (SPEC §6): "title（code）"
   int draw_position = 0;                    // the place the course's draw gave, 0 without one
-  bool draw_won = false;
+  bool seat_from_draw = false;             // approved by the draw and not decided again since
 };
 std::vector<Applicant> applicants(db::Connection& db, int64_t course_id);
 std::optional<Person> person_of(db::Connection& db, int64_t enrolment_id, int64_t course_id);

@@ -92,8 +92,9 @@ bool draw(db::Connection& db, const core::Config& config, int64_t course_id) {
     const Entrant& who = by_reference.at(order[position - 1].reference);
     const bool won = sql::take_seat(db, course_id);
     if (won) {
-      db.execute("UPDATE enrolment SET status = 'approved', decided_at = NOW(), approved_at = NOW(),"
-                 " auto_decided = TRUE WHERE id = ?",
+      // Decided at the draw's own time: a later re-application, decided afterwards, is not the draw's.
+      db.execute("UPDATE enrolment e JOIN course c ON c.id = e.course_id SET e.status = 'approved',"
+                 " e.decided_at = c.drawn_at, e.approved_at = c.drawn_at, e.auto_decided = TRUE WHERE e.id = ?",
                  who.enrolment_id);
     } else {
       ++waiting;

@@ -358,11 +358,15 @@ class Enrolling(unittest.TestCase):
         self.assertEqual(post_batch(self.organizer, code, [mine]).status, 303)  # with it: served
         self.assertEqual(statuses(code), {mine: "approved"})
 
-    def test_a_course_not_approved_without_online_enrolment_or_already_begun_is_409_with_the_reason(self):
+    def test_a_course_not_approved_without_online_enrolment_begun_or_before_its_draw_is_409_with_the_reason(self):
         mine = make_teachers([unique("批次本校")])[0]
+        lottery = new_course(seats=5)
+        sql(f"UPDATE course SET seat_mode = 'lottery', draw_at = NOW() + INTERVAL 1 DAY, draw_seed = REPEAT('s', 43)"
+            f" WHERE id = {course_id(lottery)}")
         for course, words in ((new_course(seats=5, state="unconfirmed"), "只有「課程確認通過」的研習可以批次報名"),
                               (new_course(seats=5, enrol_online=False), "不提供線上報名"),
-                              (new_course(seats=5, starts_in_days=0), "已經開始")):
+                              (new_course(seats=5, starts_in_days=0), "已經開始"),
+                              (lottery, "請於抽籤後再批次報名")):
             with self.subTest(words=words):
                 if words == "已經開始":
                     sql(f"UPDATE course_session SET starts_at = '00:00', ends_at = '23:59', breaks = ''"

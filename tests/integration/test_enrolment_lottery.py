@@ -486,6 +486,27 @@ class Draw(unittest.TestCase):
         self.assertEqual(sql_value(f"SELECT COUNT(*) FROM draw_entry WHERE course_id = {cid}"), "1")
 
 
+    def test_a_drawn_winner_who_cancels_and_applies_again_holds_a_first_come_seat_not_the_draws(self):
+        code, cid = new_course(seats=2)
+        client, tid = teacher()
+        enrol(client, code)
+        make_due(cid)
+        run_pass(self)
+        # The draw a minute ago, so that applying again falls in a later second than the draw.
+        sql(f"UPDATE course SET drawn_at = drawn_at - INTERVAL 1 MINUTE WHERE id = {cid};"
+            f" UPDATE enrolment SET decided_at = decided_at - INTERVAL 1 MINUTE WHERE course_id = {cid}")
+        organizer = logged_in("organizer")
+        path = f"/office/courses/{code}/enrolments"
+        self.assertIn("抽籤錄取", organizer.get(path).text)
+        self.assertEqual(client.post(f"/teacher/enrolments/{enrolment_id(tid, cid)}/cancel",
+                                     {"csrf": token_of(client)}).status, 303)
+        self.assertEqual(answer_of(enrol(client, code)), ("approved", None))
+        page = organizer.get(path).text
+        self.assertNotIn("抽籤錄取", page)
+        self.assertIn("自動審核：先報先錄取", page)
+        self.assertIn("抽籤順序第 1 位", page)
+
+
 class DemoCourses(unittest.TestCase):
     def test_the_demo_course_drawn_yesterday_recomputes_from_its_page(self):
         state, digest, seed, _, rows = published(course_page("5600015").text)
