@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "app/routes.h"
-#include "core/form.h"
 #include "core/security.h"
 #include "core/view.h"
 #include "domain/admission_notice.h"
@@ -19,7 +18,6 @@
 #include "enrolment/notice_text.h"
 #include "shared/code_lookup.h"
 #include "shared/course_store.h"
-#include "shared/form_view.h"
 #include "shared/labels.h"
 
 namespace enrolment {

@@ -2,13 +2,11 @@
 // else about the teacher (個人資料保護法); a corrected record says so and shows the current value.
 // Follows /notices (enrolment/notice_handlers.cpp): typed codes are read by parse_notice_code.
 #include "app/routes.h"
-#include "core/form.h"
 #include "core/view.h"
 #include "domain/admission_notice.h"
 #include "records/records_handlers.h"
 #include "records/records_sql.h"
 #include "shared/code_lookup.h"
-#include "shared/form_view.h"
 #include "shared/labels.h"
 
 namespace records {
