@@ -175,10 +175,24 @@ INSERT INTO study_record (teacher_id, course_id, source, partner_id, external_re
   (3, NULL, 'county', NULL, 'TY-DEMO-0002', '桃園市數學領域輔導團研習', 6, @year_start - INTERVAL 300 DAY, 'DEM0REC00007'),
   (3, NULL, 'portal', NULL, NULL, '資訊安全與個人資料保護', 3, @year_start - INTERVAL 400 DAY, 'DEM0REC00008');
 
-INSERT INTO bulletin (title, body, posted_on, pinned) VALUES
-  ('研習資源請妥善運用', '若不克前往已報名的研習，請於研習開始前取消報名，以免列入「報名但未參與研習」燈號。', @today - INTERVAL 3 DAY, TRUE),
-  ('業務帳號燈號說明', '同一單位當年度未按時結案課程累積滿 5 堂者，將以紅燈警示並暫停課程登錄。', @today - INTERVAL 10 DAY, FALSE),
-  ('新學期校內教師資料更新', '請各校總負責人更新校內教師資料及業務帳號。', @today - INTERVAL 20 DAY, FALSE);
+-- 公佈欄: one post for each audience, one still to be published and one taken down, so that the
+-- administrator's list shows every state and each reader sees only their own.
+INSERT INTO bulletin (title, body, audience, publish_at, expires_at, pinned) VALUES
+  ('研習資源請妥善運用', '若不克前往已報名的研習，請於研習開始前取消報名，以免列入「報名但未參與研習」燈號。\n\n取消方式：登入後至「我的研習」，於該筆報名按「取消報名」。', 'everyone', @today - INTERVAL 3 DAY, NULL, TRUE),
+  ('業務帳號燈號說明', '同一單位當年度未按時結案課程累積滿 5 堂者，將以紅燈警示並暫停課程登錄。', 'business', @today - INTERVAL 10 DAY, NULL, FALSE),
+  ('新學期校內教師資料更新', '請各校總負責人更新校內教師資料及業務帳號。', 'business', @today - INTERVAL 20 DAY, NULL, FALSE),
+  ('教師研習時數查詢說明', '登入後於「研習紀錄」可查詢歷年研習時數，並下載時數證明（PDF）。\n操作說明請見問答集：https://inservice.example.tw/faq', 'teachers', @today - INTERVAL 5 DAY, NULL, FALSE),
+  ('系統維護公告', '本網站將於下週六 08:00–12:00 進行系統維護，期間暫停服務。', 'everyone', @today + INTERVAL 2 DAY, NULL, FALSE),
+  ('舊版使用手冊停止提供', '舊版使用手冊已停止提供，請改用新版。', 'everyone', @today - INTERVAL 60 DAY, @today - INTERVAL 30 DAY, FALSE);
+
+INSERT INTO faq (category, question, answer, position) VALUES
+  ('account', '忘記密碼怎麼辦？', '請於登入頁按「忘記密碼」，輸入身分證字號與註冊的電子郵件，系統會寄出 30 分鐘內有效的重設連結。', 1),
+  ('account', '我的身分證字號已申請帳號，但我不記得申請過？', '請使用「忘記密碼」重設密碼；若電子郵件已不再使用，請洽服務學校的總負責人更新資料。', 2),
+  ('enrolment', '報名後不克參加，要如何取消？', '請於研習開始前登入，至「我的研習」按「取消報名」。\n\n研習開始後才取消且未取得時數者，列入「報名但未參與研習」。', 1),
+  ('enrolment', '什麼是候補？', '名額額滿時可登記候補；有人取消時，依候補順序自動遞補，並以電子郵件通知。', 2),
+  ('hours', '研習時數多久會登錄？', '承辦人於研習結束後送出研習名單，經審課單位確認通過後，時數即登錄於您的研習紀錄。', 1),
+  ('business', '如何申請業務帳號？', '業務帳號由各單位承辦人申請，經單位總負責人核准後啟用；總負責人帳號由所屬區域的審課單位核准。', 1),
+  ('roaming', '什麼是帳號漫遊？', '合作網站可透過本網站的帳號登入（OpenID Connect），您可在「合作網站授權」查看並撤銷授權。', 1);
 
 -- Two schools of 桃園市 that 桃園市政府教育局 does NOT review (第11條一、二): a national senior high
 -- school goes to its governing authority, 國教署 (authority_unit_id), and a university to the

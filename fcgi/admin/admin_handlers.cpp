@@ -122,6 +122,8 @@ core::Response home(core::Context& cx) {
   body.SetValue("REASONS_URL", app::url_for("admin.reasons"));
   body.SetValue("COUNTIES_URL", app::url_for("admin.counties"));
   body.SetValue("TAGS_URL", app::url_for("admin.tags"));
+  body.SetValue("BULLETIN_URL", app::url_for("admin.bulletin"));
+  body.SetValue("FAQ_URL", app::url_for("admin.faq"));
   body.SetIntValue("APPLICATIONS", sql::applications_waiting(cx.db()));
   return page.render();
 }

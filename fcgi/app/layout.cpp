@@ -30,6 +30,8 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
   layout.SetValue("UNIT_ACCOUNTS_URL", url_for("units.accounts"));
   layout.SetValue("ORGANISATION_URL", url_for("organisation"));
   layout.SetValue("SEARCH_URL", url_for("course.search"));
+  layout.SetValue("BULLETIN_URL", url_for("bulletin"));
+  layout.SetValue("FAQ_URL", url_for("faq"));
   const core::User& user = cx.user();
   if (!user.signed_in()) {
     auto* anonymous = layout.AddSectionDictionary("ANONYMOUS");

@@ -7,6 +7,8 @@
 #include "accounts/signup_handlers.h"
 #include "admin/admin_handlers.h"
 #include "api/api_handlers.h"
+#include "content/bulletin_handlers.h"
+#include "content/faq_handlers.h"
 #include "core/response.h"
 #include "courses/courses_handlers.h"
 #include "enrolment/batch_handlers.h"
@@ -48,6 +50,10 @@ const std::vector<core::Route>& routes() {
       {"course.calendar",           "GET",  "/courses/{code}/calendar.ics",       Who::kAnyone,     kHtml,  kForm, site::course_calendar},
       {"course.show",               "GET",  "/courses/{code}",                    Who::kAnyone,     kHtml,  kForm, site::show_course},
       {"enrolment.create",          "POST", "/courses/{code}/enrolments",         Who::kTeacher,    kHtml,  kForm, enrolment::enrol},
+      {"bulletin",                  "GET",  "/bulletin",                          Who::kAnyone,     kHtml,  kForm, content::bulletin},
+      {"bulletin.atom",             "GET",  "/bulletin.atom",                     Who::kAnyone,     kHtml,  kForm, content::bulletin_atom},
+      {"bulletin.show",             "GET",  "/bulletin/{id}",                     Who::kAnyone,     kHtml,  kForm, content::show_post},
+      {"faq",                       "GET",  "/faq",                               Who::kAnyone,     kHtml,  kForm, content::faq},
       {"sitemap",                   "GET",  "/sitemap",                           Who::kAnyone,     kHtml,  kForm, site::sitemap},
       {"units.accounts",            "GET",  "/units/accounts",                    Who::kAnyone,     kHtml,  kForm, site::unit_accounts},
       {"organisation",              "GET",  "/organisation",                      Who::kAnyone,     kHtml,  kForm, site::organisation},
@@ -131,6 +137,18 @@ const std::vector<core::Route>& routes() {
       {"admin.counties.update",     "POST", "/admin/counties/{id}",               Who::kAdmin,      kHtml,  kForm, admin::update_county},
       {"admin.tags",                "GET",  "/admin/tags",                        Who::kAdmin,      kHtml,  kForm, admin::tags},
       {"admin.tags.update",         "POST", "/admin/tags/{id}",                   Who::kAdmin,      kHtml,  kForm, admin::update_tag},
+      {"admin.bulletin",            "GET",  "/admin/bulletin",                    Who::kAdmin,      kHtml,  kForm, content::admin_posts},
+      {"admin.bulletin.new",        "GET",  "/admin/bulletin/new",                Who::kAdmin,      kHtml,  kForm, content::new_post},
+      {"admin.bulletin.create",     "POST", "/admin/bulletin",                    Who::kAdmin,      kHtml,  kForm, content::create_post},
+      {"admin.bulletin.edit",       "GET",  "/admin/bulletin/{id}",               Who::kAdmin,      kHtml,  kForm, content::edit_post},
+      {"admin.bulletin.update",     "POST", "/admin/bulletin/{id}",               Who::kAdmin,      kHtml,  kForm, content::update_post},
+      {"admin.bulletin.delete",     "POST", "/admin/bulletin/{id}/delete",        Who::kAdmin,      kHtml,  kForm, content::delete_post},
+      {"admin.faq",                 "GET",  "/admin/faq",                         Who::kAdmin,      kHtml,  kForm, content::admin_faqs},
+      {"admin.faq.new",             "GET",  "/admin/faq/new",                     Who::kAdmin,      kHtml,  kForm, content::new_faq},
+      {"admin.faq.create",          "POST", "/admin/faq",                         Who::kAdmin,      kHtml,  kForm, content::create_faq},
+      {"admin.faq.edit",            "GET",  "/admin/faq/{id}",                    Who::kAdmin,      kHtml,  kForm, content::edit_faq},
+      {"admin.faq.update",          "POST", "/admin/faq/{id}",                    Who::kAdmin,      kHtml,  kForm, content::update_faq},
+      {"admin.faq.delete",          "POST", "/admin/faq/{id}/delete",             Who::kAdmin,      kHtml,  kForm, content::delete_faq},
       {"oidc.discovery",            "GET",  "/.well-known/openid-configuration",  Who::kAnyone,     kJson,  kForm, sso::discovery},
       {"oidc.jwks",                 "GET",  "/oidc/jwks",                         Who::kAnyone,     kJson,  kForm, sso::jwks},
       {"oidc.authorize",            "GET",  "/oidc/authorize",                    Who::kAnyone,     kHtml,  kForm, sso::authorize},

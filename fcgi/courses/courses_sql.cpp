@@ -193,7 +193,7 @@ std::vector<course_store::CourseLine> unit_courses(db::Connection& db, int64_t u
       " c.organizer_id FROM course c JOIN business_account a ON a.id = c.organizer_id"
       " WHERE c.unit_id = ?";
   std::vector<db::Value> args{db::Value(static_cast<long long>(unit_id))};
-  const std::string title_pattern = "%" + f.title + "%";
+  const std::string title_pattern = domain::like_contains(f.title);
   if (f.state) {
     sql += " AND c.state = ?";
     args.emplace_back(domain::state_code(*f.state));
@@ -206,7 +206,7 @@ std::vector<course_store::CourseLine> unit_courses(db::Connection& db, int64_t u
   }
   // A unit's own list is small (hundreds a year): a substring match on it needs no index.
   if (!f.title.empty()) {
-    sql += " AND c.title LIKE ?";
+    sql += " AND c.title LIKE ? ESCAPE '!'";
     args.emplace_back(title_pattern);
   }
   sql += " ORDER BY c.first_date DESC, c.id DESC LIMIT ?";

@@ -218,4 +218,13 @@ std::string join_set(const std::set<std::string>& values) {
   return out;
 }
 
+std::string like_contains(std::string_view typed) {
+  std::string out = "%";
+  for (char ch : typed) {
+    if (ch == '!' || ch == '%' || ch == '_') out += '!';
+    out += ch;
+  }
+  return out + "%";
+}
+
 }  // namespace domain

@@ -60,4 +60,8 @@ std::string join_set(const std::set<std::string>& values);
 // Ids of a GROUP_CONCAT, "3,17,42", in their order; anything not a whole number is left out.
 std::vector<int64_t> split_ids(std::string_view csv);
 
+// A LIKE pattern matching `typed` anywhere, its own %, _ and ! taken literally: use it with
+// `LIKE ? ESCAPE '!'`.
+std::string like_contains(std::string_view typed);
+
 }  // namespace domain

@@ -2,19 +2,11 @@
 // the callers lock the course first (enrolment::sql::lock_course) before any write.
 #include "enrolment/batch_sql.h"
 
+#include "domain/validation.h"
+
 namespace enrolment::batch_sql {
 
 namespace {
-
-// A name filter as LIKE reads it: its own %, _ and the escape character match themselves.
-std::string like_pattern(const std::string& part) {
-  std::string out = "%";
-  for (char ch : part) {
-    if (ch == '!' || ch == '%' || ch == '_') out += '!';
-    out += ch;
-  }
-  return out + "%";
-}
 
 Candidate candidate_from(const db::Row& r) {
   Candidate c;
@@ -39,7 +31,7 @@ CandidatePage candidates(db::Connection& db, int64_t course_id, int64_t unit_id,
   const std::string where = std::string(kCandidates) +
                             " AND (e.status IS NULL OR e.status <> 'approved')"
                             " AND t.name LIKE ? ESCAPE '!'";
-  const std::string pattern = like_pattern(name_part);
+  const std::string pattern = domain::like_contains(name_part);
   CandidatePage page;
   page.total = static_cast<long>(
       db.query_one("SELECT COUNT(*) AS n" + where, course_id, unit_id, pattern)->i64("n"));

@@ -1,24 +1,14 @@
 #include "site/directory_sql.h"
 
-namespace site::sql {
+#include "domain/validation.h"
 
-namespace {
-// A LIKE pattern matching `typed` anywhere, its own % and _ taken literally.
-std::string contains_pattern(const std::string& typed) {
-  std::string p = "%";
-  for (const char c : typed) {
-    if (c == '%' || c == '_' || c == '\\') p += '\\';
-    p += c;
-  }
-  return p + "%";
-}
-}  // namespace
+namespace site::sql {
 
 std::vector<UnitName> find_units(db::Connection& db, const std::string& typed, int limit) {
   std::vector<UnitName> units;
-  for (const auto& r : db.query("SELECT id, code, name FROM unit WHERE code = ? OR name LIKE ?"
+  for (const auto& r : db.query("SELECT id, code, name FROM unit WHERE code = ? OR name LIKE ? ESCAPE '!'"
                                 " ORDER BY code = ? DESC, code LIMIT ?",
-                                typed, contains_pattern(typed), typed, limit)) {
+                                typed, domain::like_contains(typed), typed, limit)) {
     units.push_back({r.i64("id"), r.str("code"), r.str("name")});
   }
   return units;

@@ -8,6 +8,8 @@
 #include "shared/labels.h"
 #include "shared/reference.h"
 #include "app/routes.h"
+#include "content/bulletin_handlers.h"
+#include "content/content_sql.h"
 #include "core/fragment_cache.h"
 #include "core/view.h"
 #include "shared/course_store.h"
@@ -19,6 +21,7 @@
 #include "domain/public_status.h"
 #include "domain/roc_date.h"
 #include "domain/search_terms.h"
+#include "domain/text_html.h"
 #include "domain/validation.h"
 #include "site/course_finder.h"
 #include "site/search_form.h"
@@ -33,6 +36,7 @@ constexpr const char* kEnrolmentBoxMarker = "<!--enrolment-box-->";
 
 constexpr int kPageSize = 20;  // results on a page of the search
 constexpr int kHomeCourses = 10;
+constexpr int kHomePosts = 5;
 
 void fill_choices(ctemplate::TemplateDictionary& dict, const char* section,
                   const std::vector<shared::reference::Choice>& choices, int selected) {
@@ -171,11 +175,14 @@ core::Response home(core::Context& cx) {
   core::Page page(cx, "site/home.tpl", "首頁");
   auto& body = page.body();
   body.SetValue("SEARCH_URL", app::url_for("course.search"));
-  for (const auto& b : sql::latest_bulletins(cx.db(), 5)) {
+  body.SetValue("BULLETIN_URL", app::url_for("bulletin"));
+  for (const auto& b : content::sql::current_posts(cx.db(), content::audience_of(cx.user()), kHomePosts, 0)) {
     auto* row = body.AddSectionDictionary("BULLETIN");
+    row->SetValue("URL", app::url_for("bulletin.show", {std::to_string(b.id)}));
     row->SetValue("TITLE", b.title);
-    row->SetValue("BODY", b.body);
-    row->SetValue("DATE", shared::roc_date(b.posted_on));
+    row->SetValue("SUMMARY", domain::first_paragraph(b.body, 80));
+    row->SetValue("DATE", shared::roc_date(b.publish_at.substr(0, 10)));
+    if (b.pinned) row->ShowSection("PINNED");
   }
   // The first courses of the search without conditions, upcoming ones first (course_index.h).
   SearchFilters newest;

@@ -51,16 +51,6 @@ CourseSummary summary_of(const db::Row& r) {
 }
 }  // namespace
 
-std::vector<Bulletin> latest_bulletins(db::Connection& db, int limit) {
-  std::vector<Bulletin> out;
-  for (const auto& r : db.query("SELECT title, body, posted_on FROM bulletin"
-                                " ORDER BY pinned DESC, posted_on DESC, id DESC LIMIT ?",
-                                limit)) {
-    out.push_back({r.str(0), r.str(1), r.str(2)});
-  }
-  return out;
-}
-
 SearchState search_state(db::Connection& db) {
   const auto r = db.query_one(
       "SELECT value, CURDATE() + 0, UNIX_TIMESTAMP() FROM search_generation WHERE id = 1");

@@ -13,10 +13,6 @@
 
 namespace site::sql {
 
-struct Bulletin {
-  std::string title, body, posted_on;
-};
-std::vector<Bulletin> latest_bulletins(db::Connection& db, int limit);
 
 // One course in a list (home, search results).
 struct CourseSummary {

@@ -23,6 +23,8 @@ std::optional<SitemapEntry> sitemap_entry(std::string_view route_name) {
   static const std::map<std::string_view, SitemapEntry> entries = {
       {"home", {"首頁（最新研習、公告）", false}},
       {"course.search", {"研習資訊進階搜尋", false}},
+      {"bulletin", {"公佈欄（最新消息）", false}},
+      {"faq", {"問答集", false}},
       {"login.form", {"登入", false}},
       {"signup.form", {"使用者帳號申請", false}},
       {"password.forgot.form", {"忘記密碼", false}},
@@ -34,6 +36,7 @@ std::optional<SitemapEntry> sitemap_entry(std::string_view route_name) {
       {"api.courses", {"研習資訊查詢 API（JSON）", true}},
       {"course.atom", {"研習資訊訂閱（Atom，可加上搜尋條件）", true}},
       {"course.ics", {"研習行事曆（iCalendar，可加上搜尋條件）", true}},
+      {"bulletin.atom", {"公佈欄訂閱（Atom）", true}},
   };
   if (not_pages().count(route_name)) return std::nullopt;
   if (const auto it = entries.find(route_name); it != entries.end()) return it->second;

@@ -1,18 +1,10 @@
 #include "staff/staff_sql.h"
 
+#include "domain/validation.h"
+
 namespace staff::sql {
 
 namespace {
-
-// A name filter as LIKE reads it: its own %, _ and the escape character match themselves.
-std::string like_pattern(const std::string& part) {
-  std::string out = "%";
-  for (char ch : part) {
-    if (ch == '!' || ch == '%' || ch == '_') out += '!';
-    out += ch;
-  }
-  return out + "%";
-}
 
 constexpr const char* kColumns =
     "SELECT id, national_id, name, IFNULL(email, '') AS email, IFNULL(unit_id, 0) AS unit_id,"
@@ -45,7 +37,7 @@ std::optional<std::string> or_null(const std::string& s) {
 
 TeacherPage unit_teachers(db::Connection& db, int64_t unit_id, const std::string& name_part,
                           long limit, long offset) {
-  const std::string pattern = like_pattern(name_part);
+  const std::string pattern = domain::like_contains(name_part);
   TeacherPage page;
   page.total = static_cast<long>(
       db.query_one("SELECT COUNT(*) AS n FROM teacher WHERE unit_id = ? AND name LIKE ? ESCAPE '!'",

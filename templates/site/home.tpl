@@ -15,9 +15,10 @@
   <h2 id="bulletin-heading">公佈欄</h2>
   <ul class="bulletins">
   {{#BULLETIN}}
-    <li><span class="date">{{DATE}}</span> <strong>{{TITLE}}</strong><p>{{BODY}}</p></li>
+    <li><span class="date">{{DATE}}</span> {{#PINNED}}<span class="badge">置頂</span> {{/PINNED}}<a href="{{URL}}"><strong>{{TITLE}}</strong></a><p>{{SUMMARY}}</p></li>
   {{/BULLETIN}}
   </ul>
+  <p><a href="{{BULLETIN_URL}}">更多公告</a></p>
 </section>
 
 <section aria-labelledby="newest-heading">

@@ -7,7 +7,7 @@ names the field. The values go in through the real forms where there is one (cou
 registration and resubmission, the reviewer's return, the administrator's return reasons, the
 partner application and its approval, the consent) and by SQL where there is none yet (a
 teacher's name and title, a unit's name, an account's display name, course contacts' phones and
-e-mails, bulletins). Then every page that shows them must carry the escaped form and never the
+e-mails, bulletins, 問答集). Then every page that shows them must carry the escaped form and never the
 raw one. Everything is made in a fresh unit and removed at the end.
 """
 import html
@@ -97,9 +97,12 @@ def setUpModule():
     MADE["teacher"], national_id = portal.new_teacher(MADE["unit"], name=marked("t01", "teacher name"))
     sql(f"UPDATE teacher SET title_name = {sql_str(marked('t02', 'teacher title', 'img'))}"
         f" WHERE id = {MADE['teacher']}")
-    sql(f"INSERT INTO bulletin (title, body, posted_on, pinned) VALUES ({sql_str(marked('b01', 'bulletin title'))},"
-        f" {sql_str(marked('b02', 'bulletin body'))}, CURDATE(), TRUE)")
+    sql(f"INSERT INTO bulletin (title, body, publish_at, pinned) VALUES ({sql_str(marked('b01', 'bulletin title'))},"
+        f" {sql_str(marked('b02', 'bulletin body'))}, NOW() - INTERVAL 1 MINUTE, TRUE)")
     MADE["bulletin"] = sql_value("SELECT MAX(id) FROM bulletin")
+    sql(f"INSERT INTO faq (category, question, answer) VALUES ('other', {sql_str(marked('f01', 'FAQ question'))},"
+        f" {sql_str(marked('f02', 'FAQ answer'))})")
+    MADE["faq"] = sql_value("SELECT MAX(id) FROM faq")
 
     # A partner: applied for through the form, approved by the administrator.
     applicant = Client()
@@ -142,6 +145,8 @@ def tearDownModule():
         sql(f"DELETE FROM return_reason WHERE id = {int(MADE['reason'])}")
     if MADE.get("bulletin"):
         sql(f"DELETE FROM bulletin WHERE id = {int(MADE['bulletin'])}")
+    if MADE.get("faq"):
+        sql(f"DELETE FROM faq WHERE id = {int(MADE['faq'])}")
     if MADE.get("partner"):
         portal.delete_partner(sql_value(f"SELECT client_id FROM partner WHERE id = {int(MADE['partner'])}"))
 
@@ -158,6 +163,11 @@ def pages():
         ("public course page", "teacher", f"/courses/{public}", COURSE + ["u01", "a01"]),
         ("search results", "teacher", "/courses?q=" + urllib.parse.quote("跳脫測試研習"), ["c01", "u01"]),
         ("home", "teacher", "/", ["c01", "u01", "b01", "b02"]),
+        ("/bulletin", "teacher", "/bulletin", ["b01", "b02"]),
+        ("bulletin post", "teacher", f"/bulletin/{MADE['bulletin']}", ["b01", "b02"]),
+        ("/faq", "teacher", "/faq", ["f01", "f02"]),
+        ("/admin/bulletin", "admin", "/admin/bulletin", ["b01"]),
+        ("/admin/faq", "admin", "/admin/faq", ["f01"]),
         ("/office", "organizer", "/office", ["c01", "u01", "a01"]),
         ("/office/courses", "organizer", "/office/courses", ["c01", "a01"]),
         ("office course page", "organizer", f"/office/courses/{public}", ["c01", "c02", "c04", "c08", "a01", "r01", "n01"]),

@@ -113,6 +113,10 @@ FIELDS = {
                          ("password", "csrf-password-1"), ("password_again", "csrf-password-1"), ("agree", "1")],
     "password.forgot": lambda o: [("national_id", "A123456789"), ("email", "a123@example.edu.tw")],
     "password.reset": lambda o: [("password", "csrf-password-1"), ("password_again", "csrf-password-1")],
+    "admin.bulletin.create": lambda o: post_fields(unique(PREFIX + "公告")),
+    "admin.bulletin.update": lambda o: post_fields(unique(PREFIX + "公告")),
+    "admin.faq.create": lambda o: faq_fields(unique(PREFIX + "問答")),
+    "admin.faq.update": lambda o: faq_fields(unique(PREFIX + "問答")),
     "admin.partner.renew": lambda o: [("scan_report_date", sql_value("SELECT CURDATE() - INTERVAL 1 DAY"))],
 }
 
@@ -131,6 +135,8 @@ ROWS = {
     "partners": lambda o: sql("SELECT COUNT(*) FROM partner WHERE status = 'applied'"),
     "admin.partner": lambda o: sql(f"SELECT * FROM partner WHERE id = {o['partner']}"),
     "office.teachers": lambda o: sql(f"SELECT * FROM teacher WHERE id = {o['teacher']}"),
+    "admin.bulletin": lambda o: sql(f"SELECT * FROM bulletin WHERE id = {o['post']}"),
+    "admin.faq": lambda o: sql(f"SELECT * FROM faq WHERE id = {o['faq']}"),
 }
 
 # Per family: the route that shows the right token is not refused, the objects it acts on instead
@@ -153,14 +159,16 @@ POSITIVE = {
     "office.teachers": ("office.teachers.create", {"new_national_id": lambda: portal._fresh_national_ids(1)[0]}, {303}),
     "signup": ("signup", {}, {200}),
     "password": ("password.forgot", {}, {200}),
+    "admin.bulletin": ("admin.bulletin.create", {}, {303}),
+    "admin.faq": ("admin.faq.create", {}, {303}),
 }
 
 COUNTED = ("web_session", "login_failure", "partner", "partner_claim_use", "partner_disclosure",
            "partner_report", "oidc_consent", "oidc_code", "oidc_token", "study_record", "enrolment",
            "roster_entry", "teacher", "business_account", "unit", "county", "bulletin", "correction_request",
-           "account_token")
+           "account_token", "faq")
 CHECKSUMMED = ("course", "course_session", "county", "tag", "return_reason", "partner", "oidc_consent",
-               "oidc_token", "oidc_code", "business_account", "teacher")
+               "oidc_token", "oidc_code", "business_account", "teacher", "bulletin", "faq")
 
 
 def everything(but_audit=False):
@@ -177,6 +185,15 @@ OBJECTS = {}      # what the {params} and fields name
 CLIENTS = {}      # account -> signed-in Client
 MADE = []         # business accounts made here
 SAVED = {}
+
+
+def post_fields(title):
+    return [("title", title), ("body", PREFIX), ("audience", "everyone"),
+            ("publish_at", sql_value("SELECT DATE_FORMAT(NOW(), '%Y-%m-%dT%H:%i')"))]
+
+
+def faq_fields(question):
+    return [("category", "other"), ("question", question), ("answer", PREFIX)]
 
 
 def fresh_course():
@@ -212,7 +229,8 @@ def setUpModule():
                                     " WHERE c.unit_id = 4 ORDER BY r.id LIMIT 1"),
                    roster_reason=portal.return_reason_ids("roster")["A. 核發時數與出席情形不符"],
                    partner=str(partner["id"]), client=DREAM_N["client_id"], enrolment=enrolment,
-                   tag="5", teacher="4",  # 周怡君 of 內壢國中, the demo `master`'s unit
+                   tag="5", teacher="4",
+                   post=sql_value("SELECT MIN(id) FROM bulletin"), faq=sql_value("SELECT MIN(id) FROM faq"),  # 周怡君 of 內壢國中, the demo `master`'s unit
                    new_national_id=portal._fresh_national_ids(1)[0],
                    reset_token=reset_token_of(portal.new_teacher(name=PREFIX + "重設")[0]))
 
@@ -239,6 +257,8 @@ def tearDownModule():
     sql(f"UPDATE course SET seats_taken = {SAVED['seats']} WHERE id = 1")
     portal.retire_courses([r[0] for r in sql(f"SELECT code FROM course WHERE title LIKE '{PREFIX}%'")])
     sql(f"DELETE FROM return_reason WHERE label LIKE '{PREFIX}%'")
+    sql(f"DELETE FROM bulletin WHERE title LIKE '{PREFIX}%'")
+    sql(f"DELETE FROM faq WHERE question LIKE '{PREFIX}%'")
     for rid, active in SAVED["reasons"]:
         sql(f"UPDATE return_reason SET active = {active} WHERE id = {rid}")
     hours, applies_to = SAVED["tag"]
@@ -335,7 +355,8 @@ class EveryPostRoute(unittest.TestCase):
                 return objects["record"]
             for prefix, key in (("/admin/reasons/", "reason"), ("/admin/counties/", "county"),
                                 ("/admin/partners/", "partner"), ("/teacher/enrolments/", "enrolment"),
-                                ("/admin/tags/", "tag"), ("/office/teachers/", "teacher")):
+                                ("/admin/tags/", "tag"), ("/office/teachers/", "teacher"),
+                                ("/admin/bulletin/", "post"), ("/admin/faq/", "faq")):
                 if p.startswith(prefix):
                     return str(objects[key])
         if name == "token" and p.startswith("/password/reset/"):
