@@ -185,6 +185,11 @@ INSERT INTO bulletin (title, body, audience, publish_at, expires_at, pinned) VAL
   ('系統維護公告', '本網站將於下週六 08:00–12:00 進行系統維護，期間暫停服務。', 'everyone', @today + INTERVAL 2 DAY, NULL, FALSE),
   ('舊版使用手冊停止提供', '舊版使用手冊已停止提供，請改用新版。', 'everyone', @today - INTERVAL 60 DAY, @today - INTERVAL 30 DAY, FALSE);
 
+-- 下載專區: the bytes are sql/demo-files/downloads/, copied by nginx/portalctl under stored_name.
+INSERT INTO download (title, category, filename, kind, size_bytes, sha256, stored_name, uploaded_at) VALUES
+  ('全國教師在職進修資訊網 In-service 使用手冊', 'manual', 'In-service使用手冊.pdf', 'pdf', 923,
+   '9eee972389aeda04277b994611ad4a89642609687ec29b08eb3276d132079ba0', 'demo-inservice-manual.pdf', @today - INTERVAL 7 DAY);
+
 INSERT INTO faq (category, question, answer, position) VALUES
   ('account', '忘記密碼怎麼辦？', '請於登入頁按「忘記密碼」，輸入身分證字號與註冊的電子郵件，系統會寄出 30 分鐘內有效的重設連結。', 1),
   ('account', '我的身分證字號已申請帳號，但我不記得申請過？', '請使用「忘記密碼」重設密碼；若電子郵件已不再使用，請洽服務學校的總負責人更新資料。', 2),

@@ -17,6 +17,7 @@
         <li><a href="{{SEARCH_URL}}">研習搜尋</a></li>
         <li><a href="{{BULLETIN_URL}}">公佈欄</a></li>
         <li><a href="{{FAQ_URL}}">問答集</a></li>
+        <li><a href="{{DOWNLOADS_URL}}">下載專區</a></li>
         {{#ANONYMOUS}}<li><a href="{{SIGNUP_URL}}">申請帳號</a></li><li><a href="{{LOGIN_URL}}">登入</a></li>{{/ANONYMOUS}}
         {{#SIGNED_IN}}
         <li><a href="{{MY_HOME_URL}}">{{MY_HOME_LABEL}}</a></li>

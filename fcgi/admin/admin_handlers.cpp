@@ -124,6 +124,7 @@ core::Response home(core::Context& cx) {
   body.SetValue("TAGS_URL", app::url_for("admin.tags"));
   body.SetValue("BULLETIN_URL", app::url_for("admin.bulletin"));
   body.SetValue("FAQ_URL", app::url_for("admin.faq"));
+  body.SetValue("DOWNLOADS_URL", app::url_for("admin.downloads"));
   body.SetIntValue("APPLICATIONS", sql::applications_waiting(cx.db()));
   return page.render();
 }

@@ -32,6 +32,7 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
   layout.SetValue("SEARCH_URL", url_for("course.search"));
   layout.SetValue("BULLETIN_URL", url_for("bulletin"));
   layout.SetValue("FAQ_URL", url_for("faq"));
+  layout.SetValue("DOWNLOADS_URL", url_for("downloads"));
   const core::User& user = cx.user();
   if (!user.signed_in()) {
     auto* anonymous = layout.AddSectionDictionary("ANONYMOUS");

@@ -8,6 +8,7 @@
 #include "admin/admin_handlers.h"
 #include "api/api_handlers.h"
 #include "content/bulletin_handlers.h"
+#include "content/downloads_handlers.h"
 #include "content/faq_handlers.h"
 #include "core/response.h"
 #include "courses/courses_handlers.h"
@@ -54,6 +55,8 @@ const std::vector<core::Route>& routes() {
       {"bulletin.atom",             "GET",  "/bulletin.atom",                     Who::kAnyone,     kHtml,  kForm, content::bulletin_atom},
       {"bulletin.show",             "GET",  "/bulletin/{id}",                     Who::kAnyone,     kHtml,  kForm, content::show_post},
       {"faq",                       "GET",  "/faq",                               Who::kAnyone,     kHtml,  kForm, content::faq},
+      {"downloads",                 "GET",  "/downloads",                         Who::kAnyone,     kHtml,  kForm, content::downloads},
+      {"download",                  "GET",  "/downloads/{id}",                    Who::kAnyone,     kHtml,  kForm, content::download_file},
       {"sitemap",                   "GET",  "/sitemap",                           Who::kAnyone,     kHtml,  kForm, site::sitemap},
       {"units.accounts",            "GET",  "/units/accounts",                    Who::kAnyone,     kHtml,  kForm, site::unit_accounts},
       {"organisation",              "GET",  "/organisation",                      Who::kAnyone,     kHtml,  kForm, site::organisation},
@@ -149,6 +152,9 @@ const std::vector<core::Route>& routes() {
       {"admin.faq.edit",            "GET",  "/admin/faq/{id}",                    Who::kAdmin,      kHtml,  kForm, content::edit_faq},
       {"admin.faq.update",          "POST", "/admin/faq/{id}",                    Who::kAdmin,      kHtml,  kForm, content::update_faq},
       {"admin.faq.delete",          "POST", "/admin/faq/{id}/delete",             Who::kAdmin,      kHtml,  kForm, content::delete_faq},
+      {"admin.downloads",           "GET",  "/admin/downloads",                   Who::kAdmin,      kHtml,  kForm, content::admin_downloads},
+      {"admin.downloads.upload",    "POST", "/admin/downloads",                   Who::kAdmin,      kHtml,  kForm, content::upload_download},
+      {"admin.downloads.delete",    "POST", "/admin/downloads/{id}/delete",       Who::kAdmin,      kHtml,  kForm, content::delete_download},
       {"oidc.discovery",            "GET",  "/.well-known/openid-configuration",  Who::kAnyone,     kJson,  kForm, sso::discovery},
       {"oidc.jwks",                 "GET",  "/oidc/jwks",                         Who::kAnyone,     kJson,  kForm, sso::jwks},
       {"oidc.authorize",            "GET",  "/oidc/authorize",                    Who::kAnyone,     kHtml,  kForm, sso::authorize},

@@ -125,4 +125,49 @@ bool update_faq(db::Connection& db, const Faq& f) {
 
 bool delete_faq(db::Connection& db, int64_t id) { return db.execute("DELETE FROM faq WHERE id = ?", id) > 0; }
 
+namespace {
+constexpr const char* kDownloadColumns =
+    "SELECT id, title, category, filename, kind, size_bytes, sha256, stored_name,"
+    " DATE_FORMAT(uploaded_at, '%Y-%m-%d') AS uploaded_on FROM download";
+
+Download download_of(const db::Row& r) {
+  Download d;
+  d.id = r.i64("id");
+  d.title = r.str("title");
+  d.category = r.str("category");
+  d.filename = r.str("filename");
+  d.kind = r.str("kind");
+  d.size_bytes = r.i64("size_bytes");
+  d.sha256 = r.str("sha256");
+  d.stored_name = r.str("stored_name");
+  d.uploaded_on = r.str("uploaded_on");
+  return d;
+}
+}  // namespace
+
+std::vector<Download> downloads(db::Connection& db) {
+  std::vector<Download> out;
+  for (const auto& r : db.query(std::string(kDownloadColumns) + " ORDER BY category, uploaded_at DESC, id DESC")) {
+    out.push_back(download_of(r));
+  }
+  return out;
+}
+
+std::optional<Download> find_download(db::Connection& db, int64_t id) {
+  const auto r = db.query_one(std::string(kDownloadColumns) + " WHERE id = ?", id);
+  if (!r) return std::nullopt;
+  return download_of(*r);
+}
+
+int64_t insert_download(db::Connection& db, const Download& d) {
+  db.execute("INSERT INTO download (title, category, filename, kind, size_bytes, sha256, stored_name)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?)",
+             d.title, d.category, d.filename, d.kind, d.size_bytes, d.sha256, d.stored_name);
+  return static_cast<int64_t>(db.last_insert_id());
+}
+
+bool delete_download(db::Connection& db, int64_t id) {
+  return db.execute("DELETE FROM download WHERE id = ?", id) > 0;
+}
+
 }  // namespace content::sql

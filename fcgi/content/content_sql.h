@@ -50,4 +50,16 @@ int64_t insert_faq(db::Connection& db, const Faq& f);
 bool update_faq(db::Connection& db, const Faq& f);
 bool delete_faq(db::Connection& db, int64_t id);
 
+struct Download {
+  int64_t id = 0;
+  std::string title, category, filename, kind, sha256, stored_name;
+  int64_t size_bytes = 0;
+  std::string uploaded_on;  // "2026-12-01"
+};
+
+std::vector<Download> downloads(db::Connection& db);  // by category, newest first
+std::optional<Download> find_download(db::Connection& db, int64_t id);
+int64_t insert_download(db::Connection& db, const Download& d);
+bool delete_download(db::Connection& db, int64_t id);
+
 }  // namespace content::sql

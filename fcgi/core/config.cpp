@@ -60,6 +60,7 @@ Config load_config(const std::string& path) {
   if (kv.count("smtp_url")) c.smtp_url = kv["smtp_url"];
   if (kv.count("mail_from")) c.mail_from = kv["mail_from"];
   if (kv.count("oidc_keys_dir")) c.oidc_keys_dir = kv["oidc_keys_dir"];
+  if (kv.count("files_dir")) c.files_dir = kv["files_dir"];
   if (kv.count("scheduler_interval_seconds")) {
     c.scheduler_interval_seconds = std::stoi(kv["scheduler_interval_seconds"]);
   }

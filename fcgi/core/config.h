@@ -22,6 +22,7 @@ struct Config {
   std::string smtp_url = "smtp://127.0.0.1:2525";  // the relay; a local sink in development and tests
   std::string mail_from = "no-reply@inservice.example.edu.tw";
   std::string oidc_keys_dir;  // RS256 signing keys, outside the web root (portal-tool keys)
+  std::string files_dir;      // uploaded files (下載專區), outside the web root
   int scheduler_interval_seconds = 60;  // between the passes of portal-tool scheduler
   int reminder_hours_before = 24;       // the reminder e-mail, before a course's first session
   // The 研習證明's font: a TrueType collection libharu can embed (not CFF/OTF) and its TW face.

@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "core/disk_files.h"
 #include "core/json.h"
 #include "core/log.h"
 #include "core/security.h"
@@ -62,7 +63,6 @@ std::string openssl_error() {
 
 std::string errno_text() { return std::strerror(errno); }
 
-
 std::optional<Json::Value> parse_json(std::string_view text) {
   static const Json::CharReaderBuilder kReader = [] {
     Json::CharReaderBuilder b;
@@ -85,64 +85,6 @@ bool valid_kid(std::string_view kid) {
     if (!ok) return false;
   }
   return true;
-}
-
-std::string path_in(const std::string& dir, const std::string& name) { return dir + "/" + name; }
-
-// Empty optional when the file does not exist; throws on any other failure.
-std::optional<std::string> read_file(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ENOENT) return std::nullopt;
-    throw std::runtime_error(path + ": " + errno_text());
-  }
-  std::string out;
-  char buf[4096];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const std::string why = errno_text();
-      ::close(fd);
-      throw std::runtime_error(path + ": " + why);
-    }
-    if (n == 0) break;
-    out.append(buf, static_cast<size_t>(n));
-  }
-  ::close(fd);
-  return out;
-}
-
-void fsync_dir(const std::string& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
-}
-
-// Writes to a temporary file (mode 0600 from mkstemp) and renames it over `name`, so a reader
-// sees the old file or the whole new one, never half of it.
-void write_file_atomically(const std::string& dir, const std::string& name,
-                           std::string_view content) {
-  std::string tmp = path_in(dir, "." + name + ".XXXXXX");
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) throw std::runtime_error(dir + ": cannot create a temporary file: " + errno_text());
-  bool ok = ::fchmod(fd, 0600) == 0;
-  for (size_t done = 0; ok && done < content.size();) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<size_t>(n);
-  }
-  ok = ok && ::fsync(fd) == 0;
-  const std::string why = ok ? "" : errno_text();
-  ok = (::close(fd) == 0) && ok;
-  if (!ok || ::rename(tmp.c_str(), path_in(dir, name).c_str()) != 0) {
-    const std::string reason = why.empty() ? errno_text() : why;
-    ::unlink(tmp.c_str());
-    throw std::runtime_error(path_in(dir, name) + ": cannot write: " + reason);
-  }
-  fsync_dir(dir);
 }
 
 KeyInfo parse_info(const std::string& text, const std::string& kid, const std::string& path) {

@@ -25,6 +25,7 @@ std::optional<SitemapEntry> sitemap_entry(std::string_view route_name) {
       {"course.search", {"研習資訊進階搜尋", false}},
       {"bulletin", {"公佈欄（最新消息）", false}},
       {"faq", {"問答集", false}},
+      {"downloads", {"下載專區", false}},
       {"login.form", {"登入", false}},
       {"signup.form", {"使用者帳號申請", false}},
       {"password.forgot.form", {"忘記密碼", false}},

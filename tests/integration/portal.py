@@ -1007,3 +1007,18 @@ def fire_at_once(requests, threads=125):
     for w in workers:
         w.join()
     return results
+
+
+def post_multipart(client, path, fields, files):
+    """Posts `fields` [(name, value)] and `files` [(field, filename, bytes)] as a browser's
+    multipart/form-data form does."""
+    boundary = "----portal" + os.urandom(8).hex()
+    parts = []
+    for name, value in fields:
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+    for field, filename, content in files:
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; filename="{filename}"\r\n'
+                     f"Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return client.request("POST", path, raw_body=b"".join(parts),
+                          headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})

@@ -161,12 +161,13 @@ POSITIVE = {
     "password": ("password.forgot", {}, {200}),
     "admin.bulletin": ("admin.bulletin.create", {}, {303}),
     "admin.faq": ("admin.faq.create", {}, {303}),
+    "admin.downloads": ("admin.downloads.delete", {"download": lambda: demo_download_copy()}, {303}),
 }
 
 COUNTED = ("web_session", "login_failure", "partner", "partner_claim_use", "partner_disclosure",
            "partner_report", "oidc_consent", "oidc_code", "oidc_token", "study_record", "enrolment",
            "roster_entry", "teacher", "business_account", "unit", "county", "bulletin", "correction_request",
-           "account_token", "faq")
+           "account_token", "faq", "download")
 CHECKSUMMED = ("course", "course_session", "county", "tag", "return_reason", "partner", "oidc_consent",
                "oidc_token", "oidc_code", "business_account", "teacher", "bulletin", "faq")
 
@@ -194,6 +195,15 @@ def post_fields(title):
 
 def faq_fields(question):
     return [("category", "other"), ("question", question), ("answer", PREFIX)]
+
+
+def demo_download_copy():
+    """A 下載專區 row for the positive control to delete: the demo manual's row again (its bytes are
+    not removed while the demo's own row still names them: a fresh stored name is made)."""
+    sql("INSERT INTO download (title, category, filename, kind, size_bytes, sha256, stored_name)"
+        f" SELECT '{PREFIX}檔案', category, filename, kind, size_bytes, sha256, '{unique('csrf').replace('-', '')}.pdf'"
+        " FROM download ORDER BY id LIMIT 1")
+    return sql_value(f"SELECT MAX(id) FROM download WHERE title = '{PREFIX}檔案'")
 
 
 def fresh_course():
@@ -230,7 +240,8 @@ def setUpModule():
                    roster_reason=portal.return_reason_ids("roster")["A. 核發時數與出席情形不符"],
                    partner=str(partner["id"]), client=DREAM_N["client_id"], enrolment=enrolment,
                    tag="5", teacher="4",
-                   post=sql_value("SELECT MIN(id) FROM bulletin"), faq=sql_value("SELECT MIN(id) FROM faq"),  # 周怡君 of 內壢國中, the demo `master`'s unit
+                   post=sql_value("SELECT MIN(id) FROM bulletin"), faq=sql_value("SELECT MIN(id) FROM faq"),
+                   download=sql_value("SELECT MIN(id) FROM download"),  # 周怡君 of 內壢國中, the demo `master`'s unit
                    new_national_id=portal._fresh_national_ids(1)[0],
                    reset_token=reset_token_of(portal.new_teacher(name=PREFIX + "重設")[0]))
 
@@ -259,6 +270,7 @@ def tearDownModule():
     sql(f"DELETE FROM return_reason WHERE label LIKE '{PREFIX}%'")
     sql(f"DELETE FROM bulletin WHERE title LIKE '{PREFIX}%'")
     sql(f"DELETE FROM faq WHERE question LIKE '{PREFIX}%'")
+    sql(f"DELETE FROM download WHERE title LIKE '{PREFIX}%'")
     for rid, active in SAVED["reasons"]:
         sql(f"UPDATE return_reason SET active = {active} WHERE id = {rid}")
     hours, applies_to = SAVED["tag"]
@@ -356,7 +368,8 @@ class EveryPostRoute(unittest.TestCase):
             for prefix, key in (("/admin/reasons/", "reason"), ("/admin/counties/", "county"),
                                 ("/admin/partners/", "partner"), ("/teacher/enrolments/", "enrolment"),
                                 ("/admin/tags/", "tag"), ("/office/teachers/", "teacher"),
-                                ("/admin/bulletin/", "post"), ("/admin/faq/", "faq")):
+                                ("/admin/bulletin/", "post"), ("/admin/faq/", "faq"),
+                                ("/admin/downloads/", "download")):
                 if p.startswith(prefix):
                     return str(objects[key])
         if name == "token" and p.startswith("/password/reset/"):

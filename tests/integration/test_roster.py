@@ -11,7 +11,7 @@ import threading
 import unittest
 
 from fixtures import Fixtures
-from portal import (Client, flash_of, light_of, logged_in, main, overdue_codes, reason_ids, sql, sql_error, sql_value,
+from portal import (Client, flash_of, light_of, logged_in, main, overdue_codes, post_multipart, reason_ids, sql, sql_error, sql_value,
                     token_of, with_check_digit, write_counts)
 
 made = Fixtures()
@@ -209,16 +209,8 @@ class LineHours(unittest.TestCase):
 
 def upload(client, code, filename, content, mode="good_rows", token=True):
     """Posts a roster file as the browser's multipart form does."""
-    boundary = "----roster" + os.urandom(8).hex()
-    parts = []
     fields = [("mode", mode)] + ([("csrf", token_of(client))] if token else [])
-    for name, value in fields:
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
-    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
-                 f"Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n")
-    parts.append(f"--{boundary}--\r\n".encode())
-    return client.request("POST", f"/office/courses/{code}/roster/upload", raw_body=b"".join(parts),
-                          headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    return post_multipart(client, f"/office/courses/{code}/roster/upload", fields, [("file", filename, content)])
 
 
 def xlsx(rows):
