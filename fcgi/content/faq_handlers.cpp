@@ -87,6 +87,8 @@ core::Response faq(core::Context& cx) {
   } else {
     shared::fill_errors(body, search.errors());
   }
+  // A search's answers are shown open: the visitor came for them.
+  const bool searched = !search.text("q").empty() || !search.text("category").empty();
   std::string current;
   ctemplate::TemplateDictionary* group = nullptr;
   for (const auto& f : found) {
@@ -100,9 +102,10 @@ core::Response faq(core::Context& cx) {
     row->SetIntValue("ID", f.id);
     row->SetValue("QUESTION", f.question);
     row->SetValue("ANSWER_HTML", domain::paragraphs_html(f.answer));
+    if (searched) row->ShowSection("OPEN");
   }
   if (found.empty() && search.ok()) body.ShowSection("NOTHING_FOUND");
-  if (!search.text("q").empty() || !search.text("category").empty()) {
+  if (searched) {
     body.SetIntValue("FOUND", static_cast<long>(found.size()));
     body.ShowSection("SEARCHED");
   }

@@ -12,7 +12,7 @@
 <section class="faq-group" aria-labelledby="faq-{{CATEGORY_CODE}}">
   <h2 id="faq-{{CATEGORY_CODE}}">{{CATEGORY}}</h2>
   {{#ENTRY}}
-  <details class="faq" id="faq-entry-{{ID}}">
+  <details class="faq" id="faq-entry-{{ID}}"{{#OPEN}} open{{/OPEN}}>
     <summary>{{QUESTION}}</summary>
     {{! The answer was escaped by domain::paragraphs_html, which writes only <p>, <br> and links. }}
     <div class="faq-answer">{{ANSWER_HTML:none}}</div>
