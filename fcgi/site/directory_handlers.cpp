@@ -69,6 +69,7 @@ core::Response unit_accounts(core::Context& cx) {
   core::Page page(cx, "site/unit_accounts.tpl", "各校業務帳號人員查詢");
   auto& body = page.body();
   body.SetValue("ACTION", app::url_for("units.accounts"));
+  body.SetValue("APPLY_URL", app::url_for("accounts.apply.form"));
   if (!cx.req().query.get("q")) {
     shared::fill_form(body, core::Form(kUnitForm));
     return page.render();

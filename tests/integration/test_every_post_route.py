@@ -113,6 +113,12 @@ FIELDS = {
                          ("password", "csrf-password-1"), ("password_again", "csrf-password-1"), ("agree", "1")],
     "password.forgot": lambda o: [("national_id", "A123456789"), ("email", "a123@example.edu.tw")],
     "password.reset": lambda o: [("password", "csrf-password-1"), ("password_again", "csrf-password-1")],
+    "accounts.apply": lambda o: [("account_name", made_name("csrfapply")), ("display_name", PREFIX + "申請"),
+                                 ("unit", "034525"), ("kind", "organizer"), ("phone", "03-4512345"),
+                                 ("email", "csrf-apply@example.edu.tw"), ("password", "csrf-password-1"),
+                                 ("password_again", "csrf-password-1"), ("agree", "1")],
+    "office.accounts.refuse": lambda o: [("reason", PREFIX)],
+    "review.accounts.refuse": lambda o: [("reason", PREFIX)],
     "admin.partner.renew": lambda o: [("scan_report_date", sql_value("SELECT CURDATE() - INTERVAL 1 DAY"))],
 }
 
@@ -131,6 +137,8 @@ ROWS = {
     "partners": lambda o: sql("SELECT COUNT(*) FROM partner WHERE status = 'applied'"),
     "admin.partner": lambda o: sql(f"SELECT * FROM partner WHERE id = {o['partner']}"),
     "office.teachers": lambda o: sql(f"SELECT * FROM teacher WHERE id = {o['teacher']}"),
+    "office.accounts": lambda o: sql(f"SELECT * FROM business_account WHERE id = {o['office_account']}"),
+    "review.accounts": lambda o: sql(f"SELECT * FROM business_account WHERE id = {o['review_account']}"),
 }
 
 # Per family: the route that shows the right token is not refused, the objects it acts on instead
@@ -152,6 +160,11 @@ POSITIVE = {
     # 教師資料登錄 of a 身分證字號 without an account: a teacher created (and removed afterwards).
     "office.teachers": ("office.teachers.create", {"new_national_id": lambda: portal._fresh_national_ids(1)[0]}, {303}),
     "signup": ("signup", {}, {200}),
+    # 業務帳號申請 made pending; a pending 承辦人 of 內壢國中 approved by `master`, a pending
+    # 總負責人 of 內壢國小 by `reviewer` (桃園市).
+    "accounts": ("accounts.apply", {}, {200}),
+    "office.accounts": ("office.accounts.approve", {"office_account": lambda: pending_account("organizer", 4)}, {303}),
+    "review.accounts": ("review.accounts.approve", {"review_account": lambda: pending_account("master", 5)}, {303}),
     "password": ("password.forgot", {}, {200}),
 }
 
@@ -177,6 +190,18 @@ OBJECTS = {}      # what the {params} and fields name
 CLIENTS = {}      # account -> signed-in Client
 MADE = []         # business accounts made here
 SAVED = {}
+
+
+def made_name(prefix):
+    """A fresh business account name, removed at the end."""
+    name = unique(prefix).replace("-", "")[:30]
+    MADE.append(name)
+    return name
+
+
+def pending_account(kind, unit):
+    """The id of a business account application waiting for approval."""
+    return str(portal.new_business_account(made_name("csrfpending"), unit_id=unit, kind=kind, approved=False))
 
 
 def fresh_course():
@@ -214,6 +239,7 @@ def setUpModule():
                    partner=str(partner["id"]), client=DREAM_N["client_id"], enrolment=enrolment,
                    tag="5", teacher="4",  # 周怡君 of 內壢國中, the demo `master`'s unit
                    new_national_id=portal._fresh_national_ids(1)[0],
+                   office_account=pending_account("organizer", 4), review_account=pending_account("master", 5),
                    reset_token=reset_token_of(portal.new_teacher(name=PREFIX + "重設")[0]))
 
 
@@ -335,7 +361,8 @@ class EveryPostRoute(unittest.TestCase):
                 return objects["record"]
             for prefix, key in (("/admin/reasons/", "reason"), ("/admin/counties/", "county"),
                                 ("/admin/partners/", "partner"), ("/teacher/enrolments/", "enrolment"),
-                                ("/admin/tags/", "tag"), ("/office/teachers/", "teacher")):
+                                ("/admin/tags/", "tag"), ("/office/teachers/", "teacher"),
+                                ("/office/accounts/", "office_account"), ("/review/accounts/", "review_account")):
                 if p.startswith(prefix):
                     return str(objects[key])
         if name == "token" and p.startswith("/password/reset/"):
