@@ -137,12 +137,18 @@ struct Focus {
   const std::vector<sql::CourseLine>* blocking = nullptr;
 };
 
-void fill_refusal(ctemplate::TemplateDictionary& row, const std::string& url,
-                  const std::string& csrf, const core::Form& form) {
-  auto* refuse = row.AddSectionDictionary("REFUSE");
-  refuse->SetValue("URL", url);
-  refuse->SetValue("CSRF_TOKEN", csrf);
-  shared::fill_form(*refuse, form);
+// The 核准 and 不核准 forms of one pending application (business/decide.tpl), the latter with
+// `refusal` as typed.
+void fill_decision(ctemplate::TemplateDictionary& row, const std::string& approve_url,
+                   const std::string& refuse_url, const std::string& csrf, int64_t id,
+                   const core::Form& refusal) {
+  auto* forms = row.AddIncludeDictionary("DECIDE");
+  forms->SetFilename("business/decide.tpl");
+  forms->SetValue("APPROVE_URL", approve_url);
+  forms->SetValue("REFUSE_URL", refuse_url);
+  forms->SetValue("CSRF_TOKEN", csrf);
+  forms->SetIntValue("ID", id);
+  shared::fill_form(*forms, refusal);
 }
 
 core::Response show_unit_accounts(core::Context& cx, const Focus& focus, int status) {
@@ -176,11 +182,9 @@ core::Response show_unit_accounts(core::Context& cx, const Focus& focus, int sta
                                     "HAS_NOTE");
         continue;
       }
-      auto* approve = row->AddSectionDictionary("APPROVE");
-      approve->SetValue("URL", app::url_for("office.accounts.approve", {id}));
-      approve->SetValue("CSRF_TOKEN", csrf);
-      fill_refusal(*row, app::url_for("office.accounts.refuse", {id}), csrf,
-                   focus.account_id == a.id && focus.refusal ? *focus.refusal : blank);
+      fill_decision(*row, app::url_for("office.accounts.approve", {id}),
+                    app::url_for("office.accounts.refuse", {id}), csrf, a.id,
+                    focus.account_id == a.id && focus.refusal ? *focus.refusal : blank);
       continue;
     }
     if (a.state != AccountState::kActive && a.state != AccountState::kDisabled) continue;
@@ -328,11 +332,9 @@ core::Response show_pending_masters(core::Context& cx, int64_t focus_id, const c
     row->SetValue("PHONE", a.phone);
     row->SetValue("EMAIL", a.email);
     row->SetValue("APPLIED_AT", shared::roc_datetime(a.applied_at));
-    auto* approve = row->AddSectionDictionary("APPROVE");
-    approve->SetValue("URL", app::url_for("review.accounts.approve", {id}));
-    approve->SetValue("CSRF_TOKEN", csrf);
-    fill_refusal(*row, app::url_for("review.accounts.refuse", {id}), csrf,
-                 focus_id == a.id && refusal ? *refusal : blank);
+    fill_decision(*row, app::url_for("review.accounts.approve", {id}),
+                  app::url_for("review.accounts.refuse", {id}), csrf, a.id,
+                  focus_id == a.id && refusal ? *refusal : blank);
   }
   body.SetIntValue("COUNT", shown);
   if (shown == 0) body.ShowSection("EMPTY");

@@ -14,15 +14,7 @@
     <td data-label="聯絡方式">{{PHONE}}<br>{{EMAIL}}</td>
     <td data-label="申請時間">{{APPLIED_AT}}</td>
     <td data-label="處理">
-      {{#APPROVE}}<form method="post" action="{{URL}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit">核准</button></form>{{/APPROVE}}
-      {{#REFUSE}}<form method="post" action="{{URL}}" class="inline" novalidate>
-        <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
-        {{>FORM_ERRORS}}
-        <label for="reason-{{ID}}">不核准的理由</label>
-        <input id="reason-{{ID}}" name="reason" type="text" maxlength="200" value="{{REASON}}" required{{#REASON_INVALID}} aria-describedby="reason-error" aria-invalid="true"{{/REASON_INVALID}}>
-        {{>REASON_ERROR}}
-        <button type="submit">不核准</button>
-      </form>{{/REFUSE}}
+      {{>DECIDE}}
     </td>
   </tr>{{/ACCOUNT}}
   </tbody>

@@ -22,15 +22,7 @@
     <td data-label="狀態"><span class="state">{{STATE}}</span>{{#REFUSED}}<br>理由：{{REASON}}{{/REFUSED}}</td>
     <td data-label="處理">
       {{#HAS_NOTE}}<p class="hint">{{NOTE}}</p>{{/HAS_NOTE}}
-      {{#APPROVE}}<form method="post" action="{{URL}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit">核准</button></form>{{/APPROVE}}
-      {{#REFUSE}}<form method="post" action="{{URL}}" class="inline" novalidate>
-        <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
-        {{>FORM_ERRORS}}
-        <label for="reason-{{ID}}">不核准的理由</label>
-        <input id="reason-{{ID}}" name="reason" type="text" maxlength="200" value="{{REASON}}" required{{#REASON_INVALID}} aria-describedby="reason-error" aria-invalid="true"{{/REASON_INVALID}}>
-        {{>REASON_ERROR}}
-        <button type="submit">不核准</button>
-      </form>{{/REFUSE}}
+      {{>DECIDE}}
       {{#DISABLE}}<form method="post" action="{{URL}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit">停用</button></form>{{/DISABLE}}
       {{#ENABLE}}<form method="post" action="{{URL}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit">重新啟用</button></form>{{/ENABLE}}
       {{#DELETE}}<form method="post" action="{{URL}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit">刪除帳號</button></form>{{/DELETE}}
