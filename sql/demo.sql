@@ -30,6 +30,14 @@ INSERT INTO business_account (id, account_name, display_name, unit_id, kind, app
   (4, 'reviewer2', '許審課', 3, 'reviewer', NOW(), 'reviewer2@example.gov.tw', '04-22293401#13', @hash),
   (5, 'admin', '系統管理員', 1, 'admin', NOW(), 'admin@example.edu.tw', '07-7258600', @hash),
   (6, 'organizer-red', '黃承辦', 6, 'organizer', NOW(), 'organizer-red@example.edu.tw', '04-25601234', @hash);
+-- 業務帳號申請 waiting (issue 10): a new 承辦人 of 內壢國中 for `master` to approve on /office/accounts,
+-- and a 總負責人 of 內壢國小 (桃園市) for `reviewer` on /review/accounts. Neither can log in yet.
+INSERT INTO business_account (id, account_name, display_name, unit_id, kind, approved_at, email, phone, password_hash, created_at) VALUES
+  (7, 'new-organizer', '許新任', 4, 'organizer', NULL, 'new-organizer@example.edu.tw', '03-4512345#211', @hash, NOW() - INTERVAL 1 DAY),
+  (8, 'new-master', '吳總負責', 5, 'master', NULL, 'new-master@example.edu.tw', '03-4523456#100', @hash, NOW() - INTERVAL 2 DAY);
+INSERT INTO audit_log (at, actor, action, object, detail) VALUES
+  (NOW() - INTERVAL 1 DAY, '-', 'account.apply', 'b:7', '申請承辦人帳號（桃園市立內壢國民中學）'),
+  (NOW() - INTERVAL 2 DAY, '-', 'account.apply', 'b:8', '申請總負責人帳號（桃園市中壢區內壢國民小學）');
 
 INSERT INTO teacher (id, national_id, name, gender, birth_date, email, phone, unit_id, title_code, title_name, employment, employment_note, password_hash) VALUES
   (1, 'A123456789', '王小明', 'M', '1985-03-14', 'a123@example.edu.tw', '0912-345-678', 4, 'T01', '專任教師', 'active', NULL, @hash),

@@ -58,6 +58,25 @@ std::string safe_next(const std::string& next) {
   return next;
 }
 
+// Why a business account with the right password cannot log in (第4條: only once approved), or
+// nullptr when it may.
+const char* refusal_of(domain::AccountState state) {
+  switch (state) {
+    case domain::AccountState::kActive:
+      return nullptr;
+    case domain::AccountState::kPending:
+      return "此業務帳號尚未啟用：申請正在審核中（承辦人由貴單位總負責人核准，總負責人由審課單位核准），"
+             "核准後會寄信通知您。";
+    case domain::AccountState::kRefused:
+      return "此業務帳號的申請未獲核准，無法登入；理由已寄至申請時填寫的電子郵件信箱。";
+    case domain::AccountState::kDisabled:
+      return "此業務帳號已停用，請洽貴單位總負責人（總負責人帳號請洽審課單位）。";
+    case domain::AccountState::kDeleted:
+      return "此業務帳號已刪除，無法登入；如需使用請重新申請新的業務帳號。";
+  }
+  return nullptr;
+}
+
 // The password is read through the table like the rest but never shown again.
 const core::FormSpec kLoginForm = {
     {"account", "帳號"},
@@ -75,6 +94,7 @@ core::Response show_login(core::Context& cx, const core::Form& form, const std::
   body.SetValue("NEXT", next);
   body.SetValue("FORGOT_URL", app::url_for("password.forgot.form"));
   body.SetValue("SIGNUP_URL", app::url_for("signup.form"));
+  body.SetValue("APPLY_URL", app::url_for("accounts.apply.form"));
   // Wrong credentials are not one field's fault: said once, above the form.
   const std::string refusal = form.errors().message("form");
   if (!refusal.empty()) body.SetValueAndShowSection("MESSAGE", refusal, "FORM_ERROR");
@@ -134,8 +154,8 @@ core::Response log_in(core::Context& cx) {
     errors.add("form", "帳號或密碼錯誤，請再試一次。");
     return show_login(cx, form, next, 422);
   }
-  if (!credentials->usable) {
-    errors.add("form", "此業務帳號尚未啟用或已停用，請洽貴單位總負責人（總負責人帳號請洽審課單位）。");
+  if (const char* why = refusal_of(credentials->state)) {
+    errors.add("form", why);
     return show_login(cx, form, next, 403);
   }
 

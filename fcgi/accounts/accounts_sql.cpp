@@ -6,16 +6,19 @@ namespace accounts::sql {
 std::optional<Credentials> find_teacher_by_national_id(db::Connection& db, const std::string& id) {
   const auto row = db.query_one("SELECT id, password_hash FROM teacher WHERE national_id = ?", id);
   if (!row) return std::nullopt;
-  return Credentials{row->i64(0), row->str(1), true};
+  return Credentials{row->i64(0), row->str(1), domain::AccountState::kActive};
 }
 
 std::optional<Credentials> find_account_by_name(db::Connection& db, const std::string& name) {
   const auto row = db.query_one(
-      "SELECT id, password_hash, approved_at IS NOT NULL AND disabled_at IS NULL"
+      "SELECT id, password_hash, approved_at IS NOT NULL AS approved, refused_at IS NOT NULL AS refused,"
+      " disabled_at IS NOT NULL AS disabled, deleted_at IS NOT NULL AS deleted"
       " FROM business_account WHERE account_name = ?",
       name);
   if (!row) return std::nullopt;
-  return Credentials{row->i64(0), row->str(1), row->i64(2) == 1};
+  return Credentials{row->i64("id"), row->str("password_hash"),
+                     domain::account_state(row->flag("approved"), row->flag("refused"), row->flag("disabled"),
+                                           row->flag("deleted"))};
 }
 
 RecentFailures count_recent_failures(db::Connection& db, const std::string& account_key,

@@ -6,13 +6,15 @@
 #include <string>
 
 #include "core/db.h"
+#include "domain/business_accounts.h"
 
 namespace accounts::sql {
 
 struct Credentials {
   int64_t id = 0;
   std::string password_hash;
-  bool usable = true;  // business accounts: approved and not disabled
+  // Business accounts log in only when active (approved, not refused, disabled or deleted).
+  domain::AccountState state = domain::AccountState::kActive;
 };
 
 std::optional<Credentials> find_teacher_by_national_id(db::Connection& db, const std::string& id);

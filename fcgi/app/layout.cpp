@@ -55,7 +55,10 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
     case core::Role::kMaster:
       link(url_for("office.courses"), "研習資料管理");
       link(url_for("office.courses.new"), "研習課程登錄");
-      if (user.role == core::Role::kMaster) link(url_for("office.teachers"), "本單位教師");
+      if (user.role == core::Role::kMaster) {
+        link(url_for("office.teachers"), "本單位教師");
+        link(url_for("office.accounts"), "帳號管理");
+      }
       break;
     case core::Role::kAdmin:
       link(url_for("admin.reasons"), "退回理由");
@@ -65,6 +68,9 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
       break;
     case core::Role::kTeacher:
       link(url_for("teacher.records"), "研習紀錄");
+      break;
+    case core::Role::kReviewer:
+      link(url_for("review.accounts"), "總負責人帳號審核");
       break;
     default:
       break;

@@ -7,6 +7,7 @@
 #include "accounts/signup_handlers.h"
 #include "admin/admin_handlers.h"
 #include "api/api_handlers.h"
+#include "business/business_handlers.h"
 #include "content/bulletin_handlers.h"
 #include "content/downloads_handlers.h"
 #include "content/faq_handlers.h"
@@ -66,6 +67,8 @@ const std::vector<core::Route>& routes() {
       {"signup.form",               "GET",  "/signup",                            Who::kAnyone,     kHtml,  kForm, accounts::signup_form},
       {"signup",                    "POST", "/signup",                            Who::kAnyone,     kHtml,  kForm, accounts::sign_up},
       {"signup.confirm",            "GET",  "/signup/confirm/{token}",            Who::kAnyone,     kHtml,  kForm, accounts::confirm_email},
+      {"accounts.apply.form",       "GET",  "/accounts/apply",                    Who::kAnyone,     kHtml,  kForm, business::application_form},
+      {"accounts.apply",            "POST", "/accounts/apply",                    Who::kAnyone,     kHtml,  kForm, business::apply},
       {"password.forgot.form",      "GET",  "/password/forgot",                   Who::kAnyone,     kHtml,  kForm, accounts::forgot_form},
       {"password.forgot",           "POST", "/password/forgot",                   Who::kAnyone,     kHtml,  kForm, accounts::forgot_password},
       {"password.reset.form",       "GET",  "/password/reset/{token}",            Who::kAnyone,     kHtml,  kForm, accounts::reset_form},
@@ -123,6 +126,12 @@ const std::vector<core::Route>& routes() {
       {"office.teachers.show",      "GET",  "/office/teachers/{id}",              Who::kMaster,     kHtml,  kForm, staff::teacher},
       {"office.teachers.update",    "POST", "/office/teachers/{id}",              Who::kMaster,     kHtml,  kForm, staff::update_teacher},
       {"office.teachers.employment", "POST", "/office/teachers/{id}/employment",  Who::kMaster,     kHtml,  kForm, staff::record_departure},
+      {"office.accounts",           "GET",  "/office/accounts",                   Who::kMaster,     kHtml,  kForm, business::unit_accounts},
+      {"office.accounts.approve",   "POST", "/office/accounts/{id}/approve",      Who::kMaster,     kHtml,  kForm, business::approve_account},
+      {"office.accounts.refuse",    "POST", "/office/accounts/{id}/refuse",       Who::kMaster,     kHtml,  kForm, business::refuse_account},
+      {"office.accounts.disable",   "POST", "/office/accounts/{id}/disable",      Who::kMaster,     kHtml,  kForm, business::disable_account},
+      {"office.accounts.enable",    "POST", "/office/accounts/{id}/enable",       Who::kMaster,     kHtml,  kForm, business::enable_account},
+      {"office.accounts.delete",    "POST", "/office/accounts/{id}/delete",       Who::kMaster,     kHtml,  kForm, business::delete_account},
       {"review.queue",              "GET",  "/review",                            Who::kReviewer,   kHtml,  kForm, review::queue},
       {"review.approve_many",       "POST", "/review/approve",                    Who::kReviewer,   kHtml,  kForm, review::approve_courses},
       {"review.show",               "GET",  "/review/courses/{code}",             Who::kReviewer,   kHtml,  kForm, review::show_course},
@@ -132,6 +141,9 @@ const std::vector<core::Route>& routes() {
       {"review.approve_roster",     "POST", "/review/courses/{code}/roster/approve", Who::kReviewer, kHtml, kForm, review::approve_roster},
       {"review.return_roster",      "POST", "/review/courses/{code}/roster/return", Who::kReviewer, kHtml,  kForm, review::return_roster},
       {"review.approve_rosters",    "POST", "/review/rosters/approve",            Who::kReviewer,   kHtml,  kForm, review::approve_rosters},
+      {"review.accounts",           "GET",  "/review/accounts",                   Who::kReviewer,   kHtml,  kForm, business::pending_masters},
+      {"review.accounts.approve",   "POST", "/review/accounts/{id}/approve",      Who::kReviewer,   kHtml,  kForm, business::approve_master},
+      {"review.accounts.refuse",    "POST", "/review/accounts/{id}/refuse",       Who::kReviewer,   kHtml,  kForm, business::refuse_master},
       {"admin.home",                "GET",  "/admin",                             Who::kAdmin,      kHtml,  kForm, admin::home},
       {"admin.reasons",             "GET",  "/admin/reasons",                     Who::kAdmin,      kHtml,  kForm, admin::reasons},
       {"admin.reasons.create",      "POST", "/admin/reasons",                     Who::kAdmin,      kHtml,  kForm, admin::create_reason},

@@ -17,4 +17,10 @@ int64_t review_unit_playing(ReviewBody body, int64_t county_id, int64_t authorit
   return found;
 }
 
+int64_t review_unit_of(const RoutedUnitFacts& unit, const std::vector<ReviewUnitRole>& review_units) {
+  if (unit.override_unit_id != 0) return unit.override_unit_id;
+  if (!unit.facts) return 0;
+  return review_unit_playing(review_body_for(*unit.facts), unit.county_id, unit.authority_unit_id, review_units);
+}
+
 }  // namespace domain

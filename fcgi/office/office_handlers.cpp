@@ -57,6 +57,7 @@ core::Response home(core::Context& cx) {
   body.SetValue("UNIT", user.unit_name);
   if (user.role == core::Role::kMaster) {
     body.SetValueAndShowSection("TEACHERS_URL", app::url_for("office.teachers"), "MASTER");
+    body.SetValue("ACCOUNTS_URL", app::url_for("office.accounts"));
   }
   shared::fill_light(body, light,
                   "本單位今年逾期未結案課程 " + std::to_string(overdue) + " 堂（研習結束超過 " +

@@ -46,14 +46,14 @@ void fill_contacts(core::Context& cx, ctemplate::TemplateDictionary& body, const
 // As courses::sql::unit_rules routes a course registration, for units already read (two queries
 // for the whole page, not one per unit).
 int64_t reviewer_of(const sql::RoutedUnit& unit, const std::vector<domain::ReviewUnitRole>& roles) {
-  if (unit.review_unit_id != 0) return unit.review_unit_id;  // the administrator's override first
+  domain::RoutedUnitFacts routed{std::nullopt, unit.county_id, unit.authority_unit_id, unit.review_unit_id};
   const auto level = domain::parse_unit_level(unit.level);
   const auto ownership = domain::parse_ownership(unit.ownership);
-  if (!level || !ownership) return 0;
-  const domain::UnitFacts facts{*level, *ownership, unit.recognised_by_article3, unit.has_legal_person,
-                                unit.community_college};
-  return domain::review_unit_playing(domain::review_body_for(facts), unit.county_id, unit.authority_unit_id,
-                                     roles);
+  if (level && ownership) {
+    routed.facts = domain::UnitFacts{*level, *ownership, unit.recognised_by_article3, unit.has_legal_person,
+                                     unit.community_college};
+  }
+  return domain::review_unit_of(routed, roles);
 }
 
 const char* role_label(const std::string& role) {
@@ -69,6 +69,7 @@ core::Response unit_accounts(core::Context& cx) {
   core::Page page(cx, "site/unit_accounts.tpl", "各校業務帳號人員查詢");
   auto& body = page.body();
   body.SetValue("ACTION", app::url_for("units.accounts"));
+  body.SetValue("APPLY_URL", app::url_for("accounts.apply.form"));
   if (!cx.req().query.get("q")) {
     shared::fill_form(body, core::Form(kUnitForm));
     return page.render();

@@ -28,6 +28,7 @@ std::optional<SitemapEntry> sitemap_entry(std::string_view route_name) {
       {"downloads", {"下載專區", false}},
       {"login.form", {"登入", false}},
       {"signup.form", {"使用者帳號申請", false}},
+      {"accounts.apply.form", {"業務帳號申請（承辦人、總負責人）", false}},
       {"password.forgot.form", {"忘記密碼", false}},
       {"verify.lookup", {"研習證明查驗", false}},
       {"notice.lookup", {"錄取通知查驗", false}},

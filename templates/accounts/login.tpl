@@ -19,5 +19,5 @@
   </div>
   <div class="actions"><button type="submit">登入</button></div>
 </form>
-<p><a href="{{FORGOT_URL}}">忘記密碼</a>｜教師尚無帳號？<a href="{{SIGNUP_URL}}">使用者帳號申請</a></p>
+<p><a href="{{FORGOT_URL}}">忘記密碼</a>｜教師尚無帳號？<a href="{{SIGNUP_URL}}">使用者帳號申請</a>｜學校或機關的承辦人、總負責人：<a href="{{APPLY_URL}}">業務帳號申請</a></p>
 </section>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>各校業務帳號人員查詢</h1>
-<p>輸入學校代碼或校名的一部分，查詢該校負責研習業務的承辦人與總負責人及其辦公室電話。</p>
+<p>輸入學校代碼或校名的一部分，查詢該校負責研習業務的承辦人與總負責人及其辦公室電話。新任承辦人或總負責人請以個人身分<a href="{{APPLY_URL}}">申請業務帳號</a>（業務帳號不可交接沿用）。</p>
 <form method="get" action="{{ACTION}}" class="narrow" role="search" novalidate>
   <div class="field">
     <label for="q">學校代碼或名稱</label>

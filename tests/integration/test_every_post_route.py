@@ -117,6 +117,12 @@ FIELDS = {
     "admin.bulletin.update": lambda o: post_fields(unique(PREFIX + "公告")),
     "admin.faq.create": lambda o: faq_fields(unique(PREFIX + "問答")),
     "admin.faq.update": lambda o: faq_fields(unique(PREFIX + "問答")),
+    "accounts.apply": lambda o: [("account_name", made_name("csrfapply")), ("display_name", PREFIX + "申請"),
+                                 ("unit", "034525"), ("kind", "organizer"), ("phone", "03-4512345"),
+                                 ("email", "csrf-apply@example.edu.tw"), ("password", "csrf-password-1"),
+                                 ("password_again", "csrf-password-1"), ("agree", "1")],
+    "office.accounts.refuse": lambda o: [("reason", PREFIX)],
+    "review.accounts.refuse": lambda o: [("reason", PREFIX)],
     "admin.partner.renew": lambda o: [("scan_report_date", sql_value("SELECT CURDATE() - INTERVAL 1 DAY"))],
 }
 
@@ -137,6 +143,8 @@ ROWS = {
     "office.teachers": lambda o: sql(f"SELECT * FROM teacher WHERE id = {o['teacher']}"),
     "admin.bulletin": lambda o: sql(f"SELECT * FROM bulletin WHERE id = {o['post']}"),
     "admin.faq": lambda o: sql(f"SELECT * FROM faq WHERE id = {o['faq']}"),
+    "office.accounts": lambda o: sql(f"SELECT * FROM business_account WHERE id = {o['office_account']}"),
+    "review.accounts": lambda o: sql(f"SELECT * FROM business_account WHERE id = {o['review_account']}"),
 }
 
 # Per family: the route that shows the right token is not refused, the objects it acts on instead
@@ -158,6 +166,11 @@ POSITIVE = {
     # 教師資料登錄 of a 身分證字號 without an account: a teacher created (and removed afterwards).
     "office.teachers": ("office.teachers.create", {"new_national_id": lambda: portal._fresh_national_ids(1)[0]}, {303}),
     "signup": ("signup", {}, {200}),
+    # 業務帳號申請 made pending; a pending 承辦人 of 內壢國中 approved by `master`, a pending
+    # 總負責人 of 內壢國小 by `reviewer` (桃園市).
+    "accounts": ("accounts.apply", {}, {200}),
+    "office.accounts": ("office.accounts.approve", {"office_account": lambda: pending_account("organizer", 4)}, {303}),
+    "review.accounts": ("review.accounts.approve", {"review_account": lambda: pending_account("master", 5)}, {303}),
     "password": ("password.forgot", {}, {200}),
     "admin.bulletin": ("admin.bulletin.create", {}, {303}),
     "admin.faq": ("admin.faq.create", {}, {303}),
@@ -206,6 +219,18 @@ def demo_download_copy():
     return sql_value(f"SELECT MAX(id) FROM download WHERE title = '{PREFIX}檔案'")
 
 
+def made_name(prefix):
+    """A fresh business account name, removed at the end."""
+    name = unique(prefix).replace("-", "")[:30]
+    MADE.append(name)
+    return name
+
+
+def pending_account(kind, unit):
+    """The id of a business account application waiting for approval."""
+    return str(portal.new_business_account(made_name("csrfpending"), unit_id=unit, kind=kind, approved=False))
+
+
 def fresh_course():
     """An unconfirmed course of 內壢國中 (unit 4), in `reviewer`'s queue."""
     return create_course(signed_in("organizer"), unique(PREFIX + "課程"))
@@ -243,6 +268,7 @@ def setUpModule():
                    post=sql_value("SELECT MIN(id) FROM bulletin"), faq=sql_value("SELECT MIN(id) FROM faq"),
                    download=sql_value("SELECT MIN(id) FROM download"),  # 周怡君 of 內壢國中, the demo `master`'s unit
                    new_national_id=portal._fresh_national_ids(1)[0],
+                   office_account=pending_account("organizer", 4), review_account=pending_account("master", 5),
                    reset_token=reset_token_of(portal.new_teacher(name=PREFIX + "重設")[0]))
 
 
@@ -369,7 +395,8 @@ class EveryPostRoute(unittest.TestCase):
                                 ("/admin/partners/", "partner"), ("/teacher/enrolments/", "enrolment"),
                                 ("/admin/tags/", "tag"), ("/office/teachers/", "teacher"),
                                 ("/admin/bulletin/", "post"), ("/admin/faq/", "faq"),
-                                ("/admin/downloads/", "download")):
+                                ("/admin/downloads/", "download"), ("/office/accounts/", "office_account"),
+                                ("/review/accounts/", "review_account")):
                 if p.startswith(prefix):
                     return str(objects[key])
         if name == "token" and p.startswith("/password/reset/"):

@@ -30,3 +30,20 @@ TEST(ReviewRouting, TheNationalCentreAndThePanelWhateverTheCounty) {
 }
 
 }  // namespace
+
+TEST(ReviewUnitOf, TheAdministratorsOverrideComesFirst) {
+  const domain::UnitFacts school{domain::UnitLevel::kJuniorHigh, domain::Ownership::kMunicipal};
+  EXPECT_EQ(domain::review_unit_of({school, 3, 2, 9}, kUnits), 9);
+  EXPECT_EQ(domain::review_unit_of({std::nullopt, 3, 2, 9}, kUnits), 9);
+}
+
+TEST(ReviewUnitOf, OtherwiseArticle11DecidesAmongTheReviewUnits) {
+  const domain::UnitFacts school{domain::UnitLevel::kJuniorHigh, domain::Ownership::kMunicipal};
+  const domain::UnitFacts national{domain::UnitLevel::kSeniorHigh, domain::Ownership::kNational};
+  const domain::UnitFacts university{domain::UnitLevel::kUniversity, domain::Ownership::kNational};
+  EXPECT_EQ(domain::review_unit_of({school, 3, 2, 0}, kUnits), 2);   // the county's bureau
+  EXPECT_EQ(domain::review_unit_of({national, 3, 101, 0}, kUnits), 101);  // its authority
+  EXPECT_EQ(domain::review_unit_of({university, 3, 0, 0}, kUnits), 1);    // the national centre
+  EXPECT_EQ(domain::review_unit_of({school, 5, 0, 0}, kUnits), 0);   // no bureau configured
+  EXPECT_EQ(domain::review_unit_of({std::nullopt, 3, 2, 0}, kUnits), 0);  // facts unknown
+}
