@@ -193,6 +193,10 @@ INSERT INTO bulletin (title, body, audience, publish_at, expires_at, pinned) VAL
   ('系統維護公告', '本網站將於下週六 08:00–12:00 進行系統維護，期間暫停服務。', 'everyone', @today + INTERVAL 2 DAY, NULL, FALSE),
   ('舊版使用手冊停止提供', '舊版使用手冊已停止提供，請改用新版。', 'everyone', @today - INTERVAL 60 DAY, @today - INTERVAL 30 DAY, FALSE);
 
+-- 研習資訊訂閱: 王小明 follows 閱讀 courses in 桃園市 (his digest lists those approved since).
+INSERT INTO subscription (teacher_id, search, created_at) VALUES
+  (1, 'q=%E9%96%B1%E8%AE%80&county=3', @today - INTERVAL 10 DAY);
+
 -- 下載專區: the bytes are sql/demo-files/downloads/, copied by nginx/portalctl under stored_name.
 INSERT INTO download (title, category, filename, kind, size_bytes, sha256, stored_name, uploaded_at) VALUES
   ('全國教師在職進修資訊網 In-service 使用手冊', 'manual', 'In-service使用手冊.pdf', 'pdf', 923,

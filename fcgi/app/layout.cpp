@@ -68,6 +68,7 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
       break;
     case core::Role::kTeacher:
       link(url_for("teacher.records"), "研習紀錄");
+      link(url_for("teacher.subscriptions"), "研習資訊訂閱");
       break;
     case core::Role::kReviewer:
       link(url_for("review.accounts"), "總負責人帳號審核");

@@ -30,6 +30,7 @@
 #include "site/site_handlers.h"
 #include "site/sitemap.h"
 #include "staff/staff_handlers.h"
+#include "subscriptions/subscription_handlers.h"
 #include "sso/sso_handlers.h"
 #include "teacher/teacher_handlers.h"
 
@@ -81,6 +82,11 @@ const std::vector<core::Route>& routes() {
       {"enrolment.notice",          "GET",  "/teacher/enrolments/{id}/notice",    Who::kTeacher,    kHtml,  kForm, enrolment::notice},
       {"enrolment.correction_request_form", "GET", "/teacher/enrolments/{id}/correction-request", Who::kTeacher, kHtml, kForm, records::correction_request_form},
       {"enrolment.correction_request", "POST", "/teacher/enrolments/{id}/correction-request", Who::kTeacher, kHtml, kForm, records::request_correction},
+      {"teacher.subscriptions",     "GET",  "/teacher/subscriptions",             Who::kTeacher,    kHtml,  kForm, subscriptions::list},
+      {"teacher.subscriptions.create", "POST", "/teacher/subscriptions",          Who::kTeacher,    kHtml,  kForm, subscriptions::subscribe},
+      {"teacher.subscriptions.delete", "POST", "/teacher/subscriptions/{id}/delete", Who::kTeacher, kHtml,  kForm, subscriptions::unsubscribe},
+      {"unsubscribe.form",          "GET",  "/unsubscribe/{token}",               Who::kAnyone,     kHtml,  kForm, subscriptions::unsubscribe_form},
+      {"unsubscribe",               "POST", "/unsubscribe/{token}",               Who::kAnyone,     kHtml,  kForm, subscriptions::unsubscribe_signed},
       {"teacher.records",           "GET",  "/teacher/records",                   Who::kTeacher,    kHtml,  kForm, records::records_page},
       {"teacher.records_csv",       "GET",  "/teacher/records.csv",               Who::kTeacher,    kHtml,  kForm, records::records_csv},
       {"teacher.certificate",       "GET",  "/teacher/records/{id}/certificate.pdf", Who::kTeacher, kHtml,  kForm, records::certificate},

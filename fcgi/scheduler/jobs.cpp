@@ -2,6 +2,7 @@
 #include "enrolment/lottery.h"
 #include "enrolment/reminders.h"
 #include "scheduler/scheduler.h"
+#include "subscriptions/digest.h"
 
 namespace scheduler {
 
@@ -10,6 +11,7 @@ const std::vector<Job>& jobs() {
       // name                  run
       {"enrolment.draws", enrolment::run_draws},           // 抽籤 at each course's draw time
       {"enrolment.reminders", enrolment::send_reminders},  // the e-mail before the first session
+      {"subscriptions.digest", subscriptions::send_digests},  // 研習資訊訂閱's daily mail
   };
   return table;
 }

@@ -70,8 +70,8 @@ SearchForm parse_search(const core::Params& query, int page_size) {
   return f;
 }
 
-std::string search_url(const SearchForm& f, int page) {
-  std::string url = app::url_for("course.search") + "?q=" + core::url_encode(f.q);
+std::string search_query(const SearchForm& f) {
+  std::string url = "q=" + core::url_encode(f.q);
   auto add = [&](const char* name, const std::string& value) {
     if (!value.empty() && value != "0") url += std::string("&") + name + "=" + core::url_encode(value);
   };
@@ -83,8 +83,16 @@ std::string search_url(const SearchForm& f, int page) {
   add("from", f.from);
   add("to", f.to);
   if (f.open_now) url += "&open=1";
-  url += "&page=" + std::to_string(page);
   return url;
+}
+
+bool has_conditions(const SearchForm& f) {
+  return !f.q.empty() || !f.unit.empty() || f.county || f.category || f.tag || !f.level.empty() || !f.from.empty() ||
+         !f.to.empty() || f.open_now;
+}
+
+std::string search_url(const SearchForm& f, int page) {
+  return app::url_for("course.search") + "?" + search_query(f) + "&page=" + std::to_string(page);
 }
 
 }  // namespace site

@@ -24,6 +24,12 @@ struct SearchForm {
 
 SearchForm parse_search(const core::Params& query, int page_size);
 
+// The form's parameters as a query string, in one order, without the page: two searches with
+// the same conditions read the same ("q=%E9%96%B1%E8%AE%80&county=3&open=1").
+std::string search_query(const SearchForm& f);
+// Whether the search narrows anything down (a keyword, a filter, dates or 只看開放報名).
+bool has_conditions(const SearchForm& f);
+
 // /courses with the form's parameters at `page`.
 std::string search_url(const SearchForm& f, int page);
 

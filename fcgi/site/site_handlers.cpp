@@ -219,6 +219,22 @@ core::Response search_courses(core::Context& cx) {
   body.SetValue("ATOM_URL", app::url_for("course.atom") + query);
   body.SetValue("ICS_URL", app::url_for("course.ics") + query);
   body.SetValue("API_URL", app::url_for("api.courses") + query);
+  // 「訂閱此搜尋」: the conditions as they were read, for a teacher to keep (研習資訊訂閱).
+  if (cx.user().is_teacher() && has_conditions(form)) {
+    auto* subscribe = body.AddSectionDictionary("SUBSCRIBE");
+    subscribe->SetValue("ACTION", app::url_for("teacher.subscriptions.create"));
+    subscribe->SetValue("CSRF_TOKEN", cx.csrf_token());
+    const std::pair<const char*, std::string> kept[] = {
+        {"q", form.q}, {"unit", form.unit}, {"county", std::to_string(form.county)},
+        {"category", std::to_string(form.category)}, {"tag", std::to_string(form.tag)}, {"level", form.level},
+        {"from", form.from}, {"to", form.to}, {"open", form.open_now ? "1" : ""}};
+    for (const auto& [name, value] : kept) {
+      if (value.empty() || value == "0") continue;
+      auto* field = subscribe->AddSectionDictionary("FIELD");
+      field->SetValue("NAME", name);
+      field->SetValue("VALUE", value);
+    }
+  }
   body.SetValue("Q", form.q);
   body.SetValue("UNIT", form.unit);
   body.SetValue("FROM", form.from);

@@ -55,6 +55,10 @@
 {{#NOTE}}<p class="note" role="status">{{TEXT}}</p>{{/NOTE}}
 <h2 id="results">搜尋結果：共 <span id="total">{{TOTAL}}</span> 筆</h2>
 <p class="hint feeds">這個搜尋也可以：<a href="{{ATOM_URL}}">訂閱（Atom）</a>｜<a href="{{ICS_URL}}">加入行事曆（.ics）</a>｜<a href="{{API_URL}}">JSON</a></p>
+{{#SUBSCRIBE}}<form method="post" action="{{ACTION}}" class="subscribe-search">
+  <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">{{#FIELD}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/FIELD}}
+  <button type="submit" class="secondary">訂閱此搜尋</button> <span class="hint">每天以電子郵件通知新核准的相符研習</span>
+</form>{{/SUBSCRIBE}}
 {{#NO_RESULTS}}<p class="empty">找不到符合條件的研習，請試試較少的條件或其他關鍵字。</p>{{/NO_RESULTS}}
 <ul class="courses results">
 {{#COURSE}}

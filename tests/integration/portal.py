@@ -1022,3 +1022,16 @@ def post_multipart(client, path, fields, files):
     parts.append(f"--{boundary}--\r\n".encode())
     return client.request("POST", path, raw_body=b"".join(parts),
                           headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+
+
+def unsubscribe_path(teacher_id, subscription_id=0):
+    """The mailed 研習資訊訂閱 link that removes one subscription (0: every one) of a teacher, signed
+    as fcgi/subscriptions/subscription_handlers.cpp signs it, with the stack's secret."""
+    import base64
+    import hashlib
+    import hmac
+    with open(os.path.join(VAR, "secrets", "app.key"), "rb") as f:
+        secret = f.read()
+    target = f"{int(teacher_id)}.{int(subscription_id)}"
+    mac = hmac.new(secret, f"unsubscribe:{target}".encode(), hashlib.sha256).digest()
+    return f"/unsubscribe/{target}.{base64.urlsafe_b64encode(mac).rstrip(b'=').decode()}"

@@ -116,6 +116,7 @@ FIELDS = {
     "admin.bulletin.create": lambda o: post_fields(unique(PREFIX + "公告")),
     "admin.bulletin.update": lambda o: post_fields(unique(PREFIX + "公告")),
     "admin.faq.create": lambda o: faq_fields(unique(PREFIX + "問答")),
+    "teacher.subscriptions.create": lambda o: [("q", unique(PREFIX + "訂閱")), ("county", "3")],
     "admin.faq.update": lambda o: faq_fields(unique(PREFIX + "問答")),
     "accounts.apply": lambda o: [("account_name", made_name("csrfapply")), ("display_name", PREFIX + "申請"),
                                  ("unit", "034525"), ("kind", "organizer"), ("phone", "03-4512345"),
@@ -175,12 +176,14 @@ POSITIVE = {
     "admin.bulletin": ("admin.bulletin.create", {}, {303}),
     "admin.faq": ("admin.faq.create", {}, {303}),
     "admin.downloads": ("admin.downloads.delete", {"download": lambda: demo_download_copy()}, {303}),
+    "teacher.subscriptions": ("teacher.subscriptions.create", {}, {303}),
+    "unsubscribe": ("unsubscribe", {"subscription": lambda: fresh_subscription()}, {200}),
 }
 
 COUNTED = ("web_session", "login_failure", "partner", "partner_claim_use", "partner_disclosure",
            "partner_report", "oidc_consent", "oidc_code", "oidc_token", "study_record", "enrolment",
            "roster_entry", "teacher", "business_account", "unit", "county", "bulletin", "correction_request",
-           "account_token", "faq", "download")
+           "account_token", "faq", "download", "subscription")
 CHECKSUMMED = ("course", "course_session", "county", "tag", "return_reason", "partner", "oidc_consent",
                "oidc_token", "oidc_code", "business_account", "teacher", "bulletin", "faq")
 
@@ -217,6 +220,12 @@ def demo_download_copy():
         f" SELECT '{PREFIX}檔案', category, filename, kind, size_bytes, sha256, '{unique('csrf').replace('-', '')}.pdf'"
         " FROM download ORDER BY id LIMIT 1")
     return sql_value(f"SELECT MAX(id) FROM download WHERE title = '{PREFIX}檔案'")
+
+
+def fresh_subscription():
+    """A subscription of A123456789 (teacher 1) for the signed unsubscribe link to remove."""
+    sql(f"INSERT INTO subscription (teacher_id, search) VALUES (1, 'q=CSRF{unique('').strip('-')}')")
+    return sql_value("SELECT MAX(id) FROM subscription WHERE teacher_id = 1")
 
 
 def made_name(prefix):
@@ -266,7 +275,8 @@ def setUpModule():
                    partner=str(partner["id"]), client=DREAM_N["client_id"], enrolment=enrolment,
                    tag="5", teacher="4",
                    post=sql_value("SELECT MIN(id) FROM bulletin"), faq=sql_value("SELECT MIN(id) FROM faq"),
-                   download=sql_value("SELECT MIN(id) FROM download"),  # 周怡君 of 內壢國中, the demo `master`'s unit
+                   download=sql_value("SELECT MIN(id) FROM download"),
+                   subscription=sql_value("SELECT MIN(id) FROM subscription WHERE teacher_id = 1"),  # 周怡君 of 內壢國中, the demo `master`'s unit
                    new_national_id=portal._fresh_national_ids(1)[0],
                    office_account=pending_account("organizer", 4), review_account=pending_account("master", 5),
                    reset_token=reset_token_of(portal.new_teacher(name=PREFIX + "重設")[0]))
@@ -297,6 +307,7 @@ def tearDownModule():
     sql(f"DELETE FROM bulletin WHERE title LIKE '{PREFIX}%'")
     sql(f"DELETE FROM faq WHERE question LIKE '{PREFIX}%'")
     sql(f"DELETE FROM download WHERE title LIKE '{PREFIX}%'")
+    sql("DELETE FROM subscription WHERE search LIKE 'q=CSRF%'")  # PREFIX as a query string
     for rid, active in SAVED["reasons"]:
         sql(f"UPDATE return_reason SET active = {active} WHERE id = {rid}")
     hours, applies_to = SAVED["tag"]
@@ -396,11 +407,14 @@ class EveryPostRoute(unittest.TestCase):
                                 ("/admin/tags/", "tag"), ("/office/teachers/", "teacher"),
                                 ("/admin/bulletin/", "post"), ("/admin/faq/", "faq"),
                                 ("/admin/downloads/", "download"), ("/office/accounts/", "office_account"),
-                                ("/review/accounts/", "review_account")):
+                                ("/review/accounts/", "review_account"),
+                                ("/teacher/subscriptions/", "subscription")):
                 if p.startswith(prefix):
                     return str(objects[key])
         if name == "token" and p.startswith("/password/reset/"):
             return objects["reset_token"]
+        if name == "token" and p.startswith("/unsubscribe/"):
+            return portal.unsubscribe_path(1, objects["subscription"]).rsplit("/", 1)[1]
         if name == "client" and p.startswith("/teacher/partners/"):
             return objects["client"]
         self.fail(f"{route}: no object for {{{name}}}: map it in param_value")
