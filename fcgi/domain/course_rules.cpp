@@ -270,7 +270,7 @@ CourseCheck check_course(const CourseDraft& draft, const RegistrationRules& rule
   check_text(errors, "subject_area", "科目領域", draft.subject_area, kMaxSubjectAreaChars, false);
 
   if (draft.levels.empty()) {
-    errors.push_back({"levels", "參加對象：請至少選擇一個教育階段。"});
+    errors.push_back({"levels", "參加對象：請至少選擇一個適用層級。"});
   } else if (!std::all_of(draft.levels.begin(), draft.levels.end(),
                           [](const std::string& l) { return is_valid_level_code(l); })) {
     errors.push_back({"levels", "參加對象含有無法辨識的選項，請重新選擇。"});

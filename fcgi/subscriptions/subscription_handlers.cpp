@@ -37,8 +37,8 @@ std::string refusal_of(db::Connection& db, const core::Params& in, const site::S
   if (form.county && name_in(lists->counties, form.county).empty()) return "請從選單選擇縣市。";
   if (form.tag && name_in(lists->tags, form.tag).empty()) return "請從選單選擇屬性標籤。";
   if (form.category && name_in(lists->categories, form.category).empty()) return "請從選單選擇課程類別。";
-  if (!in.get_or("level").empty() && form.level.empty()) return "請從選單選擇教育階段。";
-  if (!site::has_conditions(form)) return "請至少設定一個條件（關鍵字、縣市、教育階段、屬性標籤或只看開放報名），才能訂閱。";
+  if (!in.get_or("level").empty() && form.level.empty()) return "請從選單選擇適用層級。";
+  if (!site::has_conditions(form)) return "請至少設定一個條件（關鍵字、縣市、適用層級、屬性標籤或只看開放報名），才能訂閱。";
   return "";
 }
 

@@ -16,7 +16,7 @@
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <div class="field"><label for="q">關鍵字（課程名稱、內容、開課單位）</label><input id="q" name="q" type="text" maxlength="100" value="{{Q}}"></div>
   <div class="field"><label for="county">縣市</label><select id="county" name="county"><option value="">不限</option>{{#COUNTY_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/COUNTY_OPTION}}</select></div>
-  <div class="field"><label for="level">教育階段</label><select id="level" name="level"><option value="">不限</option>{{#LEVEL_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/LEVEL_OPTION}}</select></div>
+  <div class="field"><label for="level">適用層級</label><select id="level" name="level"><option value="">不限</option>{{#LEVEL_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/LEVEL_OPTION}}</select></div>
   <div class="field"><label for="tag">屬性標籤</label><select id="tag" name="tag"><option value="">不限</option>{{#TAG_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TAG_OPTION}}</select></div>
   <div class="field checkbox"><input id="open" name="open" type="checkbox" value="1"{{#OPEN_CHECKED}} checked{{/OPEN_CHECKED}}><label for="open">只看開放報名</label></div>
   <div class="actions"><button type="submit">訂閱</button></div>

@@ -3,23 +3,15 @@
 // the homepage; on a full course the teacher joins the waiting list (候補), and when the teacher
 // holding the seat cancels, the first waiting one takes it and is e-mailed. Desktop and phone
 // screenshots of each page are kept.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-
 import {
-  DESKTOP, PHONE, TEST_VAR, assert, assertEqual, clickAndWait, flashText, launch, login, mailFiles,
-  newContext, pathOf, run, screenshot, test, waitForMail, watch,
+  DESKTOP, PHONE, assert, assertEqual, clickAndWait, flashText, launch, login, mailFiles,
+  newContext, pathOf, run, screenshot, sql, test, waitForMail, watch,
 } from './lib.mjs';
 
 const APPLICANT = 'H223456788';  // 周怡君, 在職 at 內壢國中, no applications in the demo
 const SEAT_HOLDER = 'B223456782';  // 李美玲, holds the one seat of 5600013
 const OPEN_COURSE = '5600001';   // reviewed by the organizer
 const FULL_COURSE = '5600013';   // 自動審核, one seat
-
-function sql(statement) {
-  return execFileSync('mariadb', [`--socket=${path.join(TEST_VAR, 'run', 'mysqld.sock')}`, '-uroot', '-N', '-B',
-    'inservice', '-e', statement]).toString().trim();
-}
 
 // The demo's state of both courses, so the journey can be run again on the same stack.
 function resetDemo() {

@@ -4,6 +4,7 @@
 // Environment: PORTAL_TEST_PORT (18080) → http://127.0.0.1:PORT; PORTAL_ROOT (the repository,
 // found from this file when unset); PORTAL_TEST_VAR (var/test, relative to PORTAL_ROOT unless
 // absolute): screenshots go to its screenshots/ folder.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -223,6 +224,12 @@ function indent(e) {
 // ---- Helpers for journeys through forms (used by course_review_journey.test.mjs) ----
 
 export const MAIL_DIR = path.join(TEST_VAR, 'mail');
+
+// A statement run as root on the test stack's MariaDB; its output, tab-separated.
+export function sql(statement) {
+  return execFileSync('mariadb', [`--socket=${path.join(TEST_VAR, 'run', 'mysqld.sock')}`, '-uroot', '-N', '-B',
+    'inservice', '-e', statement]).toString().trim();
+}
 
 // Clicks something that submits a form or follows a link and waits for the page it leads to
 // (after any redirect). Returns that navigation's response.
