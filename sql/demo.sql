@@ -197,6 +197,15 @@ INSERT INTO bulletin (title, body, audience, publish_at, expires_at, pinned) VAL
 INSERT INTO subscription (teacher_id, search, created_at) VALUES
   (1, 'q=%E9%96%B1%E8%AE%80&county=3', @today - INTERVAL 10 DAY);
 
+-- 意見交流: 王小明's question waits in the administrator's inbox; 林承辦's was answered (mailed).
+INSERT INTO feedback (id, teacher_id, account_id, category, contact, state, created_at, updated_at) VALUES
+  (1, 1, NULL, 'hours', NULL, 'open', NOW() - INTERVAL 2 HOUR, NOW() - INTERVAL 2 HOUR),
+  (2, NULL, 1, 'business', '03-4512345#210', 'answered', NOW() - INTERVAL 3 DAY, NOW() - INTERVAL 2 DAY);
+INSERT INTO feedback_message (feedback_id, admin_id, body, mailed_to, at) VALUES
+  (1, NULL, '我上個月參加的研習已經結束兩週，為什麼研習紀錄還查不到時數？', NULL, NOW() - INTERVAL 2 HOUR),
+  (2, NULL, '承辦人調職後，尚未結案的課程要如何移交給新的承辦人？', NULL, NOW() - INTERVAL 3 DAY),
+  (2, 5, '請由貴校總負責人在課程頁面使用「移交課程」，移交給新的承辦人帳號即可；已結案的課程不需移交。', 'organizer@example.edu.tw', NOW() - INTERVAL 2 DAY);
+
 -- 下載專區: the bytes are sql/demo-files/downloads/, copied by nginx/portalctl under stored_name.
 INSERT INTO download (title, category, filename, kind, size_bytes, sha256, stored_name, uploaded_at) VALUES
   ('全國教師在職進修資訊網 In-service 使用手冊', 'manual', 'In-service使用手冊.pdf', 'pdf', 923,

@@ -4,6 +4,7 @@
 #include "admin/admin_handlers.h"
 
 #include "admin/admin_sql.h"
+#include "feedback/feedback_sql.h"
 #include "shared/access.h"
 #include "shared/form_view.h"
 #include "app/routes.h"
@@ -125,6 +126,8 @@ core::Response home(core::Context& cx) {
   body.SetValue("BULLETIN_URL", app::url_for("admin.bulletin"));
   body.SetValue("FAQ_URL", app::url_for("admin.faq"));
   body.SetValue("DOWNLOADS_URL", app::url_for("admin.downloads"));
+  body.SetValue("FEEDBACK_URL", app::url_for("admin.feedback"));
+  body.SetIntValue("FEEDBACK_OPEN", feedback::sql::count_open(cx.db()));
   body.SetIntValue("APPLICATIONS", sql::applications_waiting(cx.db()));
   return page.render();
 }

@@ -65,6 +65,7 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
       link(url_for("admin.counties"), "縣市設定");
       link(url_for("admin.tags"), "標籤時數");
       link(url_for("admin.partners"), "合作網站");
+      link(url_for("admin.feedback"), "意見收件匣");
       break;
     case core::Role::kTeacher:
       link(url_for("teacher.records"), "研習紀錄");
@@ -76,6 +77,7 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
     default:
       break;
   }
+  me->SetValue("FEEDBACK_URL", url_for("feedback"));
   me->SetValue("LOGOUT_URL", url_for("logout"));
   me->SetValue("CSRF_TOKEN", cx.csrf_token());
 }

@@ -14,6 +14,7 @@
 #include "core/response.h"
 #include "courses/courses_handlers.h"
 #include "enrolment/batch_handlers.h"
+#include "feedback/feedback_handlers.h"
 #include "enrolment/enrolment_handlers.h"
 #include "enrolment/settings_handlers.h"
 #include "enrolment/notice_handlers.h"
@@ -59,6 +60,10 @@ const std::vector<core::Route>& routes() {
       {"faq",                       "GET",  "/faq",                               Who::kAnyone,     kHtml,  kForm, content::faq},
       {"downloads",                 "GET",  "/downloads",                         Who::kAnyone,     kHtml,  kForm, content::downloads},
       {"download",                  "GET",  "/downloads/{id}",                    Who::kAnyone,     kHtml,  kForm, content::download_file},
+      {"feedback",                  "GET",  "/feedback",                          Who::kSignedIn,   kHtml,  kForm, feedback::mine},
+      {"feedback.create",           "POST", "/feedback",                          Who::kSignedIn,   kHtml,  kForm, feedback::create},
+      {"feedback.thread",           "GET",  "/feedback/{id}",                     Who::kSignedIn,   kHtml,  kForm, feedback::thread},
+      {"feedback.follow_up",        "POST", "/feedback/{id}",                     Who::kSignedIn,   kHtml,  kForm, feedback::follow_up},
       {"sitemap",                   "GET",  "/sitemap",                           Who::kAnyone,     kHtml,  kForm, site::sitemap},
       {"units.accounts",            "GET",  "/units/accounts",                    Who::kAnyone,     kHtml,  kForm, site::unit_accounts},
       {"organisation",              "GET",  "/organisation",                      Who::kAnyone,     kHtml,  kForm, site::organisation},
@@ -173,6 +178,9 @@ const std::vector<core::Route>& routes() {
       {"admin.downloads",           "GET",  "/admin/downloads",                   Who::kAdmin,      kHtml,  kForm, content::admin_downloads},
       {"admin.downloads.upload",    "POST", "/admin/downloads",                   Who::kAdmin,      kHtml,  kForm, content::upload_download},
       {"admin.downloads.delete",    "POST", "/admin/downloads/{id}/delete",       Who::kAdmin,      kHtml,  kForm, content::delete_download},
+      {"admin.feedback",            "GET",  "/admin/feedback",                    Who::kAdmin,      kHtml,  kForm, feedback::inbox},
+      {"admin.feedback.thread",     "GET",  "/admin/feedback/{id}",               Who::kAdmin,      kHtml,  kForm, feedback::admin_thread},
+      {"admin.feedback.reply",      "POST", "/admin/feedback/{id}/reply",         Who::kAdmin,      kHtml,  kForm, feedback::reply},
       {"oidc.discovery",            "GET",  "/.well-known/openid-configuration",  Who::kAnyone,     kJson,  kForm, sso::discovery},
       {"oidc.jwks",                 "GET",  "/oidc/jwks",                         Who::kAnyone,     kJson,  kForm, sso::jwks},
       {"oidc.authorize",            "GET",  "/oidc/authorize",                    Who::kAnyone,     kHtml,  kForm, sso::authorize},

@@ -15,6 +15,7 @@ constexpr size_t kTokenLength = 43;  // base64url of 32 bytes
 bool user_may(const User& user, Who who) {
   switch (who) {
     case Who::kAnyone: return true;
+    case Who::kSignedIn: return user.signed_in();
     case Who::kTeacher: return user.role == Role::kTeacher;
     case Who::kBusiness: return user.is_business();
     case Who::kOrganizer: return user.role == Role::kOrganizer || user.role == Role::kMaster;

@@ -15,6 +15,7 @@ struct Response;
 // Who may use a route; checked before the handler runs.
 enum class Who {
   kAnyone,
+  kSignedIn,    // anyone signed in: a teacher or a business account
   kTeacher,     // any teacher, records-only ones included
   kBusiness,    // any business account
   kOrganizer,   // 承辦人 or 總負責人 of a unit

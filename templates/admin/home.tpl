@@ -8,4 +8,5 @@
   <li><a href="{{BULLETIN_URL}}">公佈欄管理</a>：最新消息與公告的對象、公告與下架時間、置頂</li>
   <li><a href="{{FAQ_URL}}">問答集管理</a>：帳號、報名、研習時數、業務帳號、帳號漫遊等分類的問答</li>
   <li><a href="{{DOWNLOADS_URL}}">下載專區管理</a>：使用手冊、表單範本與法規函文的上傳與刪除</li>
+  <li><a href="{{FEEDBACK_URL}}">意見交流收件匣</a>：使用者的意見與回覆（待回覆 <strong id="feedback-open">{{FEEDBACK_OPEN}}</strong> 則）</li>
 </ul>

@@ -65,6 +65,7 @@ ACCOUNTS = {
     "kTeacher": ("A123456789", "B223456782"),
     "kOrganizer": ("organizer", "organizer-red"),
     "kBusiness": ("organizer", "organizer-red"),
+    "kSignedIn": ("A123456789", "B223456782"),
     "kMaster": ("master", ("master", 5)),
     "kReviewer": ("reviewer", "reviewer2"),
     "kAdmin": ("admin", ("admin", 1)),
@@ -116,6 +117,9 @@ FIELDS = {
     "admin.bulletin.create": lambda o: post_fields(unique(PREFIX + "公告")),
     "admin.bulletin.update": lambda o: post_fields(unique(PREFIX + "公告")),
     "admin.faq.create": lambda o: faq_fields(unique(PREFIX + "問答")),
+    "feedback.create": lambda o: [("category", "site"), ("body", PREFIX + "意見")],
+    "feedback.follow_up": lambda o: [("body", PREFIX + "再留言")],
+    "admin.feedback.reply": lambda o: [("body", PREFIX + "回覆")],
     "teacher.subscriptions.create": lambda o: [("q", unique(PREFIX + "訂閱")), ("county", "3")],
     "admin.faq.update": lambda o: faq_fields(unique(PREFIX + "問答")),
     "accounts.apply": lambda o: [("account_name", made_name("csrfapply")), ("display_name", PREFIX + "申請"),
@@ -177,13 +181,15 @@ POSITIVE = {
     "admin.faq": ("admin.faq.create", {}, {303}),
     "admin.downloads": ("admin.downloads.delete", {"download": lambda: demo_download_copy()}, {303}),
     "teacher.subscriptions": ("teacher.subscriptions.create", {}, {303}),
+    "feedback": ("feedback.create", {}, {303}),
+    "admin.feedback": ("admin.feedback.reply", {"feedback_thread": lambda: fresh_thread()}, {303}),
     "unsubscribe": ("unsubscribe", {"subscription": lambda: fresh_subscription()}, {200}),
 }
 
 COUNTED = ("web_session", "login_failure", "partner", "partner_claim_use", "partner_disclosure",
            "partner_report", "oidc_consent", "oidc_code", "oidc_token", "study_record", "enrolment",
            "roster_entry", "teacher", "business_account", "unit", "county", "bulletin", "correction_request",
-           "account_token", "faq", "download", "subscription")
+           "account_token", "faq", "download", "subscription", "feedback", "feedback_message")
 CHECKSUMMED = ("course", "course_session", "county", "tag", "return_reason", "partner", "oidc_consent",
                "oidc_token", "oidc_code", "business_account", "teacher", "bulletin", "faq")
 
@@ -226,6 +232,14 @@ def fresh_subscription():
     """A subscription of A123456789 (teacher 1) for the signed unsubscribe link to remove."""
     sql(f"INSERT INTO subscription (teacher_id, search) VALUES (1, 'q=CSRF{unique('').strip('-')}')")
     return sql_value("SELECT MAX(id) FROM subscription WHERE teacher_id = 1")
+
+
+def fresh_thread():
+    """A 意見交流 thread of A123456789 (teacher 1) for the administrator's positive reply."""
+    sql("INSERT INTO feedback (teacher_id, category) VALUES (1, 'other')")
+    fid = sql_value("SELECT MAX(id) FROM feedback WHERE teacher_id = 1")
+    sql(f"INSERT INTO feedback_message (feedback_id, body) VALUES ({fid}, '{PREFIX}留言')")
+    return fid
 
 
 def made_name(prefix):
@@ -276,7 +290,8 @@ def setUpModule():
                    tag="5", teacher="4",
                    post=sql_value("SELECT MIN(id) FROM bulletin"), faq=sql_value("SELECT MIN(id) FROM faq"),
                    download=sql_value("SELECT MIN(id) FROM download"),
-                   subscription=sql_value("SELECT MIN(id) FROM subscription WHERE teacher_id = 1"),  # 周怡君 of 內壢國中, the demo `master`'s unit
+                   subscription=sql_value("SELECT MIN(id) FROM subscription WHERE teacher_id = 1"),
+                   feedback_thread=sql_value("SELECT MIN(id) FROM feedback WHERE teacher_id = 1"),  # 周怡君 of 內壢國中, the demo `master`'s unit
                    new_national_id=portal._fresh_national_ids(1)[0],
                    office_account=pending_account("organizer", 4), review_account=pending_account("master", 5),
                    reset_token=reset_token_of(portal.new_teacher(name=PREFIX + "重設")[0]))
@@ -308,6 +323,7 @@ def tearDownModule():
     sql(f"DELETE FROM faq WHERE question LIKE '{PREFIX}%'")
     sql(f"DELETE FROM download WHERE title LIKE '{PREFIX}%'")
     sql("DELETE FROM subscription WHERE search LIKE 'q=CSRF%'")  # PREFIX as a query string
+    sql(f"DELETE f FROM feedback f JOIN feedback_message m ON m.feedback_id = f.id WHERE m.body LIKE '{PREFIX}%'")
     for rid, active in SAVED["reasons"]:
         sql(f"UPDATE return_reason SET active = {active} WHERE id = {rid}")
     hours, applies_to = SAVED["tag"]
@@ -408,7 +424,8 @@ class EveryPostRoute(unittest.TestCase):
                                 ("/admin/bulletin/", "post"), ("/admin/faq/", "faq"),
                                 ("/admin/downloads/", "download"), ("/office/accounts/", "office_account"),
                                 ("/review/accounts/", "review_account"),
-                                ("/teacher/subscriptions/", "subscription")):
+                                ("/teacher/subscriptions/", "subscription"), ("/feedback/", "feedback_thread"),
+                                ("/admin/feedback/", "feedback_thread")):
                 if p.startswith(prefix):
                     return str(objects[key])
         if name == "token" and p.startswith("/password/reset/"):
