@@ -206,6 +206,16 @@ INSERT INTO feedback_message (feedback_id, admin_id, body, mailed_to, at) VALUES
   (2, NULL, '承辦人調職後，尚未結案的課程要如何移交給新的承辦人？', NULL, NOW() - INTERVAL 3 DAY),
   (2, 5, '請由貴校總負責人在課程頁面使用「移交課程」，移交給新的承辦人帳號即可；已結案的課程不需移交。', 'organizer@example.edu.tw', NOW() - INTERVAL 2 DAY);
 
+-- 專長: the administrator's list; 王小明's 閱讀推動教師 waits for the 總負責人 of 內壢國中, his
+-- 特殊教育 was approved, 周怡君's 輔導 came back with a reason.
+INSERT INTO specialty (id, name) VALUES
+  (1, '閱讀推動教師'), (2, '特殊教育'), (3, '輔導'), (4, '資訊科技'), (5, '雙語教學');
+INSERT INTO specialty_application (teacher_id, unit_id, specialty_id, certificate_name, certificate_no,
+    certificate_date, state, reason, decided_by, decided_at, created_at) VALUES
+  (1, 4, 1, '閱讀推動教師研習結業證書', '桃教閱字第1140001號', @today - INTERVAL 40 DAY, 'pending', NULL, NULL, NULL, NOW() - INTERVAL 1 DAY),
+  (1, 4, 2, '特殊教育學分班結業證書', '特教字第1130123號', @today - INTERVAL 400 DAY, 'approved', NULL, 2, NOW() - INTERVAL 20 DAY, NOW() - INTERVAL 25 DAY),
+  (4, 4, 3, '輔導知能研習證明', '輔字第1140456號', @today - INTERVAL 90 DAY, 'returned', '證號與證書影本不符，請確認後重新申請。', 2, NOW() - INTERVAL 5 DAY, NOW() - INTERVAL 6 DAY);
+
 -- 下載專區: the bytes are sql/demo-files/downloads/, copied by nginx/portalctl under stored_name.
 INSERT INTO download (title, category, filename, kind, size_bytes, sha256, stored_name, uploaded_at) VALUES
   ('全國教師在職進修資訊網 In-service 使用手冊', 'manual', 'In-service使用手冊.pdf', 'pdf', 923,

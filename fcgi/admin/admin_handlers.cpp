@@ -127,6 +127,7 @@ core::Response home(core::Context& cx) {
   body.SetValue("FAQ_URL", app::url_for("admin.faq"));
   body.SetValue("DOWNLOADS_URL", app::url_for("admin.downloads"));
   body.SetValue("FEEDBACK_URL", app::url_for("admin.feedback"));
+  body.SetValue("SPECIALTIES_URL", app::url_for("admin.specialties"));
   body.SetIntValue("FEEDBACK_OPEN", feedback::sql::count_open(cx.db()));
   body.SetIntValue("APPLICATIONS", sql::applications_waiting(cx.db()));
   return page.render();

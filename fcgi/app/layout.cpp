@@ -58,6 +58,7 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
       if (user.role == core::Role::kMaster) {
         link(url_for("office.teachers"), "本單位教師");
         link(url_for("office.accounts"), "帳號管理");
+        link(url_for("office.specialties"), "專長審核");
       }
       break;
     case core::Role::kAdmin:
@@ -70,6 +71,7 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
     case core::Role::kTeacher:
       link(url_for("teacher.records"), "研習紀錄");
       link(url_for("teacher.subscriptions"), "研習資訊訂閱");
+      link(url_for("teacher.specialties"), "專長登錄");
       break;
     case core::Role::kReviewer:
       link(url_for("review.accounts"), "總負責人帳號審核");

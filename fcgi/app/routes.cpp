@@ -27,6 +27,7 @@
 #include "rosters/record_corrections.h"
 #include "rosters/roster_handlers.h"
 #include "site/course_api.h"
+#include "specialties/specialty_handlers.h"
 #include "site/course_feeds.h"
 #include "site/site_handlers.h"
 #include "site/sitemap.h"
@@ -92,6 +93,9 @@ const std::vector<core::Route>& routes() {
       {"teacher.subscriptions.delete", "POST", "/teacher/subscriptions/{id}/delete", Who::kTeacher, kHtml,  kForm, subscriptions::unsubscribe},
       {"unsubscribe.form",          "GET",  "/unsubscribe/{token}",               Who::kAnyone,     kHtml,  kForm, subscriptions::unsubscribe_form},
       {"unsubscribe",               "POST", "/unsubscribe/{token}",               Who::kAnyone,     kHtml,  kForm, subscriptions::unsubscribe_signed},
+      {"teacher.specialties",       "GET",  "/teacher/specialties",               Who::kTeacher,    kHtml,  kForm, specialties::mine},
+      {"teacher.specialties.apply", "POST", "/teacher/specialties",               Who::kTeacher,    kHtml,  kForm, specialties::apply},
+      {"teacher.specialties.certificate", "GET", "/teacher/specialties/{id}/certificate.pdf", Who::kTeacher, kHtml, kForm, specialties::own_certificate},
       {"teacher.records",           "GET",  "/teacher/records",                   Who::kTeacher,    kHtml,  kForm, records::records_page},
       {"teacher.records_csv",       "GET",  "/teacher/records.csv",               Who::kTeacher,    kHtml,  kForm, records::records_csv},
       {"teacher.certificate",       "GET",  "/teacher/records/{id}/certificate.pdf", Who::kTeacher, kHtml,  kForm, records::certificate},
@@ -143,6 +147,10 @@ const std::vector<core::Route>& routes() {
       {"office.accounts.disable",   "POST", "/office/accounts/{id}/disable",      Who::kMaster,     kHtml,  kForm, business::disable_account},
       {"office.accounts.enable",    "POST", "/office/accounts/{id}/enable",       Who::kMaster,     kHtml,  kForm, business::enable_account},
       {"office.accounts.delete",    "POST", "/office/accounts/{id}/delete",       Who::kMaster,     kHtml,  kForm, business::delete_account},
+      {"office.specialties",        "GET",  "/office/specialties",                Who::kMaster,     kHtml,  kForm, specialties::unit_list},
+      {"office.specialties.approve", "POST", "/office/specialties/{id}/approve",  Who::kMaster,     kHtml,  kForm, specialties::approve},
+      {"office.specialties.return", "POST", "/office/specialties/{id}/return",    Who::kMaster,     kHtml,  kForm, specialties::give_back},
+      {"office.specialties.certificate", "GET", "/office/specialties/{id}/certificate.pdf", Who::kMaster, kHtml, kForm, specialties::unit_certificate},
       {"review.queue",              "GET",  "/review",                            Who::kReviewer,   kHtml,  kForm, review::queue},
       {"review.approve_many",       "POST", "/review/approve",                    Who::kReviewer,   kHtml,  kForm, review::approve_courses},
       {"review.show",               "GET",  "/review/courses/{code}",             Who::kReviewer,   kHtml,  kForm, review::show_course},
@@ -181,6 +189,9 @@ const std::vector<core::Route>& routes() {
       {"admin.feedback",            "GET",  "/admin/feedback",                    Who::kAdmin,      kHtml,  kForm, feedback::inbox},
       {"admin.feedback.thread",     "GET",  "/admin/feedback/{id}",               Who::kAdmin,      kHtml,  kForm, feedback::admin_thread},
       {"admin.feedback.reply",      "POST", "/admin/feedback/{id}/reply",         Who::kAdmin,      kHtml,  kForm, feedback::reply},
+      {"admin.specialties",         "GET",  "/admin/specialties",                 Who::kAdmin,      kHtml,  kForm, specialties::admin_list},
+      {"admin.specialties.create",  "POST", "/admin/specialties",                 Who::kAdmin,      kHtml,  kForm, specialties::add},
+      {"admin.specialties.toggle",  "POST", "/admin/specialties/{id}/toggle",     Who::kAdmin,      kHtml,  kForm, specialties::toggle},
       {"oidc.discovery",            "GET",  "/.well-known/openid-configuration",  Who::kAnyone,     kJson,  kForm, sso::discovery},
       {"oidc.jwks",                 "GET",  "/oidc/jwks",                         Who::kAnyone,     kJson,  kForm, sso::jwks},
       {"oidc.authorize",            "GET",  "/oidc/authorize",                    Who::kAnyone,     kHtml,  kForm, sso::authorize},

@@ -57,6 +57,7 @@ core::Response home(core::Context& cx) {
   body.SetValue("UNIT", user.unit_name);
   if (user.role == core::Role::kMaster) {
     body.SetValueAndShowSection("TEACHERS_URL", app::url_for("office.teachers"), "MASTER");
+    body.SetValue("SPECIALTIES_URL", app::url_for("office.specialties"));
     body.SetValue("ACCOUNTS_URL", app::url_for("office.accounts"));
   }
   shared::fill_light(body, light,

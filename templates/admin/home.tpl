@@ -9,4 +9,5 @@
   <li><a href="{{FAQ_URL}}">問答集管理</a>：帳號、報名、研習時數、業務帳號、帳號漫遊等分類的問答</li>
   <li><a href="{{DOWNLOADS_URL}}">下載專區管理</a>：使用手冊、表單範本與法規函文的上傳與刪除</li>
   <li><a href="{{FEEDBACK_URL}}">意見交流收件匣</a>：使用者的意見與回覆（待回覆 <strong id="feedback-open">{{FEEDBACK_OPEN}}</strong> 則）</li>
+  <li><a href="{{SPECIALTIES_URL}}">專長項目管理</a>：教師申請專長登錄時可選的專長</li>
 </ul>

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>業務帳號首頁</h1>
 <p class="meta">{{NAME}}（{{ROLE}}）｜{{UNIT}}</p>
-{{#MASTER}}<p><a href="{{TEACHERS_URL}}">本單位教師帳號管理</a>：本校教師的職稱、任教科目、離職與轉校，以及新進教師的教師資料登錄。</p>
+{{#MASTER}}<p><a href="{{SPECIALTIES_URL}}">專長審核與瀏覽</a>：本校教師的專長登錄申請，以及依專長查看教師。</p>
+<p><a href="{{TEACHERS_URL}}">本單位教師帳號管理</a>：本校教師的職稱、任教科目、離職與轉校，以及新進教師的教師資料登錄。</p>
 <p><a href="{{ACCOUNTS_URL}}">帳號管理</a>：核准本單位承辦人的業務帳號申請，停用、重新啟用或刪除承辦人帳號。</p>{{/MASTER}}
 
 <section aria-labelledby="light-heading">

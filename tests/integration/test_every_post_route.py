@@ -117,6 +117,10 @@ FIELDS = {
     "admin.bulletin.create": lambda o: post_fields(unique(PREFIX + "公告")),
     "admin.bulletin.update": lambda o: post_fields(unique(PREFIX + "公告")),
     "admin.faq.create": lambda o: faq_fields(unique(PREFIX + "問答")),
+    "teacher.specialties.apply": lambda o: [("specialty", "5"), ("certificate_name", PREFIX + "證書"),
+                                            ("certificate_no", "1"), ("certificate_date", "2025-01-01")],
+    "office.specialties.return": lambda o: [("reason", PREFIX)],
+    "admin.specialties.create": lambda o: [("name", unique(PREFIX + "專長"))],
     "feedback.create": lambda o: [("category", "site"), ("body", PREFIX + "意見")],
     "feedback.follow_up": lambda o: [("body", PREFIX + "再留言")],
     "admin.feedback.reply": lambda o: [("body", PREFIX + "回覆")],
@@ -182,6 +186,9 @@ POSITIVE = {
     "admin.downloads": ("admin.downloads.delete", {"download": lambda: demo_download_copy()}, {303}),
     "teacher.subscriptions": ("teacher.subscriptions.create", {}, {303}),
     "feedback": ("feedback.create", {}, {303}),
+    "teacher.specialties": ("teacher.specialties.apply", {}, {303}),
+    "office.specialties": ("office.specialties.approve", {"specialty_application": lambda: fresh_application()}, {303}),
+    "admin.specialties": ("admin.specialties.create", {}, {303}),
     "admin.feedback": ("admin.feedback.reply", {"feedback_thread": lambda: fresh_thread()}, {303}),
     "unsubscribe": ("unsubscribe", {"subscription": lambda: fresh_subscription()}, {200}),
 }
@@ -189,9 +196,11 @@ POSITIVE = {
 COUNTED = ("web_session", "login_failure", "partner", "partner_claim_use", "partner_disclosure",
            "partner_report", "oidc_consent", "oidc_code", "oidc_token", "study_record", "enrolment",
            "roster_entry", "teacher", "business_account", "unit", "county", "bulletin", "correction_request",
-           "account_token", "faq", "download", "subscription", "feedback", "feedback_message")
+           "account_token", "faq", "download", "subscription", "feedback", "feedback_message",
+           "specialty", "specialty_application")
 CHECKSUMMED = ("course", "course_session", "county", "tag", "return_reason", "partner", "oidc_consent",
-               "oidc_token", "oidc_code", "business_account", "teacher", "bulletin", "faq")
+               "oidc_token", "oidc_code", "business_account", "teacher", "bulletin", "faq",
+               "specialty", "specialty_application")
 
 
 def everything(but_audit=False):
@@ -240,6 +249,13 @@ def fresh_thread():
     fid = sql_value("SELECT MAX(id) FROM feedback WHERE teacher_id = 1")
     sql(f"INSERT INTO feedback_message (feedback_id, body) VALUES ({fid}, '{PREFIX}留言')")
     return fid
+
+
+def fresh_application():
+    """A pending 專長 application of 周怡君 (內壢國中) for the 總負責人's positive approval."""
+    sql(f"INSERT INTO specialty_application (teacher_id, unit_id, specialty_id, certificate_name, certificate_no,"
+        f" certificate_date) VALUES (4, 4, 4, '{PREFIX}證書', '1', CURDATE())")
+    return sql_value("SELECT MAX(id) FROM specialty_application WHERE teacher_id = 4")
 
 
 def made_name(prefix):
@@ -291,7 +307,9 @@ def setUpModule():
                    post=sql_value("SELECT MIN(id) FROM bulletin"), faq=sql_value("SELECT MIN(id) FROM faq"),
                    download=sql_value("SELECT MIN(id) FROM download"),
                    subscription=sql_value("SELECT MIN(id) FROM subscription WHERE teacher_id = 1"),
-                   feedback_thread=sql_value("SELECT MIN(id) FROM feedback WHERE teacher_id = 1"),  # 周怡君 of 內壢國中, the demo `master`'s unit
+                   feedback_thread=sql_value("SELECT MIN(id) FROM feedback WHERE teacher_id = 1"),
+                   specialty_application=sql_value("SELECT MIN(id) FROM specialty_application WHERE state = 'pending'"),
+                   specialty="1",  # 周怡君 of 內壢國中, the demo `master`'s unit
                    new_national_id=portal._fresh_national_ids(1)[0],
                    office_account=pending_account("organizer", 4), review_account=pending_account("master", 5),
                    reset_token=reset_token_of(portal.new_teacher(name=PREFIX + "重設")[0]))
@@ -323,6 +341,8 @@ def tearDownModule():
     sql(f"DELETE FROM faq WHERE question LIKE '{PREFIX}%'")
     sql(f"DELETE FROM download WHERE title LIKE '{PREFIX}%'")
     sql("DELETE FROM subscription WHERE search LIKE 'q=CSRF%'")  # PREFIX as a query string
+    sql(f"DELETE FROM specialty_application WHERE certificate_name LIKE '{PREFIX}%'")
+    sql(f"DELETE FROM specialty WHERE name LIKE '{PREFIX}%'")
     sql(f"DELETE f FROM feedback f JOIN feedback_message m ON m.feedback_id = f.id WHERE m.body LIKE '{PREFIX}%'")
     for rid, active in SAVED["reasons"]:
         sql(f"UPDATE return_reason SET active = {active} WHERE id = {rid}")
@@ -425,7 +445,8 @@ class EveryPostRoute(unittest.TestCase):
                                 ("/admin/downloads/", "download"), ("/office/accounts/", "office_account"),
                                 ("/review/accounts/", "review_account"),
                                 ("/teacher/subscriptions/", "subscription"), ("/feedback/", "feedback_thread"),
-                                ("/admin/feedback/", "feedback_thread")):
+                                ("/admin/feedback/", "feedback_thread"), ("/office/specialties/", "specialty_application"),
+                                ("/admin/specialties/", "specialty")):
                 if p.startswith(prefix):
                     return str(objects[key])
         if name == "token" and p.startswith("/password/reset/"):
