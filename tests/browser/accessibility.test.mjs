@@ -1,6 +1,7 @@
 // WCAG 2.1 AA (Taiwan 無障礙 AA) with axe-core on the public pages, the login page with its
 // error messages, the teacher's and the organizer's homepages, 研習紀錄, 研習證明查驗 and
-// 屬性標籤應修時數; and at a phone's width (390 px) no page scrolls sideways. A phone screenshot of each page is kept.
+// 屬性標籤應修時數, and the pages of 公佈欄, 問答集, 下載專區, 研習資訊訂閱, 專長 and 意見交流 with their
+// administration; and at a phone's width (390 px) no page scrolls sideways. A phone screenshot of each page is kept.
 import {
   AXE_TAGS, DESKTOP, PHONE, assert, describeViolations, horizontalOverflow, launch, login,
   newContext, pathOf, run, runAxe, screenshot, test,
@@ -89,6 +90,26 @@ const PAGES = [
     name: 'tags', label: '/admin/tags (admin)',
     open: async (page) => { await login(page, 'admin'); return page.goto('/admin/tags'); },
   },
+  // The pages of issue 11: 公佈欄, 問答集, 下載專區, 研習資訊訂閱, 專長, 意見交流, and their administration.
+  { name: 'bulletin', label: '/bulletin', open: (page) => page.goto('/bulletin') },
+  {
+    name: 'bulletin-post', label: 'a 公佈欄 post',
+    open: async (page) => {
+      await page.goto('/bulletin');
+      return page.goto(await page.locator('main ul.bulletins a').first().getAttribute('href'));
+    },
+    check: async (page) => assert(pathOf(page).startsWith('/bulletin/'), `a post's page, not ${pathOf(page)}`),
+  },
+  { name: 'faq', label: '/faq?q=報名', open: (page) => page.goto('/faq?q=' + encodeURIComponent('報名')) },
+  { name: 'downloads', label: '/downloads', open: (page) => page.goto('/downloads') },
+  ...[['/teacher/subscriptions', 'A123456789'], ['/teacher/specialties', 'A123456789'], ['/feedback', 'A123456789'],
+    ['/feedback/1', 'A123456789'], ['/office/specialties', 'master'], ['/admin/bulletin', 'admin'],
+    ['/admin/bulletin/new', 'admin'], ['/admin/faq/new', 'admin'], ['/admin/downloads', 'admin'],
+    ['/admin/feedback', 'admin'], ['/admin/feedback/2', 'admin'], ['/admin/specialties', 'admin']].map(([path, who]) => ({
+    name: path.slice(1).replace(/\//g, '-'), label: `${path} (${who})`,
+    open: async (page) => { await login(page, who); return page.goto(path); },
+    check: async (page) => assert(pathOf(page) === path, `stayed on ${path}, not ${pathOf(page)}`),
+  })),
 ];
 
 async function openPage(s, p, device) {
