@@ -47,12 +47,12 @@ test('a new 承辦人 applies, the 總負責人 approves, the 承辦人 logs in'
   const before = new Set(mailFiles());
   await login(page, 'master');
   await page.goto('/office/accounts');
-  const row = page.locator('tr', { hasText: ACCOUNT });
+  const row = page.locator('tr[data-account]', { hasText: ACCOUNT });
   assertEqual(await row.getAttribute('data-state'), 'pending', 'the application waits on 帳號管理');
   await fits(page, 'business-accounts-desktop', shots);
-  await clickAndWait(page, row.getByRole('button', { name: '核准' }));
+  await clickAndWait(page, row.getByRole('button', { name: '核准', exact: true }));
   assert((await flashText(page)).length > 0, 'the 總負責人 is told it was approved');
-  assertEqual(await page.locator('tr', { hasText: ACCOUNT }).getAttribute('data-state'), 'active', 'now active');
+  assertEqual(await page.locator('tr[data-account]', { hasText: ACCOUNT }).getAttribute('data-state'), 'active', 'now active');
   await waitForMail((m) => m.to.includes(EMAIL), { before });
   await logout(page);
 
