@@ -14,8 +14,6 @@
 namespace accounts {
 
 namespace {
-constexpr int kMaxFailuresPerAccount = 10;   // in 15 minutes: guessing one password is hopeless
-constexpr int kMaxFailuresPerAddress = 100;  // in 15 minutes; nginx also limits the rate
 
 // Verified against when the account does not exist, so both cases take the same time.
 const std::string& dummy_hash() {
@@ -136,8 +134,8 @@ core::Response log_in(core::Context& cx) {
 
   const std::string account_key = core::sha256_hex(account);
   const auto failures = sql::count_recent_failures(cx.db(), account_key, cx.req().remote_addr);
-  if (failures.for_account >= kMaxFailuresPerAccount ||
-      failures.from_address >= kMaxFailuresPerAddress) {
+  if (failures.for_account >= sql::kMaxFailuresPerAccount ||
+      failures.from_address >= sql::kMaxFailuresPerAddress) {
     errors.add("form", "登入失敗次數過多，為保護帳號安全，請 15 分鐘後再試。");
     core::Response r = show_login(cx, form, next, 429);
     r.header("Retry-After", "900");

@@ -113,4 +113,26 @@ void set_teacher_password(db::Connection& db, int64_t teacher_id, const std::str
   db.execute("DELETE FROM web_session WHERE teacher_id = ?", teacher_id);
 }
 
+void set_account_password(db::Connection& db, int64_t account_id, const std::string& password_hash) {
+  db.execute("UPDATE business_account SET password_hash = ? WHERE id = ?", password_hash, account_id);
+  db.execute("DELETE FROM web_session WHERE account_id = ?", account_id);
+}
+
+std::optional<PasswordOwner> teacher_password_owner(db::Connection& db, int64_t teacher_id) {
+  const auto r = db.query_one("SELECT national_id, IFNULL(DATE_FORMAT(birth_date, '%Y-%m-%d'), '') AS birth_date,"
+                              " name, IFNULL(email, '') AS email, password_hash FROM teacher WHERE id = ?",
+                              teacher_id);
+  if (!r) return std::nullopt;
+  return PasswordOwner{r->str("national_id"), r->str("birth_date"), r->str("name"), r->str("email"),
+                       r->str("password_hash")};
+}
+
+std::optional<PasswordOwner> account_password_owner(db::Connection& db, int64_t account_id) {
+  const auto r = db.query_one("SELECT account_name, display_name, IFNULL(email, '') AS email, password_hash"
+                              " FROM business_account WHERE id = ?",
+                              account_id);
+  if (!r) return std::nullopt;
+  return PasswordOwner{r->str("account_name"), "", r->str("display_name"), r->str("email"), r->str("password_hash")};
+}
+
 }  // namespace accounts::sql

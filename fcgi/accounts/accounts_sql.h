@@ -20,6 +20,9 @@ struct Credentials {
 std::optional<Credentials> find_teacher_by_national_id(db::Connection& db, const std::string& id);
 std::optional<Credentials> find_account_by_name(db::Connection& db, const std::string& name);
 
+// Wrong passwords (at login, or as the current one when changing it) allowed in 15 minutes.
+inline constexpr int kMaxFailuresPerAccount = 10;   // guessing one password is hopeless
+inline constexpr int kMaxFailuresPerAddress = 100;  // nginx also limits the rate
 struct RecentFailures {
   int64_t for_account = 0;
   int64_t from_address = 0;
@@ -73,5 +76,16 @@ void confirm_email(db::Connection& db, int64_t teacher_id, const std::string& em
 std::optional<TeacherContact> find_teacher_by_id(db::Connection& db, int64_t id);
 // Sets the password and ends every session of the teacher.
 void set_teacher_password(db::Connection& db, int64_t teacher_id, const std::string& password_hash);
+// The same for a business account: the new hash, and every session of the account ended.
+void set_account_password(db::Connection& db, int64_t account_id, const std::string& password_hash);
+
+// Who changes a password: what the new one must not contain, the stored hash, where to tell.
+struct PasswordOwner {
+  std::string login_name;  // 身分證字號 or account name
+  std::string birth_date;  // teachers: "1984-05-12" or ""
+  std::string name, email, password_hash;
+};
+std::optional<PasswordOwner> teacher_password_owner(db::Connection& db, int64_t teacher_id);
+std::optional<PasswordOwner> account_password_owner(db::Connection& db, int64_t account_id);
 
 }  // namespace accounts::sql

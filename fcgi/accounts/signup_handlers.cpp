@@ -58,21 +58,6 @@ const core::FormSpec kResetForm = {
     {"password_again", "再次輸入新密碼"},
 };
 
-void check_new_password(core::Form& form, const std::string& national_id,
-                        const std::optional<domain::Date>& birth) {
-  const std::string password = form.raw("password");
-  auto& errors = form.errors();
-  if (password.empty()) {
-    errors.add("password", "請輸入密碼。");
-  } else if (const std::string why = domain::password_problem(password, national_id, birth); !why.empty()) {
-    errors.add("password", why);
-  } else if (password != form.raw("password_again")) {
-    errors.add("password_again", "兩次輸入的密碼不一致，請再輸入一次。");
-  }
-  form.set_raw("password", "");
-  form.set_raw("password_again", "");
-}
-
 std::string link(const core::Context& cx, const char* route, const std::string& token) {
   return cx.config().base_url + app::url_for(route, {token});
 }
@@ -151,6 +136,21 @@ void check_signup(core::Context& cx, core::Form& form, std::optional<sql::Unit>&
   if (!form.flag("agree")) errors.add("agree", "請詳閱並勾選同意帳號使用同意書。");
 }
 }  // namespace
+
+void check_new_password(core::Form& form, const std::string& national_id,
+                        const std::optional<domain::Date>& birth) {
+  const std::string password = form.raw("password");
+  auto& errors = form.errors();
+  if (password.empty()) {
+    errors.add("password", "請輸入密碼。");
+  } else if (const std::string why = domain::password_problem(password, national_id, birth); !why.empty()) {
+    errors.add("password", why);
+  } else if (password != form.raw("password_again")) {
+    errors.add("password_again", "兩次輸入的密碼不一致，請再輸入一次。");
+  }
+  form.set_raw("password", "");
+  form.set_raw("password_again", "");
+}
 
 core::Response signup_form(core::Context& cx) { return show_signup(cx, core::Form(kSignupForm), 200); }
 

@@ -80,6 +80,7 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
       break;
   }
   me->SetValue("FEEDBACK_URL", url_for("feedback"));
+  me->SetValue("PASSWORD_URL", url_for(user.is_teacher() ? "teacher.password" : "account.password"));
   me->SetValue("LOGOUT_URL", url_for("logout"));
   me->SetValue("CSRF_TOKEN", cx.csrf_token());
 }

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "accounts/accounts_handlers.h"
+#include "accounts/password_change.h"
 #include "accounts/signup_handlers.h"
 #include "admin/admin_handlers.h"
 #include "api/api_handlers.h"
@@ -88,6 +89,10 @@ const std::vector<core::Route>& routes() {
       {"enrolment.notice",          "GET",  "/teacher/enrolments/{id}/notice",    Who::kTeacher,    kHtml,  kForm, enrolment::notice},
       {"enrolment.correction_request_form", "GET", "/teacher/enrolments/{id}/correction-request", Who::kTeacher, kHtml, kForm, records::correction_request_form},
       {"enrolment.correction_request", "POST", "/teacher/enrolments/{id}/correction-request", Who::kTeacher, kHtml, kForm, records::request_correction},
+      {"teacher.password",          "GET",  "/teacher/password",                  Who::kTeacher,    kHtml,  kForm, accounts::password_form},
+      {"teacher.password.change",   "POST", "/teacher/password",                  Who::kTeacher,    kHtml,  kForm, accounts::change_password},
+      {"account.password",          "GET",  "/account/password",                  Who::kBusiness,   kHtml,  kForm, accounts::password_form},
+      {"account.password.change",   "POST", "/account/password",                  Who::kBusiness,   kHtml,  kForm, accounts::change_password},
       {"teacher.subscriptions",     "GET",  "/teacher/subscriptions",             Who::kTeacher,    kHtml,  kForm, subscriptions::list},
       {"teacher.subscriptions.create", "POST", "/teacher/subscriptions",          Who::kTeacher,    kHtml,  kForm, subscriptions::subscribe},
       {"teacher.subscriptions.delete", "POST", "/teacher/subscriptions/{id}/delete", Who::kTeacher, kHtml,  kForm, subscriptions::unsubscribe},

@@ -121,6 +121,12 @@ FIELDS = {
                                             ("certificate_no", "1"), ("certificate_date", "2025-01-01")],
     "office.specialties.return": lambda o: [("reason", PREFIX)],
     "admin.specialties.create": lambda o: [("name", unique(PREFIX + "專長"))],
+    # A wrong current password: a served request counts a failed login (422) and the demo accounts
+    # keep their password.
+    "teacher.password.change": lambda o: [("current", PREFIX + "錯誤"), ("password", "csrf-password-1"),
+                                          ("password_again", "csrf-password-1")],
+    "account.password.change": lambda o: [("current", PREFIX + "錯誤"), ("password", "csrf-password-1"),
+                                          ("password_again", "csrf-password-1")],
     "feedback.create": lambda o: [("category", "site"), ("body", PREFIX + "意見")],
     "feedback.follow_up": lambda o: [("body", PREFIX + "再留言")],
     "admin.feedback.reply": lambda o: [("body", PREFIX + "回覆")],
@@ -186,6 +192,8 @@ POSITIVE = {
     "admin.downloads": ("admin.downloads.delete", {"download": lambda: demo_download_copy()}, {303}),
     "teacher.subscriptions": ("teacher.subscriptions.create", {}, {303}),
     "feedback": ("feedback.create", {}, {303}),
+    "teacher.password": ("teacher.password.change", {}, {422}),
+    "account.password": ("account.password.change", {}, {422}),
     "teacher.specialties": ("teacher.specialties.apply", {}, {303}),
     "office.specialties": ("office.specialties.approve", {"specialty_application": lambda: fresh_application()}, {303}),
     "admin.specialties": ("admin.specialties.create", {}, {303}),
@@ -283,6 +291,7 @@ def setUpModule():
     SAVED["consent"] = sql("SELECT claims, granted_at, IFNULL(revoked_at, 'NULL') FROM oidc_consent"
                            " WHERE teacher_id = 1 AND partner_id = 1")
     SAVED["disclosures"] = sql_value("SELECT IFNULL(MAX(id), 0) FROM partner_disclosure")
+    SAVED["failures"] = sql_value("SELECT IFNULL(MAX(id), 0) FROM login_failure")
     SAVED["codes"] = {r[0] for r in sql("SELECT code_sha256 FROM oidc_code WHERE teacher_id = 1")}
     SAVED["tokens"] = {r[0] for r in sql("SELECT token_sha256 FROM oidc_token WHERE teacher_id = 1")}
     # A's consent to dream-n, so that a revoke without its check would act.
@@ -341,6 +350,7 @@ def tearDownModule():
     sql(f"DELETE FROM faq WHERE question LIKE '{PREFIX}%'")
     sql(f"DELETE FROM download WHERE title LIKE '{PREFIX}%'")
     sql("DELETE FROM subscription WHERE search LIKE 'q=CSRF%'")  # PREFIX as a query string
+    sql(f"DELETE FROM login_failure WHERE id > {SAVED['failures']}")  # the password changes' positive controls
     sql(f"DELETE FROM specialty_application WHERE certificate_name LIKE '{PREFIX}%'")
     sql(f"DELETE FROM specialty WHERE name LIKE '{PREFIX}%'")
     sql(f"DELETE f FROM feedback f JOIN feedback_message m ON m.feedback_id = f.id WHERE m.body LIKE '{PREFIX}%'")
