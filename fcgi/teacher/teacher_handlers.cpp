@@ -52,6 +52,14 @@ std::optional<std::string> render_home(core::Context& cx) {
     locked->SetValue("REASON", profile->employment_note.empty()
                                    ? (profile->has_unit ? "" : "目前沒有服務單位。")
                                    : profile->employment_note);
+    if (const auto master = sql::unit_master(cx.db(), cx.user().id)) {
+      auto* who = locked->AddSectionDictionary("MASTER");
+      who->SetValue("MASTER_NAME", master->name);
+      who->SetValue("MASTER_PHONE", master->phone);
+      who->SetValue("MASTER_UNIT", master->unit_name);
+    } else {
+      locked->SetValueAndShowSection("UNIT_ACCOUNTS_URL", app::url_for("units.accounts"), "NO_MASTER");
+    }
   } else {
     auto* active = body.AddSectionDictionary("ACTIVE");
     const auto missed = sql::missed_courses(cx.db(), cx.user().id);

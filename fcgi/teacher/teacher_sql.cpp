@@ -13,6 +13,17 @@ CourseLine line_of(const db::Row& r) {
 }
 }  // namespace
 
+std::optional<Master> unit_master(db::Connection& db, int64_t teacher_id) {
+  const auto r = db.query_one(
+      "SELECT a.display_name, IFNULL(a.phone, '') AS phone, u.name AS unit_name FROM teacher t"
+      " JOIN business_account a ON a.unit_id = t.unit_id AND a.kind = 'master'"
+      " AND a.approved_at IS NOT NULL AND a.disabled_at IS NULL JOIN unit u ON u.id = t.unit_id"
+      " WHERE t.id = ? ORDER BY a.id LIMIT 1",
+      teacher_id);
+  if (!r) return std::nullopt;
+  return Master{r->str("display_name"), r->str("phone"), r->str("unit_name")};
+}
+
 std::optional<Profile> find_profile(db::Connection& db, int64_t teacher_id) {
   const auto r = db.query_one(
       "SELECT t.name, u.name AS unit_name, t.employment, t.employment_note, t.title_name,"

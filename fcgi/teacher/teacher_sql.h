@@ -16,6 +16,12 @@ struct Profile {
 };
 std::optional<Profile> find_profile(db::Connection& db, int64_t teacher_id);
 
+// Who can restore a records-only account: the approved, enabled 總負責人 of the teacher's (last) unit.
+struct Master {
+  std::string name, phone, unit_name;
+};
+std::optional<Master> unit_master(db::Connection& db, int64_t teacher_id);
+
 struct CourseLine {
   std::string code, title, unit_name, first_date, last_date, status;
 };

@@ -6,7 +6,8 @@
   <h2 id="locked-heading">帳號僅能查詢研習紀錄</h2>
   <p>您目前的任職狀態為「{{EMPLOYMENT}}」。依使用管理規定第 5 條，非在職或無服務單位的教師帳號僅能查詢個人研習紀錄，無法報名研習或使用帳號漫遊。</p>
   <p>原因：{{REASON}}</p>
-  <p>如資料有誤，請洽服務學校的總負責人更新教師資料。</p>
+  {{#MASTER}}<p id="restore-contact">如資料有誤，或您已到新學校任職，請洽{{MASTER_UNIT}}總負責人 <strong>{{MASTER_NAME}}</strong>（電話 {{MASTER_PHONE}}）更新教師資料；轉到新學校時，由新學校的總負責人以「教師資料登錄」加入。</p>{{/MASTER}}
+  {{#NO_MASTER}}<p id="restore-contact">請洽您目前服務學校的總負責人，以「教師資料登錄」將您的帳號加入該校；各校總負責人可在<a href="{{UNIT_ACCOUNTS_URL}}">各校業務帳號人員查詢</a>找到。</p>{{/NO_MASTER}}
 </section>
 {{/RECORDS_ONLY}}
 

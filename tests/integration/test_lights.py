@@ -76,6 +76,8 @@ class DemoTeachers(LightAssertions):
         html = page_of("F123456784", "/teacher")
         self.assertIn("帳號僅能查詢研習紀錄", html)
         self.assertIn("已自桃園市立內壢國民中學離職", html)
+        # Without a unit: who can restore the account is found on 各校業務帳號人員查詢.
+        self.assertRegex(html, r'id="restore-contact">[^<]*<a href="/units/accounts">各校業務帳號人員查詢</a>')
         self.assertIn("離職", html)
         self.assertEqual(lights(html), [])
         self.assertNotIn("data-light", html)

@@ -164,6 +164,8 @@ class Staff(unittest.TestCase):
         home = again.get("/teacher")
         self.assertEqual(home.status, 200)
         self.assertIn(note, home.text)
+        # Who can restore it: the school's 總負責人, by name and office phone.
+        self.assertRegex(home.text, r'id="restore-contact">[^<]*<strong>張總負責</strong>（電話 03-4512345#200）')
         self.assertEqual(sql_value(f"SELECT records_only FROM web_session WHERE teacher_id = {tid}"), "1")
         actor, action, detail = audit_of(tid)[-1]
         self.assertEqual((actor, action), (f"b:{self.master_id}", "teacher.departure"))
