@@ -162,6 +162,36 @@ class OpenApi(unittest.TestCase):
         self.assertEqual(check(body, {"$ref": "#/components/schemas/Error"}, spec), [])
 
 
+def keys(value):
+    """The shape of an answer: the keys of every object in it, by where they are."""
+    out = {}
+    def walk(v, where):
+        if isinstance(v, dict):
+            out[where] = set(v)
+            for k, sub in v.items():
+                walk(sub, f"{where}.{k}")
+        elif isinstance(v, list):
+            for item in v[:1]:
+                walk(item, f"{where}[]")
+    walk(value, "$")
+    return out
+
+
+class OpenApiExamples(unittest.TestCase):
+    def test_the_files_examples_follow_its_schemas_and_have_the_shape_of_real_answers(self):
+        with open(OPENAPI, encoding="utf-8") as f:
+            spec = json.load(f)
+        for doc_path, path in (("/api/v1/courses", "/api/v1/courses?q=%E9%96%B1%E8%AE%80&per_page=1"),
+                               ("/api/v1/courses/{code}", "/api/v1/courses/5600001")):
+            with self.subTest(path=doc_path):
+                content = spec["paths"][doc_path]["get"]["responses"]["200"]["content"]["application/json"]
+                self.assertIn("example", content, f"{doc_path} has no example")
+                self.assertEqual(check(content["example"], content["schema"], spec), [])
+                status, _, real = api_json(path)
+                self.assertEqual(status, 200)
+                self.assertEqual(keys(content["example"]), keys(real), "the example has the real answer's fields")
+
+
 class RateLimit(unittest.TestCase):
     def test_a_flood_from_one_address_gets_429_with_retry_after_others_are_served(self):
         answers = [api("/api/v1/courses/5600001", source="127.0.0.77") for _ in range(200)]
