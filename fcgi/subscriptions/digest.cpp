@@ -55,9 +55,7 @@ bool digest_of(db::Connection& db, const core::Config& config, int64_t teacher_i
   site::CourseFinder& finder = site::course_finder(config);
   for (const auto& s : to ? sql::of_teacher(db, teacher_id) : std::vector<sql::Subscription>{}) {
     if (total >= kCoursesPerMail) break;
-    core::Params params;
-    core::parse_urlencoded(s.search, core::Limits{}, params);
-    const site::SearchForm form = site::parse_search(params, kMatchesPerSearch);
+    const site::SearchForm form = parsed_search(s.search, kMatchesPerSearch);
     const auto found = finder.find(db, form.filters);
     std::vector<uint32_t> fresh;
     for (uint32_t id : sql::unsent_approved_since(db, teacher_id, found.course_ids, s.created_at)) {

@@ -24,12 +24,6 @@ std::string name_in(const std::vector<shared::reference::Choice>& choices, int64
   return "";
 }
 
-site::SearchForm parsed(const std::string& search) {
-  core::Params params;
-  core::parse_urlencoded(search, core::Limits{}, params);
-  return site::parse_search(params, 20);
-}
-
 // What a typed subscription cannot be, in Chinese; "" when it may be saved.
 std::string refusal_of(db::Connection& db, const core::Params& in, const site::SearchForm& form) {
   if (!form.notes.empty()) return form.notes.front();
@@ -50,7 +44,7 @@ core::Response show(core::Context& cx, const core::Params* typed, const std::str
   body.SetIntValue("MAX", kMaxPerTeacher);
   const auto mine = sql::of_teacher(cx.db(), cx.user().id);
   for (const auto& s : mine) {
-    const site::SearchForm form = parsed(s.search);
+    const site::SearchForm form = parsed_search(s.search, 20);
     auto* row = body.AddSectionDictionary("SUBSCRIPTION");
     row->SetIntValue("ID", s.id);
     row->SetValue("WORDS", describe(cx.db(), form));
@@ -97,6 +91,12 @@ core::Response bad_link(core::Context& cx) {
 }
 
 }  // namespace
+
+site::SearchForm parsed_search(const std::string& search, int page_size) {
+  core::Params params;
+  core::parse_urlencoded(search, core::Limits{}, params);
+  return site::parse_search(params, page_size);
+}
 
 std::string describe(db::Connection& db, const site::SearchForm& f) {
   const auto lists = shared::reference::lists(db);
@@ -158,7 +158,7 @@ core::Response unsubscribe_form(core::Context& cx) {
   bool any = false;
   for (const auto& s : mine) {
     if (target->second != 0 && s.id != target->second) continue;
-    body.AddSectionDictionary("SUBSCRIPTION")->SetValue("WORDS", describe(cx.db(), parsed(s.search)));
+    body.AddSectionDictionary("SUBSCRIPTION")->SetValue("WORDS", describe(cx.db(), parsed_search(s.search, 20)));
     any = true;
   }
   if (!any) {

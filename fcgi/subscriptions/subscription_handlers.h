@@ -18,6 +18,9 @@ core::Response unsubscribe(core::Context& cx);   // POST /teacher/subscriptions/
 core::Response unsubscribe_form(core::Context& cx);    // GET /unsubscribe/{token}
 core::Response unsubscribe_signed(core::Context& cx);  // POST /unsubscribe/{token}
 
+// A saved search (its stored query string) read as the search page reads its parameters.
+site::SearchForm parsed_search(const std::string& search, int page_size);
+
 // A saved search in words: 「關鍵字「閱讀」、桃園市、國中、只看開放報名」.
 std::string describe(db::Connection& db, const site::SearchForm& form);
 
