@@ -6,7 +6,9 @@
 // `portal-tool search-spellings KEYWORD` prints the terms the search makes of a keyword, one line
 // each with its spellings tab-separated (domain/search_terms.h), for bench/search_check.py;
 // `portal-tool scheduler --config FILE [--once] [--pid-file FILE]` runs the timed jobs
-// (scheduler/scheduler.h).
+// (scheduler/scheduler.h); `portal-tool totp-code HEX_SECRET` prints the current code of a
+// second factor (nginx/portalctl totp-code ACCOUNT, for the demo accounts).
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +21,7 @@
 
 #include "core/jwt.h"
 #include "core/security.h"
+#include "core/totp.h"
 #include "domain/course_state.h"
 #include "domain/search_terms.h"
 #include "scheduler/scheduler.h"
@@ -35,7 +38,21 @@ const char kUsage[] =
     "       portal-tool keys list DIR\n"
     "       portal-tool course-states public|unfinished\n"
     "       portal-tool search-spellings KEYWORD\n"
-    "       portal-tool scheduler --config FILE [--once] [--pid-file FILE]\n";
+    "       portal-tool scheduler --config FILE [--once] [--pid-file FILE]\n"
+    "       portal-tool totp-code HEX_SECRET\n";
+
+std::optional<std::string> hex_decoded(const std::string& hex) {
+  if (hex.empty() || hex.size() % 2 != 0) return std::nullopt;
+  std::string out;
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    const std::string pair = hex.substr(i, 2);
+    if (!std::isxdigit(static_cast<unsigned char>(pair[0])) || !std::isxdigit(static_cast<unsigned char>(pair[1]))) {
+      return std::nullopt;
+    }
+    out.push_back(static_cast<char>(std::stoi(pair, nullptr, 16)));
+  }
+  return out;
+}
 
 int usage() {
   std::fputs(kUsage, stderr);
@@ -130,6 +147,12 @@ int main(int argc, char** argv) {
       for (const auto& s : spellings) line += (line.empty() ? "" : "\t") + s;
       std::puts(line.c_str());
     }
+    return 0;
+  }
+  if (argc == 3 && std::strcmp(argv[1], "totp-code") == 0) {
+    const auto secret = hex_decoded(argv[2]);
+    if (!secret) return usage();
+    std::puts(core::totp::code_at(*secret, std::time(nullptr)).c_str());
     return 0;
   }
   if (argc >= 2 && std::strcmp(argv[1], "scheduler") == 0) {

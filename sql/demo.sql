@@ -247,6 +247,12 @@ INSERT INTO business_account (id, account_name, display_name, unit_id, kind, app
   (102, 'reviewer-centre', '鄭審課', 1, 'reviewer', NOW(), 'reviewer-centre@example.edu.tw', '07-7172930#1234', @hash),
   (103, 'organizer-clhs', '蔡承辦', 201, 'organizer', NOW(), 'organizer-clhs@example.edu.tw', '03-4932181#231', @hash),
   (104, 'organizer-ncu', '劉承辦', 202, 'organizer', NOW(), 'organizer-ncu@example.edu.tw', '03-4227151#57000', @hash);
+-- 雙因素驗證 (issue 10): 審課人員 and the administrator must pass one. These four have an
+-- authenticator set up with the demo secret NFXH GZLS OZUW GZJN MRSW 23ZN ORXX I4BB (add it to any
+-- authenticator app, or `nginx/portalctl totp-code reviewer` prints the current code);
+-- `reviewer2` has none yet, so its next login asks it to set one up.
+UPDATE business_account SET totp_secret = 'inservice-demo-totp!', totp_enabled_at = NOW() - INTERVAL 30 DAY
+ WHERE account_name IN ('reviewer', 'admin', 'reviewer-k12ea', 'reviewer-centre');
 
 -- Two courses of each school waiting for review and one approved, each with one morning session.
 INSERT INTO course (id, code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school, category_id, subject_area, levels, basis_doc, outline, hours, class_count, seats_per_class, online_seats, seats_taken, enrol_online, contact1_name, contact1_phone, contact1_email, state, first_date, last_date, created_at) VALUES

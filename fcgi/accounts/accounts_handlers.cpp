@@ -2,6 +2,7 @@
 #include "accounts/accounts_handlers.h"
 
 #include "accounts/accounts_sql.h"
+#include "accounts/second_factor.h"
 #include "shared/access.h"
 #include "shared/form_view.h"
 #include "app/routes.h"
@@ -159,6 +160,8 @@ core::Response log_in(core::Context& cx) {
 
   if (teacher) {
     shared::access::start_teacher_session(cx, credentials->id);
+  } else if (second_factor_due(cx, credentials->id)) {
+    return challenge(cx, credentials->id, next);  // the session begins once the factor is passed
   } else {
     shared::access::start_account_session(cx, credentials->id);
   }

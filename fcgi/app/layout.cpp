@@ -81,6 +81,9 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
   }
   me->SetValue("FEEDBACK_URL", url_for("feedback"));
   me->SetValue("PASSWORD_URL", url_for(user.is_teacher() ? "teacher.password" : "account.password"));
+  if (user.is_business()) {
+    me->SetValueAndShowSection("SECOND_FACTOR_URL", url_for("account.second_factor"), "BUSINESS");
+  }
   me->SetValue("LOGOUT_URL", url_for("logout"));
   me->SetValue("CSRF_TOKEN", cx.csrf_token());
 }

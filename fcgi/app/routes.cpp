@@ -5,6 +5,7 @@
 
 #include "accounts/accounts_handlers.h"
 #include "accounts/password_change.h"
+#include "accounts/second_factor.h"
 #include "accounts/signup_handlers.h"
 #include "admin/admin_handlers.h"
 #include "api/api_handlers.h"
@@ -72,6 +73,9 @@ const std::vector<core::Route>& routes() {
       {"healthz",                   "GET",  "/healthz",                           Who::kAnyone,     kJson,  kForm, site::health},
       {"login.form",                "GET",  "/login",                             Who::kAnyone,     kHtml,  kForm, accounts::login_form},
       {"login",                     "POST", "/login",                             Who::kAnyone,     kHtml,  kForm, accounts::log_in},
+      {"login.second_factor.form",  "GET",  "/login/second-factor",               Who::kAnyone,     kHtml,  kForm, accounts::second_factor_form},
+      {"login.second_factor",       "POST", "/login/second-factor",               Who::kAnyone,     kHtml,  kForm, accounts::pass_second_factor},
+      {"login.second_factor.qr",    "GET",  "/login/second-factor/qr.svg",        Who::kAnyone,     kHtml,  kForm, accounts::login_setup_qr},
       {"signup.form",               "GET",  "/signup",                            Who::kAnyone,     kHtml,  kForm, accounts::signup_form},
       {"signup",                    "POST", "/signup",                            Who::kAnyone,     kHtml,  kForm, accounts::sign_up},
       {"signup.confirm",            "GET",  "/signup/confirm/{token}",            Who::kAnyone,     kHtml,  kForm, accounts::confirm_email},
@@ -93,6 +97,11 @@ const std::vector<core::Route>& routes() {
       {"teacher.password.change",   "POST", "/teacher/password",                  Who::kTeacher,    kHtml,  kForm, accounts::change_password},
       {"account.password",          "GET",  "/account/password",                  Who::kBusiness,   kHtml,  kForm, accounts::password_form},
       {"account.password.change",   "POST", "/account/password",                  Who::kBusiness,   kHtml,  kForm, accounts::change_password},
+      {"account.second_factor",     "GET",  "/account/second-factor",             Who::kBusiness,   kHtml,  kForm, accounts::second_factor_page},
+      {"account.second_factor.qr",  "GET",  "/account/second-factor/qr.svg",      Who::kBusiness,   kHtml,  kForm, accounts::account_setup_qr},
+      {"account.second_factor.enable", "POST", "/account/second-factor/enable",   Who::kBusiness,   kHtml,  kForm, accounts::enable_second_factor},
+      {"account.second_factor.renew", "POST", "/account/second-factor/recovery-codes", Who::kBusiness, kHtml, kForm, accounts::renew_recovery_codes},
+      {"account.second_factor.disable", "POST", "/account/second-factor/disable", Who::kBusiness,  kHtml,  kForm, accounts::disable_second_factor},
       {"teacher.subscriptions",     "GET",  "/teacher/subscriptions",             Who::kTeacher,    kHtml,  kForm, subscriptions::list},
       {"teacher.subscriptions.create", "POST", "/teacher/subscriptions",          Who::kTeacher,    kHtml,  kForm, subscriptions::subscribe},
       {"teacher.subscriptions.delete", "POST", "/teacher/subscriptions/{id}/delete", Who::kTeacher, kHtml,  kForm, subscriptions::unsubscribe},

@@ -172,6 +172,7 @@ core::Response show_unit_accounts(core::Context& cx, const Focus& focus, int sta
     row->SetValue("EMAIL", a.email);
     row->SetValue("STATE", domain::account_state_label(a.state));
     row->SetValue("STATE_CODE", domain::account_state_code(a.state));
+    row->SetValue("SECOND_FACTOR", a.second_factor ? "已啟用" : "未啟用");
     row->SetValue("APPLIED_AT", shared::roc_datetime(a.applied_at));
     if (a.state == AccountState::kRefused)
       row->SetValueAndShowSection("REASON", a.refusal_reason, "REFUSED");

@@ -24,7 +24,7 @@ constexpr const char* kAccountColumns =
     " DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') AS applied_at,"
     " IFNULL(a.refusal_reason, '') AS refusal_reason, a.approved_at IS NOT NULL AS approved,"
     " a.refused_at IS NOT NULL AS refused, a.disabled_at IS NOT NULL AS disabled,"
-    " a.deleted_at IS NOT NULL AS deleted, u.level, u.ownership, u.recognised_by_article3,"
+    " a.deleted_at IS NOT NULL AS deleted, a.totp_enabled_at IS NOT NULL AS second_factor, u.level, u.ownership, u.recognised_by_article3,"
     " u.has_legal_person, u.community_college, u.county_id,"
     " IFNULL(u.authority_unit_id, 0) AS authority_unit_id, IFNULL(u.review_unit_id, 0) AS "
     "review_unit_id"
@@ -43,6 +43,7 @@ Account account_from(const db::Row& r) {
   a.unit_name = r.str("unit_name");
   a.applied_at = r.str("applied_at");
   a.refusal_reason = r.str("refusal_reason");
+  a.second_factor = r.flag("second_factor");
   a.state = domain::account_state(r.flag("approved"), r.flag("refused"), r.flag("disabled"),
                                   r.flag("deleted"));
   a.route.county_id = r.i64("county_id");

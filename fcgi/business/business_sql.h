@@ -39,6 +39,7 @@ struct Account {
   std::string account_name, display_name, kind, phone, email, unit_code, unit_name, applied_at,
       refusal_reason;
   domain::AccountState state = domain::AccountState::kPending;
+  bool second_factor = false;     // 雙因素驗證 on: the approver sees it
   domain::RoutedUnitFacts route;  // of its unit, for who reviews it
 };
 // Any unit's account by id (the caller decides whether the user may see it); `lock` takes the row

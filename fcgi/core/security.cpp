@@ -19,6 +19,8 @@ constexpr uint32_t kArgonLanes = 1;
 constexpr size_t kArgonHashLen = 32;
 constexpr size_t kArgonSaltLen = 16;
 
+}  // namespace
+
 std::string random_bytes(size_t n) {
   std::string out(n, '\0');
   if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) {
@@ -26,7 +28,6 @@ std::string random_bytes(size_t n) {
   }
   return out;
 }
-}  // namespace
 
 std::string base64url(std::string_view bytes) {
   static const char kAlphabet[] =

@@ -7,6 +7,8 @@
 
 namespace core {
 
+// n bytes from OpenSSL's CSPRNG.
+std::string random_bytes(size_t n);
 // 256-bit random token, base64url without padding (43 characters).
 std::string random_token();
 std::string base64url(std::string_view bytes);

@@ -13,7 +13,9 @@ namespace {
 // The public routes that are not pages to visit, by name: they stay off the map on purpose.
 const std::set<std::string_view>& not_pages() {
   static const std::set<std::string_view> names = {
-      "healthz", "logout.form", "oidc.authorize", "oidc.discovery", "oidc.jwks", "sitemap"};
+      "healthz", "logout.form", "oidc.authorize", "oidc.discovery", "oidc.jwks", "sitemap",
+      // steps of a login already under way, not places to go
+      "login.second_factor.form", "login.second_factor.qr"};
   return names;
 }
 

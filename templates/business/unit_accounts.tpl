@@ -19,7 +19,7 @@
     <td data-label="類別">{{KIND}}</td>
     <td data-label="聯絡方式">{{PHONE}}<br>{{EMAIL}}</td>
     <td data-label="申請時間">{{APPLIED_AT}}</td>
-    <td data-label="狀態"><span class="state">{{STATE}}</span>{{#REFUSED}}<br>理由：{{REASON}}{{/REFUSED}}</td>
+    <td data-label="狀態"><span class="state">{{STATE}}</span>{{#REFUSED}}<br>理由：{{REASON}}{{/REFUSED}}<br><span class="second-factor">雙因素驗證{{SECOND_FACTOR}}</span></td>
     <td data-label="處理">
       {{#HAS_NOTE}}<p class="hint">{{NOTE}}</p>{{/HAS_NOTE}}
       {{>DECIDE}}

@@ -3,7 +3,7 @@ handlers, 404 / 405 pages, and the health check."""
 import json
 import unittest
 
-from portal import Client, main, session_key, sql, sql_value
+from portal import Client, logged_in, main, session_key, sql, sql_value
 
 _first_failure_id = 0
 
@@ -21,13 +21,6 @@ def counts():
     """What a refused POST must leave alone."""
     return sql("SELECT (SELECT COUNT(*) FROM web_session), (SELECT COUNT(*) FROM login_failure),"
                " (SELECT COUNT(*) FROM audit_log)")[0]
-
-
-def logged_in(account):
-    c = Client()
-    r = c.login(account)
-    assert r.status == 303, (account, r.status)
-    return c
 
 
 def session_alive(c):

@@ -127,6 +127,11 @@ FIELDS = {
                                           ("password_again", "csrf-password-1")],
     "account.password.change": lambda o: [("current", PREFIX + "錯誤"), ("password", "csrf-password-1"),
                                           ("password_again", "csrf-password-1")],
+    # 雙因素驗證 of `organizer`: the code of a secret being set up, as the app shows it now.
+    "account.second_factor.enable": lambda o: [("code", pending_code("organizer"))],
+    "account.second_factor.renew": lambda o: [("renew_code", "000000")],
+    "account.second_factor.disable": lambda o: [("disable_code", "000000")],
+    "login.second_factor": lambda o: [("code", "000000")],
     "feedback.create": lambda o: [("category", "site"), ("body", PREFIX + "意見")],
     "feedback.follow_up": lambda o: [("body", PREFIX + "再留言")],
     "admin.feedback.reply": lambda o: [("body", PREFIX + "回覆")],
@@ -194,6 +199,8 @@ POSITIVE = {
     "feedback": ("feedback.create", {}, {303}),
     "teacher.password": ("teacher.password.change", {}, {422}),
     "account.password": ("account.password.change", {}, {422}),
+    # Turning the factor on shows the recovery codes (and renews the session of that client).
+    "account.second_factor": ("account.second_factor.enable", {}, {200}),
     "teacher.specialties": ("teacher.specialties.apply", {}, {303}),
     "office.specialties": ("office.specialties.approve", {"specialty_application": lambda: fresh_application()}, {303}),
     "admin.specialties": ("admin.specialties.create", {}, {303}),
@@ -205,7 +212,7 @@ COUNTED = ("web_session", "login_failure", "partner", "partner_claim_use", "part
            "partner_report", "oidc_consent", "oidc_code", "oidc_token", "study_record", "enrolment",
            "roster_entry", "teacher", "business_account", "unit", "county", "bulletin", "correction_request",
            "account_token", "faq", "download", "subscription", "feedback", "feedback_message",
-           "specialty", "specialty_application")
+           "specialty", "specialty_application", "recovery_code", "login_challenge")
 CHECKSUMMED = ("course", "course_session", "county", "tag", "return_reason", "partner", "oidc_consent",
                "oidc_token", "oidc_code", "business_account", "teacher", "bulletin", "faq",
                "specialty", "specialty_application")
@@ -225,6 +232,14 @@ OBJECTS = {}      # what the {params} and fields name
 CLIENTS = {}      # account -> signed-in Client
 MADE = []         # business accounts made here
 SAVED = {}
+
+
+def pending_code(account):
+    """A code of the account's second factor being set up (a secret made here when it has none)."""
+    sql(f"UPDATE business_account SET totp_secret = RANDOM_BYTES(20), totp_last_step = 0"
+        f" WHERE account_name = {sql_str(account)} AND totp_secret IS NULL")
+    sql(f"UPDATE business_account SET totp_last_step = 0 WHERE account_name = {sql_str(account)}")
+    return portal.totp_now(account)
 
 
 def post_fields(title):
@@ -336,6 +351,10 @@ def tearDownModule():
     for (tid,) in sql(f"SELECT id FROM teacher WHERE name LIKE '{PREFIX}%'"):
         portal.delete_teacher(tid)
     sql("DELETE FROM account_token WHERE teacher_id = 1")  # the reset link the positive control asked for
+    # The second factor the positive control turned on for `organizer`.
+    sql("DELETE r FROM recovery_code r JOIN business_account a ON a.id = r.account_id WHERE a.account_name = 'organizer'")
+    sql("UPDATE business_account SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = 0"
+        " WHERE account_name = 'organizer'")
     known = {row[0] for row in SAVED["enrolments"]}
     for (eid,) in sql("SELECT id FROM enrolment WHERE course_id = 1"):
         if eid not in known:

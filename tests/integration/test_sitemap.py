@@ -10,7 +10,8 @@ from portal import ROOT, Client, main
 from test_every_post_route import parse_routes
 
 # Kept in step with not_pages() in fcgi/site/sitemap.cpp.
-NOT_PAGES = {"healthz", "logout.form", "oidc.authorize", "oidc.discovery", "oidc.jwks", "sitemap"}
+NOT_PAGES = {"healthz", "logout.form", "oidc.authorize", "oidc.discovery", "oidc.jwks", "sitemap",
+             "login.second_factor.form", "login.second_factor.qr"}  # steps of a login under way
 
 
 class Sitemap(unittest.TestCase):
