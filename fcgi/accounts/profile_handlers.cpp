@@ -24,7 +24,8 @@ const core::FormSpec kProfileForm = {
     {"email", "電子郵件", core::FieldKind::kText, true, 254},
 };
 
-core::Response show(core::Context& cx, const sql::TeacherProfile& me, const core::Form& form, int status) {
+core::Response show(core::Context& cx, const sql::TeacherProfile& me, const core::Form& form,
+                    int status) {
   core::Page page(cx, "accounts/profile.tpl", "修改個人基本資料");
   auto& body = page.body();
   body.SetValue("ACTION", app::url_for("teacher.profile.update"));
@@ -50,8 +51,9 @@ std::string link(const core::Context& cx, const std::string& token) {
 }
 
 std::string new_address_mail(const std::string& name, const std::string& url) {
-  return name + " 您好：\n\n您在全國教師在職進修資訊網申請將教師個人帳號的電子郵件信箱變更為本信箱。"
-                "請開啟下列連結並按「確認變更」（24 小時內有效，僅能使用一次）：\n\n" +
+  return name +
+         " 您好：\n\n您在全國教師在職進修資訊網申請將教師個人帳號的電子郵件信箱變更為本信箱。"
+         "請開啟下列連結並按「確認變更」（24 小時內有效，僅能使用一次）：\n\n" +
          url +
          "\n\n按下確認之前，帳號仍使用原來的信箱。如非您本人申請，請忽略本信，信箱不會變更。\n"
          "本信由系統自動寄出，請勿直接回覆。\n";
@@ -59,10 +61,11 @@ std::string new_address_mail(const std::string& name, const std::string& url) {
 
 // To the address being replaced: no link, and not the new address either (it is not yet proven).
 std::string old_address_mail(const std::string& name) {
-  return name + " 您好：\n\n您的教師個人帳號剛剛申請變更電子郵件信箱，確認信已寄到新的信箱。"
-                "新信箱在 24 小時內按下確認連結才會生效；在那之前，帳號仍使用本信箱。\n\n"
-                "若不是您本人申請，請不要理會新信箱的確認（信箱就不會變更），並立即變更登入密碼、"
-                "洽服務單位的總負責人。\n\n本信由系統自動寄出，請勿直接回覆。\n";
+  return name +
+         " 您好：\n\n您的教師個人帳號剛剛申請變更電子郵件信箱，確認信已寄到新的信箱。"
+         "新信箱在 24 小時內按下確認連結才會生效；在那之前，帳號仍使用本信箱。\n\n"
+         "若不是您本人申請，請不要理會新信箱的確認（信箱就不會變更），並立即變更登入密碼、"
+         "洽服務單位的總負責人。\n\n本信由系統自動寄出，請勿直接回覆。\n";
 }
 
 core::Response dead_link(core::Context& cx) {
@@ -122,15 +125,18 @@ core::Response update_profile(core::Context& cx) {
     // Only the newest link may change the address: the ones asked for before it die.
     sql::use_all_tokens(cx.db(), sql::kChangeEmail, id);
     const std::string token = core::random_token();
-    sql::insert_token(cx.db(), sql::kChangeEmail, id, core::sha256_hex(token), email, kChangeEmailMinutes);
+    sql::insert_token(cx.db(), sql::kChangeEmail, id, core::sha256_hex(token), email,
+                      kChangeEmailMinutes);
     mail::enqueue(cx.db(), {email, std::string(kSubjectPrefix) + "請確認新的電子郵件信箱",
                             new_address_mail(me->name, link(cx, token))});
     if (domain::is_valid_email(me->email)) {
-      mail::enqueue(cx.db(), {me->email, std::string(kSubjectPrefix) + "您的帳號正在變更電子郵件信箱",
-                              old_address_mail(me->name)});
+      mail::enqueue(cx.db(),
+                    {me->email, std::string(kSubjectPrefix) + "您的帳號正在變更電子郵件信箱",
+                     old_address_mail(me->name)});
     }
     shared::access::audit(cx, "profile.email_change", std::to_string(id));
-    said += "確認信已寄到 " + email + "，請在 24 小時內開啟信中的連結；確認之前，仍使用原來的電子郵件信箱。";
+    said += "確認信已寄到 " + email +
+            "，請在 24 小時內開啟信中的連結；確認之前，仍使用原來的電子郵件信箱。";
   }
   tx.commit();
   cx.flash(said);
@@ -138,7 +144,8 @@ core::Response update_profile(core::Context& cx) {
 }
 
 core::Response email_change_form(core::Context& cx) {
-  const auto owner = sql::live_token(cx.db(), sql::kChangeEmail, core::sha256_hex(cx.param("token")), false);
+  const auto owner =
+      sql::live_token(cx.db(), sql::kChangeEmail, core::sha256_hex(cx.param("token")), false);
   if (!owner) return dead_link(cx);
   const auto teacher = sql::find_teacher_by_id(cx.db(), owner->teacher_id);
   if (!teacher) return dead_link(cx);

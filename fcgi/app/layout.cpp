@@ -81,7 +81,8 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
   }
   me->SetValue("FEEDBACK_URL", url_for("feedback"));
   me->SetValue("PASSWORD_URL", url_for(user.is_teacher() ? "teacher.password" : "account.password"));
-  if (user.is_teacher()) me->SetValueAndShowSection("PROFILE_URL", url_for("teacher.profile"), "PROFILE");
+  if (user.is_teacher())
+    me->SetValueAndShowSection("PROFILE_URL", url_for("teacher.profile"), "PROFILE");
   me->SetValue("LOGOUT_URL", url_for("logout"));
   me->SetValue("CSRF_TOKEN", cx.csrf_token());
 }

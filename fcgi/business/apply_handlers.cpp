@@ -127,10 +127,11 @@ domain::Actor actor_of(const sql::Approver& p) {
 std::string approver_mail(const core::Context& cx, const sql::Approver& to, const sql::Account& a,
                           const char* kind_label) {
   const char* page = to.kind == "master" ? "office.accounts" : "review.accounts";
-  return to.display_name + " 您好：\n\n" + a.unit_name + "（" + a.unit_code + "）的 " + a.display_name +
-         " 申請" + kind_label + "業務帳號「" + a.account_name + "」，等待您審核。\n申請人辦公室電話：" +
-         a.phone + "\n申請人電子郵件：" + a.email +
-         "\n\n請確認申請人確為該單位人員後，登入以下頁面核准或不核准（不核准需填理由，兩者都會寄信通知申請人）：\n\n" +
+  return to.display_name + " 您好：\n\n" + a.unit_name + "（" + a.unit_code + "）的 " +
+         a.display_name + " 申請" + kind_label + "業務帳號「" + a.account_name +
+         "」，等待您審核。\n申請人辦公室電話：" + a.phone + "\n申請人電子郵件：" + a.email +
+         "\n\n請確認申請人確為該單位人員後，登入以下頁面核准或不核准（不核准需填理由，兩者都會寄信"
+         "通知申請人）：\n\n" +
          cx.config().base_url + app::url_for(page) +
          "\n\n業務帳號屬個人使用，不可交接或借給他人。本信由系統自動寄出，請勿直接回覆。\n";
 }
@@ -177,8 +178,9 @@ core::Response apply(core::Context& cx) {
   std::string notified;
   for (const auto& p : approvers) {
     if (!domain::is_valid_email(p.email)) continue;  // they still find it on their page
-    mail::enqueue(cx.db(), {p.email, std::string(kSubjectPrefix) + "業務帳號申請待審核：" + unit->name + " " +
-                                         application.display_name + "（" + kind_label + "）",
+    mail::enqueue(cx.db(), {p.email,
+                            std::string(kSubjectPrefix) + "業務帳號申請待審核：" + unit->name +
+                                " " + application.display_name + "（" + kind_label + "）",
                             approver_mail(cx, p, *applied, kind_label)});
     notified += (notified.empty() ? "" : "、") + p.display_name;
   }
@@ -191,9 +193,9 @@ core::Response apply(core::Context& cx) {
   body.SetValue("KIND", kind_label);
   body.SetValue("UNIT", unit->name);
   body.SetValue("EMAIL", application.email);
-  body.SetValue("APPROVER", organizer              ? "貴單位的總負責人"
-                            : review_unit.empty()  ? "貴單位所屬的審課單位（縣市教育局處或區管中心）"
-                                                   : "審課單位「" + review_unit + "」的審課人員");
+  body.SetValue("APPROVER", organizer ? "貴單位的總負責人"
+                            : review_unit.empty() ? "貴單位所屬的審課單位（縣市教育局處或區管中心）"
+                                                  : "審課單位「" + review_unit + "」的審課人員");
   if (!notified.empty()) body.SetValueAndShowSection("NOTIFIED", notified, "HAS_NOTIFIED");
   if (approvers.empty()) {
     if (organizer) {

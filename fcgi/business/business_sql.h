@@ -32,7 +32,8 @@ struct Approver {
 };
 // The 總負責人 of `unit_id` and the 審課人員 of `review_unit_id` (0: none), approved and enabled:
 // the candidates among whom domain::may_decide_application chooses, oldest account first.
-std::vector<Approver> possible_approvers(db::Connection& db, int64_t unit_id, int64_t review_unit_id);
+std::vector<Approver> possible_approvers(db::Connection& db, int64_t unit_id,
+                                         int64_t review_unit_id);
 // The unit's name, "" when there is none with that id.
 std::string unit_name(db::Connection& db, int64_t unit_id);
 

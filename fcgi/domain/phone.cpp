@@ -16,13 +16,16 @@ struct AreaCode {
 // 03 number starts with 7, no 082 number with 6, and so on, so the longest match is the right one.
 const std::vector<AreaCode>& area_codes() {
   static const std::vector<AreaCode> codes = {
-      {"0826", {5}}, {"0836", {5}}, {"037", {6}}, {"049", {7}}, {"082", {6}}, {"089", {6}},
-      {"02", {8}},   {"03", {7}},   {"04", {7, 8}}, {"05", {7}}, {"06", {7}}, {"07", {7}}, {"08", {7}},
+      {"0826", {5}}, {"0836", {5}}, {"037", {6}}, {"049", {7}},   {"082", {6}},
+      {"089", {6}},  {"02", {8}},   {"03", {7}},  {"04", {7, 8}}, {"05", {7}},
+      {"06", {7}},   {"07", {7}},   {"08", {7}},
   };
   return codes;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -45,8 +48,9 @@ std::string to_ascii(std::string_view in, bool& bad) {
     } else if (starts_with(in.substr(i), "\u3000")) {
       out += ' ';
       i += 3;
-    } else if (i + 2 < in.size() && c == 0xEF && (static_cast<unsigned char>(in[i + 1]) == 0xBC ||
-                                                  static_cast<unsigned char>(in[i + 1]) == 0xBD)) {
+    } else if (i + 2 < in.size() && c == 0xEF &&
+               (static_cast<unsigned char>(in[i + 1]) == 0xBC ||
+                static_cast<unsigned char>(in[i + 1]) == 0xBD)) {
       // U+FF01–U+FF5E are EF BC 81–BF and EF BD 80–9E; each is its ASCII character + 0xFEE0.
       const unsigned code = 0xFF00u + ((static_cast<unsigned char>(in[i + 1]) & 0x03u) << 6) +
                             (static_cast<unsigned char>(in[i + 2]) & 0x3Fu);
@@ -105,7 +109,8 @@ PhoneCheck check_phone(std::string_view typed) {
         return refused("分機只能是數字（例如 03-4512345#123）。");
       }
     }
-    if (extension.empty()) return refused("「#」或「分機」之後請填分機號碼（例如 03-4512345#123）。");
+    if (extension.empty())
+      return refused("「#」或「分機」之後請填分機號碼（例如 03-4512345#123）。");
     if (extension.size() > 6) return refused("分機最多 6 碼，請再確認。");
   }
 
@@ -124,18 +129,21 @@ PhoneCheck check_phone(std::string_view typed) {
   if (digits.empty()) return refused("請輸入電話號碼（例如 0912-345-678 或 03-4512345）。");
   // +886 3 4512345, 886-912-345-678 and +886 (0)3 4512345 all mean the number with its 0.
   if (international || (digits.size() >= 10 && starts_with(digits, "886"))) {
-    if (!starts_with(digits, "886")) return refused("國際電話只接受臺灣的 +886，請改填國內號碼（例如 03-4512345）。");
+    if (!starts_with(digits, "886"))
+      return refused("國際電話只接受臺灣的 +886，請改填國內號碼（例如 03-4512345）。");
     digits = digits.substr(3);
     if (!starts_with(digits, "0")) digits = "0" + digits;
   }
 
   if (starts_with(digits, "09")) {
-    if (digits.size() != 10) return refused("手機號碼是 09 開頭的 10 碼數字（例如 0912-345-678），請再確認。");
+    if (digits.size() != 10)
+      return refused("手機號碼是 09 開頭的 10 碼數字（例如 0912-345-678），請再確認。");
     if (!extension.empty()) return refused("手機號碼不能加分機。");
     return {digits.substr(0, 4) + "-" + digits.substr(4, 3) + "-" + digits.substr(7), ""};
   }
   if (!starts_with(digits, "0")) {
-    return refused("市話請加上區碼（例如 03-4512345）；手機號碼請以 09 開頭（例如 0912-345-678）。");
+    return refused(
+        "市話請加上區碼（例如 03-4512345）；手機號碼請以 09 開頭（例如 0912-345-678）。");
   }
   for (const auto& area : area_codes()) {
     if (!starts_with(digits, area.code)) continue;
@@ -144,16 +152,21 @@ PhoneCheck check_phone(std::string_view typed) {
     for (const auto n : area.lengths) length_ok = length_ok || subscriber.size() == n;
     if (!length_ok) {
       std::string lengths;
-      for (const auto n : area.lengths) lengths += (lengths.empty() ? "" : " 或 ") + std::to_string(n);
-      return refused("區碼 " + std::string(area.code) + " 之後應為 " + lengths + " 碼（例如 " + example(area) +
-                     "），請再確認。");
+      for (const auto n : area.lengths)
+        lengths += (lengths.empty() ? "" : " 或 ") + std::to_string(n);
+      return refused("區碼 " + std::string(area.code) + " 之後應為 " + lengths + " 碼（例如 " +
+                     example(area) + "），請再確認。");
     }
     if (subscriber[0] == '0' || subscriber[0] == '1') {
-      return refused("區碼之後的電話號碼不會以 0 或 1 開頭（例如 " + example(area) + "），請再確認。");
+      return refused("區碼之後的電話號碼不會以 0 或 1 開頭（例如 " + example(area) +
+                     "），請再確認。");
     }
-    return {std::string(area.code) + "-" + subscriber + (extension.empty() ? "" : "#" + extension), ""};
+    return {std::string(area.code) + "-" + subscriber + (extension.empty() ? "" : "#" + extension),
+            ""};
   }
-  return refused("區碼不正確：市話區碼為 02、03、037、04、049、05、06、07、08、082、0826、0836、089，手機號碼以 09 開頭。");
+  return refused(
+      "區碼不正確：市話區碼為 "
+      "02、03、037、04、049、05、06、07、08、082、0826、0836、089，手機號碼以 09 開頭。");
 }
 
 }  // namespace domain

@@ -1,4 +1,5 @@
-// tests/unit/phone_test.cpp: Taiwan telephone numbers as typed, normalised or refused at their edges.
+// tests/unit/phone_test.cpp: Taiwan telephone numbers as typed, normalised or refused at their
+// edges.
 #include "domain/phone.h"
 
 #include <gtest/gtest.h>
@@ -46,13 +47,13 @@ TEST(CheckPhone, WritesALandlineAsAreaCodeDashNumber) {
 }
 
 TEST(CheckPhone, ReadsTheLongestAreaCode) {
-  EXPECT_EQ(normalized("037-332000"), "037-332000");     // 苗栗, not 03 + 7332000
+  EXPECT_EQ(normalized("037-332000"), "037-332000");  // 苗栗, not 03 + 7332000
   EXPECT_NE(problem("0372345678").find("區碼 037 之後應為 6 碼"), std::string::npos);
-  EXPECT_EQ(normalized("049-2345678"), "049-2345678");   // 南投
-  EXPECT_EQ(normalized("089-312345"), "089-312345");     // 臺東
-  EXPECT_EQ(normalized("082-312345"), "082-312345");     // 金門
-  EXPECT_EQ(normalized("0826-88123"), "0826-88123");     // 烏坵
-  EXPECT_EQ(normalized("0836-22123"), "0836-22123");     // 馬祖
+  EXPECT_EQ(normalized("049-2345678"), "049-2345678");  // 南投
+  EXPECT_EQ(normalized("089-312345"), "089-312345");    // 臺東
+  EXPECT_EQ(normalized("082-312345"), "082-312345");    // 金門
+  EXPECT_EQ(normalized("0826-88123"), "0826-88123");    // 烏坵
+  EXPECT_EQ(normalized("0836-22123"), "0836-22123");    // 馬祖
 }
 
 TEST(CheckPhone, RefusesASubscriberNumberOfTheWrongLengthNamingTheRightOne) {
