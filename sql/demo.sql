@@ -410,3 +410,11 @@ WHERE d.course_id = 15;
 -- 職位類別 (issue 8's 報名資格; issue 10's sign-up and teacher pages will keep it).
 UPDATE teacher SET position_category = 'qualified' WHERE id IN (1, 2, 3, 5);
 UPDATE teacher SET position_category = 'substitute' WHERE id = 4;
+
+-- 修改個人基本資料 (issue 10): the demo teachers' addresses count as confirmed; 周怡君 asked to move
+-- hers to a new address, whose link waits for a day after loading: /teacher/profile says so, and
+-- /email/confirm/demo-change-email-h223 is the link the mail would carry (only its SHA-256 is kept).
+UPDATE teacher SET email_confirmed_at = NOW() - INTERVAL 30 DAY WHERE id IN (1, 2, 3, 4, 5);
+INSERT INTO account_token (kind, teacher_id, token_sha256, email, expires_at, created_at) VALUES
+  ('change_email', 4, SHA2('demo-change-email-h223', 256), 'chou.yijun@example.edu.tw',
+   NOW() + INTERVAL 1 DAY, NOW());

@@ -45,7 +45,7 @@
   <div class="wrap">
     <p>教育部 全國教師在職進修資訊網　日期以民國紀年顯示</p>
     <p><a href="{{UNIT_ACCOUNTS_URL}}">各校業務帳號人員查詢</a>　<a href="{{ORGANISATION_URL}}">組織架構（審課單位）</a>　<a href="{{SITEMAP_URL}}">網頁導覽</a></p>
-    <p><a href="{{PARTNER_APPLY_URL}}">帳號漫遊合作申請（合作網站）</a>{{#SIGNED_IN}}　<a href="{{FEEDBACK_URL}}">意見交流</a>　<a href="{{PASSWORD_URL}}">變更登入密碼</a>{{#BUSINESS}}　<a href="{{SECOND_FACTOR_URL}}">雙因素驗證</a>{{/BUSINESS}}{{/SIGNED_IN}}</p>
+    <p><a href="{{PARTNER_APPLY_URL}}">帳號漫遊合作申請（合作網站）</a>{{#SIGNED_IN}}　<a href="{{FEEDBACK_URL}}">意見交流</a>　<a href="{{PASSWORD_URL}}">變更登入密碼</a>{{#PROFILE}}　<a href="{{PROFILE_URL}}">修改個人基本資料</a>{{/PROFILE}}{{#BUSINESS}}　<a href="{{SECOND_FACTOR_URL}}">雙因素驗證</a>{{/BUSINESS}}{{/SIGNED_IN}}</p>
   </div>
 </footer>
 </body>

@@ -107,6 +107,36 @@ void confirm_email(db::Connection& db, int64_t teacher_id, const std::string& em
   db.execute("UPDATE teacher SET email_confirmed_at = NOW() WHERE id = ? AND email = ?", teacher_id, email);
 }
 
+std::optional<TeacherProfile> teacher_profile(db::Connection& db, int64_t teacher_id) {
+  const auto r = db.query_one(
+      "SELECT t.national_id, t.name, IFNULL(u.name, '') AS unit_name,"
+      " IFNULL(t.title_name, '') AS title_name, IFNULL(t.email, '') AS email,"
+      " IFNULL(t.phone, '') AS phone,"
+      " t.email_confirmed_at IS NOT NULL AS email_confirmed,"
+      " IFNULL(k.email, '') AS pending_email,"
+      " IFNULL(DATE_FORMAT(k.expires_at, '%Y-%m-%d %H:%i'), '') AS pending_until"
+      " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id"
+      " LEFT JOIN account_token k ON k.id = (SELECT MAX(id) FROM account_token"
+      "   WHERE teacher_id = t.id AND kind = 'change_email' AND used_at IS NULL"
+      "   AND expires_at > NOW())"
+      " WHERE t.id = ?",
+      teacher_id);
+  if (!r) return std::nullopt;
+  return TeacherProfile{
+      r->str("national_id"),      r->str("name"),          r->str("unit_name"),
+      r->str("title_name"),       r->str("email"),         r->str("phone"),
+      r->flag("email_confirmed"), r->str("pending_email"), r->str("pending_until")};
+}
+
+void set_teacher_phone(db::Connection& db, int64_t teacher_id, const std::string& phone) {
+  db.execute("UPDATE teacher SET phone = NULLIF(?, '') WHERE id = ?", phone, teacher_id);
+}
+
+void set_teacher_email(db::Connection& db, int64_t teacher_id, const std::string& email) {
+  db.execute("UPDATE teacher SET email = ?, email_confirmed_at = NOW() WHERE id = ?", email,
+             teacher_id);
+}
+
 void set_teacher_password(db::Connection& db, int64_t teacher_id, const std::string& password_hash) {
   db.execute("UPDATE teacher SET password_hash = ? WHERE id = ?", password_hash, teacher_id);
   // The trigger teacher_identity_changed does this too; said here so the rule does not rest on it.

@@ -57,6 +57,7 @@ int64_t insert_teacher(db::Connection& db, const NewTeacher& t);
 // Token kinds of account_token; the stored value is the SHA-256 of the mailed one.
 constexpr const char* kConfirmEmail = "confirm_email";
 constexpr const char* kResetPassword = "reset_password";
+constexpr const char* kChangeEmail = "change_email";  // the address is the token's, until followed
 void insert_token(db::Connection& db, const char* kind, int64_t teacher_id, const std::string& token_sha256,
                   const std::string& email, int valid_minutes);
 
@@ -70,6 +71,19 @@ std::optional<TokenOwner> live_token(db::Connection& db, const char* kind, const
 void use_token(db::Connection& db, const std::string& token_sha256);
 // The teacher's other reset links die with a new password.
 void use_all_tokens(db::Connection& db, const char* kind, int64_t teacher_id);
+
+// 修改個人基本資料: what the teacher sees of the account, the address waiting for its link too.
+struct TeacherProfile {
+  std::string national_id, name, unit_name, title_name, email, phone;
+  bool email_confirmed = false;
+  std::string pending_email;  // of the newest live change_email link, "" when none
+  std::string pending_until;  // when that link dies: "2025-03-01 14:05"
+};
+std::optional<TeacherProfile> teacher_profile(db::Connection& db, int64_t teacher_id);
+// "" stores no phone (NULL).
+void set_teacher_phone(db::Connection& db, int64_t teacher_id, const std::string& phone);
+// The address a change_email link was mailed to, confirmed by following it.
+void set_teacher_email(db::Connection& db, int64_t teacher_id, const std::string& email);
 
 // Marks the address confirmed if it is still the teacher's address.
 void confirm_email(db::Connection& db, int64_t teacher_id, const std::string& email);

@@ -84,6 +84,8 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
   if (user.is_business()) {
     me->SetValueAndShowSection("SECOND_FACTOR_URL", url_for("account.second_factor"), "BUSINESS");
   }
+  if (user.is_teacher())
+    me->SetValueAndShowSection("PROFILE_URL", url_for("teacher.profile"), "PROFILE");
   me->SetValue("LOGOUT_URL", url_for("logout"));
   me->SetValue("CSRF_TOKEN", cx.csrf_token());
 }

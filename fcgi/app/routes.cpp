@@ -5,6 +5,7 @@
 
 #include "accounts/accounts_handlers.h"
 #include "accounts/password_change.h"
+#include "accounts/profile_handlers.h"
 #include "accounts/second_factor.h"
 #include "accounts/signup_handlers.h"
 #include "admin/admin_handlers.h"
@@ -85,6 +86,8 @@ const std::vector<core::Route>& routes() {
       {"password.forgot",           "POST", "/password/forgot",                   Who::kAnyone,     kHtml,  kForm, accounts::forgot_password},
       {"password.reset.form",       "GET",  "/password/reset/{token}",            Who::kAnyone,     kHtml,  kForm, accounts::reset_form},
       {"password.reset",            "POST", "/password/reset/{token}",            Who::kAnyone,     kHtml,  kForm, accounts::reset_password},
+      {"email.confirm.form",        "GET",  "/email/confirm/{token}",             Who::kAnyone,     kHtml,  kForm, accounts::email_change_form},
+      {"email.confirm",             "POST", "/email/confirm/{token}",             Who::kAnyone,     kHtml,  kForm, accounts::confirm_email_change},
       {"logout.form",               "GET",  "/logout",                            Who::kAnyone,     kHtml,  kForm, accounts::logout_form},
       {"logout",                    "POST", "/logout",                            Who::kAnyone,     kHtml,  kForm, accounts::log_out},
       {"teacher.home",              "GET",  "/teacher",                           Who::kTeacher,    kHtml,  kForm, teacher::home},
@@ -95,6 +98,8 @@ const std::vector<core::Route>& routes() {
       {"enrolment.correction_request", "POST", "/teacher/enrolments/{id}/correction-request", Who::kTeacher, kHtml, kForm, records::request_correction},
       {"teacher.password",          "GET",  "/teacher/password",                  Who::kTeacher,    kHtml,  kForm, accounts::password_form},
       {"teacher.password.change",   "POST", "/teacher/password",                  Who::kTeacher,    kHtml,  kForm, accounts::change_password},
+      {"teacher.profile",           "GET",  "/teacher/profile",                   Who::kTeacher,    kHtml,  kForm, accounts::profile},
+      {"teacher.profile.update",    "POST", "/teacher/profile",                   Who::kTeacher,    kHtml,  kForm, accounts::update_profile},
       {"account.password",          "GET",  "/account/password",                  Who::kBusiness,   kHtml,  kForm, accounts::password_form},
       {"account.password.change",   "POST", "/account/password",                  Who::kBusiness,   kHtml,  kForm, accounts::change_password},
       {"account.second_factor",     "GET",  "/account/second-factor",             Who::kBusiness,   kHtml,  kForm, accounts::second_factor_page},

@@ -1,7 +1,9 @@
 // 業務帳號申請 (issue 10, 第4條): anyone may apply; the account is made pending and cannot log in
 // until the unit's 總負責人 (for a 承辦人) or the region's reviewer (for a 總負責人) approves it.
 // The account name is refused when taken, so the form says so (names are unique and never change).
+// Those who may approve it are mailed at once; when nobody can, the confirmation says whom to ask.
 #include <string>
+#include <vector>
 
 #include "app/routes.h"
 #include "business/business_handlers.h"
@@ -11,6 +13,7 @@
 #include "core/view.h"
 #include "domain/business_accounts.h"
 #include "domain/validation.h"
+#include "mail/mail.h"
 #include "shared/access.h"
 #include "shared/form_view.h"
 
@@ -19,6 +22,7 @@ namespace business {
 namespace {
 
 constexpr int kUnitsNamed = 10;  // in the message when what was typed matches several units
+const char* kSubjectPrefix = "【全國教師在職進修資訊網】";
 
 // The password fields are read raw and never shown again.
 const core::FormSpec kApplyForm = {
@@ -109,6 +113,29 @@ void check(core::Context& cx, core::Form& form, std::optional<sql::UnitName>& un
   if (!form.flag("agree")) errors.add("agree", "請詳閱並勾選同意帳號使用同意書。");
 }
 
+domain::Actor actor_of(const sql::Approver& p) {
+  domain::Actor actor;
+  actor.role = p.kind == "master"     ? domain::Actor::Role::kMaster
+               : p.kind == "reviewer" ? domain::Actor::Role::kReviewer
+                                      : domain::Actor::Role::kOther;
+  actor.account_id = p.id;
+  actor.unit_id = p.unit_id;
+  return actor;
+}
+
+// To one who may decide the application: who applied, how to reach them, where to decide.
+std::string approver_mail(const core::Context& cx, const sql::Approver& to, const sql::Account& a,
+                          const char* kind_label) {
+  const char* page = to.kind == "master" ? "office.accounts" : "review.accounts";
+  return to.display_name + " 您好：\n\n" + a.unit_name + "（" + a.unit_code + "）的 " +
+         a.display_name + " 申請" + kind_label + "業務帳號「" + a.account_name +
+         "」，等待您審核。\n申請人辦公室電話：" + a.phone + "\n申請人電子郵件：" + a.email +
+         "\n\n請確認申請人確為該單位人員後，登入以下頁面核准或不核准（不核准需填理由，兩者都會寄信"
+         "通知申請人）：\n\n" +
+         cx.config().base_url + app::url_for(page) +
+         "\n\n業務帳號屬個人使用，不可交接或借給他人。本信由系統自動寄出，請勿直接回覆。\n";
+}
+
 }  // namespace
 
 core::Response application_form(core::Context& cx) {
@@ -140,7 +167,24 @@ core::Response apply(core::Context& cx) {
   shared::access::audit_as(cx, "-", "account.apply", "b:" + std::to_string(id),
                            std::string("申請") + kind_label + "帳號（" + unit->name + "）");
   const bool organizer = kind == "organizer";
-  const bool no_master = organizer && !sql::has_active_master(cx.db(), unit->id);
+  // The approval pages' own rule picks who is told, so the mail goes to exactly those who will
+  // find the application waiting on /office/accounts or /review/accounts.
+  const auto applied = sql::find_account(cx.db(), id, false);
+  const domain::Target target = target_of(*applied, sql::review_unit_roles(cx.db()));
+  std::vector<sql::Approver> approvers;
+  for (const auto& p : sql::possible_approvers(cx.db(), target.unit_id, target.review_unit_id)) {
+    if (domain::may_decide_application(actor_of(p), target)) approvers.push_back(p);
+  }
+  std::string notified;
+  for (const auto& p : approvers) {
+    if (!domain::is_valid_email(p.email)) continue;  // they still find it on their page
+    mail::enqueue(cx.db(), {p.email,
+                            std::string(kSubjectPrefix) + "業務帳號申請待審核：" + unit->name +
+                                " " + application.display_name + "（" + kind_label + "）",
+                            approver_mail(cx, p, *applied, kind_label)});
+    notified += (notified.empty() ? "" : "、") + p.display_name;
+  }
+  const std::string review_unit = organizer ? "" : sql::unit_name(cx.db(), target.review_unit_id);
   tx.commit();
 
   core::Page page(cx, "business/applied.tpl", "業務帳號申請已送出");
@@ -149,9 +193,19 @@ core::Response apply(core::Context& cx) {
   body.SetValue("KIND", kind_label);
   body.SetValue("UNIT", unit->name);
   body.SetValue("EMAIL", application.email);
-  body.SetValue("APPROVER",
-                organizer ? "貴單位的總負責人" : "貴單位所屬的審課單位（縣市教育局處或區管中心）");
-  if (no_master) body.ShowSection("NO_MASTER");
+  body.SetValue("APPROVER", organizer ? "貴單位的總負責人"
+                            : review_unit.empty() ? "貴單位所屬的審課單位（縣市教育局處或區管中心）"
+                                                  : "審課單位「" + review_unit + "」的審課人員");
+  if (!notified.empty()) body.SetValueAndShowSection("NOTIFIED", notified, "HAS_NOTIFIED");
+  if (approvers.empty()) {
+    if (organizer) {
+      body.ShowSection("NO_MASTER");
+    } else if (review_unit.empty()) {
+      body.ShowSection("NO_REVIEW_UNIT");
+    } else {
+      body.SetValueAndShowSection("REVIEW_UNIT", review_unit, "NO_REVIEWER");
+    }
+  }
   body.SetValue("ORGANISATION_URL", app::url_for("organisation"));
   body.SetValue("LOGIN_URL", app::url_for("login.form"));
   return page.render(200);

@@ -60,16 +60,6 @@ domain::Actor actor_of(const core::User& user) {
   return actor;
 }
 
-// `roles`: sql::review_unit_roles, read once per request.
-domain::Target target_of(const sql::Account& a, const std::vector<domain::ReviewUnitRole>& roles) {
-  domain::Target t;
-  t.account_id = a.id;
-  t.unit_id = a.unit_id;
-  t.kind = domain::parse_account_kind(a.kind).value_or(domain::AccountKind::kAdmin);
-  t.review_unit_id = domain::review_unit_of(a.route, roles);
-  return t;
-}
-
 std::optional<int64_t> requested_id(core::Context& cx) {
   return domain::parse_integer(cx.param("id"), 1, 4294967295LL);
 }
@@ -395,5 +385,14 @@ core::Response pending_masters(core::Context& cx) {
 }
 core::Response approve_master(core::Context& cx) { return decide_in_region(cx, true); }
 core::Response refuse_master(core::Context& cx) { return decide_in_region(cx, false); }
+
+domain::Target target_of(const sql::Account& a, const std::vector<domain::ReviewUnitRole>& roles) {
+  domain::Target t;
+  t.account_id = a.id;
+  t.unit_id = a.unit_id;
+  t.kind = domain::parse_account_kind(a.kind).value_or(domain::AccountKind::kAdmin);
+  t.review_unit_id = domain::review_unit_of(a.route, roles);
+  return t;
+}
 
 }  // namespace business

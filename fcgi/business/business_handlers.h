@@ -3,7 +3,11 @@
 // (第4條).
 #pragma once
 
+#include <vector>
+
+#include "business/business_sql.h"
 #include "core/context.h"
+#include "domain/business_accounts.h"
 
 namespace business {
 
@@ -29,5 +33,9 @@ core::Response delete_account(core::Context& cx);
 core::Response pending_masters(core::Context& cx);
 core::Response approve_master(core::Context& cx);
 core::Response refuse_master(core::Context& cx);
+
+// For the area's handler files: the account as domain/business_accounts.h reads it, with the
+// unit reviewing its unit found among `roles` (sql::review_unit_roles, read once per request).
+domain::Target target_of(const sql::Account& a, const std::vector<domain::ReviewUnitRole>& roles);
 
 }  // namespace business

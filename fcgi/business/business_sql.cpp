@@ -87,13 +87,25 @@ bool name_taken(db::Connection& db, const std::string& account_name) {
       .has_value();
 }
 
-bool has_active_master(db::Connection& db, int64_t unit_id) {
-  return db
-      .query_one(
-          "SELECT 1 FROM business_account WHERE unit_id = ? AND kind = 'master'"
-          " AND approved_at IS NOT NULL AND disabled_at IS NULL LIMIT 1",
-          unit_id)
-      .has_value();
+std::vector<Approver> possible_approvers(db::Connection& db, int64_t unit_id,
+                                         int64_t review_unit_id) {
+  std::vector<Approver> out;
+  for (const auto& r :
+       db.query("SELECT id, unit_id, kind, display_name, IFNULL(email, '') AS email"
+                " FROM business_account"
+                " WHERE approved_at IS NOT NULL AND disabled_at IS NULL AND deleted_at IS NULL"
+                " AND ((kind = 'master' AND unit_id = ?) OR (kind = 'reviewer' AND unit_id = ?))"
+                " ORDER BY id",
+                unit_id, review_unit_id)) {
+    out.push_back(
+        {r.i64("id"), r.i64("unit_id"), r.str("kind"), r.str("display_name"), r.str("email")});
+  }
+  return out;
+}
+
+std::string unit_name(db::Connection& db, int64_t unit_id) {
+  const auto r = db.query_one("SELECT name FROM unit WHERE id = ?", unit_id);
+  return r ? r->str(0) : "";
 }
 
 int64_t insert_application(db::Connection& db, const Application& a) {

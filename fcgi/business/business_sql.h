@@ -24,8 +24,18 @@ struct UnitName {
 std::vector<UnitName> find_units(db::Connection& db, const std::string& typed, int limit);
 
 bool name_taken(db::Connection& db, const std::string& account_name);
-// Whether the unit has an approved, enabled 總負責人 (who would approve a 承辦人).
-bool has_active_master(db::Connection& db, int64_t unit_id);
+
+// An approved, enabled 總負責人 or 審課人員 who might decide an application.
+struct Approver {
+  int64_t id = 0, unit_id = 0;
+  std::string kind, display_name, email;
+};
+// The 總負責人 of `unit_id` and the 審課人員 of `review_unit_id` (0: none), approved and enabled:
+// the candidates among whom domain::may_decide_application chooses, oldest account first.
+std::vector<Approver> possible_approvers(db::Connection& db, int64_t unit_id,
+                                         int64_t review_unit_id);
+// The unit's name, "" when there is none with that id.
+std::string unit_name(db::Connection& db, int64_t unit_id);
 
 struct Application {
   std::string account_name, display_name, kind, phone, email, password_hash;

@@ -284,6 +284,88 @@ class MasterApplication(unittest.TestCase):
         self.assertNotIn("new-master", logged_in("reviewer2").get("/review/accounts").text)
 
 
+def approver(unit_id, kind, email=True, approved=True, disabled=False):
+    """A business account made for this module, with an address of its own; returns that address."""
+    name = fresh_name("bizapprover")
+    aid = portal.new_business_account(name, unit_id=unit_id, kind=kind, approved=approved)
+    address = f"{name}@example.edu.tw" if email else None
+    sql(f"UPDATE business_account SET email = {'NULL' if address is None else repr(address)},"
+        f" disabled_at = {'NOW()' if disabled else 'NULL'} WHERE id = {aid}")
+    return address
+
+
+def told_of(display_name):
+    """Who the application of `display_name` was mailed to, besides the applicant."""
+    return {r[0] for r in sql(f"SELECT to_addr FROM mail_outbox WHERE subject LIKE '%業務帳號申請待審核%'"
+                              f" AND subject LIKE '%{display_name}%'")}
+
+
+class ApproverMail(unittest.TestCase):
+    """Those who may decide a new application are mailed at once, by the rule the approval pages use
+    (domain::may_decide_application); when nobody can, the applicant is told whom to ask."""
+
+    def test_an_organizer_application_mails_its_units_enabled_masters_and_nobody_else(self):
+        uid = portal.new_unit("通知測試國中")
+        MADE_UNITS.append(uid)
+        code = sql_value(f"SELECT code FROM unit WHERE id = {uid}")
+        first, second = approver(uid, "master"), approver(uid, "master")
+        approver(uid, "master", disabled=True)
+        approver(uid, "master", approved=False)
+        approver(uid, "organizer")
+        approver(OTHER_UNIT, "master")
+        display = unique("通知承辦")[:20]
+        r = apply(application(unit=code, display_name=display))
+        self.assertEqual(r.status, 200)
+        self.assertEqual(told_of(display), {first, second})
+        self.assertIn('id="notified"', r.text)
+        self.assertNotIn('id="no-master"', r.text)
+        mail = [m for m in mail_to(first) if display in str(m["Subject"])]
+        self.assertEqual(len(mail), 1)
+        body = mail[0].get_content()
+        self.assertIn("/office/accounts", body)
+        self.assertIn("03-4512345#299", body)  # the applicant's office phone, to check who it is
+
+    def test_a_master_application_mails_the_reviewers_of_its_units_region(self):
+        display = unique("通知總負責")[:20]
+        r = apply(application(unit=OTHER_CODE, kind="master", display_name=display))
+        self.assertEqual(r.status, 200)
+        # 內壢國小 is reviewed by 桃園市政府教育局: 陳審課, not 臺中市's, 國教署's or the national centre's.
+        self.assertEqual(told_of(display), {"reviewer@example.gov.tw"})
+        self.assertIn("審課單位「桃園市政府教育局」的審課人員", r.text)
+        self.assertIn("陳審課", re.search(r'id="notified">(.*?)</p>', r.text).group(1))
+        mail = [m for m in mail_to("reviewer@example.gov.tw") if display in str(m["Subject"])]
+        self.assertIn("/review/accounts", mail[0].get_content())
+
+    def test_when_nobody_can_approve_the_confirmation_says_whom_to_ask(self):
+        # A school of 南投縣, whose 教育處 the demo does not have.
+        school = portal.new_unit("通知測試國小", county_id=13, level="elementary", ownership="county",
+                                 authority_unit_id=None)
+        MADE_UNITS.append(school)
+        code = sql_value(f"SELECT code FROM unit WHERE id = {school}")
+        display = unique("無人審核")[:20]
+        r = apply(application(unit=code, display_name=display))
+        self.assertEqual(r.status, 200)
+        self.assertIn('id="no-master"', r.text)
+        r = apply(application(unit=code, kind="master", display_name=display))
+        self.assertIn("尚未對應到審課單位", re.search(r'id="no-reviewer">(.*?)</p>', r.text).group(1))
+        self.assertEqual(told_of(display), set())
+
+        bureau = portal.new_unit("南投縣通知測試教育處", county_id=13, level="review_body", ownership="county",
+                                 authority_unit_id=None)
+        MADE_UNITS.insert(0, bureau)
+        sql(f"UPDATE unit SET is_review_unit = TRUE, review_role = 'county_bureau' WHERE id = {bureau}")
+        approver(bureau, "reviewer", disabled=True)
+        r = apply(application(unit=code, kind="master", display_name=display))
+        note = re.search(r'id="no-reviewer">(.*?)</p>', r.text).group(1)
+        self.assertIn("審課單位「南投縣通知測試教育處」目前沒有啟用中的審課人員", note)
+        self.assertEqual(told_of(display), set())
+
+        reviewer = approver(bureau, "reviewer")
+        r = apply(application(unit=code, kind="master", display_name=display))
+        self.assertNotIn('id="no-reviewer"', r.text)
+        self.assertEqual(told_of(display), {reviewer})
+
+
 class Manage(unittest.TestCase):
     def test_disable_and_enable_keep_the_history(self):
         name, aid = organizer_of(UNIT)

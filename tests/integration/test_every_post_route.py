@@ -132,6 +132,8 @@ FIELDS = {
     "account.second_factor.renew": lambda o: [("renew_code", "000000")],
     "account.second_factor.disable": lambda o: [("disable_code", "000000")],
     "login.second_factor": lambda o: [("code", "000000")],
+    # A's own address again, so only the phone changes (no link is mailed).
+    "teacher.profile.update": lambda o: [("phone", "03-4512345#9"), ("email", "a123@example.edu.tw")],
     "feedback.create": lambda o: [("category", "site"), ("body", PREFIX + "意見")],
     "feedback.follow_up": lambda o: [("body", PREFIX + "再留言")],
     "admin.feedback.reply": lambda o: [("body", PREFIX + "回覆")],
@@ -165,6 +167,8 @@ ROWS = {
     "admin.faq": lambda o: sql(f"SELECT * FROM faq WHERE id = {o['faq']}"),
     "office.accounts": lambda o: sql(f"SELECT * FROM business_account WHERE id = {o['office_account']}"),
     "review.accounts": lambda o: sql(f"SELECT * FROM business_account WHERE id = {o['review_account']}"),
+    "teacher.profile": lambda o: sql("SELECT * FROM teacher WHERE id = 1"),
+    "email": lambda o: sql("SELECT * FROM account_token WHERE kind = 'change_email' ORDER BY id"),
 }
 
 # Per family: the route that shows the right token is not refused, the objects it acts on instead
@@ -198,6 +202,10 @@ POSITIVE = {
     "teacher.subscriptions": ("teacher.subscriptions.create", {}, {303}),
     "feedback": ("feedback.create", {}, {303}),
     "teacher.password": ("teacher.password.change", {}, {422}),
+    "teacher.profile": ("teacher.profile.update", {}, {303}),
+    # A teacher made here follows a fresh e-mail change link: the address changes.
+    "email": ("email.confirm", {"email_token": lambda: email_token_of(portal.new_teacher(name=PREFIX + "信箱")[0])},
+              {200}),
     "account.password": ("account.password.change", {}, {422}),
     # Turning the factor on shows the recovery codes (and renews the session of that client).
     "account.second_factor": ("account.second_factor.enable", {}, {200}),
@@ -215,7 +223,7 @@ COUNTED = ("web_session", "login_failure", "partner", "partner_claim_use", "part
            "specialty", "specialty_application", "recovery_code", "login_challenge")
 CHECKSUMMED = ("course", "course_session", "county", "tag", "return_reason", "partner", "oidc_consent",
                "oidc_token", "oidc_code", "business_account", "teacher", "bulletin", "faq",
-               "specialty", "specialty_application")
+               "specialty", "specialty_application", "account_token")
 
 
 def everything(but_audit=False):
@@ -307,6 +315,7 @@ def setUpModule():
                            " WHERE teacher_id = 1 AND partner_id = 1")
     SAVED["disclosures"] = sql_value("SELECT IFNULL(MAX(id), 0) FROM partner_disclosure")
     SAVED["failures"] = sql_value("SELECT IFNULL(MAX(id), 0) FROM login_failure")
+    SAVED["phone"] = sql_value("SELECT IFNULL(phone, 'NULL') FROM teacher WHERE id = 1")
     SAVED["codes"] = {r[0] for r in sql("SELECT code_sha256 FROM oidc_code WHERE teacher_id = 1")}
     SAVED["tokens"] = {r[0] for r in sql("SELECT token_sha256 FROM oidc_token WHERE teacher_id = 1")}
     # A's consent to dream-n, so that a revoke without its check would act.
@@ -336,7 +345,8 @@ def setUpModule():
                    specialty="1",  # 周怡君 of 內壢國中, the demo `master`'s unit
                    new_national_id=portal._fresh_national_ids(1)[0],
                    office_account=pending_account("organizer", 4), review_account=pending_account("master", 5),
-                   reset_token=reset_token_of(portal.new_teacher(name=PREFIX + "重設")[0]))
+                   reset_token=reset_token_of(portal.new_teacher(name=PREFIX + "重設")[0]),
+                   email_token=email_token_of(portal.new_teacher(name=PREFIX + "信箱")[0]))
 
 
 def reset_token_of(teacher_id):
@@ -344,6 +354,14 @@ def reset_token_of(teacher_id):
     token = portal.random_text(32)
     sql(f"INSERT INTO account_token (kind, teacher_id, token_sha256, expires_at) VALUES ('reset_password',"
         f" {int(teacher_id)}, SHA2('{token}', 256), NOW() + INTERVAL 30 MINUTE)")
+    return token
+
+
+def email_token_of(teacher_id):
+    """A live e-mail change link's token for the teacher, as 修改個人基本資料 would mail it."""
+    token = portal.random_text(32)
+    sql(f"INSERT INTO account_token (kind, teacher_id, token_sha256, email, expires_at) VALUES ('change_email',"
+        f" {int(teacher_id)}, SHA2('{token}', 256), 'csrf-new-address@example.edu.tw', NOW() + INTERVAL 1 DAY)")
     return token
 
 
@@ -355,6 +373,8 @@ def tearDownModule():
     sql("DELETE r FROM recovery_code r JOIN business_account a ON a.id = r.account_id WHERE a.account_name = 'organizer'")
     sql("UPDATE business_account SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = 0"
         " WHERE account_name = 'organizer'")
+    phone = SAVED["phone"]
+    sql(f"UPDATE teacher SET phone = {'NULL' if phone == 'NULL' else sql_str(phone)} WHERE id = 1")
     known = {row[0] for row in SAVED["enrolments"]}
     for (eid,) in sql("SELECT id FROM enrolment WHERE course_id = 1"):
         if eid not in known:
@@ -480,6 +500,8 @@ class EveryPostRoute(unittest.TestCase):
                     return str(objects[key])
         if name == "token" and p.startswith("/password/reset/"):
             return objects["reset_token"]
+        if name == "token" and p.startswith("/email/confirm/"):
+            return objects["email_token"]
         if name == "token" and p.startswith("/unsubscribe/"):
             return portal.unsubscribe_path(1, objects["subscription"]).rsplit("/", 1)[1]
         if name == "client" and p.startswith("/teacher/partners/"):
