@@ -6,7 +6,8 @@
 // `portal-tool search-spellings KEYWORD` prints the terms the search makes of a keyword, one line
 // each with its spellings tab-separated (domain/search_terms.h), for bench/search_check.py;
 // `portal-tool scheduler --config FILE [--once] [--pid-file FILE]` runs the timed jobs
-// (scheduler/scheduler.h).
+// (scheduler/scheduler.h); `portal-tool kindergarten-feed --config FILE [--dir DIR]` applies
+// 全國教保資訊網's files now and prints what each changed and refused (staff/kindergarten_feed.h).
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -22,6 +23,7 @@
 #include "domain/course_state.h"
 #include "domain/search_terms.h"
 #include "scheduler/scheduler.h"
+#include "staff/kindergarten_feed.h"
 
 namespace {
 
@@ -35,7 +37,8 @@ const char kUsage[] =
     "       portal-tool keys list DIR\n"
     "       portal-tool course-states public|unfinished\n"
     "       portal-tool search-spellings KEYWORD\n"
-    "       portal-tool scheduler --config FILE [--once] [--pid-file FILE]\n";
+    "       portal-tool scheduler --config FILE [--once] [--pid-file FILE]\n"
+    "       portal-tool kindergarten-feed --config FILE [--dir DIR]\n";
 
 int usage() {
   std::fputs(kUsage, stderr);
@@ -135,6 +138,14 @@ int main(int argc, char** argv) {
   if (argc >= 2 && std::strcmp(argv[1], "scheduler") == 0) {
     try {
       return scheduler::command(argc - 2, argv + 2);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "portal-tool: %s\n", e.what());
+      return 1;
+    }
+  }
+  if (argc >= 2 && std::strcmp(argv[1], "kindergarten-feed") == 0) {
+    try {
+      return staff::feed_command(argc - 2, argv + 2);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "portal-tool: %s\n", e.what());
       return 1;
