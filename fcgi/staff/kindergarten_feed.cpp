@@ -48,13 +48,13 @@ class Applier {
     line.masked_id = domain::mask_national_id(row.national_id);
     line.name = domain::utf8_prefix(row.name, kNameChars);
     line.unit_code = domain::utf8_prefix(row.unit_code, kUnitCodeChars);
+    // Every line of a kindergarten is kept under it, so that its 總負責人 sees them all.
+    const auto unit = row.unit_code.empty() ? std::nullopt : unit_by_code(row.unit_code);
+    if (unit && unit->kindergarten) line.unit_id = unit->id;
     if (row.kind == domain::FeedRowKind::kPending) return skip(line);
     if (row.kind == domain::FeedRowKind::kRefused) return refuse(line, row.reason);
-
-    const auto unit = unit_by_code(row.unit_code);
     if (!unit) return refuse(line, "unknown_unit");
     if (!unit->kindergarten) return refuse(line, "not_kindergarten");
-    line.unit_id = unit->id;
     const auto t = feed_sql::lock_teacher(db_, row.national_id);
     if (!t) return refuse(line, "unknown_teacher");
     line.teacher_id = t->id;
@@ -103,8 +103,7 @@ class Applier {
     ++run_.changed;
     line.outcome = "changed";
     line.detail = detail;
-    shared::access::sql::insert_audit(db_, kFeedActor, action, object_of(line.teacher_id),
-                                      std::string(kFeedSource) + "：" + detail, "");
+    shared::access::sql::insert_audit(db_, kFeedActor, action, object_of(line.teacher_id), detail, "");
     lines_.push_back(std::move(line));
   }
 
