@@ -62,7 +62,8 @@ bool split_records(std::string_view text, std::vector<Record>& out, std::string&
           return false;
         }
       }
-      while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') cell += text[i++];
+      while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
+        cell += text[i++];
       rec.cells.push_back(trim(cell));
       cell.clear();
       if (i >= text.size()) {
@@ -137,8 +138,7 @@ FeedFile parse_feed(std::string_view text, const Date& today) {
   if (!split_records(text, records, file.error)) return file;
   std::string expected;
   for (const char* c : kFeedColumns) expected += (expected.empty() ? "" : ",") + std::string(c);
-  if (records.empty() || records[0].cells.size() != kColumnCount ||
-      [&] {
+  if (records.empty() || records[0].cells.size() != kColumnCount || [&] {
         for (std::size_t i = 0; i < kColumnCount; ++i) {
           if (records[0].cells[i] != kFeedColumns[i]) return true;
         }
@@ -180,7 +180,8 @@ std::string feed_reason_label(std::string_view reason) {
       {"future_date", "異動日期晚於今天，尚未生效"},
       {"unknown_review_state", "審核狀態不是 已審核 或 異動待審"},
       {"duplicate_row", "同一檔案中這個身分證字號已出現過，只採用第一列"},
-      {"unknown_teacher", "查無這個身分證字號的教師帳號：請教師先到本網申請帳號（學校代碼填園所代碼）"},
+      {"unknown_teacher",
+       "查無這個身分證字號的教師帳號：請教師先到本網申請帳號（學校代碼填園所代碼）"},
       {"unknown_unit", "查無這個園所代碼"},
       {"not_kindergarten", "這個代碼的單位不是幼兒園"},
       {"serving_elsewhere", "這位教師仍屬另一所不是幼兒園的學校：須由該校總負責人先登錄轉校或離職"},

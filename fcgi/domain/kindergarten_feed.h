@@ -2,9 +2,10 @@
 // each row's check, and what a checked row does to a teacher. The file is CSV in UTF-8 (a BOM and
 // CRLF tolerated) with this header, in this order:
 //   身分證字號,姓名,園所代碼,在職狀態,異動日期,審核狀態
-// 園所代碼 is the kindergarten's 學校代碼 (unit.code); 在職狀態 one of 在職 離職 轉校 退休 未續聘 停職;
-// 異動日期 ISO (2025-08-01) or 民國 (114/08/01); 審核狀態 已審核 (applied) or 異動待審 (skipped).
-// Only the unit assignment and the 在職 status are taken from it; 姓名 only names the row in reports.
+// 園所代碼 is the kindergarten's 學校代碼 (unit.code); 在職狀態 one of 在職 離職 轉校 退休 未續聘
+// 停職; 異動日期 ISO (2025-08-01) or 民國 (114/08/01); 審核狀態 已審核 (applied) or 異動待審
+// (skipped). Only the unit assignment and the 在職 status are taken from it; 姓名 only names the
+// row in reports.
 #pragma once
 
 #include <cstddef>

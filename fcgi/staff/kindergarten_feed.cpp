@@ -72,7 +72,8 @@ class Applier {
       case domain::FeedAction::kAttach: {
         sql::attach(db_, t->id, unit->id);
         feed_sql::mark_kindergarten_staff(db_, t->id);
-        const std::string was = now ? now->name + shared::employment_label(t->employment) : "無服務單位";
+        const std::string was =
+            now ? now->name + shared::employment_label(t->employment) : "無服務單位";
         return change(line, "teacher.attach", "加入" + unit->name + "（原為" + was + "）");
       }
       case domain::FeedAction::kDepart: {
@@ -103,7 +104,8 @@ class Applier {
     ++run_.changed;
     line.outcome = "changed";
     line.detail = detail;
-    shared::access::sql::insert_audit(db_, kFeedActor, action, object_of(line.teacher_id), detail, "");
+    shared::access::sql::insert_audit(db_, kFeedActor, action, object_of(line.teacher_id), detail,
+                                      "");
     lines_.push_back(std::move(line));
   }
 
@@ -156,7 +158,8 @@ std::string move_aside(const fs::path& path, const feed_sql::Run& run) {
   if (!ec) fs::rename(path, to, ec);
   if (ec) {
     core::log_error(kLogSource, "cannot move " + path.string() + " to " + to.string() + ": " +
-                                    ec.message() + "; the next run applies it again and changes nothing");
+                                    ec.message() +
+                                    "; the next run applies it again and changes nothing");
     return "";
   }
   return to.string();
@@ -165,17 +168,18 @@ std::string move_aside(const fs::path& path, const feed_sql::Run& run) {
 void log_report(const FeedReport& r) {
   const feed_sql::Run& run = r.run;
   if (run.outcome == "rejected") {
-    note("run " + std::to_string(run.id) + " " + run.file_name + " rejected, nothing changed: " + run.error);
+    note("run " + std::to_string(run.id) + " " + run.file_name +
+         " rejected, nothing changed: " + run.error);
     return;
   }
-  note("run " + std::to_string(run.id) + " " + run.file_name + " applied: " +
-       std::to_string(run.rows_read) + " rows, " + std::to_string(run.changed) + " changed, " +
-       std::to_string(run.unchanged) + " unchanged, " + std::to_string(run.skipped) + " skipped, " +
-       std::to_string(run.refused) + " refused");
+  note("run " + std::to_string(run.id) + " " + run.file_name +
+       " applied: " + std::to_string(run.rows_read) + " rows, " + std::to_string(run.changed) +
+       " changed, " + std::to_string(run.unchanged) + " unchanged, " + std::to_string(run.skipped) +
+       " skipped, " + std::to_string(run.refused) + " refused");
   for (const auto& l : r.lines) {
     if (l.outcome == "refused") {
-      note("run " + std::to_string(run.id) + " line " + std::to_string(l.line_no) + " refused: " +
-           l.reason + " (" + l.masked_id + ", " + l.unit_code + ")");
+      note("run " + std::to_string(run.id) + " line " + std::to_string(l.line_no) +
+           " refused: " + l.reason + " (" + l.masked_id + ", " + l.unit_code + ")");
     }
   }
 }
@@ -215,14 +219,17 @@ void print_report(const FeedReport& r) {
     std::printf("%s: 整份退回，未做任何變更（第 %lld 次匯入）：%s\n", run.file_name.c_str(),
                 static_cast<long long>(run.id), run.error.c_str());
   } else {
-    std::printf("%s: 已套用（第 %lld 次匯入）：%ld 列，變更 %ld、無需變更 %ld、異動待審略過 %ld、拒絕 %ld\n",
-                run.file_name.c_str(), static_cast<long long>(run.id), run.rows_read, run.changed,
-                run.unchanged, run.skipped, run.refused);
+    std::printf(
+        "%s: 已套用（第 %lld 次匯入）：%ld 列，變更 %ld、無需變更 %ld、異動待審略過 %ld、拒絕 "
+        "%ld\n",
+        run.file_name.c_str(), static_cast<long long>(run.id), run.rows_read, run.changed,
+        run.unchanged, run.skipped, run.refused);
   }
   for (const auto& l : r.lines) {
-    const std::string what = l.outcome == "changed"   ? "變更：" + l.detail
-                             : l.outcome == "skipped" ? std::string("略過：異動待審")
-                                                      : "拒絕：" + domain::feed_reason_label(l.reason);
+    const std::string what = l.outcome == "changed" ? "變更：" + l.detail
+                             : l.outcome == "skipped"
+                                 ? std::string("略過：異動待審")
+                                 : "拒絕：" + domain::feed_reason_label(l.reason);
     std::printf("  第 %d 行 %s %s %s %s\n", l.line_no, l.masked_id.c_str(), l.name.c_str(),
                 l.unit_code.c_str(), what.c_str());
   }
@@ -239,7 +246,8 @@ std::vector<FeedReport> apply_feed_dir(db::Connection& db, const std::string& di
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir)) {
     std::string ext = entry.path().extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     if (entry.is_regular_file() && ext == ".csv") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
@@ -292,7 +300,8 @@ int feed_command(int argc, char** argv) {
   }
   db::Connection db(config.database);
   if (!feed_sql::try_lock(db)) {
-    std::fputs("portal-tool: another run of the kindergarten feed is under way; try again later\n", stderr);
+    std::fputs("portal-tool: another run of the kindergarten feed is under way; try again later\n",
+               stderr);
     return 1;
   }
   const auto reports = apply_feed_dir(db, dir, "hand");

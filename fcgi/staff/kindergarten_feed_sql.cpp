@@ -38,7 +38,8 @@ std::optional<std::string> or_null(const std::string& s) {
 
 std::optional<Unit> unit_where(db::Connection& db, const char* where, const db::Value& key) {
   const auto r = db.query_one(std::string("SELECT id, name, level = 'kindergarten' AS kindergarten"
-                                          " FROM unit WHERE ") + where,
+                                          " FROM unit WHERE ") +
+                                  where,
                               key);
   if (!r) return std::nullopt;
   return Unit{r->i64("id"), r->str("name"), r->flag("kindergarten")};
@@ -61,8 +62,8 @@ std::optional<Teacher> lock_teacher(db::Connection& db, const std::string& natio
       " is_kindergarten_staff FROM teacher WHERE national_id = ? FOR UPDATE",
       national_id);
   if (!r) return std::nullopt;
-  return Teacher{r->i64("id"), r->str("name"), r->i64("unit_id"), r->str("employment"),
-                 r->str("changed_on"), r->flag("is_kindergarten_staff")};
+  return Teacher{r->i64("id"),         r->str("name"),       r->i64("unit_id"),
+                 r->str("employment"), r->str("changed_on"), r->flag("is_kindergarten_staff")};
 }
 
 void mark_kindergarten_staff(db::Connection& db, int64_t teacher_id) {
@@ -76,8 +77,9 @@ bool try_lock(db::Connection& db) {
 void unlock(db::Connection& db) { db.query("SELECT RELEASE_LOCK(?)", kLockName); }
 
 bool scheduler_ran_today(db::Connection& db) {
-  return db.query_one("SELECT COUNT(*) AS n FROM kindergarten_feed_run"
-                      " WHERE started_by = 'scheduler' AND started_at >= CURDATE()")
+  return db.query_one(
+               "SELECT COUNT(*) AS n FROM kindergarten_feed_run"
+               " WHERE started_by = 'scheduler' AND started_at >= CURDATE()")
              ->i64("n") > 0;
 }
 
@@ -91,7 +93,8 @@ std::string today(db::Connection& db) {
 
 int64_t insert_run(db::Connection& db, const Run& run, const std::vector<Line>& lines) {
   db.execute(
-      "INSERT INTO kindergarten_feed_run (started_by, file_name, outcome, error, rows_read, changed,"
+      "INSERT INTO kindergarten_feed_run (started_by, file_name, outcome, error, rows_read, "
+      "changed,"
       " unchanged, skipped, refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       run.started_by, run.file_name, run.outcome, or_null(run.error), run.rows_read, run.changed,
       run.unchanged, run.skipped, run.refused);
@@ -115,20 +118,21 @@ std::vector<Run> recent_runs(db::Connection& db, long limit) {
 }
 
 std::optional<Run> find_run(db::Connection& db, int64_t id) {
-  const auto r = db.query_one(std::string(kRunColumns) + " WHERE id = ?", static_cast<long long>(id));
+  const auto r =
+      db.query_one(std::string(kRunColumns) + " WHERE id = ?", static_cast<long long>(id));
   if (!r) return std::nullopt;
   return run_from(*r);
 }
 
 std::vector<Line> run_lines(db::Connection& db, int64_t run_id, int64_t unit_id, long limit) {
   std::vector<Line> out;
-  for (const auto& r : db.query(
-           "SELECT line_no, outcome, IFNULL(reason, '') AS reason, masked_id, name, unit_code,"
-           " IFNULL(unit_id, 0) AS unit_id, IFNULL(teacher_id, 0) AS teacher_id,"
-           " IFNULL(detail, '') AS detail FROM kindergarten_feed_line"
-           " WHERE run_id = ? AND (? = 0 OR unit_id = ?) ORDER BY line_no LIMIT ?",
-           static_cast<long long>(run_id), static_cast<long long>(unit_id),
-           static_cast<long long>(unit_id), limit)) {
+  for (const auto& r :
+       db.query("SELECT line_no, outcome, IFNULL(reason, '') AS reason, masked_id, name, unit_code,"
+                " IFNULL(unit_id, 0) AS unit_id, IFNULL(teacher_id, 0) AS teacher_id,"
+                " IFNULL(detail, '') AS detail FROM kindergarten_feed_line"
+                " WHERE run_id = ? AND (? = 0 OR unit_id = ?) ORDER BY line_no LIMIT ?",
+                static_cast<long long>(run_id), static_cast<long long>(unit_id),
+                static_cast<long long>(unit_id), limit)) {
     out.push_back({static_cast<int>(r.i64("line_no")), r.str("outcome"), r.str("reason"),
                    r.str("masked_id"), r.str("name"), r.str("unit_code"), r.str("detail"),
                    r.i64("unit_id"), r.i64("teacher_id")});

@@ -23,7 +23,7 @@ std::optional<Unit> unit_by_id(db::Connection& db, int64_t id);
 struct Teacher {
   int64_t id = 0;
   std::string name;
-  int64_t unit_id = 0;  // 0: no unit
+  int64_t unit_id = 0;                 // 0: no unit
   std::string employment, changed_on;  // ISO or ""
   bool kindergarten_staff = false;
 };

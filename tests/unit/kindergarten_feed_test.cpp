@@ -1,5 +1,6 @@
-// tests/unit/kindergarten_feed_test.cpp: the 全國教保資訊網 file's parser (header, encoding, columns,
-// each kind of bad row, 異動待審 skipped) and what a checked row does to a teacher (issue 10).
+// tests/unit/kindergarten_feed_test.cpp: the 全國教保資訊網 file's parser (header, encoding,
+// columns, each kind of bad row, 異動待審 skipped) and what a checked row does to a teacher (issue
+// 10).
 #include "domain/kindergarten_feed.h"
 
 #include <gtest/gtest.h>
@@ -16,8 +17,9 @@ const std::string kHeader = "身分證字號,姓名,園所代碼,在職狀態,�
 FeedFile parse(const std::string& body) { return parse_feed(kHeader + body, kToday); }
 
 TEST(FeedFile, GoodRowsAreReadWithTheirLineAndCodes) {
-  const FeedFile f = parse("A123456789,王小明,034980,在職,2025-08-01,已審核\n"
-                           "b223456782 ,李美玲,034980,離職,114/08/31,已審核\n");
+  const FeedFile f = parse(
+      "A123456789,王小明,034980,在職,2025-08-01,已審核\n"
+      "b223456782 ,李美玲,034980,離職,114/08/31,已審核\n");
   ASSERT_TRUE(f.ok) << f.error;
   ASSERT_EQ(f.rows.size(), 2u);
   EXPECT_EQ(f.rows[0].line, 2);
@@ -34,10 +36,11 @@ TEST(FeedFile, GoodRowsAreReadWithTheirLineAndCodes) {
 }
 
 TEST(FeedFile, EveryStatusHasItsEmploymentCode) {
-  const FeedFile f = parse("A123456789,甲,034980,轉校,2025-08-01,已審核\n"
-                           "B223456782,乙,034980,退休,2025-08-01,已審核\n"
-                           "F123456784,丙,034980,未續聘,2025-08-01,已審核\n"
-                           "H223456788,丁,034980,停職,2025-08-01,已審核\n");
+  const FeedFile f = parse(
+      "A123456789,甲,034980,轉校,2025-08-01,已審核\n"
+      "B223456782,乙,034980,退休,2025-08-01,已審核\n"
+      "F123456784,丙,034980,未續聘,2025-08-01,已審核\n"
+      "H223456788,丁,034980,停職,2025-08-01,已審核\n");
   ASSERT_TRUE(f.ok);
   EXPECT_EQ(f.rows[0].employment, "transferred");
   EXPECT_EQ(f.rows[1].employment, "retired");
@@ -54,13 +57,14 @@ TEST(FeedFile, PendingRowsAreSkippedWithoutFurtherChecks) {
 }
 
 TEST(FeedFile, EachKindOfBadRowIsRefusedWithItsReason) {
-  const FeedFile f = parse("A123456780,壞檢查碼,034980,在職,2025-08-01,已審核\n"
-                           "A12345678,太短,034980,在職,2025-08-01,已審核\n"
-                           "B223456782,,034980,在職,2025-08-01,已審核\n"
-                           "F123456784,丙,034980,請假,2025-08-01,已審核\n"
-                           "H223456788,丁,034980,在職,2025-02-30,已審核\n"
-                           "E123456783,戊,034980,在職,2025-09-02,已審核\n"
-                           "A123456789,己,034980,在職,2025-08-01,審核中\n");
+  const FeedFile f = parse(
+      "A123456780,壞檢查碼,034980,在職,2025-08-01,已審核\n"
+      "A12345678,太短,034980,在職,2025-08-01,已審核\n"
+      "B223456782,,034980,在職,2025-08-01,已審核\n"
+      "F123456784,丙,034980,請假,2025-08-01,已審核\n"
+      "H223456788,丁,034980,在職,2025-02-30,已審核\n"
+      "E123456783,戊,034980,在職,2025-09-02,已審核\n"
+      "A123456789,己,034980,在職,2025-08-01,審核中\n");
   ASSERT_TRUE(f.ok) << f.error;
   const char* reasons[] = {"invalid_national_id", "invalid_national_id", "missing_field",
                            "unknown_status",      "invalid_date",        "future_date",
@@ -80,9 +84,10 @@ TEST(FeedFile, TodayIsNotInTheFuture) {
 }
 
 TEST(FeedFile, ASecondRowOfOneIdIsRefusedAndTheFirstKept) {
-  const FeedFile f = parse("A123456789,王小明,034980,在職,2025-08-01,已審核\n"
-                           "A123456789,王小明,034981,在職,2025-08-01,異動待審\n"
-                           "a123456789,王小明,034981,在職,2025-08-02,已審核\n");
+  const FeedFile f = parse(
+      "A123456789,王小明,034980,在職,2025-08-01,已審核\n"
+      "A123456789,王小明,034981,在職,2025-08-01,異動待審\n"
+      "a123456789,王小明,034981,在職,2025-08-02,已審核\n");
   ASSERT_TRUE(f.ok);
   EXPECT_EQ(f.rows[0].kind, FeedRowKind::kApply);
   EXPECT_EQ(f.rows[1].kind, FeedRowKind::kPending);  // a pending change is no duplicate
@@ -91,11 +96,12 @@ TEST(FeedFile, ASecondRowOfOneIdIsRefusedAndTheFirstKept) {
 }
 
 TEST(FeedFile, ABomCrlfQuotesAndBlankLinesAreTolerated) {
-  const FeedFile f = parse_feed("\xEF\xBB\xBF身分證字號,姓名,園所代碼,在職狀態,異動日期,審核狀態\r\n"
-                                "A123456789,\"王,小明\",034980,在職,2025-08-01,已審核\r\n"
-                                "\r\n"
-                                "B223456782,\"李\"\"美玲\"\"\",034980,在職,2025-08-01,已審核",
-                                kToday);
+  const FeedFile f = parse_feed(
+      "\xEF\xBB\xBF身分證字號,姓名,園所代碼,在職狀態,異動日期,審核狀態\r\n"
+      "A123456789,\"王,小明\",034980,在職,2025-08-01,已審核\r\n"
+      "\r\n"
+      "B223456782,\"李\"\"美玲\"\"\",034980,在職,2025-08-01,已審核",
+      kToday);
   ASSERT_TRUE(f.ok) << f.error;
   ASSERT_EQ(f.rows.size(), 2u);
   EXPECT_EQ(f.rows[0].name, "王,小明");
@@ -111,10 +117,12 @@ TEST(FeedFile, AHeaderOnlyFileHasNoRows) {
 }
 
 TEST(FeedFile, AnyOtherHeaderRefusesTheWholeFile) {
-  for (const std::string& header : std::vector<std::string>{"身分證字號,姓名,園所代碼,在職狀態,異動日期\n",
-                                   "姓名,身分證字號,園所代碼,在職狀態,異動日期,審核狀態\n",
-                                   "A123456789,王小明,034980,在職,2025-08-01,已審核\n", std::string()}) {
-    const FeedFile f = parse_feed(header + "A123456789,王小明,034980,在職,2025-08-01,已審核\n", kToday);
+  for (const std::string& header : std::vector<std::string>{
+           "身分證字號,姓名,園所代碼,在職狀態,異動日期\n",
+           "姓名,身分證字號,園所代碼,在職狀態,異動日期,審核狀態\n",
+           "A123456789,王小明,034980,在職,2025-08-01,已審核\n", std::string()}) {
+    const FeedFile f =
+        parse_feed(header + "A123456789,王小明,034980,在職,2025-08-01,已審核\n", kToday);
     EXPECT_FALSE(f.ok) << header;
     EXPECT_NE(f.error.find("第一行必須是欄位名稱"), std::string::npos);
     EXPECT_TRUE(f.rows.empty());
@@ -123,8 +131,9 @@ TEST(FeedFile, AnyOtherHeaderRefusesTheWholeFile) {
 }
 
 TEST(FeedFile, AWrongColumnCountAnywhereRefusesTheWholeFile) {
-  const FeedFile f = parse("A123456789,王小明,034980,在職,2025-08-01,已審核\n"
-                           "B223456782,李美玲,034980,在職,2025-08-01,已審核,多一欄\n");
+  const FeedFile f = parse(
+      "A123456789,王小明,034980,在職,2025-08-01,已審核\n"
+      "B223456782,李美玲,034980,在職,2025-08-01,已審核,多一欄\n");
   EXPECT_FALSE(f.ok);
   EXPECT_EQ(f.error, "第 3 行有 7 欄，應為 6 欄。");
   EXPECT_TRUE(f.rows.empty());
@@ -147,8 +156,8 @@ TEST(FeedFile, AQuoteLeftOpenRefusesTheWholeFile) {
 
 // --- What a row does.
 
-FeedTeacher at(long long unit, const char* employment, bool kindergarten = true,
-               bool staff = true, const char* on = "") {
+FeedTeacher at(long long unit, const char* employment, bool kindergarten = true, bool staff = true,
+               const char* on = "") {
   return FeedTeacher{unit, kindergarten, employment, on, staff};
 }
 
@@ -157,11 +166,13 @@ TEST(FeedAction, ActiveAtItsKindergartenAlreadyChangesNothing) {
 }
 
 TEST(FeedAction, ActiveAttachesATeacherWithoutUnitOrFromAnotherKindergarten) {
-  EXPECT_EQ(feed_action(at(0, "left", false, false), 7, "active", "2025-08-01"), FeedAction::kAttach);
+  EXPECT_EQ(feed_action(at(0, "left", false, false), 7, "active", "2025-08-01"),
+            FeedAction::kAttach);
   EXPECT_EQ(feed_action(at(8, "active"), 7, "active", "2025-08-01"), FeedAction::kAttach);
   EXPECT_EQ(feed_action(at(7, "left"), 7, "active", "2025-08-01"), FeedAction::kAttach);  // back
   // Signed up at the kindergarten without the kindergarten staff mark: the feed sets it.
-  EXPECT_EQ(feed_action(at(7, "active", true, false), 7, "active", "2025-08-01"), FeedAction::kAttach);
+  EXPECT_EQ(feed_action(at(7, "active", true, false), 7, "active", "2025-08-01"),
+            FeedAction::kAttach);
 }
 
 TEST(FeedAction, ATeacherOfAnotherKindOfSchoolComesOnlyOnceThatSchoolLetItGo) {
@@ -171,7 +182,8 @@ TEST(FeedAction, ATeacherOfAnotherKindOfSchoolComesOnlyOnceThatSchoolLetItGo) {
             FeedAction::kServingElsewhere);
   EXPECT_EQ(feed_action(at(4, "transferred", false, false), 7, "active", "2025-08-01"),
             FeedAction::kAttach);
-  EXPECT_EQ(feed_action(at(4, "left", false, false), 7, "active", "2025-08-01"), FeedAction::kAttach);
+  EXPECT_EQ(feed_action(at(4, "left", false, false), 7, "active", "2025-08-01"),
+            FeedAction::kAttach);
 }
 
 TEST(FeedAction, ADepartureIsRecordedOnceAtTheTeachersOwnKindergarten) {
@@ -183,7 +195,8 @@ TEST(FeedAction, ADepartureIsRecordedOnceAtTheTeachersOwnKindergarten) {
   EXPECT_EQ(feed_action(at(7, "left", true, true, "2025-08-01"), 7, "retired", "2025-08-01"),
             FeedAction::kDepart);
   EXPECT_EQ(feed_action(at(8, "active"), 7, "left", "2025-08-01"), FeedAction::kNotAtUnit);
-  EXPECT_EQ(feed_action(at(0, "left", false, false), 7, "left", "2025-08-01"), FeedAction::kNotAtUnit);
+  EXPECT_EQ(feed_action(at(0, "left", false, false), 7, "left", "2025-08-01"),
+            FeedAction::kNotAtUnit);
 }
 
 }  // namespace
