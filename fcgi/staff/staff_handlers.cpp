@@ -218,11 +218,17 @@ core::Form profile_of(const sql::Teacher& t) {
 // --- 教師資料登錄.
 
 core::Response show_new(core::Context& cx, const core::Form& form, int status) {
-  core::Page page(cx, fed_unit(cx) ? "staff/new_fed.tpl" : "staff/new.tpl", "教師資料登錄");
+  if (fed_unit(cx)) {
+    core::Page page(cx, "staff/new_fed.tpl", "教師資料登錄");
+    page.body().SetValue("LIST_URL", app::url_for("office.teachers"));
+    page.body().SetValue("UNIT", cx.user().unit_name);
+    page.body().SetValue("FED_MESSAGE", kFedMessage);
+    return page.render(status);
+  }
+  core::Page page(cx, "staff/new.tpl", "教師資料登錄");
   auto& body = page.body();
   body.SetValue("LIST_URL", app::url_for("office.teachers"));
   body.SetValue("UNIT", cx.user().unit_name);
-  body.SetValue("FED_MESSAGE", kFedMessage);
   body.SetValue("ACTION", app::url_for("office.teachers.create"));
   body.SetValue("CSRF_TOKEN", cx.csrf_token());
   shared::fill_form(body, form);
