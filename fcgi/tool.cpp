@@ -6,8 +6,10 @@
 // `portal-tool search-spellings KEYWORD` prints the terms the search makes of a keyword, one line
 // each with its spellings tab-separated (domain/search_terms.h), for bench/search_check.py;
 // `portal-tool scheduler --config FILE [--once] [--pid-file FILE]` runs the timed jobs
-// (scheduler/scheduler.h); `portal-tool totp-code HEX_SECRET` prints the current code of a
-// second factor (nginx/portalctl totp-code ACCOUNT, for the demo accounts).
+// (scheduler/scheduler.h); `portal-tool kindergarten-feed --config FILE [--dir DIR]` applies
+// 全國教保資訊網's files now and prints what each changed and refused (staff/kindergarten_feed.h);
+// `portal-tool totp-code HEX_SECRET` prints the current code of a second factor (nginx/portalctl
+// totp-code ACCOUNT, for the demo accounts).
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -25,6 +27,7 @@
 #include "domain/course_state.h"
 #include "domain/search_terms.h"
 #include "scheduler/scheduler.h"
+#include "staff/kindergarten_feed.h"
 
 namespace {
 
@@ -39,6 +42,7 @@ const char kUsage[] =
     "       portal-tool course-states public|unfinished\n"
     "       portal-tool search-spellings KEYWORD\n"
     "       portal-tool scheduler --config FILE [--once] [--pid-file FILE]\n"
+    "       portal-tool kindergarten-feed --config FILE [--dir DIR]\n"
     "       portal-tool totp-code HEX_SECRET\n";
 
 std::optional<std::string> hex_decoded(const std::string& hex) {
@@ -158,6 +162,14 @@ int main(int argc, char** argv) {
   if (argc >= 2 && std::strcmp(argv[1], "scheduler") == 0) {
     try {
       return scheduler::command(argc - 2, argv + 2);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "portal-tool: %s\n", e.what());
+      return 1;
+    }
+  }
+  if (argc >= 2 && std::strcmp(argv[1], "kindergarten-feed") == 0) {
+    try {
+      return staff::feed_command(argc - 2, argv + 2);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "portal-tool: %s\n", e.what());
       return 1;

@@ -418,3 +418,29 @@ UPDATE teacher SET email_confirmed_at = NOW() - INTERVAL 30 DAY WHERE id IN (1, 
 INSERT INTO account_token (kind, teacher_id, token_sha256, email, expires_at, created_at) VALUES
   ('change_email', 4, SHA2('demo-change-email-h223', 256), 'chou.yijun@example.edu.tw',
    NOW() + INTERVAL 1 DAY, NOW());
+-- Kindergartens (issue 10): their teachers' unit and 在職 status come each night from
+-- 全國教保資訊網's file (staff/kindergarten_feed.h), not from `master-kg`, their 總負責人.
+-- Last night's run changed 黃保育 (離職), found 林幼心 unchanged, skipped her 離職 still 異動待審
+-- there and refused an ID without an account. 許小蘭 has no unit: sql/samples/kindergarten-feed.csv,
+-- copied into var/feeds/kindergarten and applied by `nginx/portalctl kindergarten-feed`, attaches her.
+INSERT INTO unit (id, code, name, county_id, level, ownership, authority_unit_id) VALUES
+  (301, '034980', '桃園市立內壢幼兒園', 3, 'kindergarten', 'municipal', 2),
+  (302, '034981', '桃園市立中壢幼兒園', 3, 'kindergarten', 'municipal', 2);
+INSERT INTO business_account (id, account_name, display_name, unit_id, kind, approved_at, email, phone, password_hash) VALUES
+  (105, 'master-kg', '孫園長', 301, 'master', NOW(), 'master-kg@example.edu.tw', '03-4610001#10', @hash);
+SET @feed_day = @today - INTERVAL 1 DAY;
+SET @feed_roc = CONCAT(YEAR(@feed_day) - 1911, '/', DATE_FORMAT(@feed_day, '%m/%d'));
+INSERT INTO teacher (id, national_id, name, gender, birth_date, email, unit_id, title_name, employment, employment_note, employment_changed_on, is_kindergarten_staff, position_category, password_hash) VALUES
+  (301, 'K223456780', '林幼心', 'F', '1992-04-18', 'k223@example.edu.tw', 301, '教保員', 'active', NULL, NULL, TRUE, 'qualified', @hash),
+  (302, 'L223456780', '黃保育', 'F', '1987-10-05', 'l223@example.edu.tw', 301, '教師', 'left',
+   CONCAT('已自桃園市立內壢幼兒園離職（全國教保資訊網，', @feed_roc, '）'), @feed_day, TRUE, 'qualified', @hash),
+  (303, 'M223456781', '許小蘭', 'F', '1995-02-27', 'm223@example.edu.tw', NULL, NULL, 'left', NULL, NULL, FALSE, 'qualified', @hash);
+INSERT INTO kindergarten_feed_run (id, started_by, file_name, started_at, outcome, rows_read, changed, unchanged, skipped, refused) VALUES
+  (1, 'scheduler', CONCAT('kindergarten-', DATE_FORMAT(@feed_day, '%Y%m%d'), '.csv'), @today + INTERVAL 2 HOUR - INTERVAL 1 DAY, 'applied', 4, 1, 1, 1, 1);
+INSERT INTO kindergarten_feed_line (run_id, line_no, outcome, reason, masked_id, name, unit_code, unit_id, teacher_id, detail) VALUES
+  (1, 2, 'changed', NULL, 'L22****780', '黃保育', '034980', 301, 302, CONCAT('在職 → 離職（', @feed_roc, '）')),
+  (1, 4, 'skipped', NULL, 'K22****780', '林幼心', '034980', 301, NULL, NULL),
+  (1, 5, 'refused', 'unknown_teacher', 'N12****780', '高新芽', '034980', 301, NULL, NULL);
+INSERT INTO audit_log (at, actor, action, object, detail) VALUES
+  (@today + INTERVAL 2 HOUR - INTERVAL 1 DAY, 'f:kindergarten', 'teacher.departure', 't:302',
+   CONCAT('在職 → 離職（', @feed_roc, '）'));

@@ -68,6 +68,8 @@ Config load_config(const std::string& path) {
     c.reminder_hours_before = std::stoi(kv["reminder_hours_before"]);
   }
   if (kv.count("digest_hour")) c.digest_hour = std::stoi(kv["digest_hour"]);
+  if (kv.count("kindergarten_feed_dir")) c.kindergarten_feed_dir = kv["kindergarten_feed_dir"];
+  if (kv.count("kindergarten_feed_hour")) c.kindergarten_feed_hour = std::stoi(kv["kindergarten_feed_hour"]);
   if (kv.count("certificate_font")) c.certificate_font = kv["certificate_font"];
   if (kv.count("certificate_font_index")) c.certificate_font_index = std::stoi(kv["certificate_font_index"]);
   for (const long limit : {c.session.teacher_idle_seconds, c.session.business_idle_seconds,
@@ -81,6 +83,9 @@ Config load_config(const std::string& path) {
     throw std::runtime_error("reminder_hours_before out of 1..336 in " + path);
   }
   if (c.digest_hour < 0 || c.digest_hour > 23) throw std::runtime_error("digest_hour out of 0..23 in " + path);
+  if (c.kindergarten_feed_hour < 0 || c.kindergarten_feed_hour > 23) {
+    throw std::runtime_error("kindergarten_feed_hour out of 0..23 in " + path);
+  }
   return c;
 }
 

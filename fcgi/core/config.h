@@ -26,6 +26,9 @@ struct Config {
   int scheduler_interval_seconds = 60;  // between the passes of portal-tool scheduler
   int reminder_hours_before = 24;       // the reminder e-mail, before a course's first session
   int digest_hour = 7;                  // 研習資訊訂閱's daily mail goes out from this hour (database clock)
+  // 全國教保資訊網's nightly CSV files are dropped here and applied from this hour (database clock).
+  std::string kindergarten_feed_dir = "var/feeds/kindergarten";
+  int kindergarten_feed_hour = 2;
   // The 研習證明's font: a TrueType collection libharu can embed (not CFF/OTF) and its TW face.
   std::string certificate_font = "/usr/share/fonts/truetype/arphic/uming.ttc";
   int certificate_font_index = 2;  // AR PL UMing TW

@@ -10,7 +10,8 @@ bool is_departure(std::string_view code) {
          std::end(kDepartureCodes);
 }
 
-std::string departure_note(std::string_view code, std::string_view school, std::string_view roc_date) {
+std::string departure_note(std::string_view code, std::string_view school, std::string_view roc_date,
+                           std::string_view recorded_by) {
   const std::string s(school);
   std::string what;
   if (code == "left") what = "已自" + s + "離職";
@@ -19,7 +20,7 @@ std::string departure_note(std::string_view code, std::string_view school, std::
   else if (code == "not_renewed") what = s + "未續聘";
   else if (code == "suspended") what = "於" + s + "停職";
   else return "";
-  return what + "（總負責人登錄，" + std::string(roc_date) + "）";
+  return what + "（" + std::string(recorded_by) + "，" + std::string(roc_date) + "）";
 }
 
 Attach attach_decision(long long unit_id, std::string_view employment, long long registering_unit) {

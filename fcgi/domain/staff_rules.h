@@ -13,8 +13,11 @@ inline constexpr const char* kDepartureCodes[] = {"left", "transferred", "retire
 bool is_departure(std::string_view code);
 
 // What the teacher's own page says about it, e.g. 「已自內壢國中離職（總負責人登錄，115/12/01）」;
-// `roc_date` as shown ("115/12/01"). "" for a code that is not a departure.
-std::string departure_note(std::string_view code, std::string_view school, std::string_view roc_date);
+// `recorded_by` who said so (總負責人登錄, 全國教保資訊網), `roc_date` as shown ("115/12/01"). ""
+// for a code that is not a departure.
+inline constexpr char kByMaster[] = "總負責人登錄";
+std::string departure_note(std::string_view code, std::string_view school, std::string_view roc_date,
+                           std::string_view recorded_by = kByMaster);
 
 // 教師資料登錄 of an existing account by its 身分證字號.
 enum class Attach {

@@ -1,6 +1,7 @@
 // 本單位教師帳號管理: every teacher is read by the 總負責人's own unit (staff_sql.h), so another
 // unit's teacher is a 404 that reveals nothing; every change is audited with the object "t:<id>"
-// and listed on the teacher's page from that trail.
+// and listed on the teacher's page from that trail. A kindergarten's 總負責人 sees its teachers and
+// the last run of 全國教保資訊網's feed, which alone changes them (staff/kindergarten_feed.h).
 #include "staff/staff_handlers.h"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "core/form.h"
 #include "core/view.h"
 #include "domain/enrolment_rules.h"
+#include "domain/kindergarten_feed.h"
 #include "domain/national_id.h"
 #include "domain/roc_date.h"
 #include "domain/staff_rules.h"
@@ -18,6 +20,7 @@
 #include "shared/access.h"
 #include "shared/form_view.h"
 #include "shared/labels.h"
+#include "staff/kindergarten_feed.h"
 #include "staff/staff_sql.h"
 
 namespace staff {
@@ -71,6 +74,43 @@ const core::FormSpec kNewForm = {
 };
 
 std::string object_of(int64_t teacher_id) { return "t:" + std::to_string(teacher_id); }
+
+constexpr char kFedMessage[] =
+    "幼兒園教師的服務單位與在職狀態由全國教保資訊網每夜匯入，不在本網修改：請到全國教保資訊網登錄異動，"
+    "審核通過後的次日即更新到本網。";
+constexpr long kFeedLinesShown = 200;
+
+bool fed_unit(core::Context& cx) { return sql::unit_is_kindergarten(cx.db(), cx.user().unit_id); }
+
+// The last run of the feed and its lines of this unit, for a kindergarten's 總負責人.
+void fill_last_feed_run(core::Context& cx, ctemplate::TemplateDictionary& fed) {
+  const auto runs = feed_sql::recent_runs(cx.db(), 1);
+  if (runs.empty()) {
+    fed.ShowSection("NO_RUN");
+    return;
+  }
+  const auto& run = runs[0];
+  auto* r = fed.AddSectionDictionary("RUN");
+  r->SetValue("AT", shared::roc_datetime(run.started_at));
+  r->SetValue("FILE", run.file_name);
+  if (run.outcome == "rejected") {
+    r->SetValueAndShowSection("ERROR", run.error, "REJECTED");
+    return;
+  }
+  const auto lines = feed_sql::run_lines(cx.db(), run.id, cx.user().unit_id, kFeedLinesShown);
+  if (lines.empty()) r->ShowSection("NO_LINES");
+  auto* list = lines.empty() ? nullptr : r->AddSectionDictionary("HAS_LINES");
+  for (const auto& l : lines) {
+    auto* row = list->AddSectionDictionary("LINE");
+    row->SetIntValue("LINE_NO", l.line_no);
+    row->SetValue("OUTCOME", l.outcome);
+    row->SetValue("NAME", l.name);
+    row->SetValue("MASKED_ID", l.masked_id);
+    row->SetValue("WHAT", l.outcome == "changed"   ? "已更新：" + l.detail
+                          : l.outcome == "skipped" ? std::string("略過：全國教保資訊網仍在異動待審")
+                                                   : "未採用：" + domain::feed_reason_label(l.reason));
+  }
+}
 
 std::string shown(const std::string& value) { return value.empty() ? "（未填）" : value; }
 
@@ -133,6 +173,19 @@ core::Response show_teacher(core::Context& cx, const sql::Teacher& t, const core
   body.SetValue("EMPLOYMENT", employment_text(t));
   body.SetValue("EMPLOYMENT_CODE", t.employment);
   if (!t.employment_note.empty()) body.SetValueAndShowSection("NOTE", t.employment_note, "HAS_NOTE");
+  const auto changes = sql::changes(cx.db(), object_of(t.id), kChangesShown);
+  if (changes.empty()) body.ShowSection("NO_CHANGES");
+  for (const auto& c : changes) {
+    auto* row = body.AddSectionDictionary("CHANGE");
+    row->SetValue("AT", shared::roc_datetime(c.at));
+    row->SetValue("WHO", c.who == kFeedActor ? kFeedSource : c.who);
+    row->SetValue("ACTION", action_label(c.action));
+    row->SetValue("DETAIL", c.detail);
+  }
+  if (fed_unit(cx)) {
+    body.SetValueAndShowSection("FED_MESSAGE", kFedMessage, "FED");
+    return page.render(status);
+  }
   const std::string csrf = cx.csrf_token();
 
   auto* p = body.AddSectionDictionary("PROFILE");
@@ -151,16 +204,6 @@ core::Response show_teacher(core::Context& cx, const sql::Teacher& t, const core
   for (const auto& c : kDepartures) departures.push_back({c, shared::employment_label(c)});
   shared::fill_options(*d, "EMPLOYMENT_OPTION", departures, {departure.raw("employment")});
   d->SetValue("TODAY", cx.today());
-
-  const auto changes = sql::changes(cx.db(), object_of(t.id), kChangesShown);
-  if (changes.empty()) body.ShowSection("NO_CHANGES");
-  for (const auto& c : changes) {
-    auto* row = body.AddSectionDictionary("CHANGE");
-    row->SetValue("AT", shared::roc_datetime(c.at));
-    row->SetValue("WHO", c.who);
-    row->SetValue("ACTION", action_label(c.action));
-    row->SetValue("DETAIL", c.detail);
-  }
   return page.render(status);
 }
 
@@ -175,12 +218,19 @@ core::Form profile_of(const sql::Teacher& t) {
 // --- 教師資料登錄.
 
 core::Response show_new(core::Context& cx, const core::Form& form, int status) {
+  if (fed_unit(cx)) {
+    core::Page page(cx, "staff/new_fed.tpl", "教師資料登錄");
+    page.body().SetValue("LIST_URL", app::url_for("office.teachers"));
+    page.body().SetValue("UNIT", cx.user().unit_name);
+    page.body().SetValue("FED_MESSAGE", kFedMessage);
+    return page.render(status);
+  }
   core::Page page(cx, "staff/new.tpl", "教師資料登錄");
   auto& body = page.body();
   body.SetValue("LIST_URL", app::url_for("office.teachers"));
+  body.SetValue("UNIT", cx.user().unit_name);
   body.SetValue("ACTION", app::url_for("office.teachers.create"));
   body.SetValue("CSRF_TOKEN", cx.csrf_token());
-  body.SetValue("UNIT", cx.user().unit_name);
   shared::fill_form(body, form);
   shared::fill_options(body, "GENDER_OPTION", {{"F", "女"}, {"M", "男"}, {"X", "其他"}},
                        {form.raw("gender")});
@@ -216,7 +266,13 @@ core::Response teachers(core::Context& cx) {
   auto& body = page.body();
   body.SetValue("UNIT", cx.user().unit_name);
   body.SetValue("LIST_URL", app::url_for("office.teachers"));
-  body.SetValue("NEW_URL", app::url_for("office.teachers.new"));
+  if (fed_unit(cx)) {
+    auto* fed = body.AddSectionDictionary("FED");
+    fed->SetValue("FED_MESSAGE", kFedMessage);
+    fill_last_feed_run(cx, *fed);
+  } else {
+    body.SetValueAndShowSection("NEW_URL", app::url_for("office.teachers.new"), "CAN_REGISTER");
+  }
   body.SetValue("Q", v.q);
   for (long size : kPageSizes) {
     auto* o = body.AddSectionDictionary("SIZE_OPTION");
@@ -268,6 +324,7 @@ core::Response teacher(core::Context& cx) {
 core::Response update_teacher(core::Context& cx) {
   const auto t = requested_teacher(cx);
   if (!t) return cx.not_found();
+  if (fed_unit(cx)) return cx.conflict(kFedMessage);
   core::Form form(kProfileForm, cx.req().form);
   if (!form.ok()) {
     form.errors().add("form", t->name + "的資料沒有變更。");
@@ -299,6 +356,7 @@ core::Response update_teacher(core::Context& cx) {
 core::Response record_departure(core::Context& cx) {
   const auto t = requested_teacher(cx);
   if (!t) return cx.not_found();
+  if (fed_unit(cx)) return cx.conflict(kFedMessage);
   core::Form form(kDepartureForm, cx.req().form);
   const auto on = form.date("on");
   if (on && domain::to_iso(*on) > cx.today()) {
@@ -325,6 +383,7 @@ core::Response record_departure(core::Context& cx) {
 core::Response new_teacher(core::Context& cx) { return show_new(cx, core::Form(kNewForm), 200); }
 
 core::Response register_teacher(core::Context& cx) {
+  if (fed_unit(cx)) return cx.conflict(kFedMessage);
   core::Form form(kNewForm, cx.req().form);
   const std::string nid = domain::normalize_national_id(form.raw("national_id"));
   if (!form.errors().has("national_id") && !domain::is_valid_national_id(nid)) {

@@ -52,6 +52,11 @@ TeacherPage unit_teachers(db::Connection& db, int64_t unit_id, const std::string
   return page;
 }
 
+bool unit_is_kindergarten(db::Connection& db, int64_t unit_id) {
+  const auto r = db.query_one("SELECT level = 'kindergarten' AS kindergarten FROM unit WHERE id = ?", unit_id);
+  return r && r->flag("kindergarten");
+}
+
 std::optional<Teacher> unit_teacher(db::Connection& db, int64_t unit_id, int64_t teacher_id) {
   const auto r = db.query_one(std::string(kColumns) + " WHERE id = ? AND unit_id = ?", teacher_id,
                               unit_id);

@@ -28,6 +28,8 @@ struct TeacherPage {
 // The unit's teachers (whatever their employment) whose name holds `name_part`, by name.
 TeacherPage unit_teachers(db::Connection& db, int64_t unit_id, const std::string& name_part,
                           long limit, long offset);
+// A kindergarten's teachers come from 全國教保資訊網 (staff/kindergarten_feed.h), not from its 總負責人.
+bool unit_is_kindergarten(db::Connection& db, int64_t unit_id);
 // One teacher of the unit, or nothing (another unit's, or none).
 std::optional<Teacher> unit_teacher(db::Connection& db, int64_t unit_id, int64_t teacher_id);
 // By 身分證字號, any unit, the row locked (call inside a transaction).

@@ -1,6 +1,20 @@
 {{%AUTOESCAPE context="HTML"}}<h1>本單位教師帳號管理</h1>
 <p class="meta">{{UNIT}}</p>
-<p><a href="{{NEW_URL}}" class="button">教師資料登錄</a> <span class="hint">新進或轉入本校的教師，以身分證字號登錄。</span></p>
+{{#CAN_REGISTER}}<p><a href="{{NEW_URL}}" class="button">教師資料登錄</a> <span class="hint">新進或轉入本校的教師，以身分證字號登錄。</span></p>{{/CAN_REGISTER}}
+{{#FED}}
+<section class="notice" aria-labelledby="feed-heading" id="kindergarten-feed">
+<h2 id="feed-heading">資料來源：全國教保資訊網</h2>
+<p id="fed-message">{{FED_MESSAGE}}</p>
+{{#NO_RUN}}<p class="empty">全國教保資訊網的資料還沒有匯入過。</p>{{/NO_RUN}}
+{{#RUN}}
+<p>最近一次匯入：{{AT}}（檔案 {{FILE}}）{{#REJECTED}}：<strong>檔案格式不符，整份未套用</strong>（{{ERROR}}）{{/REJECTED}}</p>
+{{#NO_LINES}}<p class="empty" id="feed-no-lines">這次匯入本園沒有異動。</p>{{/NO_LINES}}
+{{#HAS_LINES}}<ul class="feed-lines">
+{{#LINE}}<li data-feed-line="{{LINE_NO}}" data-outcome="{{OUTCOME}}">第 {{LINE_NO}} 行 {{NAME}}（{{MASKED_ID}}）：{{WHAT}}</li>{{/LINE}}
+</ul>{{/HAS_LINES}}
+{{/RUN}}
+</section>
+{{/FED}}
 
 <form method="get" action="{{LIST_URL}}" class="filters" role="search">
   <div class="field">

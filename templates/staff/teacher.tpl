@@ -7,6 +7,8 @@
   {{#HAS_NOTE}}<div><dt>教師看到的說明</dt><dd id="employment-note">{{NOTE}}</dd></div>{{/HAS_NOTE}}
 </dl>
 
+{{#FED}}<p class="notice" id="fed-message">{{FED_MESSAGE}}</p>{{/FED}}
+
 {{#PROFILE}}
 <section aria-labelledby="profile-heading">
 <h2 id="profile-heading">職位類別、職稱與任教科目</h2>

@@ -113,7 +113,8 @@ class Organisation(unittest.TestCase):
 
     def test_which_units_each_reviews_follows_article_11(self):
         units = lambda code: re.findall(r'<li data-unit="([^"]+)">', reviewed_by(self.page.text, code))
-        self.assertEqual(units("380000"), ["034525", "034614"])       # the county's schools
+        # The county's junior high and elementary school, and its two kindergartens (第11條四).
+        self.assertEqual(units("380000"), ["034525", "034614", "034980", "034981"])
         self.assertEqual(units("660000"), ["064648"])
         self.assertEqual(units("K12001"), ["030305"])                  # a national high school: its authority
         self.assertEqual(sorted(units("NC0001")), ["0015", "K12001"])  # a university, a national body
