@@ -182,6 +182,8 @@ const std::vector<core::Route>& routes() {
       {"review.accounts",           "GET",  "/review/accounts",                   Who::kReviewer,   kHtml,  kForm, business::pending_masters},
       {"review.accounts.approve",   "POST", "/review/accounts/{id}/approve",      Who::kReviewer,   kHtml,  kForm, business::approve_master},
       {"review.accounts.refuse",    "POST", "/review/accounts/{id}/refuse",       Who::kReviewer,   kHtml,  kForm, business::refuse_master},
+      {"review.accounts.disable",   "POST", "/review/accounts/{id}/disable",      Who::kReviewer,   kHtml,  kForm, business::disable_master},
+      {"review.accounts.enable",    "POST", "/review/accounts/{id}/enable",       Who::kReviewer,   kHtml,  kForm, business::enable_master},
       {"admin.home",                "GET",  "/admin",                             Who::kAdmin,      kHtml,  kForm, admin::home},
       {"admin.reasons",             "GET",  "/admin/reasons",                     Who::kAdmin,      kHtml,  kForm, admin::reasons},
       {"admin.reasons.create",      "POST", "/admin/reasons",                     Who::kAdmin,      kHtml,  kForm, admin::create_reason},
