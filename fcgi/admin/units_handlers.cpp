@@ -107,12 +107,12 @@ std::string name_of(const std::vector<sql::ReviewUnit>& units, int64_t id, const
   return "單位 " + std::to_string(id);
 }
 
-// "依第11條（縣市教育局處）" or "系統管理員指定": why the unit's courses go where they go.
+// "依第11條：縣市教育局處" or "系統管理員指定": why the unit's courses go where they go.
 std::string route_reason(const sql::Unit& u) {
   if (u.review_unit_id != 0) return "系統管理員指定";
   const auto r = routed(u);
-  if (!r.facts) return "第11條";
-  return std::string("依第11條（") + domain::review_body_label(domain::review_body_for(*r.facts)) + "）";
+  if (!r.facts) return "依第11條";
+  return std::string("依第11條：") + domain::review_body_label(domain::review_body_for(*r.facts));
 }
 
 // templates/admin/unit_facts.tpl, the fields of a unit's facts on the add and edit pages.

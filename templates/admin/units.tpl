@@ -22,7 +22,7 @@
     <td data-label="名稱"><a href="{{URL}}">{{NAME}}</a>{{#IS_REVIEWER}} <span class="badge">審課單位</span>{{/IS_REVIEWER}}</td>
     <td data-label="縣市">{{COUNTY}}</td>
     <td data-label="層級">{{LEVEL}}</td>
-    <td data-label="審課單位"><span class="reviewer">{{REVIEWER}}</span> <span class="hint">{{ROUTE_REASON}}</span></td>
+    <td data-label="審課單位"><span class="reviewer">{{REVIEWER}}</span> <span class="hint">（{{ROUTE_REASON}}）</span></td>
   </tr>{{/UNIT}}
   </tbody>
 </table>
