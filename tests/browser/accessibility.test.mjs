@@ -105,7 +105,11 @@ const PAGES = [
   ...[['/teacher/subscriptions', 'A123456789'], ['/teacher/specialties', 'A123456789'], ['/feedback', 'A123456789'],
     ['/feedback/1', 'A123456789'], ['/office/specialties', 'master'], ['/admin/bulletin', 'admin'],
     ['/admin/bulletin/new', 'admin'], ['/admin/faq/new', 'admin'], ['/admin/downloads', 'admin'],
-    ['/admin/feedback', 'admin'], ['/admin/feedback/2', 'admin'], ['/admin/specialties', 'admin']].map(([path, who]) => ({
+    ['/admin/feedback', 'admin'], ['/admin/feedback/2', 'admin'], ['/admin/specialties', 'admin'],
+    // issue 10: who is who
+    ['/admin/units', 'admin'], ['/admin/units/201', 'admin'], ['/admin/categories', 'admin'],
+    ['/account/second-factor', 'reviewer'], ['/review/accounts', 'reviewer'], ['/teacher/profile', 'A123456789'],
+    ['/office/accounts', 'master'], ['/office/teachers', 'master-kg']].map(([path, who]) => ({
     name: path.slice(1).replace(/\//g, '-'), label: `${path} (${who})`,
     open: async (page) => { await login(page, who); return page.goto(path); },
     check: async (page) => assert(pathOf(page) === path, `stayed on ${path}, not ${pathOf(page)}`),
