@@ -22,6 +22,7 @@ const char* kSubjectPrefix = "【全國教師在職進修資訊網】";
 const core::FormSpec kProfileForm = {
     {"phone", "聯絡電話", core::FieldKind::kText, false, 40},
     {"email", "電子郵件", core::FieldKind::kText, true, 254},
+    {"current_password", "目前的密碼", core::FieldKind::kText, false, 200},
 };
 
 core::Response show(core::Context& cx, const sql::TeacherProfile& me, const core::Form& form,
@@ -102,12 +103,30 @@ core::Response update_profile(core::Context& cx) {
   if (!email.empty() && !domain::is_valid_email(email)) {
     form.errors().add("email", "電子郵件格式不正確（例如 name@school.edu.tw），請使用半形字。");
   }
+  const bool phone_changed = phone != me->phone;
+  const bool email_changed = email != me->email;
+  // The address receives the password-reset links: moving it asks for the password again, so a
+  // session left open is not enough to take the account.
+  const std::string password = form.raw("current_password");
+  form.set_raw("current_password", "");
+  if (form.ok() && email_changed) {
+    const auto owner = sql::teacher_password_owner(cx.db(), cx.user().id);
+    const std::string account_key = core::sha256_hex(owner->login_name);
+    const auto failures = sql::count_recent_failures(cx.db(), account_key, cx.req().remote_addr);
+    if (failures.for_account >= sql::kMaxFailuresPerAccount ||
+        failures.from_address >= sql::kMaxFailuresPerAddress) {
+      form.errors().add("current_password", "密碼輸入錯誤次數過多，為保護帳號安全，請 15 分鐘後再試。");
+    } else if (password.empty()) {
+      form.errors().add("current_password", "變更電子郵件信箱須輸入目前的登入密碼。");
+    } else if (!core::verify_password(owner->password_hash, password)) {
+      sql::record_failure(cx.db(), account_key, cx.req().remote_addr);
+      form.errors().add("current_password", "目前的密碼不正確。");
+    }
+  }
   if (!form.ok()) {
     form.errors().add("form", "基本資料沒有變更，請修正標示的欄位。");
     return show(cx, *me, form, 422);
   }
-  const bool phone_changed = phone != me->phone;
-  const bool email_changed = email != me->email;
   if (!phone_changed && !email_changed) {
     cx.flash("基本資料與原本相同，沒有變更。");
     return cx.see_other(app::url_for("teacher.profile"));

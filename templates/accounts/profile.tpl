@@ -23,6 +23,8 @@
     <div class="field"><label for="email">電子郵件</label>
       <p class="hint" id="email-hint">改成新的信箱時，確認信會寄到新信箱，24 小時內按下信中的連結才會生效；原來的信箱會收到通知。</p>
       <input id="email" name="email" type="email" autocomplete="email" required value="{{EMAIL}}" aria-describedby="email-hint{{#EMAIL_INVALID}} email-error{{/EMAIL_INVALID}}"{{#EMAIL_INVALID}} aria-invalid="true"{{/EMAIL_INVALID}}>{{>EMAIL_ERROR}}</div>
+    <div class="field"><label for="current_password">目前的密碼（變更電子郵件時必填）</label>
+      <input id="current_password" name="current_password" type="password" autocomplete="current-password"{{#CURRENT_PASSWORD_INVALID}} aria-describedby="current_password-error" aria-invalid="true"{{/CURRENT_PASSWORD_INVALID}}>{{>CURRENT_PASSWORD_ERROR}}</div>
     <div class="actions"><button type="submit">儲存</button></div>
   </form>
 </section>

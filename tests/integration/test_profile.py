@@ -52,8 +52,8 @@ def row(tid):
             sql_value("SELECT COUNT(*) FROM mail_outbox"))
 
 
-def save(client, phone, email, csrf=True):
-    fields = [("phone", phone), ("email", email)]
+def save(client, phone, email, csrf=True, password=portal.DEMO_PASSWORD):
+    fields = [("phone", phone), ("email", email), ("current_password", password)]
     return client.post("/teacher/profile", ([("csrf", token_of(client))] if csrf else []) + fields)
 
 
@@ -174,6 +174,25 @@ class Phone(unittest.TestCase):
 
 
 class EmailChange(unittest.TestCase):
+    def test_a_new_address_needs_the_current_password_and_a_wrong_one_counts_as_a_failed_login(self):
+        tid, nid, _ = teacher()
+        client = logged_in(nid)
+        failures = lambda: int(sql_value(f"SELECT COUNT(*) FROM login_failure WHERE account_key = '{portal.account_key(nid)}'"))
+        before, failed = row(tid), failures()
+        r = save(client, "0912-345-678", address("nopassword"), password="")
+        self.assertEqual(r.status, 422)
+        self.assertIn("須輸入目前的登入密碼", field_error(r.text, "current_password"))
+        self.assertEqual(row(tid), before)
+        r = save(client, "0912-000-000", address("wrongpassword"), password="not-the-password")
+        self.assertEqual(r.status, 422)
+        self.assertIn("目前的密碼不正確", field_error(r.text, "current_password"))
+        self.assertEqual(row(tid), before)  # the phone typed with it is not saved either
+        self.assertEqual(failures(), failed + 1)
+        self.assertNotIn("not-the-password", r.text)
+        # The phone alone needs no password.
+        self.assertEqual(save(client, "0912-000-000", sql_value(f"SELECT email FROM teacher WHERE id = {tid}"),
+                              password="").status, 303)
+
     def test_the_new_address_takes_effect_only_through_its_link_and_the_old_one_is_told(self):
         tid, nid, old = teacher()
         new = address("newaddr")
