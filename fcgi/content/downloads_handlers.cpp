@@ -28,12 +28,7 @@ const core::FormSpec kUploadForm = {
     {"category", "分類", FieldKind::kChoice, true, 0, 0, kCategoryCodes, kCategoryLabels},
 };
 
-std::string category_label(const std::string& code) {
-  for (size_t i = 0; i < kCategoryCodes.size(); ++i) {
-    if (kCategoryCodes[i] == code) return kCategoryLabels[i];
-  }
-  return code;
-}
+std::string category_label(const std::string& code) { return shared::label_of(kCategoryCodes, kCategoryLabels, code); }
 
 std::string downloads_dir(const core::Config& config) { return config.files_dir + "/downloads"; }
 

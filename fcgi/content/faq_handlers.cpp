@@ -8,6 +8,7 @@
 #include "domain/validation.h"
 #include "shared/access.h"
 #include "shared/form_view.h"
+#include "shared/labels.h"
 
 namespace content {
 
@@ -29,12 +30,7 @@ const core::FormSpec kSearchForm = {
     {"category", "分類", FieldKind::kChoice, false, 0, 0, kCategoryCodes, kCategoryLabels},
 };
 
-std::string category_label(const std::string& code) {
-  for (size_t i = 0; i < kCategoryCodes.size(); ++i) {
-    if (kCategoryCodes[i] == code) return kCategoryLabels[i];
-  }
-  return code;
-}
+std::string category_label(const std::string& code) { return shared::label_of(kCategoryCodes, kCategoryLabels, code); }
 
 std::vector<shared::Option> category_options() {
   std::vector<shared::Option> out;

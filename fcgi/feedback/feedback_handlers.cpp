@@ -28,11 +28,11 @@ const core::FormSpec kMessageForm = {
     {"body", "內容", FieldKind::kText, true, 2000},
 };
 
-std::string category_label(const std::string& code) {
-  for (size_t i = 0; i < kCategoryCodes.size(); ++i) {
-    if (kCategoryCodes[i] == code) return kCategoryLabels[i];
-  }
-  return code;
+std::string category_label(const std::string& code) { return shared::label_of(kCategoryCodes, kCategoryLabels, code); }
+
+// A reply is signed as the administrator's; a name that says so already is not said twice.
+std::string admin_label(const std::string& name) {
+  return name.find("系統管理") != std::string::npos ? name : "系統管理者 " + name;
 }
 
 std::string state_label(const std::string& state) { return state == "answered" ? "已回覆" : "待回覆"; }
@@ -65,7 +65,7 @@ void fill_messages(ctemplate::TemplateDictionary& body, db::Connection& db, cons
   list->SetFilename("feedback/messages.tpl");
   for (const auto& m : sql::messages(db, t.id)) {
     auto* row = list->AddSectionDictionary("MESSAGE");
-    row->SetValue("WHO", m.from_admin ? "系統管理者 " + m.admin_name : t.writer_name);
+    row->SetValue("WHO", m.from_admin ? admin_label(m.admin_name) : t.writer_name);
     row->SetValue("KIND", m.from_admin ? "answer" : "question");
     row->SetValue("AT", shared::roc_datetime(m.at));
     row->SetValue("BODY_HTML", domain::paragraphs_html(m.body));

@@ -7,6 +7,14 @@
 
 namespace shared {
 
+std::string label_of(const std::vector<std::string>& codes, const std::vector<std::string>& labels,
+                     std::string_view code) {
+  for (size_t i = 0; i < codes.size() && i < labels.size(); ++i) {
+    if (codes[i] == code) return labels[i];
+  }
+  return std::string(code);
+}
+
 namespace {
 struct Label {
   const char* code;

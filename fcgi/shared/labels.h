@@ -3,11 +3,16 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/course_state.h"
 
 namespace shared {
 
+// The label beside `code` in a form's parallel lists of codes and labels; the code itself when
+// it is not among them.
+std::string label_of(const std::vector<std::string>& codes, const std::vector<std::string>& labels,
+                     std::string_view code);
 std::string roc_date(std::string_view iso_date);          // "2025-02-24" → "114/02/24"; "" stays ""
 std::string roc_datetime(std::string_view iso_datetime);  // "2025-02-24 09:00" → "114/02/24 09:00"
 std::string course_state_label(domain::CourseState state);
