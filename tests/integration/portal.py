@@ -112,7 +112,8 @@ def sql(query):
     """Runs `query` as root on the test database; returns rows as lists of strings."""
     out = subprocess.run(
         ["mariadb", f"--socket={VAR}/run/mysqld.sock", "-uroot", "-N", "-B", "inservice", "-e", query],
-        check=True, capture_output=True, text=True).stdout
+        check=True, capture_output=True, text=True, errors="surrogateescape").stdout
+    # surrogateescape: a binary column (teacher.national_id_enc in a SELECT *) is no UTF-8.
     return [line.split("\t") for line in out.splitlines()]
 
 
@@ -933,7 +934,7 @@ def sql_script(script):
     as root; returns the rows of its result sets, as sql() does."""
     out = subprocess.run(
         ["mariadb", f"--socket={VAR}/run/mysqld.sock", "-uroot", "-N", "-B", "inservice"],
-        input=script, check=True, capture_output=True, text=True).stdout
+        input=script, check=True, capture_output=True, text=True, errors="surrogateescape").stdout
     return [line.split("\t") for line in out.splitlines()]
 
 

@@ -102,7 +102,7 @@ class Changing(unittest.TestCase):
         sql(f"UPDATE {table} SET password_hash = '{demo_hash}' WHERE {column} = '{value}'")
 
     def test_a_teacher_changes_the_password(self):
-        self.check_change(MADE["nid"], "/teacher/password", "teacher", "national_id", MADE["nid"],
+        self.check_change(MADE["nid"], "/teacher/password", "teacher", "national_id_hmac", portal.nid_key(MADE["nid"]),
                           f"password-{MADE['tid']}@")
 
     def test_a_business_account_changes_the_password(self):
