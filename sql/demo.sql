@@ -53,6 +53,10 @@ INSERT INTO category (id, name) VALUES
 
 INSERT INTO tag (id, name) VALUES
   (1,'幼兒園教保專業知能'),(2,'基本救命術訓練'),(3,'安全教育'),(4,'特殊教育知能'),(5,'家庭教育');
+-- Retired by the administrator (/admin/categories, /admin/tags): no longer offered to new courses
+-- or in the search form, kept on what carries them.
+INSERT INTO category (id, name, active) VALUES (8, '九年一貫課程', FALSE);
+INSERT INTO tag (id, name, active) VALUES (6, '九年一貫課程', FALSE);
 
 -- Courses of 內壢國中 (organizer) in every state, and of 文雅國小 (organizer-red), five overdue.
 -- past(n) = n days ago but not before 1 January, so "this year" holds.
@@ -243,6 +247,12 @@ INSERT INTO unit (id, code, name, county_id, level, ownership, is_review_unit, r
 INSERT INTO unit (id, code, name, county_id, level, ownership, authority_unit_id) VALUES
   (201, '030305', '國立中壢高級中學', 3, 'senior_high', 'national', 101),
   (202, '0015', '國立中央大學', 3, 'university', 'national', NULL);
+
+-- 單位管理's history of the two schools (/admin/units/201, /admin/units/202), as `admin` made it.
+INSERT INTO audit_log (at, actor, action, object, detail) VALUES
+  (NOW() - INTERVAL 10 DAY, 'b:5', 'unit.create', 'u:201', '030305 國立中壢高級中學（高中）'),
+  (NOW() - INTERVAL 10 DAY, 'b:5', 'unit.review', 'u:201', '所屬主管機關：（未設定） → 教育部國民及學前教育署（尚未結案的課程 0 門維持原審課單位）'),
+  (NOW() - INTERVAL 9 DAY, 'b:5', 'unit.create', 'u:202', '0015 國立中央大學（大學校院）');
 
 INSERT INTO business_account (id, account_name, display_name, unit_id, kind, approved_at, email, phone, password_hash) VALUES
   (101, 'reviewer-k12ea', '趙審課', 101, 'reviewer', NOW(), 'reviewer-k12ea@example.gov.tw', '04-37061234', @hash),

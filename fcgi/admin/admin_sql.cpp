@@ -58,8 +58,17 @@ void update_county(db::Connection& db, int64_t id, int min_days, int grace_days,
 
 namespace {
 constexpr const char* kTagColumns =
-    "SELECT id, name, IFNULL(yearly_hours_required, 0) AS hours, applies_to FROM tag";
-Tag tag_of(const db::Row& r) { return {r.i64("id"), r.str("name"), r.i32("hours"), r.str("applies_to")}; }
+    "SELECT id, name, IFNULL(yearly_hours_required, 0) AS hours, applies_to, active,"
+    " (SELECT COUNT(*) FROM course_tag ct WHERE ct.tag_id = tag.id) AS courses FROM tag";
+Tag tag_of(const db::Row& r) {
+  return {r.i64("id"), r.str("name"), r.i32("hours"), r.str("applies_to"), r.flag("active"), r.i32("courses")};
+}
+constexpr const char* kCategoryColumns =
+    "SELECT id, name, active, (SELECT COUNT(*) FROM course c WHERE c.category_id = category.id) AS courses"
+    " FROM category";
+Category category_of(const db::Row& r) {
+  return {r.i64("id"), r.str("name"), r.flag("active"), r.i32("courses")};
+}
 }  // namespace
 
 std::vector<Tag> tags(db::Connection& db) {
@@ -78,6 +87,54 @@ void update_tag(db::Connection& db, int64_t id, std::optional<int> yearly_hours,
                 const std::string& applies_to) {
   db.execute("UPDATE tag SET yearly_hours_required = ?, applies_to = ? WHERE id = ?", yearly_hours,
              applies_to, id);
+}
+
+int64_t tag_named(db::Connection& db, const std::string& name, int64_t except_id) {
+  const auto r = db.query_one("SELECT id FROM tag WHERE name = ? AND id <> ?", name, except_id);
+  return r ? r->i64(0) : 0;
+}
+
+int64_t insert_tag(db::Connection& db, const std::string& name) {
+  db.execute("INSERT INTO tag (name) VALUES (?)", name);
+  return static_cast<int64_t>(db.last_insert_id());
+}
+
+void rename_tag(db::Connection& db, int64_t id, const std::string& name) {
+  db.execute("UPDATE tag SET name = ? WHERE id = ?", name, id);
+}
+
+void set_tag_active(db::Connection& db, int64_t id, bool active) {
+  db.execute("UPDATE tag SET active = ? WHERE id = ?", active, id);
+}
+
+std::vector<Category> categories(db::Connection& db) {
+  std::vector<Category> out;
+  for (const auto& r : db.query(std::string(kCategoryColumns) + " ORDER BY id")) out.push_back(category_of(r));
+  return out;
+}
+
+std::optional<Category> find_category(db::Connection& db, int64_t id) {
+  const auto r = db.query_one(std::string(kCategoryColumns) + " WHERE id = ?", id);
+  if (!r) return std::nullopt;
+  return category_of(*r);
+}
+
+int64_t category_named(db::Connection& db, const std::string& name, int64_t except_id) {
+  const auto r = db.query_one("SELECT id FROM category WHERE name = ? AND id <> ?", name, except_id);
+  return r ? r->i64(0) : 0;
+}
+
+int64_t insert_category(db::Connection& db, const std::string& name) {
+  db.execute("INSERT INTO category (name) VALUES (?)", name);
+  return static_cast<int64_t>(db.last_insert_id());
+}
+
+void rename_category(db::Connection& db, int64_t id, const std::string& name) {
+  db.execute("UPDATE category SET name = ? WHERE id = ?", name, id);
+}
+
+void set_category_active(db::Connection& db, int64_t id, bool active) {
+  db.execute("UPDATE category SET active = ? WHERE id = ?", active, id);
 }
 
 int applications_waiting(db::Connection& db) {

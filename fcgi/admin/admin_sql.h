@@ -1,4 +1,5 @@
-// SQL of the settings the national centre keeps: return reasons and county figures.
+// SQL of the settings the national centre keeps: return reasons, county figures, attribute tags
+// and course categories.
 #pragma once
 
 #include <cstdint>
@@ -37,11 +38,32 @@ struct Tag {
   std::string name;
   int yearly_hours = 0;
   std::string applies_to;  // all, kindergarten
+  bool active = true;
+  int courses = 0;  // courses carrying it, whatever their state
 };
 std::vector<Tag> tags(db::Connection& db);
 std::optional<Tag> find_tag(db::Connection& db, int64_t id);
 void update_tag(db::Connection& db, int64_t id, std::optional<int> yearly_hours,
                 const std::string& applies_to);
+// The tag other than `except_id` already named `name`, or 0.
+int64_t tag_named(db::Connection& db, const std::string& name, int64_t except_id);
+int64_t insert_tag(db::Connection& db, const std::string& name);  // active, no yearly hours
+void rename_tag(db::Connection& db, int64_t id, const std::string& name);
+void set_tag_active(db::Connection& db, int64_t id, bool active);
+
+// 課程類別: retired, never deleted (a course's category_id is NOT NULL).
+struct Category {
+  int64_t id = 0;
+  std::string name;
+  bool active = true;
+  int courses = 0;
+};
+std::vector<Category> categories(db::Connection& db);
+std::optional<Category> find_category(db::Connection& db, int64_t id);
+int64_t category_named(db::Connection& db, const std::string& name, int64_t except_id);
+int64_t insert_category(db::Connection& db, const std::string& name);
+void rename_category(db::Connection& db, int64_t id, const std::string& name);
+void set_category_active(db::Connection& db, int64_t id, bool active);
 
 // What waits for the administrator: partner applications not yet decided.
 int applications_waiting(db::Connection& db);

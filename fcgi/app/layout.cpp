@@ -64,7 +64,9 @@ void fill_layout(core::Context& cx, ctemplate::TemplateDictionary& layout) {
     case core::Role::kAdmin:
       link(url_for("admin.reasons"), "退回理由");
       link(url_for("admin.counties"), "縣市設定");
-      link(url_for("admin.tags"), "標籤時數");
+      link(url_for("admin.units"), "單位管理");
+      link(url_for("admin.tags"), "屬性標籤");
+      link(url_for("admin.categories"), "課程類別");
       link(url_for("admin.partners"), "合作網站");
       link(url_for("admin.feedback"), "意見收件匣");
       break;

@@ -280,10 +280,14 @@ std::optional<sql::Account> managed_account(core::Context& cx,
   return std::nullopt;
 }
 
-core::Response toggle(core::Context& cx, bool disable) {
+// 停用 or 重新啟用 of the account `load` finds (it answers the refusal otherwise), then back to
+// the page `back`.
+core::Response toggle(core::Context& cx, bool disable,
+                      std::optional<sql::Account> (*load)(core::Context&, std::optional<core::Response>&),
+                      const char* back) {
   db::Transaction tx(cx.db());
   std::optional<core::Response> refused;
-  const auto a = managed_account(cx, refused);
+  const auto a = load(cx, refused);
   if (!a) return *refused;
   const bool done = disable ? sql::disable(cx.db(), a->id) : sql::enable(cx.db(), a->id);
   if (!done) {
@@ -295,7 +299,7 @@ core::Response toggle(core::Context& cx, bool disable) {
   tx.commit();
   cx.flash(disable ? "已停用" + named(*a) + "，這個帳號不能再登入，已登入的連線也已結束。"
                    : "已重新啟用" + named(*a) + "。");
-  return cx.see_other(app::url_for("office.accounts"));
+  return cx.see_other(app::url_for(back));
 }
 
 // --- The reviewers' page (/review/accounts).
@@ -329,6 +333,31 @@ core::Response show_pending_masters(core::Context& cx, int64_t focus_id, const c
   }
   body.SetIntValue("COUNT", shown);
   if (shown == 0) body.ShowSection("EMPTY");
+  long masters = 0;
+  for (const auto& a : sql::approved_masters(cx.db())) {
+    if (domain::review_unit_of(a.route, roles) != cx.user().unit_id) continue;
+    ++masters;
+    auto* row = body.AddSectionDictionary("MASTER");
+    const std::string id = id_text(a.id);
+    row->SetValue("ID", id);
+    row->SetValue("ACCOUNT_NAME", a.account_name);
+    row->SetValue("NAME", a.display_name);
+    row->SetValue("UNIT", a.unit_name);
+    row->SetValue("UNIT_CODE", a.unit_code);
+    row->SetValue("PHONE", a.phone);
+    row->SetValue("EMAIL", a.email);
+    row->SetValue("STATE", domain::account_state_label(a.state));
+    row->SetValue("STATE_CODE", domain::account_state_code(a.state));
+    row->SetValue("SECOND_FACTOR", a.second_factor ? "已啟用" : "未啟用");
+    row->SetValue("CSRF_TOKEN", csrf);
+    if (a.state == AccountState::kActive) {
+      row->SetValueAndShowSection("URL", app::url_for("review.accounts.disable", {id}), "DISABLE");
+    } else if (a.state == AccountState::kDisabled) {
+      row->SetValueAndShowSection("URL", app::url_for("review.accounts.enable", {id}), "ENABLE");
+    }
+  }
+  body.SetIntValue("MASTER_COUNT", masters);
+  if (masters == 0) body.ShowSection("NO_MASTERS");
   return page.render(status);
 }
 
@@ -340,6 +369,18 @@ std::optional<sql::Account> region_master(core::Context& cx) {
   if (!a || !domain::may_decide_application(actor_of(cx.user()),
                                             target_of(*a, sql::review_unit_roles(cx.db()))))
     return std::nullopt;
+  return a;
+}
+
+// An approved 總負責人 of the reviewer's region, locked, for 停用 or 重新啟用; 404 otherwise.
+std::optional<sql::Account> managed_master(core::Context& cx, std::optional<core::Response>& refused) {
+  const auto id = requested_id(cx);
+  auto a = id ? sql::find_account(cx.db(), *id, true) : std::nullopt;
+  if (!a || domain::may_manage(actor_of(cx.user()), target_of(*a, sql::review_unit_roles(cx.db()))) !=
+                domain::Manage::kAllowed) {
+    refused = cx.not_found();
+    return std::nullopt;
+  }
   return a;
 }
 
@@ -357,8 +398,8 @@ core::Response decide_in_region(core::Context& cx, bool approve) {
 core::Response unit_accounts(core::Context& cx) { return show_unit_accounts(cx, {}, 200); }
 core::Response approve_account(core::Context& cx) { return decide_in_unit(cx, true); }
 core::Response refuse_account(core::Context& cx) { return decide_in_unit(cx, false); }
-core::Response disable_account(core::Context& cx) { return toggle(cx, true); }
-core::Response enable_account(core::Context& cx) { return toggle(cx, false); }
+core::Response disable_account(core::Context& cx) { return toggle(cx, true, managed_account, "office.accounts"); }
+core::Response enable_account(core::Context& cx) { return toggle(cx, false, managed_account, "office.accounts"); }
 
 core::Response delete_account(core::Context& cx) {
   db::Transaction tx(cx.db());
@@ -385,6 +426,8 @@ core::Response pending_masters(core::Context& cx) {
 }
 core::Response approve_master(core::Context& cx) { return decide_in_region(cx, true); }
 core::Response refuse_master(core::Context& cx) { return decide_in_region(cx, false); }
+core::Response disable_master(core::Context& cx) { return toggle(cx, true, managed_master, "review.accounts"); }
+core::Response enable_master(core::Context& cx) { return toggle(cx, false, managed_master, "review.accounts"); }
 
 domain::Target target_of(const sql::Account& a, const std::vector<domain::ReviewUnitRole>& roles) {
   domain::Target t;

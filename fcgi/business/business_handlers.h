@@ -33,6 +33,10 @@ core::Response delete_account(core::Context& cx);
 core::Response pending_masters(core::Context& cx);
 core::Response approve_master(core::Context& cx);
 core::Response refuse_master(core::Context& cx);
+// POST /review/accounts/{id}/disable and /enable: an approved 總負責人 of the region (404 outside
+// it); disabling ends its sessions at once, the history is kept.
+core::Response disable_master(core::Context& cx);
+core::Response enable_master(core::Context& cx);
 
 // For the area's handler files: the account as domain/business_accounts.h reads it, with the
 // unit reviewing its unit found among `roles` (sql::review_unit_roles, read once per request).

@@ -137,6 +137,16 @@ std::vector<Account> unit_accounts(db::Connection& db, int64_t unit_id) {
   return out;
 }
 
+std::vector<Account> approved_masters(db::Connection& db) {
+  std::vector<Account> out;
+  for (const auto& r : db.query(std::string(kAccountColumns) +
+                                " WHERE a.kind = 'master' AND a.approved_at IS NOT NULL AND a.deleted_at IS NULL"
+                                " ORDER BY u.code, a.display_name, a.id")) {
+    out.push_back(account_from(r));
+  }
+  return out;
+}
+
 std::vector<Account> pending_masters(db::Connection& db) {
   std::vector<Account> out;
   for (const auto& r :

@@ -59,6 +59,8 @@ std::optional<Account> find_account(db::Connection& db, int64_t id, bool lock);
 std::vector<Account> unit_accounts(db::Connection& db, int64_t unit_id);
 // Pending 總負責人 applications of every unit, oldest first (the caller keeps a reviewer's own).
 std::vector<Account> pending_masters(db::Connection& db);
+// Approved 總負責人 of every unit, enabled or disabled, by unit code (the caller keeps a reviewer's own).
+std::vector<Account> approved_masters(db::Connection& db);
 // The review units and the 第11條 parts they play, for domain::review_unit_of.
 std::vector<domain::ReviewUnitRole> review_unit_roles(db::Connection& db);
 

@@ -1,6 +1,8 @@
 // Course registration and management by the unit's organizers (SPEC §3, 第8–12條).
 #include "courses/courses_handlers.h"
 
+#include <algorithm>
+
 #include "shared/access.h"
 #include "shared/form_view.h"
 #include "shared/labels.h"
@@ -27,12 +29,17 @@ using domain::CourseState;
 
 constexpr int kListLimit = 200;
 
-FormChoices choices(core::Context& cx) {
+// The active categories and tags, and the retired ones the form already holds.
+FormChoices choices(core::Context& cx, const domain::CourseDraft& draft) {
   const auto lists = shared::reference::lists(cx.db());
-  FormChoices out;
-  for (const auto& c : lists->categories) out.categories.push_back({c.id, c.name});
-  for (const auto& t : lists->tags) out.tags.push_back({t.id, t.name});
-  return out;
+  const std::vector<int64_t> held_tags(draft.tag_ids.begin(), draft.tag_ids.end());
+  return {shared::reference::offered(lists->categories, {draft.category_id}),
+          shared::reference::offered(lists->tags, held_tags)};
+}
+
+// A retired category or tag is refused unless the stored course already carries it.
+bool may_choose(const shared::reference::Choice* choice, bool already_on_course) {
+  return choice && (choice->active || already_on_course);
 }
 
 bool unit_light_red(const sql::UnitRules& unit) {
@@ -53,19 +60,24 @@ domain::RegistrationRules registration_rules(const sql::UnitRules& unit) {
 // Everything checked on submit but duplicates: the domain rules plus what needs the database.
 // A red light blocks registering new courses only; a unit may still correct the ones it has.
 domain::CourseCheck check(core::Context& cx, CourseForm& form, const sql::UnitRules& unit,
-                          bool registering_new) {
+                          const domain::CourseDraft* stored) {
+  const bool registering_new = stored == nullptr;
   domain::RegistrationRules rules = registration_rules(unit);
   if (!registering_new) rules.unit_light_red = false;
   domain::CourseCheck result = domain::check_course(form.draft, rules);
   core::FieldErrors& errors = form.fields.errors();
   errors.add_all(result.errors);
   const auto lists = shared::reference::lists(cx.db());
-  if (form.draft.category_id > 0 && !shared::reference::find(lists->categories, form.draft.category_id)) {
-    errors.add("category_id", "課程類別不存在，請重新選擇。");
+  const int category = form.draft.category_id;
+  if (category > 0 && !may_choose(shared::reference::find(lists->categories, category),
+                                  stored && stored->category_id == category)) {
+    errors.add("category_id", "課程類別不存在或已停用，請重新選擇。");
   }
   for (int tag : form.draft.tag_ids) {
-    if (!shared::reference::find(lists->tags, tag)) {
-      errors.add("tags", "屬性標籤不存在，請重新選擇。");
+    const bool kept = stored && std::find(stored->tag_ids.begin(), stored->tag_ids.end(), tag) !=
+                                    stored->tag_ids.end();
+    if (!may_choose(shared::reference::find(lists->tags, tag), kept)) {
+      errors.add("tags", "屬性標籤不存在或已停用，請重新選擇。");
       break;
     }
   }
@@ -116,7 +128,7 @@ core::Response show_form(core::Context& cx, const FormPage& where, const CourseF
                                 "DUPLICATE");
     body.SetValue("DUPLICATE_CODE", duplicate_code);
   }
-  fill_course_form(body, form, choices(cx), result);
+  fill_course_form(body, form, choices(cx, form.draft), result);
   if (registration_rules(unit).unit_light_red) {
     // Tell the unit exactly which courses to close (SPEC §6).
     for (const auto& c : unit.light.overdue) {
@@ -325,7 +337,7 @@ core::Response create_course(core::Context& cx) {
     form.fields.errors() = {};
     return show_form(cx, where, form, &hours_only, unit, 200);
   }
-  domain::CourseCheck result = check(cx, form, unit, true);
+  domain::CourseCheck result = check(cx, form, unit, nullptr);
   if (!form.fields.ok()) {
     return show_form(cx, where, form, &result, unit, unit_light_red(unit) ? 409 : 422);
   }
@@ -387,7 +399,8 @@ core::Response update_course(core::Context& cx) {
     form.fields.errors() = {};
     return show_form(cx, where, form, &hours_only, unit, 200);
   }
-  domain::CourseCheck result = check(cx, form, unit, false);
+  const domain::CourseDraft stored = course_store::draft_of(cx.db(), *course);
+  domain::CourseCheck result = check(cx, form, unit, &stored);
   if (!form.fields.ok()) return show_form(cx, where, form, &result, unit, 422);
   const bool resubmitting = course->state == CourseState::kReturned;
   {

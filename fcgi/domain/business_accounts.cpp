@@ -125,6 +125,12 @@ bool may_decide_application(const Actor& actor, const Target& applicant) {
 }
 
 Manage may_manage(const Actor& actor, const Target& account) {
+  // The reviewer of the region disables and re-enables its 總負責人 (the letter, 說明二(三)1).
+  if (actor.role == Actor::Role::kReviewer) {
+    const bool region_master = account.kind == AccountKind::kMaster && account.review_unit_id != 0 &&
+                               account.review_unit_id == actor.unit_id;
+    return region_master ? Manage::kAllowed : Manage::kOtherUnit;
+  }
   if (actor.role != Actor::Role::kMaster || actor.unit_id != account.unit_id)
     return Manage::kOtherUnit;
   if (actor.account_id == account.account_id) return Manage::kSelf;

@@ -62,9 +62,10 @@ struct Target {
 // reviewer of the unit's region for a 總負責人 (第4條; SPEC §1). Nobody else, whatever the state.
 bool may_decide_application(const Actor& actor, const Target& applicant);
 
-// What a 總負責人 may do to an approved account (停用, 重新啟用, 刪除).
+// What a 總負責人 may do to an approved account (停用, 重新啟用, 刪除), and a reviewer to the
+// 總負責人 of the units its review unit reviews (停用, 重新啟用).
 enum class Manage {
-  kAllowed,        // a 承辦人 of the 總負責人's own unit
+  kAllowed,        // a 承辦人 of the 總負責人's own unit; a 總負責人 of the reviewer's region
   kSelf,           // never one's own account
   kMasterAccount,  // 總負責人 accounts change through the region's review unit (the letter,
                    // 說明二(三)1)

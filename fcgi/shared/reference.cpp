@@ -1,6 +1,7 @@
 // Reading the reference lists, and each worker's copy of them.
 #include "shared/reference.h"
 
+#include <algorithm>
 #include <mutex>
 
 namespace shared::reference {
@@ -8,18 +9,18 @@ namespace shared::reference {
 namespace {
 std::vector<Choice> choices(db::Connection& db, const char* sql) {
   std::vector<Choice> out;
-  for (const auto& r : db.query(sql)) out.push_back({r.i64("id"), r.str("name")});
+  for (const auto& r : db.query(sql)) out.push_back({r.i64("id"), r.str("name"), r.flag("active")});
   return out;
 }
 
 std::shared_ptr<const Lists> read(db::Connection& db, uint64_t generation) {
   auto lists = std::make_shared<Lists>();
   lists->generation = generation;
-  lists->counties = choices(db, "SELECT id, name FROM county ORDER BY id");
-  lists->categories = choices(db, "SELECT id, name FROM category ORDER BY id");
+  lists->counties = choices(db, "SELECT id, name, TRUE AS active FROM county ORDER BY id");
+  lists->categories = choices(db, "SELECT id, name, active FROM category ORDER BY id");
   for (const auto& r : db.query("SELECT id, name, IFNULL(yearly_hours_required, 0) AS hours,"
-                                " applies_to = 'kindergarten' AS kindergarten FROM tag ORDER BY id")) {
-    lists->tags.push_back({r.i64("id"), r.str("name")});
+                                " applies_to = 'kindergarten' AS kindergarten, active FROM tag ORDER BY id")) {
+    lists->tags.push_back({r.i64("id"), r.str("name"), r.flag("active")});
     lists->tag_rules.push_back({r.i64("id"), r.str("name"), r.i32("hours"), r.flag("kindergarten")});
   }
   for (const auto& r : db.query("SELECT id, label, used_for, needs_text FROM return_reason"
@@ -51,6 +52,14 @@ const Choice* find(const std::vector<Choice>& choices, int64_t id) {
     if (c.id == id) return &c;
   }
   return nullptr;
+}
+
+std::vector<Choice> offered(const std::vector<Choice>& choices, const std::vector<int64_t>& kept) {
+  std::vector<Choice> out;
+  for (const auto& c : choices) {
+    if (c.active || std::find(kept.begin(), kept.end(), c.id) != kept.end()) out.push_back(c);
+  }
+  return out;
 }
 
 }  // namespace shared::reference

@@ -14,6 +14,7 @@ namespace shared::reference {
 struct Choice {
   int64_t id = 0;
   std::string name;
+  bool active = true;  // a retired tag or category: shown on what carries it, offered no more
 };
 struct Reason {
   int id = 0;
@@ -41,5 +42,8 @@ std::shared_ptr<const Lists> lists(db::Connection& db);
 
 // The choice with this id, or nullptr.
 const Choice* find(const std::vector<Choice>& choices, int64_t id);
+// What a form offers: the active choices, and a retired one only when it is `kept` (already on
+// the course or in the search being shown).
+std::vector<Choice> offered(const std::vector<Choice>& choices, const std::vector<int64_t>& kept);
 
 }  // namespace shared::reference

@@ -242,8 +242,9 @@ core::Response search_courses(core::Context& cx) {
   if (form.open_now) body.ShowSection("OPEN_CHECKED");
   const auto lists = shared::reference::lists(cx.db());
   fill_choices(body, "COUNTY", lists->counties, form.county);
-  fill_choices(body, "CATEGORY", lists->categories, form.category);
-  fill_choices(body, "TAG", lists->tags, form.tag);
+  // A retired category or tag is offered only to the search already filtering by it.
+  fill_choices(body, "CATEGORY", shared::reference::offered(lists->categories, {form.category}), form.category);
+  fill_choices(body, "TAG", shared::reference::offered(lists->tags, {form.tag}), form.tag);
   for (const char* code : domain::kLevelCodes) {
     auto* d = body.AddSectionDictionary("LEVEL");
     d->SetValue("CODE", code);

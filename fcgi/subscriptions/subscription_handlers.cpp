@@ -64,7 +64,9 @@ core::Response show(core::Context& cx, const core::Params* typed, const std::str
   body.SetValue("Q", in.get_or("q"));
   std::vector<shared::Option> counties, tags, levels;
   for (const auto& c : lists->counties) counties.push_back({std::to_string(c.id), c.name});
-  for (const auto& t : lists->tags) tags.push_back({std::to_string(t.id), t.name});
+  for (const auto& t : lists->tags) {
+    if (t.active || std::to_string(t.id) == in.get_or("tag")) tags.push_back({std::to_string(t.id), t.name});
+  }
   for (const char* code : domain::kLevelCodes) levels.push_back({code, shared::level_label(code)});
   shared::fill_options(body, "COUNTY_OPTION", counties, {in.get_or("county")});
   shared::fill_options(body, "TAG_OPTION", tags, {in.get_or("tag")});

@@ -20,3 +20,26 @@
   </tbody>
 </table>
 </div>
+<section aria-labelledby="masters-heading">
+<h2 id="masters-heading">轄區總負責人帳號</h2>
+<p class="meta">已核准的總負責人 <span id="master-count">{{MASTER_COUNT}}</span> 位。停用後帳號不能再登入，已登入的連線立即結束；處理紀錄保留，可重新啟用。</p>
+{{#NO_MASTERS}}<p class="empty">轄區內還沒有已核准的總負責人。</p>{{/NO_MASTERS}}
+<div class="table-wrap">
+<table class="masters stack">
+  <caption class="visually-hidden">轄區已核准的總負責人帳號與可做的處理</caption>
+  <thead><tr><th scope="col">姓名（帳號）</th><th scope="col">單位</th><th scope="col">聯絡方式</th><th scope="col">狀態</th><th scope="col">處理</th></tr></thead>
+  <tbody>
+  {{#MASTER}}<tr data-account="{{ID}}" data-state="{{STATE_CODE}}">
+    <td data-label="姓名（帳號）">{{NAME}}（{{ACCOUNT_NAME}}）</td>
+    <td data-label="單位">{{UNIT}}（{{UNIT_CODE}}）</td>
+    <td data-label="聯絡方式">{{PHONE}}<br>{{EMAIL}}</td>
+    <td data-label="狀態"><span class="state">{{STATE}}</span><br><span class="second-factor">雙因素驗證{{SECOND_FACTOR}}</span></td>
+    <td data-label="處理">
+      {{#DISABLE}}<form method="post" action="{{URL}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit">停用</button></form>{{/DISABLE}}
+      {{#ENABLE}}<form method="post" action="{{URL}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit">重新啟用</button></form>{{/ENABLE}}
+    </td>
+  </tr>{{/MASTER}}
+  </tbody>
+</table>
+</div>
+</section>

@@ -79,7 +79,7 @@ const PAGES = [
   {
     name: 'unit-accounts-choose', label: '/units/accounts?q=內壢 (several schools)',
     open: (page) => page.goto('/units/accounts?q=' + encodeURIComponent('內壢')),
-    check: async (page) => assert(await page.locator('[data-result="choose"] li').count() === 2, 'two schools to pick'),
+    check: async (page) => assert(await page.locator('[data-result="choose"] li').count() === 3, 'three to pick: 內壢國中, 內壢國小 and 內壢幼兒園'),
   },
   {
     name: 'organisation', label: '/organisation',

@@ -414,6 +414,42 @@ class Manage(unittest.TestCase):
         self.assertEqual(counts(), before)
         self.assertIn("這是您本人的帳號", master.get("/office/accounts").text)
 
+    def test_the_reviewer_of_the_region_disables_and_re_enables_its_masters(self):
+        master, aid = master_of(OTHER_UNIT)  # 內壢國小, 桃園市: `reviewer`'s region
+        name = sql_value(f"SELECT account_name FROM business_account WHERE id = {aid}")
+        reviewer = logged_in("reviewer")
+        page = reviewer.get("/review/accounts").text
+        row = re.search(rf'<tr data-account="{aid}" data-state="active">.*?</tr>', page, re.S)
+        self.assertIsNotNone(row, "the region's 總負責人 is listed")
+        self.assertIn("雙因素驗證未啟用", row.group(0))
+        self.assertNotIn("reviewer2", page)
+        # Another region's reviewer, a 總負責人 and an unknown id: not found, nothing changes.
+        other_region, its_master = logged_in("reviewer2"), logged_in("master")
+        before = counts()
+        self.assertEqual(post(other_region, f"/review/accounts/{aid}/disable").status, 404)
+        self.assertEqual(post(reviewer, "/review/accounts/99999999/disable").status, 404)
+        self.assertEqual(post(its_master, f"/review/accounts/{aid}/disable").status, 403)
+        self.assertNotIn(f'data-account="{aid}"', other_region.get("/review/accounts").text)
+        self.assertEqual(row_of(aid), ACTIVE)
+        self.assertEqual(counts()[:3], before[:3])
+        # A 承辦人 is the 總負責人's to manage, not the reviewer's.
+        _, organizer = organizer_of(OTHER_UNIT)
+        self.assertEqual(post(reviewer, f"/review/accounts/{organizer}/disable").status, 404)
+        self.assertEqual(row_of(organizer), ACTIVE)
+
+        r = post(reviewer, f"/review/accounts/{aid}/disable")
+        self.assertEqual(r.status, 303)
+        self.assertTrue(r.header("location").endswith("/review/accounts"))
+        self.assertEqual(row_of(aid), DISABLED)
+        self.assertEqual(master.get("/office").status, 303)  # its session ended
+        self.assertIn("已停用", Client().login(name).text)
+        self.assertIn(f'data-account="{aid}" data-state="disabled"', reviewer.get("/review/accounts").text)
+        self.assertEqual(post(reviewer, f"/review/accounts/{aid}/disable").status, 409)
+        self.assertEqual(post(reviewer, f"/review/accounts/{aid}/enable").status, 303)
+        self.assertEqual(row_of(aid), ACTIVE)
+        reviewer_id = sql_value("SELECT id FROM business_account WHERE account_name = 'reviewer'")
+        self.assertEqual(audit_of(aid), [[f"b:{reviewer_id}", "account.disable"], [f"b:{reviewer_id}", "account.enable"]])
+
     def test_deletion_waits_for_every_course_to_be_closed_or_deleted(self):
         unit = portal.new_unit("桃園市立帳號刪除測試國民中學")
         MADE_UNITS.append(unit)

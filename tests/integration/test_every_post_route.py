@@ -97,6 +97,13 @@ FIELDS = {
     "admin.reasons.create": lambda o: [("label", unique(PREFIX + "理由")), ("needs_text", "0")],
     "admin.counties.update": lambda o: [("min_days", "9"), ("grace_days", "9"), ("red_threshold", "9")],
     "admin.tags.update": lambda o: [("yearly_hours", "9"), ("applies_to", "kindergarten")],
+    "admin.tags.create": lambda o: [("name", unique(PREFIX + "標籤"))],
+    "admin.tags.rename": lambda o: [("name", unique(PREFIX + "標籤"))],
+    "admin.categories.create": lambda o: [("name", unique(PREFIX + "類別"))],
+    "admin.categories.rename": lambda o: [("name", unique(PREFIX + "類別"))],
+    "admin.units.create": lambda o: unit_fields("C" + portal.random_text(6).upper().replace("-", "0").replace("_", "0")),
+    "admin.unit.update": lambda o: unit_fields(sql_value(f"SELECT code FROM unit WHERE id = {int(o['unit'])}")),
+    "admin.unit.review": lambda o: [("review_unit_id", "3")],
     "enrolment.correction_request": lambda o: [("reason", PREFIX)],
     "oidc.consent": lambda o: list(auth_params(DREAM_N)[0].items()) + [("decision", "allow")],
     "partners.apply": lambda o: list(portal.partner_application(unique(PREFIX + "網站")).items()),
@@ -158,6 +165,8 @@ ROWS = {
     "admin.reasons": lambda o: sql(f"SELECT id, label, active FROM return_reason WHERE id = {o['reason']}"),
     "admin.counties": lambda o: sql(f"SELECT * FROM county WHERE id = {o['county']}"),
     "admin.tags": lambda o: sql(f"SELECT * FROM tag WHERE id = {o['tag']}"),
+    "admin.categories": lambda o: sql(f"SELECT * FROM category WHERE id = {o['category']}"),
+    "admin.unit": lambda o: sql(f"SELECT * FROM unit WHERE id = {o['unit']}"),
     "oidc": lambda o: sql("SELECT * FROM oidc_consent WHERE teacher_id = 1 AND partner_id = 1"),
     "teacher.partners": lambda o: sql("SELECT * FROM oidc_consent WHERE teacher_id = 1 AND partner_id = 1"),
     "partners": lambda o: sql("SELECT COUNT(*) FROM partner WHERE status = 'applied'"),
@@ -183,6 +192,9 @@ POSITIVE = {
     "admin.reasons": ("admin.reasons.create", {}, {303}),
     "admin.counties": ("admin.counties.update", {}, {303}),
     "admin.tags": ("admin.tags.update", {}, {303}),
+    "admin.categories": ("admin.categories.create", {}, {303}),
+    "admin.units": ("admin.units.create", {}, {303}),
+    "admin.unit": ("admin.unit.update", {"unit": lambda: fresh_unit()}, {303}),
     "oidc": ("oidc.consent", {}, {303}),
     "teacher.partners": ("teacher.partners.revoke", {}, {303}),
     "partners": ("partners.apply", {}, {201}),
@@ -220,8 +232,9 @@ COUNTED = ("web_session", "login_failure", "partner", "partner_claim_use", "part
            "partner_report", "oidc_consent", "oidc_code", "oidc_token", "study_record", "enrolment",
            "roster_entry", "teacher", "business_account", "unit", "county", "bulletin", "correction_request",
            "account_token", "faq", "download", "subscription", "feedback", "feedback_message",
-           "specialty", "specialty_application", "recovery_code", "login_challenge")
-CHECKSUMMED = ("course", "course_session", "county", "tag", "return_reason", "partner", "oidc_consent",
+           "specialty", "specialty_application", "tag", "category",
+           "recovery_code", "login_challenge")
+CHECKSUMMED = ("course", "course_session", "county", "tag", "category", "unit", "return_reason", "partner", "oidc_consent",
                "oidc_token", "oidc_code", "business_account", "teacher", "bulletin", "faq",
                "specialty", "specialty_application", "account_token")
 
@@ -301,6 +314,20 @@ def pending_account(kind, unit):
     return str(portal.new_business_account(made_name("csrfpending"), unit_id=unit, kind=kind, approved=False))
 
 
+def unit_fields(code):
+    """單位管理's form for a 教師研習中心 of 桃園市 named with PREFIX."""
+    return [("code", code), ("name", unique(PREFIX + "單位")), ("county_id", "3"), ("level", "study_centre"),
+            ("ownership", "other"), ("has_legal_person", "1")]
+
+
+def fresh_unit():
+    """A unit with no courses nor people, for 單位管理's routes to edit (removed at the end)."""
+    code = "C" + portal.random_text(6).upper().replace("-", "0").replace("_", "0")
+    sql(f"INSERT INTO unit (code, name, county_id, level, ownership) VALUES"
+        f" ('{code}', '{PREFIX}單位', 3, 'study_centre', 'other')")
+    return sql_value(f"SELECT id FROM unit WHERE code = '{code}'")
+
+
 def fresh_course():
     """An unconfirmed course of 內壢國中 (unit 4), in `reviewer`'s queue."""
     return create_course(signed_in("organizer"), unique(PREFIX + "課程"))
@@ -336,7 +363,7 @@ def setUpModule():
                                     " WHERE c.unit_id = 4 ORDER BY r.id LIMIT 1"),
                    roster_reason=portal.return_reason_ids("roster")["A. 核發時數與出席情形不符"],
                    partner=str(partner["id"]), client=DREAM_N["client_id"], enrolment=enrolment,
-                   tag="5", teacher="4",
+                   tag="5", teacher="4", category="7", unit=fresh_unit(),
                    post=sql_value("SELECT MIN(id) FROM bulletin"), faq=sql_value("SELECT MIN(id) FROM faq"),
                    download=sql_value("SELECT MIN(id) FROM download"),
                    subscription=sql_value("SELECT MIN(id) FROM subscription WHERE teacher_id = 1"),
@@ -385,6 +412,9 @@ def tearDownModule():
     sql(f"UPDATE course SET seats_taken = {SAVED['seats']} WHERE id = 1")
     portal.retire_courses([r[0] for r in sql(f"SELECT code FROM course WHERE title LIKE '{PREFIX}%'")])
     sql(f"DELETE FROM return_reason WHERE label LIKE '{PREFIX}%'")
+    sql(f"DELETE FROM tag WHERE name LIKE '{PREFIX}%'")
+    sql(f"DELETE FROM category WHERE name LIKE '{PREFIX}%'")
+    sql(f"DELETE FROM unit WHERE name LIKE '{PREFIX}%'")
     sql(f"DELETE FROM bulletin WHERE title LIKE '{PREFIX}%'")
     sql(f"DELETE FROM faq WHERE question LIKE '{PREFIX}%'")
     sql(f"DELETE FROM download WHERE title LIKE '{PREFIX}%'")
@@ -490,6 +520,7 @@ class EveryPostRoute(unittest.TestCase):
             for prefix, key in (("/admin/reasons/", "reason"), ("/admin/counties/", "county"),
                                 ("/admin/partners/", "partner"), ("/teacher/enrolments/", "enrolment"),
                                 ("/admin/tags/", "tag"), ("/office/teachers/", "teacher"),
+                                ("/admin/categories/", "category"), ("/admin/units/", "unit"),
                                 ("/admin/bulletin/", "post"), ("/admin/faq/", "faq"),
                                 ("/admin/downloads/", "download"), ("/office/accounts/", "office_account"),
                                 ("/review/accounts/", "review_account"),

@@ -101,6 +101,14 @@ TEST(Manage, NeverItselfNorAnotherMaster) {
   EXPECT_EQ(may_manage({Role::kMaster, 2, 4}, kMasterAt4), Manage::kMasterAccount);
 }
 
+TEST(Manage, AReviewerManagesTheMastersOfItsRegionOnly) {
+  EXPECT_EQ(may_manage({Role::kReviewer, 3, 2}, kMasterAt4), Manage::kAllowed);
+  EXPECT_EQ(may_manage({Role::kReviewer, 4, 3}, kMasterAt4), Manage::kOtherUnit);  // another region
+  EXPECT_EQ(may_manage({Role::kReviewer, 3, 2}, kOrganizerAt4), Manage::kOtherUnit);  // the master's part
+  EXPECT_EQ(may_manage({Role::kReviewer, 3, 0}, {11, 4, AccountKind::kMaster, 0}), Manage::kOtherUnit);
+  EXPECT_EQ(may_manage({Role::kReviewer, 3, 2}, {12, 2, AccountKind::kReviewer, 2}), Manage::kOtherUnit);
+}
+
 TEST(Deletion, OnlyClosedAndDeletedCoursesLetAnAccountGo) {
   for (CourseState s : kAllCourseStates) {
     const bool lets_go = s == CourseState::kClosed || s == CourseState::kDeleted;
