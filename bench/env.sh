@@ -19,6 +19,12 @@ BUILD="${PORTAL_BUILD:-$BENCH_ROOT/build}"
 # Generated rows start here, above the demo's ids (courses ≤ ~110, units 1..6, teachers 1..5).
 BENCH_BASE_ID=1000
 
+# teacher.national_id_hmac of a 身分證字號 with the instance's key (fcgi/core/pii.h): the way to find one.
+nid_key() {
+  python3 -c 'import hashlib, hmac, sys; print(hmac.new(open(sys.argv[1], "rb").read(), sys.argv[2].encode(), hashlib.sha256).hexdigest())' \
+    "$PORTAL_VAR/secrets/pii-hmac.key" "$1"
+}
+
 # SQL as root, as `nginx/portalctl sql` runs it (called directly: one process less per statement,
 # and immune to portalctl being edited while a long load runs).
 bsql() { mariadb --socket="$PORTAL_VAR/run/mysqld.sock" -uroot inservice "$@"; }

@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-T="$(bsql -N -e "SELECT id FROM teacher WHERE national_id = 'A123456789'")"
+T="$(bsql -N -e "SELECT id FROM teacher WHERE national_id_hmac = '$(nid_key A123456789)'")"
 PUB="('approved','roster_submitted','roster_returned','closed')"
 
 timed() {  # timed LABEL SQL: EXPLAIN, then the median of 5 runs (ms) from the profiler

@@ -16,6 +16,8 @@ ends about six weeks from now, so some are open for enrolment and most are close
 import argparse
 import bisect
 import datetime as dt
+import hashlib
+import hmac
 import os
 import random
 import sys
@@ -157,6 +159,26 @@ def read_tsv(path):
         return [line.rstrip('\n').split('\t') for line in f if line.strip()]
 
 
+class Sealer:
+    """teacher.national_id_hmac and national_id_enc (hex, for LOAD DATA's UNHEX) of a 身分證字號,
+    with the instance's keys in var/bench/secrets (fcgi/core/pii.h: version 1 | nonce | AES-256-GCM
+    ciphertext | tag, the version byte authenticated)."""
+
+    def __init__(self, secrets_dir):
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        with open(os.path.join(secrets_dir, 'pii.key'), 'rb') as f:
+            self.aes = AESGCM(f.read())
+        with open(os.path.join(secrets_dir, 'pii-hmac.key'), 'rb') as f:
+            self.hmac_key = f.read()
+
+    def key(self, nid):
+        return hmac.new(self.hmac_key, nid.encode(), hashlib.sha256).hexdigest()
+
+    def sealed_hex(self, nid):
+        nonce = os.urandom(12)
+        return (b'\x01' + nonce + self.aes.encrypt(nonce, nid.encode(), b'\x01')).hex()
+
+
 def national_id(rng, letter, gender_digit):
     digits = [gender_digit] + [rng.randrange(10) for _ in range(7)]
     v = ID_LETTER_VALUE[letter]
@@ -202,6 +224,7 @@ def main():
     ap.add_argument('--hash', required=True)
     ap.add_argument('--seed', type=int, default=20260101)
     ap.add_argument('--base-id', type=int, default=1000)
+    ap.add_argument('--secrets', required=True, help='the directory of pii.key and pii-hmac.key')
     args = ap.parse_args()
     assert valid_national_id('A123456789')
 
@@ -220,7 +243,8 @@ def main():
     review_rows = read_tsv(os.path.join(args.refs, 'review_units.tsv'))  # id, county, code, name
     existing_unit_codes = {r[0] for r in read_tsv(os.path.join(args.refs, 'unit_codes.tsv'))}
     existing_course_codes = {r[0] for r in read_tsv(os.path.join(args.refs, 'course_codes.tsv'))}
-    existing_ids = {r[0] for r in read_tsv(os.path.join(args.refs, 'national_ids.tsv'))}
+    sealer = Sealer(args.secrets)
+    existing_keys = {r[0] for r in read_tsv(os.path.join(args.refs, 'national_id_keys.tsv'))}
     existing_accounts = {r[0] for r in read_tsv(os.path.join(args.refs, 'account_names.tsv'))}
     if not counties or not categories:
         sys.exit('gen.py: the reference tables (county, category) are empty')
@@ -377,7 +401,7 @@ def main():
     title_picker = Picker(TITLES, [t[2] for t in TITLES])
     kg_title_picker = Picker(KG_TITLES, [t[2] for t in KG_TITLES])
     surname_len = len(SURNAMES)
-    seen = set(existing_ids)
+    seen = set()
     w = Writer(os.path.join(out, 'teacher.tsv'))
     created = (now - dt.timedelta(days=700)).isoformat(' ')
     for i in range(n_teachers):
@@ -386,7 +410,7 @@ def main():
         letter = letter_picker.pick(rng)
         while True:
             nid = national_id(rng, letter, 2 if female else 1)
-            if nid not in seen:
+            if nid not in seen and sealer.key(nid) not in existing_keys:
                 seen.add(nid)
                 break
         given = GIVEN_F if female else GIVEN_M
@@ -411,7 +435,7 @@ def main():
         birth = dt.date(1960, 1, 1) + dt.timedelta(days=rng.randrange(40 * 365))
         email = f't{tid}@example.edu.tw' if rng.random() < 0.8 else None
         phone = f'09{rng.randrange(10**8):08d}' if rng.random() < 0.6 else None
-        w.row(tid, nid, name, 'F' if female else 'M', birth.isoformat(), email, phone, unit_id,
+        w.row(tid, sealer.key(nid), sealer.sealed_hex(nid), name, 'F' if female else 'M', birth.isoformat(), email, phone, unit_id,
               code, title, employment, note, kg, args.hash, created)
     n = w.close()
     print(f'  teachers: {n}', flush=True)

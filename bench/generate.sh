@@ -35,6 +35,7 @@ step_end
 step_start "demo data (sql/demo.sql)"
 HASH="$("$BUILD/portal-tool" hash-password inservice-demo)"
 sed "s|@DEMO_PASSWORD_HASH@|$HASH|g" "$BENCH_ROOT/sql/demo.sql" | bsql
+"$BUILD/portal-tool" pii-migrate --config "$PORTAL_VAR/portal.conf" >/dev/null  # as portalctl start does
 step_end
 
 # Reference data the generator builds on; a few more attribute tags for realism.
@@ -49,14 +50,14 @@ bsql -N -e "SELECT id, name FROM tag ORDER BY id" > "$GEN/refs/tag.tsv"
 bsql -N -e "SELECT id, county_id, code, name FROM unit WHERE is_review_unit ORDER BY id" > "$GEN/refs/review_units.tsv"
 bsql -N -e "SELECT code FROM unit" > "$GEN/refs/unit_codes.tsv"
 bsql -N -e "SELECT code FROM course" > "$GEN/refs/course_codes.tsv"
-bsql -N -e "SELECT national_id FROM teacher" > "$GEN/refs/national_ids.tsv"
+bsql -N -e "SELECT national_id_hmac FROM teacher" > "$GEN/refs/national_id_keys.tsv"
 bsql -N -e "SELECT account_name FROM business_account" > "$GEN/refs/account_names.tsv"
 PARTNER_ID="$(bsql -N -e "SELECT IFNULL(MIN(id), 0) FROM partner WHERE may_report")"
 
 step_start "TSV files (bench/gen.py, scale $SCALE)"
 echo >&2
 python3 "$BENCH_ROOT/bench/gen.py" --scale "$SCALE" --out "$GEN" --refs "$GEN/refs" \
-  --hash "$HASH" --seed "$SEED" --base-id "$B" >&2
+  --hash "$HASH" --seed "$SEED" --base-id "$B" --secrets "$PORTAL_VAR/secrets" >&2
 printf '[generate] %-52s' "TSV files written" >&2
 step_end
 du -sh "$GEN" | sed 's/^/[generate]   /' >&2
@@ -113,7 +114,7 @@ unstash() {
 
 load unit "(id, code, name, county_id, level, ownership, authority_unit_id, review_unit_id, is_review_unit)"
 load business_account "(id, account_name, display_name, unit_id, kind, approved_at, disabled_at, email, phone, password_hash, created_at)"
-load teacher "(id, national_id, name, gender, birth_date, email, phone, unit_id, title_code, title_name, employment, employment_note, is_kindergarten_staff, password_hash, created_at)"
+load teacher "(id, national_id_hmac, @enc, name, gender, birth_date, email, phone, unit_id, title_code, title_name, employment, employment_note, is_kindergarten_staff, password_hash, created_at) SET national_id_enc = UNHEX(@enc)"
 load course "(id, code, unit_id, organizer_id, review_unit_id, title, class_kind, cross_school, category_id, subject_area, levels, basis_doc, special_approval_doc, outline, hours, credits, class_count, seats_per_class, online_seats, seats_taken, enrol_online, enrol_opens_at, enrol_closes_at, auto_review, subsidy, contact1_name, contact1_phone, contact1_email, contact2_name, contact2_phone, contact2_email, state, first_date, last_date, flagged_restricted, created_at, updated_at)"
 load course_session "(course_id, session_date, starts_at, ends_at, breaks, place)"
 load course_tag "(course_id, tag_id)"
@@ -230,7 +231,7 @@ step_end
 # demo's two closed courses without hours stay, so the light stays yellow.
 step_start "history of A123456789 (the measured teacher)"
 bsql -e "
-SET @t = (SELECT id FROM teacher WHERE national_id = 'A123456789');
+SET @t = (SELECT id FROM teacher WHERE national_id_hmac = '$(nid_key A123456789)');
 CREATE TEMPORARY TABLE pick_closed AS
   SELECT id FROM course WHERE id >= $B AND state = 'closed' AND seats_taken < online_seats
     AND first_date >= MAKEDATE(YEAR(CURDATE()), 1)
@@ -295,10 +296,10 @@ SELECT 'enrolments', COUNT(*) FROM enrolment UNION ALL
 SELECT 'roster entries', COUNT(*) FROM roster_entry UNION ALL
 SELECT 'study records', COUNT(*) FROM study_record UNION ALL
 SELECT 'course_search rows', COUNT(*) FROM course_search;
-SELECT t.national_id, t.name,
+SELECT 'A123456789' AS national_id, t.name,
   (SELECT COUNT(*) FROM enrolment e WHERE e.teacher_id = t.id) AS enrolments,
   (SELECT COUNT(*) FROM study_record r WHERE r.teacher_id = t.id) AS records,
   (SELECT COUNT(*) FROM study_record r WHERE r.teacher_id = t.id
      AND r.completed_on >= MAKEDATE(YEAR(CURDATE()), 1)) AS records_this_year
-FROM teacher t WHERE t.national_id = 'A123456789';"
+FROM teacher t WHERE t.national_id_hmac = '$(nid_key A123456789)';"
 echo "[generate] data in $PORTAL_VAR (MariaDB left running on port $PORTAL_DB_PORT); next: bench/run.sh" >&2

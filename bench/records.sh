@@ -52,7 +52,7 @@ NT="$(bsql -N -e "SELECT COUNT(*) FROM teacher WHERE id >= $B")"
 # ---------------------------------------------------------------------------------------------
 # The bench teacher and 400 records, made once (a rerun reuses them). Records are inserted as
 # records::issue leaves them: a verification code each; corrections as new rows linking the old.
-TID="$(bsql -N -e "SELECT id FROM teacher WHERE national_id = '$BENCH_NID'")"
+TID="$(bsql -N -e "SELECT id FROM teacher WHERE national_id_hmac = '$(nid_key "$BENCH_NID")'")"
 if [ -z "$TID" ]; then
   log "making the bench teacher $BENCH_NID with 400 records over 20 years"
   bsql <<SQL
@@ -79,7 +79,9 @@ SELECT teacher_id, course_id, 1, id, '依簽到紀錄更正', 3, source, title, 
        CONCAT('BENCHC', LPAD(id % 1000000, 6, '0'))
 FROM study_record WHERE teacher_id = @t AND source = 'portal' ORDER BY id LIMIT 10;
 SQL
-  TID="$(bsql -N -e "SELECT id FROM teacher WHERE national_id = '$BENCH_NID'")"
+  # The teacher went in through national_id, the bulk intake: seal it as portalctl start does.
+  "$BUILD/portal-tool" pii-migrate --config "$PORTAL_VAR/portal.conf" >/dev/null
+  TID="$(bsql -N -e "SELECT id FROM teacher WHERE national_id_hmac = '$(nid_key "$BENCH_NID")'")"
 fi
 NR="$(bsql -N -e "SELECT COUNT(*) FROM study_record r WHERE teacher_id = $TID
   AND NOT EXISTS (SELECT 1 FROM study_record n WHERE n.corrects_id = r.id)")"

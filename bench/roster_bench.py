@@ -187,10 +187,10 @@ def questions():
 def active_teachers():
     """[(id, 身分證字號)] of the generated teachers who are 在職 (ids from BENCH_BASE_ID); all 在職
     teachers when there are no generated ones."""
-    rows = portal.sql_script("SELECT id, national_id FROM teacher WHERE id >= 1000 AND employment = 'active';")
+    rows = portal.sql_script("SELECT id, HEX(national_id_enc) FROM teacher WHERE id >= 1000 AND employment = 'active';")
     if not rows:
-        rows = portal.sql_script("SELECT id, national_id FROM teacher WHERE employment = 'active';")
-    return [(int(i), n) for i, n in rows]
+        rows = portal.sql_script("SELECT id, HEX(national_id_enc) FROM teacher WHERE employment = 'active';")
+    return [(int(i), portal.nid_open(n)) for i, n in rows]
 
 
 def new_course(state, title, seats):

@@ -22,6 +22,7 @@
 
 #include "app/dispatch.h"
 #include "core/config.h"
+#include "core/pii.h"
 #include "core/server.h"
 #include "core/view.h"
 #include "mail/mail.h"
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const core::Config config = core::load_config(args["--config"]);
+  core::pii::install(config.pii);  // before the fork: every worker has them
   core::init_templates(config.templates_dir);
   app::init();
   FCGX_Init();

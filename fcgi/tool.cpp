@@ -9,7 +9,8 @@
 // (scheduler/scheduler.h); `portal-tool kindergarten-feed --config FILE [--dir DIR]` applies
 // 全國教保資訊網's files now and prints what each changed and refused (staff/kindergarten_feed.h);
 // `portal-tool totp-code HEX_SECRET` prints the current code of a second factor (nginx/portalctl
-// totp-code ACCOUNT, for the demo accounts).
+// totp-code ACCOUNT, for the demo accounts); `portal-tool pii-migrate --config FILE` seals the
+// 身分證字號 still stored in the clear (accounts/pii_migrate.h).
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -21,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "accounts/pii_migrate.h"
 #include "core/jwt.h"
 #include "core/security.h"
 #include "core/totp.h"
@@ -43,7 +45,8 @@ const char kUsage[] =
     "       portal-tool search-spellings KEYWORD\n"
     "       portal-tool scheduler --config FILE [--once] [--pid-file FILE]\n"
     "       portal-tool kindergarten-feed --config FILE [--dir DIR]\n"
-    "       portal-tool totp-code HEX_SECRET\n";
+    "       portal-tool totp-code HEX_SECRET\n"
+    "       portal-tool pii-migrate --config FILE\n";
 
 std::optional<std::string> hex_decoded(const std::string& hex) {
   if (hex.empty() || hex.size() % 2 != 0) return std::nullopt;
@@ -170,6 +173,14 @@ int main(int argc, char** argv) {
   if (argc >= 2 && std::strcmp(argv[1], "kindergarten-feed") == 0) {
     try {
       return staff::feed_command(argc - 2, argv + 2);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "portal-tool: %s\n", e.what());
+      return 1;
+    }
+  }
+  if (argc >= 2 && std::strcmp(argv[1], "pii-migrate") == 0) {
+    try {
+      return accounts::pii_migrate_command(argc - 2, argv + 2);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "portal-tool: %s\n", e.what());
       return 1;

@@ -39,6 +39,8 @@ INSERT INTO audit_log (at, actor, action, object, detail) VALUES
   (NOW() - INTERVAL 1 DAY, '-', 'account.apply', 'b:7', '申請承辦人帳號（桃園市立內壢國民中學）'),
   (NOW() - INTERVAL 2 DAY, '-', 'account.apply', 'b:8', '申請總負責人帳號（桃園市中壢區內壢國民小學）');
 
+-- 身分證字號 come in plain, the bulk intake: nginx/portalctl's `portal-tool pii-migrate` seals them
+-- right after and sets national_id to NULL (migration 0033, README "Personal data at rest").
 INSERT INTO teacher (id, national_id, name, gender, birth_date, email, phone, unit_id, title_code, title_name, employment, employment_note, password_hash) VALUES
   (1, 'A123456789', '王小明', 'M', '1985-03-14', 'a123@example.edu.tw', '0912-345-678', 4, 'T01', '專任教師', 'active', NULL, @hash),
   (2, 'B223456782', '李美玲', 'F', '1988-07-02', 'b223@example.edu.tw', '0922-345-678', 5, 'T01', '專任教師', 'active', NULL, @hash),

@@ -7,6 +7,7 @@
 #include "shared/form_view.h"
 #include "app/routes.h"
 #include "core/form.h"
+#include "core/pii.h"
 #include "core/security.h"
 #include "core/view.h"
 #include "domain/national_id.h"
@@ -133,7 +134,8 @@ core::Response log_in(core::Context& cx) {
   }
   if (!form.ok()) return show_login(cx, form, next, 422);
 
-  const std::string account_key = core::sha256_hex(account);
+  // Keyed: an unkeyed SHA-256 of a 10-character 身分證字號 is a brute-force away from the number.
+  const std::string account_key = core::pii::lookup_key(account);
   const auto failures = sql::count_recent_failures(cx.db(), account_key, cx.req().remote_addr);
   if (failures.for_account >= sql::kMaxFailuresPerAccount ||
       failures.from_address >= sql::kMaxFailuresPerAddress) {

@@ -1,10 +1,13 @@
 // SQL of the accounts area: credentials, failed-login counts, sign-up and its links.
 #include "accounts/accounts_sql.h"
 
+#include "core/pii.h"
+
 namespace accounts::sql {
 
 std::optional<Credentials> find_teacher_by_national_id(db::Connection& db, const std::string& id) {
-  const auto row = db.query_one("SELECT id, password_hash FROM teacher WHERE national_id = ?", id);
+  const auto row = db.query_one("SELECT id, password_hash FROM teacher WHERE national_id_hmac = ?",
+                                core::pii::lookup_key(id));
   if (!row) return std::nullopt;
   return Credentials{row->i64(0), row->str(1), domain::AccountState::kActive};
 }
@@ -45,16 +48,17 @@ std::optional<Unit> find_serving_unit(db::Connection& db, const std::string& cod
 
 namespace {
 constexpr const char* kContactColumns =
-    "SELECT id, national_id, name, IFNULL(email, ''), IFNULL(DATE_FORMAT(birth_date, '%Y-%m-%d'), '')"
+    "SELECT id, national_id_enc, name, IFNULL(email, ''), IFNULL(DATE_FORMAT(birth_date, '%Y-%m-%d'), '')"
     " FROM teacher ";
 
 TeacherContact contact_of(const db::Row& row) {
-  return {row.i64(0), row.str(1), row.str(2), row.str(3), row.str(4)};
+  return {row.i64(0), core::pii::decrypt(row.str(1)), row.str(2), row.str(3), row.str(4)};
 }
 }  // namespace
 
 std::optional<TeacherContact> find_teacher_contact(db::Connection& db, const std::string& national_id) {
-  const auto row = db.query_one(std::string(kContactColumns) + "WHERE national_id = ?", national_id);
+  const auto row = db.query_one(std::string(kContactColumns) + "WHERE national_id_hmac = ?",
+                                core::pii::lookup_key(national_id));
   if (!row) return std::nullopt;
   return contact_of(*row);
 }
@@ -67,11 +71,11 @@ std::optional<TeacherContact> find_teacher_by_id(db::Connection& db, int64_t id)
 
 int64_t insert_teacher(db::Connection& db, const NewTeacher& t) {
   const uint64_t added = db.execute(
-      "INSERT IGNORE INTO teacher (national_id, name, gender, birth_date, email, phone, unit_id,"
-      " title_name, position_category, employment, password_hash)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)",
-      t.national_id, t.name, t.gender, t.birth_date, t.email, t.phone, t.unit_id, t.title_name,
-      t.position_category, t.password_hash);
+      "INSERT IGNORE INTO teacher (national_id_hmac, national_id_enc, name, gender, birth_date,"
+      " email, phone, unit_id, title_name, position_category, employment, password_hash)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)",
+      core::pii::lookup_key(t.national_id), core::pii::encrypt(t.national_id), t.name, t.gender,
+      t.birth_date, t.email, t.phone, t.unit_id, t.title_name, t.position_category, t.password_hash);
   return added == 1 ? static_cast<int64_t>(db.last_insert_id()) : 0;
 }
 
@@ -109,7 +113,7 @@ void confirm_email(db::Connection& db, int64_t teacher_id, const std::string& em
 
 std::optional<TeacherProfile> teacher_profile(db::Connection& db, int64_t teacher_id) {
   const auto r = db.query_one(
-      "SELECT t.national_id, t.name, IFNULL(u.name, '') AS unit_name,"
+      "SELECT t.national_id_enc, t.name, IFNULL(u.name, '') AS unit_name,"
       " IFNULL(t.title_name, '') AS title_name, IFNULL(t.email, '') AS email,"
       " IFNULL(t.phone, '') AS phone,"
       " t.email_confirmed_at IS NOT NULL AS email_confirmed,"
@@ -123,8 +127,8 @@ std::optional<TeacherProfile> teacher_profile(db::Connection& db, int64_t teache
       teacher_id);
   if (!r) return std::nullopt;
   return TeacherProfile{
-      r->str("national_id"),      r->str("name"),          r->str("unit_name"),
-      r->str("title_name"),       r->str("email"),         r->str("phone"),
+      core::pii::decrypt(r->str("national_id_enc")), r->str("name"), r->str("unit_name"),
+      r->str("title_name"), r->str("email"), r->str("phone"),
       r->flag("email_confirmed"), r->str("pending_email"), r->str("pending_until")};
 }
 
@@ -149,12 +153,12 @@ void set_account_password(db::Connection& db, int64_t account_id, const std::str
 }
 
 std::optional<PasswordOwner> teacher_password_owner(db::Connection& db, int64_t teacher_id) {
-  const auto r = db.query_one("SELECT national_id, IFNULL(DATE_FORMAT(birth_date, '%Y-%m-%d'), '') AS birth_date,"
+  const auto r = db.query_one("SELECT national_id_enc, IFNULL(DATE_FORMAT(birth_date, '%Y-%m-%d'), '') AS birth_date,"
                               " name, IFNULL(email, '') AS email, password_hash FROM teacher WHERE id = ?",
                               teacher_id);
   if (!r) return std::nullopt;
-  return PasswordOwner{r->str("national_id"), r->str("birth_date"), r->str("name"), r->str("email"),
-                       r->str("password_hash")};
+  return PasswordOwner{core::pii::decrypt(r->str("national_id_enc")), r->str("birth_date"), r->str("name"),
+                       r->str("email"), r->str("password_hash")};
 }
 
 std::optional<PasswordOwner> account_password_owner(db::Connection& db, int64_t account_id) {
@@ -163,6 +167,21 @@ std::optional<PasswordOwner> account_password_owner(db::Connection& db, int64_t 
                               account_id);
   if (!r) return std::nullopt;
   return PasswordOwner{r->str("account_name"), "", r->str("display_name"), r->str("email"), r->str("password_hash")};
+}
+
+std::vector<std::pair<int64_t, std::string>> lock_plain_national_ids(db::Connection& db, long limit) {
+  std::vector<std::pair<int64_t, std::string>> out;
+  for (const auto& r : db.query("SELECT id, national_id FROM teacher WHERE national_id IS NOT NULL"
+                                " ORDER BY id LIMIT ? FOR UPDATE",
+                                limit)) {
+    out.emplace_back(r.i64("id"), r.str("national_id"));
+  }
+  return out;
+}
+
+void seal_national_id(db::Connection& db, int64_t teacher_id, const std::string& hmac, const std::string& sealed) {
+  db.execute("UPDATE teacher SET national_id = NULL, national_id_hmac = ?, national_id_enc = ? WHERE id = ?", hmac,
+             sealed, teacher_id);
 }
 
 }  // namespace accounts::sql

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/db.h"
 #include "domain/business_accounts.h"
@@ -101,5 +103,10 @@ struct PasswordOwner {
 };
 std::optional<PasswordOwner> teacher_password_owner(db::Connection& db, int64_t teacher_id);
 std::optional<PasswordOwner> account_password_owner(db::Connection& db, int64_t account_id);
+
+// pii-migrate (accounts/pii_migrate.h): up to `limit` teachers still holding a plain 身分證字號,
+// as (id, national_id), locked; then one of them sealed, its plain column set to NULL.
+std::vector<std::pair<int64_t, std::string>> lock_plain_national_ids(db::Connection& db, long limit);
+void seal_national_id(db::Connection& db, int64_t teacher_id, const std::string& hmac, const std::string& sealed);
 
 }  // namespace accounts::sql

@@ -1,6 +1,8 @@
 // SQL of 資訊傳報.
 #include "api/api_sql.h"
 
+#include "core/pii.h"
+
 namespace api::sql {
 
 int64_t count_request(db::Connection& db, int64_t partner_id) {
@@ -49,8 +51,8 @@ std::optional<Person> find_teacher_by_national_id(db::Connection& db, int64_t pa
   const auto r = db.query_one(
       "SELECT t.id, s.sub IS NOT NULL FROM teacher t"
       " LEFT JOIN oidc_subject s ON s.teacher_id = t.id AND s.partner_id = ?"
-      " WHERE t.national_id = ?",
-      partner_id, national_id);
+      " WHERE t.national_id_hmac = ?",
+      partner_id, core::pii::lookup_key(national_id));
   if (!r) return std::nullopt;
   return Person{r->i64(0), r->i64(1) == 1};
 }

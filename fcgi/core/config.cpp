@@ -41,6 +41,7 @@ Config load_config(const std::string& path) {
   c.templates_dir = need("templates_dir");
   c.secret = read_file(need("secret_file"));
   if (c.secret.size() < 32) throw std::runtime_error("secret too short");
+  c.pii = pii::load_keys(need("pii_key_file"), need("pii_hmac_key_file"));
   if (kv.count("base_url")) c.base_url = kv["base_url"];
   if (kv.count("threads")) c.threads = std::stoi(kv["threads"]);
   if (kv.count("public_cache_seconds")) c.public_cache_seconds = std::stoi(kv["public_cache_seconds"]);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/db.h"
+#include "core/pii.h"
 #include "domain/session_policy.h"
 
 namespace core {
@@ -12,6 +13,7 @@ struct Config {
   db::Options database;
   std::string templates_dir;
   std::string secret;  // keys the CSRF tokens of anonymous visitors; from a file outside the web root
+  pii::Keys pii;       // 身分證字號 at rest, from pii_key_file and pii_hmac_key_file (core/pii.h)
   std::string base_url = "http://127.0.0.1:8080";
   int threads = 4;
   // ASVS L2: idle 2 h for teachers, 30 min for business accounts, 12 h in all (session_*_seconds).

@@ -2,6 +2,7 @@
 // the callers lock the course first (enrolment::sql::lock_course) before any write.
 #include "enrolment/batch_sql.h"
 
+#include "core/pii.h"
 #include "domain/validation.h"
 
 namespace enrolment::batch_sql {
@@ -12,7 +13,7 @@ Candidate candidate_from(const db::Row& r) {
   Candidate c;
   c.id = r.i64("id");
   c.name = r.str("name");
-  c.national_id = r.str("national_id");
+  c.national_id = core::pii::decrypt(r.str("national_id_enc"));
   c.title_name = r.str("title_name");
   if (!r.is_null("status")) c.status = domain::parse_enrolment_status(r.str("status"));
   return c;
@@ -35,7 +36,7 @@ CandidatePage candidates(db::Connection& db, int64_t course_id, int64_t unit_id,
   CandidatePage page;
   page.total = static_cast<long>(
       db.query_one("SELECT COUNT(*) AS n" + where, course_id, unit_id, pattern)->i64("n"));
-  for (const auto& r : db.query("SELECT t.id, t.name, t.national_id, t.title_name, e.status" +
+  for (const auto& r : db.query("SELECT t.id, t.name, t.national_id_enc, t.title_name, e.status" +
                                     where + " ORDER BY t.name, t.id LIMIT ? OFFSET ?",
                                 course_id, unit_id, pattern, limit, offset)) {
     page.rows.push_back(candidate_from(r));
@@ -49,7 +50,7 @@ std::vector<Candidate> unit_teachers(db::Connection& db, int64_t course_id, int6
   std::string list;
   for (int64_t id : teacher_ids) list += (list.empty() ? "" : ",") + std::to_string(id);
   std::vector<Candidate> out;
-  for (const auto& r : db.query("SELECT t.id, t.name, t.national_id, t.title_name, e.status" +
+  for (const auto& r : db.query("SELECT t.id, t.name, t.national_id_enc, t.title_name, e.status" +
                                     std::string(kCandidates) + " AND FIND_IN_SET(t.id, ?)",
                                 course_id, unit_id, list)) {
     out.push_back(candidate_from(r));

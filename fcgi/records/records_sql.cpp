@@ -1,6 +1,7 @@
 // records/records_sql.cpp: reading records, their checks and the teachers' correction requests.
 #include "records/records_sql.h"
 
+#include "core/pii.h"
 #include "domain/course_state.h"
 #include "domain/validation.h"
 #include "shared/missed_sql.h"
@@ -52,11 +53,11 @@ Record record_of(const db::Row& r) {
 
 std::optional<Profile> profile(db::Connection& db, int64_t teacher_id) {
   const auto r = db.query_one(
-      "SELECT t.name, u.name AS unit_name, t.national_id, t.is_kindergarten_staff"
+      "SELECT t.name, u.name AS unit_name, t.national_id_enc, t.is_kindergarten_staff"
       " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id WHERE t.id = ?",
       teacher_id);
   if (!r) return std::nullopt;
-  return Profile{r->str("name"), r->str("unit_name"), r->str("national_id"),
+  return Profile{r->str("name"), r->str("unit_name"), core::pii::decrypt(r->str("national_id_enc")),
                  r->flag("is_kindergarten_staff")};
 }
 

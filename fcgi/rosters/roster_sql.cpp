@@ -1,5 +1,6 @@
 #include "rosters/roster_sql.h"
 
+#include "core/pii.h"
 #include "domain/roster_rules.h"
 #include "domain/validation.h"
 #include "shared/missed_sql.h"
@@ -10,7 +11,7 @@ namespace {
 
 const char* kLineColumns =
     "SELECT re.id, re.teacher_id, re.source, re.attendance, re.hours_absent, re.hours,"
-    " re.hours_typed, re.hours_reason, t.name, t.national_id, t.title_name,"
+    " re.hours_typed, re.hours_reason, t.name, t.national_id_enc, t.title_name,"
     " t.employment = 'active' AS active, COALESCE(u.name, '') AS unit_name,"
     " EXISTS (SELECT 1 FROM enrolment e WHERE e.course_id = re.course_id"
     "   AND e.teacher_id = re.teacher_id AND e.approved_at IS NOT NULL) AS enrolled,"
@@ -25,7 +26,7 @@ Line line_of(const db::Row& r) {
   l.id = r.i64("id");
   l.teacher_id = r.i64("teacher_id");
   l.name = r.str("name");
-  l.national_id = r.str("national_id");
+  l.national_id = core::pii::decrypt(r.str("national_id_enc"));
   l.unit_name = r.str("unit_name");
   l.title_name = r.str("title_name");
   l.source = r.str("source");
@@ -69,14 +70,14 @@ Totals totals(db::Connection& db, int64_t course_id) {
 std::vector<Candidate> unconverted(db::Connection& db, int64_t course_id) {
   std::vector<Candidate> out;
   for (const auto& r : db.query(
-           "SELECT e.id, t.name, t.national_id, COALESCE(t.title_name, '') AS title_name,"
+           "SELECT e.id, t.name, t.national_id_enc, COALESCE(t.title_name, '') AS title_name,"
            " COALESCE(u.name, '') AS unit_name FROM enrolment e JOIN teacher t ON t.id = e.teacher_id"
            " LEFT JOIN unit u ON u.id = t.unit_id"
            " WHERE e.course_id = ? AND e.status = 'approved' AND NOT EXISTS (SELECT 1 FROM roster_entry"
            "   re WHERE re.course_id = e.course_id AND re.teacher_id = e.teacher_id)"
            " ORDER BY unit_name, t.name, e.id",
            course_id)) {
-    out.push_back({r.i64("id"), r.str("name"), r.str("national_id"), r.str("unit_name"),
+    out.push_back({r.i64("id"), r.str("name"), core::pii::decrypt(r.str("national_id_enc")), r.str("unit_name"),
                    r.str("title_name")});
   }
   return out;
@@ -105,18 +106,24 @@ std::map<std::string, Teacher> teachers_by_national_id(db::Connection& db,
   std::map<std::string, Teacher> out;
   // In slices of a fixed size, so that one prepared statement serves every upload.
   constexpr size_t kSlice = 100;
-  std::string sql = "SELECT id, name, national_id, employment = 'active' AS active FROM teacher"
-                    " WHERE national_id IN (?";
+  std::string sql = "SELECT id, name, national_id_hmac, employment = 'active' AS active FROM teacher"
+                    " WHERE national_id_hmac IN (?";
   for (size_t i = 1; i < kSlice; ++i) sql += ", ?";
   sql += ")";
   static const std::string kNoId;  // fills the last slice; db::Value keeps a view of it
-  for (size_t from = 0; from < national_ids.size(); from += kSlice) {
+  std::vector<std::string> keys;     // and of these, so they outlive the queries
+  std::map<std::string, std::string> id_of_key;
+  for (const auto& id : national_ids) {
+    keys.push_back(core::pii::lookup_key(id));
+    id_of_key[keys.back()] = id;
+  }
+  for (size_t from = 0; from < keys.size(); from += kSlice) {
     std::vector<db::Value> params;
     for (size_t i = 0; i < kSlice; ++i) {
-      params.emplace_back(from + i < national_ids.size() ? national_ids[from + i] : kNoId);
+      params.emplace_back(from + i < keys.size() ? keys[from + i] : kNoId);
     }
     for (const auto& r : db.query_values(sql, params)) {
-      out[r.str("national_id")] = {r.i64("id"), r.str("name"), r.flag("active")};
+      out[id_of_key.at(r.str("national_id_hmac"))] = {r.i64("id"), r.str("name"), r.flag("active")};
     }
   }
   return out;
@@ -184,14 +191,15 @@ namespace {
 const char* kIssuedColumns =
     "SELECT r.id, r.teacher_id, r.hours, r.credits, r.correction_no,"
     " COALESCE(r.correction_reason, '') AS reason, COALESCE(a.display_name, '') AS made_by,"
-    " t.name, t.national_id, COALESCE(u.name, '') AS unit_name"
+    " t.name, t.national_id_enc, COALESCE(u.name, '') AS unit_name"
     " FROM study_record r JOIN teacher t ON t.id = r.teacher_id LEFT JOIN unit u ON u.id = t.unit_id"
     " LEFT JOIN business_account a ON a.id = r.created_by"
     " WHERE r.course_id = ? AND NOT EXISTS (SELECT 1 FROM study_record n WHERE n.corrects_id = r.id)";
 
 IssuedRecord issued_of(const db::Row& r) {
-  return {r.i64("id"), r.i64("teacher_id"), r.str("name"), r.str("national_id"), r.str("unit_name"),
-          r.str("reason"), r.str("made_by"), r.i32("hours"), r.i32("credits"), r.i32("correction_no")};
+  return {r.i64("id"), r.i64("teacher_id"), r.str("name"), core::pii::decrypt(r.str("national_id_enc")),
+          r.str("unit_name"), r.str("reason"), r.str("made_by"), r.i32("hours"), r.i32("credits"),
+          r.i32("correction_no")};
 }
 }  // namespace
 
@@ -212,13 +220,14 @@ std::optional<IssuedRecord> issued_record(db::Connection& db, int64_t course_id,
 std::vector<Missed> missed(db::Connection& db, int64_t course_id) {
   std::vector<Missed> out;
   for (const auto& r : db.query(
-           "SELECT e.id, e.teacher_id, t.name, t.national_id, COALESCE(u.name, '') AS unit_name"
+           "SELECT e.id, e.teacher_id, t.name, t.national_id_enc, COALESCE(u.name, '') AS unit_name"
            " FROM enrolment e JOIN course c ON c.id = e.course_id JOIN teacher t ON t.id = e.teacher_id"
            " LEFT JOIN unit u ON u.id = t.unit_id"
            " LEFT JOIN study_record r ON r.teacher_id = e.teacher_id AND r.course_id = e.course_id"
            " WHERE e.course_id = ? AND" + shared::missed_sql::condition() + " ORDER BY unit_name, t.name",
            course_id, domain::state_code(domain::CourseState::kClosed))) {
-    out.push_back({r.i64("id"), r.i64("teacher_id"), r.str("name"), r.str("national_id"), r.str("unit_name")});
+    out.push_back({r.i64("id"), r.i64("teacher_id"), r.str("name"), core::pii::decrypt(r.str("national_id_enc")),
+                   r.str("unit_name")});
   }
   return out;
 }

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/log.h"
+#include "core/pii.h"
 
 namespace scheduler {
 
@@ -69,6 +70,7 @@ int command(int argc, char** argv) {
     return 2;
   }
   const core::Config config = core::load_config(config_path);
+  core::pii::install(config.pii);
   db::Connection db(config.database);
   if (once) return run_pass(db, config) ? 0 : 1;
 

@@ -13,6 +13,7 @@
 #include <system_error>
 
 #include "core/log.h"
+#include "core/pii.h"
 #include "domain/kindergarten_feed.h"
 #include "domain/national_id.h"
 #include "domain/roc_date.h"
@@ -292,6 +293,7 @@ int feed_command(int argc, char** argv) {
     return 2;
   }
   const core::Config config = core::load_config(config_path);
+  core::pii::install(config.pii);
   if (dir.empty()) dir = config.kindergarten_feed_dir;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {

@@ -1,5 +1,7 @@
 #include "staff/kindergarten_feed_sql.h"
 
+#include "core/pii.h"
+
 namespace staff::feed_sql {
 
 namespace {
@@ -59,8 +61,8 @@ std::optional<Teacher> lock_teacher(db::Connection& db, const std::string& natio
   const auto r = db.query_one(
       "SELECT id, name, IFNULL(unit_id, 0) AS unit_id, employment,"
       " IFNULL(DATE_FORMAT(employment_changed_on, '%Y-%m-%d'), '') AS changed_on,"
-      " is_kindergarten_staff FROM teacher WHERE national_id = ? FOR UPDATE",
-      national_id);
+      " is_kindergarten_staff FROM teacher WHERE national_id_hmac = ? FOR UPDATE",
+      core::pii::lookup_key(national_id));
   if (!r) return std::nullopt;
   return Teacher{r->i64("id"),         r->str("name"),       r->i64("unit_id"),
                  r->str("employment"), r->str("changed_on"), r->flag("is_kindergarten_staff")};

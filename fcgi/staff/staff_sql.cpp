@@ -1,5 +1,6 @@
 #include "staff/staff_sql.h"
 
+#include "core/pii.h"
 #include "domain/validation.h"
 
 namespace staff::sql {
@@ -7,7 +8,7 @@ namespace staff::sql {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, national_id, name, IFNULL(email, '') AS email, IFNULL(unit_id, 0) AS unit_id,"
+    "SELECT id, national_id_enc, name, IFNULL(email, '') AS email, IFNULL(unit_id, 0) AS unit_id,"
     " IFNULL(position_category, '') AS position, IFNULL(title_name, '') AS title_name,"
     " IFNULL(subject, '') AS subject, employment, IFNULL(employment_note, '') AS note,"
     " IFNULL(DATE_FORMAT(employment_changed_on, '%Y-%m-%d'), '') AS changed_on FROM teacher";
@@ -15,7 +16,7 @@ constexpr const char* kColumns =
 Teacher teacher_from(const db::Row& r) {
   Teacher t;
   t.id = r.i64("id");
-  t.national_id = r.str("national_id");
+  t.national_id = core::pii::decrypt(r.str("national_id_enc"));
   t.name = r.str("name");
   t.email = r.str("email");
   t.unit_id = r.i64("unit_id");
@@ -66,7 +67,8 @@ std::optional<Teacher> unit_teacher(db::Connection& db, int64_t unit_id, int64_t
 
 std::optional<Teacher> lock_by_national_id(db::Connection& db, const std::string& national_id) {
   const auto r =
-      db.query_one(std::string(kColumns) + " WHERE national_id = ? FOR UPDATE", national_id);
+      db.query_one(std::string(kColumns) + " WHERE national_id_hmac = ? FOR UPDATE",
+                   core::pii::lookup_key(national_id));
   if (!r) return std::nullopt;
   return teacher_from(*r);
 }
@@ -94,11 +96,11 @@ void attach(db::Connection& db, int64_t teacher_id, int64_t unit_id) {
 
 int64_t create(db::Connection& db, int64_t unit_id, const NewTeacher& t) {
   db.execute(
-      "INSERT INTO teacher (national_id, name, gender, birth_date, email, unit_id,"
-      " position_category, title_name, subject, employment, password_hash)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', '!')",
-      t.national_id, t.name, t.gender, t.birth_date, t.email, unit_id, or_null(t.position),
-      or_null(t.title_name), or_null(t.subject));
+      "INSERT INTO teacher (national_id_hmac, national_id_enc, name, gender, birth_date, email,"
+      " unit_id, position_category, title_name, subject, employment, password_hash)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', '!')",
+      core::pii::lookup_key(t.national_id), core::pii::encrypt(t.national_id), t.name, t.gender,
+      t.birth_date, t.email, unit_id, or_null(t.position), or_null(t.title_name), or_null(t.subject));
   return static_cast<int64_t>(db.last_insert_id());
 }
 

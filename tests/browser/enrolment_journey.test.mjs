@@ -5,7 +5,7 @@
 // screenshots of each page are kept.
 import {
   DESKTOP, PHONE, assert, assertEqual, clickAndWait, flashText, launch, login, mailFiles,
-  newContext, pathOf, run, screenshot, sql, test, waitForMail, watch,
+  newContext, pathOf, run, screenshot, sql, test, waitForMail, watch, nidWhere,
 } from './lib.mjs';
 
 const APPLICANT = 'H223456788';  // 周怡君, 在職 at 內壢國中, no applications in the demo
@@ -15,7 +15,7 @@ const FULL_COURSE = '5600013';   // 自動審核, one seat
 
 // The demo's state of both courses, so the journey can be run again on the same stack.
 function resetDemo() {
-  const applicant = sql("SELECT id FROM teacher WHERE national_id = 'H223456788'");
+  const applicant = sql(`SELECT id FROM teacher WHERE ${nidWhere('H223456788')}`);
   sql(`DELETE FROM enrolment WHERE teacher_id = ${Number(applicant)} AND course_id IN (1, 13)`);
   sql("UPDATE enrolment SET status = 'approved', cancelled_at = NULL WHERE course_id = 13 AND teacher_id = 2");
   sql("UPDATE course c SET seats_taken = (SELECT COUNT(*) FROM enrolment e WHERE e.course_id = c.id" +

@@ -255,6 +255,24 @@ export function sql(statement) {
     'inservice', '-e', statement]).toString().trim();
 }
 
+// 身分證字號 at rest (fcgi/core/pii.h), with the stack's keys in var/test/secrets: the condition that
+// finds a teacher by number (HMAC-SHA-256, hex), and the two columns to INSERT for one
+// (national_id_hmac, national_id_enc: version 1 | nonce | AES-256-GCM | tag).
+const piiKey = (name) => fs.readFileSync(path.join(TEST_VAR, 'secrets', name));
+export function nidKey(nid) {
+  return crypto.createHmac('sha256', piiKey('pii-hmac.key')).update(nid).digest('hex');
+}
+export function nidWhere(nid, table = '') {
+  return `${table ? `${table}.` : ''}national_id_hmac = '${nidKey(nid)}'`;
+}
+export function nidValues(nid) {
+  const nonce = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', piiKey('pii.key'), nonce);
+  cipher.setAAD(Buffer.from([1]));
+  const sealed = Buffer.concat([Buffer.from([1]), nonce, cipher.update(nid), cipher.final(), cipher.getAuthTag()]);
+  return `'${nidKey(nid)}', X'${sealed.toString('hex')}'`;
+}
+
 // Clicks something that submits a form or follows a link and waits for the page it leads to
 // (after any redirect). Returns that navigation's response.
 export async function clickAndWait(page, locator) {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   DESKTOP, PHONE, SCREENSHOT_DIR, TEST_VAR, assert, assertEqual, describeViolations, horizontalOverflow,
-  launch, login, newContext, run, runAxe, screenshot, test, watch,
+  launch, login, newContext, run, runAxe, screenshot, test, watch, nidValues, nidWhere,
 } from './lib.mjs';
 
 function sql(statement) {
@@ -45,9 +45,9 @@ function makeCourse() {
   TEACHERS.forEach((t, i) => {
     const nid = `Z${1 + (i % 2)}${String(Date.now() % 1e7).padStart(7, '0')}${i}`;
     const unit = t.unit === 'long' ? made.unit : t.unit;
-    sql('INSERT INTO teacher (national_id, name, gender, birth_date, phone, email, unit_id, title_name, employment, password_hash)'
-      + ` VALUES ('${nid}', '${t.name}', 'F', '1980-01-0${i + 1}', '0900-000-00${i}', 'sign${i}@example.edu.tw', ${unit}, '${t.title}', 'active', '!')`);
-    const id = Number(sql(`SELECT id FROM teacher WHERE national_id = '${nid}'`));
+    sql('INSERT INTO teacher (national_id_hmac, national_id_enc, name, gender, birth_date, phone, email, unit_id, title_name, employment, password_hash)'
+      + ` VALUES (${nidValues(nid)}, '${t.name}', 'F', '1980-01-0${i + 1}', '0900-000-00${i}', 'sign${i}@example.edu.tw', ${unit}, '${t.title}', 'active', '!')`);
+    const id = Number(sql(`SELECT id FROM teacher WHERE ${nidWhere(nid)}`));
     made.teachers.push({ ...t, id, nid });
     sql('INSERT INTO enrolment (course_id, teacher_id, status, created_at, decided_at, approved_at)'
       + ` VALUES (${made.course}, ${id}, 'approved', NOW(3) - INTERVAL ${10 - i} MINUTE, NOW(), NOW())`);

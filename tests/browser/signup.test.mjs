@@ -6,7 +6,7 @@ import path from 'node:path';
 
 import {
   DESKTOP, PHONE, TEST_VAR, assert, assertEqual, clickAndWait, horizontalOverflow, launch, mailFiles,
-  newContext, pathOf, run, screenshot, test, waitForMail, watch,
+  newContext, pathOf, run, screenshot, test, waitForMail, watch, nidWhere,
 } from './lib.mjs';
 
 const NAME = '申請瀏覽器測試';
@@ -28,7 +28,7 @@ function unusedId() {
     const first = [2, ...Array.from({ length: 7 }, () => Math.floor(Math.random() * 10))];
     const total = 2 + 6 * 9 + first.reduce((sum, d, i) => sum + d * (8 - i), 0);
     const id = `S${first.join('')}${(10 - (total % 10)) % 10}`;
-    if (sql(`SELECT COUNT(*) FROM teacher WHERE national_id = '${id}'`) === '0') return id;
+    if (sql(`SELECT COUNT(*) FROM teacher WHERE ${nidWhere(id)}`) === '0') return id;
   }
 }
 

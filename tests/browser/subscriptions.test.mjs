@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import {
   DESKTOP, PHONE, ROOT, TEST_VAR, assert, assertEqual, clickAndWait, flashText, horizontalOverflow, launch,
-  login, mailFiles, newContext, pathOf, run, screenshot, sql, test, waitForMail, watch,
+  login, mailFiles, newContext, pathOf, run, screenshot, sql, test, waitForMail, watch, nidWhere,
 } from './lib.mjs';
 
 const TEACHER = 'H223456788';  // 周怡君, 內壢國中, h223@example.edu.tw; no subscription in the demo
@@ -38,7 +38,7 @@ function retireCourse() {
 
 // One scheduler pass with the digest's hour at midnight, as tomorrow morning's would run.
 function digestPass() {
-  sql(`DELETE d FROM subscription_digest d JOIN teacher t ON t.id = d.teacher_id WHERE t.national_id = '${TEACHER}'`);
+  sql(`DELETE d FROM subscription_digest d JOIN teacher t ON t.id = d.teacher_id WHERE ${nidWhere(TEACHER, 't')}`);
   const conf = fs.readFileSync(path.join(TEST_VAR, 'portal.conf'), 'utf8')
     .split('\n').filter((l) => !l.startsWith('digest_hour=')).join('\n');
   const mine = path.join(TEST_VAR, 'digest-browser.conf');
@@ -109,7 +109,7 @@ run({
   before: async () => ({ browser: await launch() }),
   after: async (s) => {
     retireCourse();
-    sql(`DELETE sub FROM subscription sub JOIN teacher t ON t.id = sub.teacher_id WHERE t.national_id = '${TEACHER}'`);
+    sql(`DELETE sub FROM subscription sub JOIN teacher t ON t.id = sub.teacher_id WHERE ${nidWhere(TEACHER, 't')}`);
     await s.browser.close();
   },
 });

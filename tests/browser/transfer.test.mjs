@@ -4,7 +4,7 @@
 // as that school's 在職 teacher; the teacher signs in and may enrol again. Screenshots are kept.
 import {
   DESKTOP, assert, assertEqual, clickAndWait, flashText, launch, login, logout, newContext, pathOf, run,
-  screenshot, sql, taipeiDate, test, watch,
+  screenshot, sql, taipeiDate, test, watch, nidKey, nidValues, nidWhere,
 } from './lib.mjs';
 
 const stamp = Date.now().toString(36);
@@ -14,7 +14,7 @@ let teacher = {};
 // A teacher of 內壢國中 made for the journey, and a 總負責人 for 內壢國小 (unit 5), both with the
 // demo password.
 function prepare() {
-  const used = new Set(sql('SELECT national_id FROM teacher').split('\n'));
+  const used = new Set(sql('SELECT national_id_hmac FROM teacher').split('\n'));
   const weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1];
   let nid = '';
   for (let n = 100000000; !nid; n++) {  // an unused 身分證字號 with its check digit (letter A = 10)
@@ -22,11 +22,11 @@ function prepare() {
     const all = [1, 0, ...digits.split('').map(Number)];
     const sum = all.slice(0, 10).reduce((acc, d, i) => acc + d * weights[i], 0);
     const candidate = `A${digits}${(10 - (sum % 10)) % 10}`;
-    if (!used.has(candidate)) nid = candidate;
+    if (!used.has(nidKey(candidate))) nid = candidate;
   }
-  sql(`INSERT INTO teacher (national_id, name, gender, unit_id, employment, password_hash)
-       SELECT '${nid}', '轉校測試教師', 'F', 4, 'active', password_hash FROM teacher WHERE national_id = 'A123456789'`);
-  teacher = { nid, id: sql(`SELECT id FROM teacher WHERE national_id = '${nid}'`) };
+  sql(`INSERT INTO teacher (national_id_hmac, national_id_enc, name, gender, unit_id, employment, password_hash)
+       SELECT ${nidValues(nid)}, '轉校測試教師', 'F', 4, 'active', password_hash FROM teacher WHERE ${nidWhere('A123456789')}`);
+  teacher = { nid, id: sql(`SELECT id FROM teacher WHERE ${nidWhere(nid)}`) };
   sql(`INSERT INTO business_account (account_name, display_name, unit_id, kind, approved_at, email, phone, password_hash)
        SELECT '${NEXT_MASTER}', '國小總負責', 5, 'master', NOW(), 'next-master@example.edu.tw', '03-4512300', password_hash
        FROM business_account WHERE account_name = 'master'`);

@@ -4,6 +4,7 @@ enrolments in any state. One Fixtures per test module; call cleanup() in tearDow
 """
 import random
 
+import portal
 from portal import sql, sql_str, sql_value, unique, with_check_digit
 
 UNIT = 4  # 內壢國中, the demo `organizer`'s unit (桃園市, reviewed by `reviewer`)
@@ -54,23 +55,26 @@ class Fixtures:
             nids.add(with_check_digit(rng.choice("QRSTUVWXYZ") + rng.choice("12") +
                                       "".join(rng.choice("0123456789") for _ in range(7))))
         nids = sorted(nids)
-        listed = ",".join(f"'{n}'" for n in nids)
-        if sql(f"SELECT national_id FROM teacher WHERE national_id IN ({listed})"):
+        if portal.teacher_ids_by_nid(nids):
             return self.teachers(names, unit_id, employment)  # a clash with an existing teacher: draw again
         unit = "NULL" if unit_id is None else int(unit_id)
-        rows = ", ".join(f"({sql_str(nid)}, {sql_str(name)})" for nid, name in zip(nids, names))
-        sql("INSERT INTO teacher (national_id, name, gender, unit_id, employment, title_name, email, password_hash)"
-            f" SELECT v.nid, v.name, 'F', {unit}, '{employment}', '專任教師', CONCAT(v.nid, '@example.edu.tw'),"
-            " a.password_hash FROM (SELECT NULL AS nid, NULL AS name UNION ALL VALUES " + rows + ") v"
-            " JOIN teacher a ON a.national_id = 'A123456789' WHERE v.nid IS NOT NULL")
-        by_nid = dict(sql(f"SELECT national_id, id FROM teacher WHERE national_id IN ({listed})"))
-        ids = [int(by_nid[n]) for n in nids]
+        rows = ", ".join(f"({sql_str(nid)}, {portal.nid_values(nid)}, {sql_str(name)})"
+                         for nid, name in zip(nids, names))
+        sql("INSERT INTO teacher (national_id_hmac, national_id_enc, name, gender, unit_id, employment, title_name,"
+            " email, password_hash)"
+            f" SELECT v.hmac, v.enc, v.name, 'F', {unit}, '{employment}', '專任教師',"
+            " CONCAT('t', LEFT(v.hmac, 16), '@example.edu.tw'),"
+            " a.password_hash FROM (SELECT NULL AS nid, NULL AS hmac, NULL AS enc, NULL AS name UNION ALL VALUES "
+            + rows + ") v"
+            f" JOIN teacher a ON {portal.nid_where('A123456789', 'a')} WHERE v.nid IS NOT NULL")
+        by_nid = portal.teacher_ids_by_nid(nids)
+        ids = [by_nid[n] for n in nids]
         self.made_teachers.extend(ids)
         return ids
 
     @staticmethod
     def national_id(teacher_id):
-        return sql_value(f"SELECT national_id FROM teacher WHERE id = {int(teacher_id)}")
+        return portal.national_id_of(teacher_id)
 
     def enrolment(self, code, teacher_id, status="approved"):
         """An enrolment put straight into `status`; one holding a seat takes it."""

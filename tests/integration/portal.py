@@ -112,7 +112,8 @@ def sql(query):
     """Runs `query` as root on the test database; returns rows as lists of strings."""
     out = subprocess.run(
         ["mariadb", f"--socket={VAR}/run/mysqld.sock", "-uroot", "-N", "-B", "inservice", "-e", query],
-        check=True, capture_output=True, text=True).stdout
+        check=True, capture_output=True, text=True, errors="surrogateescape").stdout
+    # surrogateescape: a binary column (teacher.national_id_enc in a SELECT *) is no UTF-8.
     return [line.split("\t") for line in out.splitlines()]
 
 
@@ -140,8 +141,62 @@ def session_key(token):
 
 
 def account_key(account):
-    """The login_failure key of a typed account name (SHA-256 of the normalised account)."""
-    return hashlib.sha256(account.encode()).hexdigest()
+    """The login_failure key of a typed account name (HMAC-SHA-256 of the normalised account)."""
+    return nid_key(account)
+
+
+# 身分證字號 at rest (fcgi/core/pii.h): teacher.national_id_hmac is HMAC-SHA-256 under
+# var/test/secrets/pii-hmac.key, national_id_enc is version 1 | nonce | AES-256-GCM | tag under pii.key.
+
+def _pii_key(name):
+    with open(os.path.join(VAR, "secrets", name), "rb") as f:
+        return f.read()
+
+
+def nid_key(national_id):
+    """teacher.national_id_hmac of a 身分證字號 (lower-case hex)."""
+    return hmac.new(_pii_key("pii-hmac.key"), national_id.encode(), hashlib.sha256).hexdigest()
+
+
+def nid_where(national_id, table=""):
+    """The SQL condition that finds a teacher by 身分證字號, as the portal does."""
+    return f"{table + '.' if table else ''}national_id_hmac = '{nid_key(national_id)}'"
+
+
+def nid_sealed(national_id):
+    """teacher.national_id_enc of a 身分證字號 as an SQL literal (X'...')."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    nonce = os.urandom(12)
+    sealed = b"\x01" + nonce + AESGCM(_pii_key("pii.key")).encrypt(nonce, national_id.encode(), b"\x01")
+    return f"X'{sealed.hex()}'"
+
+
+def nid_values(national_id):
+    """national_id_hmac, national_id_enc of a 身分證字號, for an INSERT's VALUES or SELECT list."""
+    return f"'{nid_key(national_id)}', {nid_sealed(national_id)}"
+
+
+def nid_open(sealed_hex):
+    """The 身分證字號 in HEX(national_id_enc); raises on a bad tag."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    sealed = bytes.fromhex(sealed_hex)
+    return AESGCM(_pii_key("pii.key")).decrypt(sealed[1:13], sealed[13:], sealed[:1]).decode()
+
+
+def national_id_of(teacher_id):
+    """A teacher's 身分證字號, decrypted; None for no such teacher."""
+    sealed = sql_value(f"SELECT HEX(national_id_enc) FROM teacher WHERE id = {int(teacher_id)}")
+    return nid_open(sealed) if sealed else None
+
+
+def teacher_ids_by_nid(national_ids):
+    """{身分證字號: teacher id} of those of `national_ids` that a teacher has."""
+    by_key = {nid_key(n): n for n in national_ids}
+    if not by_key:
+        return {}
+    listed = ",".join(f"'{k}'" for k in by_key)
+    return {by_key[k]: int(i) for k, i in sql_script(
+        f"SELECT national_id_hmac, id FROM teacher WHERE national_id_hmac IN ({listed});")}
 
 
 # 身分證字號: the region letter's two-digit code, then weights 1, 9, 8, 7, ..., 1 (SPEC §1).
@@ -163,7 +218,7 @@ def unused_national_id():
     for _ in range(50):
         nid = with_check_digit(rng.choice("QRSTUVWXYZ") + rng.choice("12") +
                                "".join(rng.choice("0123456789") for _ in range(7)))
-        if sql_value(f"SELECT COUNT(*) FROM teacher WHERE national_id = '{nid}'") == "0":
+        if sql_value(f"SELECT COUNT(*) FROM teacher WHERE {nid_where(nid)}") == "0":
             return nid
     raise AssertionError("no unused 身分證字號 found")
 
@@ -172,16 +227,16 @@ def new_teacher(unit_id=4, employment="active", name="測試教師"):
     """Creates a teacher with a fresh valid 身分證字號 and the demo password; returns (id, national_id)."""
     nid = unused_national_id()
     unit = "NULL" if unit_id is None else int(unit_id)
-    sql(f"INSERT INTO teacher (national_id, name, gender, unit_id, employment, password_hash)"
-        f" SELECT '{nid}', '{name}', 'F', {unit}, '{employment}', password_hash"
-        f" FROM teacher WHERE national_id = 'A123456789'")
-    return int(sql_value(f"SELECT id FROM teacher WHERE national_id = '{nid}'")), nid
+    sql(f"INSERT INTO teacher (national_id_hmac, national_id_enc, name, gender, unit_id, employment, password_hash)"
+        f" SELECT {nid_values(nid)}, '{name}', 'F', {unit}, '{employment}', password_hash"
+        f" FROM teacher WHERE {nid_where('A123456789')}")
+    return int(sql_value(f"SELECT id FROM teacher WHERE {nid_where(nid)}")), nid
 
 
 def delete_teacher(teacher_id):
     """Removes a teacher made by new_teacher, with everything that points at it."""
     tid = int(teacher_id)
-    nid = sql_value(f"SELECT national_id FROM teacher WHERE id = {tid}")
+    nid = national_id_of(tid)
     for table in ("web_session", "enrolment", "roster_entry", "study_record", "oidc_token", "oidc_code",
                   "oidc_consent", "oidc_subject", "partner_disclosure"):
         sql(f"DELETE FROM {table} WHERE teacher_id = {tid}")
@@ -857,7 +912,7 @@ def partner_id_of(client_id):
 
 
 def teacher_id_of(national_id):
-    return int(sql_value(f"SELECT id FROM teacher WHERE national_id = {sql_str(national_id)}"))
+    return int(sql_value(f"SELECT id FROM teacher WHERE {nid_where(national_id)}"))
 
 
 def audit_mark():
@@ -879,7 +934,7 @@ def sql_script(script):
     as root; returns the rows of its result sets, as sql() does."""
     out = subprocess.run(
         ["mariadb", f"--socket={VAR}/run/mysqld.sock", "-uroot", "-N", "-B", "inservice"],
-        input=script, check=True, capture_output=True, text=True).stdout
+        input=script, check=True, capture_output=True, text=True, errors="surrogateescape").stdout
     return [line.split("\t") for line in out.splitlines()]
 
 
@@ -906,8 +961,7 @@ def _fresh_national_ids(n):
         wanted |= {with_check_digit(rng.choice("QRSTUVWXYZ") + rng.choice("12") +
                                     "".join(rng.choice("0123456789") for _ in range(7)))
                    for _ in range(n - len(wanted))}
-        listed = ",".join(f"'{nid}'" for nid in wanted)
-        wanted -= {nid for (nid,) in sql_script(f"SELECT national_id FROM teacher WHERE national_id IN ({listed})")}
+        wanted -= set(teacher_ids_by_nid(wanted))
     return sorted(wanted)
 
 
@@ -917,12 +971,12 @@ def mint_teacher_sessions(n, unit_id=4):
     [(teacher_id, sid, csrf)]: the cookie `sid` and the form field `csrf` of each session.
     delete_minted_teachers removes them again."""
     nids = _fresh_national_ids(n)
-    rows = ",".join(f"('{nid}', '測試教師{nid[-4:]}', 'F', '{nid.lower()}@race.example.edu.tw', {int(unit_id)},"
-                    f" 'active', '!')" for nid in nids)
-    listed = ",".join(f"'{nid}'" for nid in nids)
-    ids = sql_script(f"INSERT INTO teacher (national_id, name, gender, email, unit_id, employment, password_hash)"
-                     f" VALUES {rows};\n"
-                     f"SELECT id FROM teacher WHERE national_id IN ({listed}) ORDER BY id;")
+    rows = ",".join(f"({nid_values(nid)}, '測試教師{nid[-4:]}', 'F', 't{nid_key(nid)[:16]}@race.example.edu.tw',"
+                    f" {int(unit_id)}, 'active', '!')" for nid in nids)
+    listed = ",".join(f"'{nid_key(nid)}'" for nid in nids)
+    ids = sql_script(f"INSERT INTO teacher (national_id_hmac, national_id_enc, name, gender, email, unit_id,"
+                     f" employment, password_hash) VALUES {rows};\n"
+                     f"SELECT id FROM teacher WHERE national_id_hmac IN ({listed}) ORDER BY id;")
     secret = portal_secret()
     minted = [(int(tid), random_text(32)) for (tid,) in ids]
     sessions = ",".join(f"('{session_key(sid)}', {tid}, 'teacher', '測試教師', {int(unit_id)},"

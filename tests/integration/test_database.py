@@ -6,7 +6,7 @@ import os
 import subprocess
 import unittest
 
-from portal import ROOT, VAR, main, sql, sql_error, sql_value
+from portal import ROOT, VAR, main, nid_values, nid_where, sql, sql_error, sql_value, unused_national_id
 
 
 def variables(*names):
@@ -119,11 +119,19 @@ class Migrations(unittest.TestCase):
 
 class Constraints(unittest.TestCase):
     def test_a_duplicate_national_id_is_refused(self):
-        error = sql_error("INSERT INTO teacher (national_id, name, gender, password_hash)"
-                          " VALUES ('A123456789', '重複', 'M', 'x')")
+        error = sql_error("INSERT INTO teacher (national_id_hmac, national_id_enc, name, gender, password_hash)"
+                          f" VALUES ({nid_values('A123456789')}, '重複', 'M', 'x')")
         self.assertIsNotNone(error)
         self.assertIn("1062", error)
-        self.assertEqual(sql_value("SELECT COUNT(*) FROM teacher WHERE national_id = 'A123456789'"), "1")
+        self.assertEqual(sql_value(f"SELECT COUNT(*) FROM teacher WHERE {nid_where('A123456789')}"), "1")
+
+    def test_a_number_both_plain_and_sealed_is_refused(self):
+        nid = unused_national_id()
+        error = sql_error("INSERT INTO teacher (national_id, national_id_hmac, national_id_enc, name, gender,"
+                          f" password_hash) VALUES ('{nid}', {nid_values(nid)}, '兩種', 'M', 'x')")
+        self.assertIsNotNone(error)
+        self.assertIn("national_id_one_form", error)
+        self.assertEqual(sql_value(f"SELECT COUNT(*) FROM teacher WHERE {nid_where(nid)}"), "0")
 
     def test_more_seats_taken_than_online_seats_is_refused(self):
         before = sql("SELECT seats_taken, online_seats FROM course WHERE code = '5600001'")

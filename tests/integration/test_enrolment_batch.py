@@ -61,18 +61,17 @@ def make_teachers(names, unit_id=UNIT, employment="active"):
         nids.add(with_check_digit(rng.choice("QRSTUVWXYZ") + rng.choice("12") +
                                   "".join(rng.choice("0123456789") for _ in range(7))))
     nids = sorted(nids)
-    taken = sql("SELECT national_id FROM teacher WHERE national_id IN (" + ",".join(f"'{n}'" for n in nids) + ")")
-    if taken:
+    if portal.teacher_ids_by_nid(nids):
         return make_teachers(names, unit_id, employment)  # a clash with an existing teacher: draw again
     unit = "NULL" if unit_id is None else int(unit_id)
-    rows = ", ".join(f"({portal.sql_str(nid)}, {portal.sql_str(name)})" for nid, name in zip(nids, names))
-    sql("INSERT INTO teacher (national_id, name, gender, unit_id, employment, title_name, password_hash)"
-        f" SELECT v.nid, v.name, 'F', {unit}, '{employment}', '專任教師', a.password_hash"
-        f" FROM (SELECT NULL AS nid, NULL AS name UNION ALL VALUES {rows}) v"
-        " JOIN teacher a ON a.national_id = 'A123456789' WHERE v.nid IS NOT NULL")
-    by_nid = dict(sql("SELECT national_id, id FROM teacher WHERE national_id IN (" +
-                      ",".join(f"'{n}'" for n in nids) + ")"))
-    ids = [int(by_nid[n]) for n in nids]
+    rows = ", ".join(f"({portal.nid_values(nid)}, {portal.sql_str(name)})" for nid, name in zip(nids, names))
+    sql("INSERT INTO teacher (national_id_hmac, national_id_enc, name, gender, unit_id, employment, title_name,"
+        " password_hash)"
+        f" SELECT v.hmac, v.enc, v.name, 'F', {unit}, '{employment}', '專任教師', a.password_hash"
+        f" FROM (SELECT NULL AS hmac, NULL AS enc, NULL AS name UNION ALL VALUES {rows}) v"
+        f" JOIN teacher a ON {portal.nid_where('A123456789', 'a')} WHERE v.hmac IS NOT NULL")
+    by_nid = portal.teacher_ids_by_nid(nids)
+    ids = [by_nid[n] for n in nids]
     MADE_TEACHERS.extend(ids)
     return ids
 

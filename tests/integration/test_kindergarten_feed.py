@@ -110,7 +110,7 @@ class Feed(unittest.TestCase):
         moves, _ = teacher(k2)
         elsewhere, _ = teacher(k2)
         ids = (joins, leaves, stays, school, moves, elsewhere)
-        nid = {t: sql_value(f"SELECT national_id FROM teacher WHERE id = {t}") for t in ids}
+        nid = {t: portal.national_id_of(t) for t in ids}
         unknown, no_unit, at_school = (portal.unused_national_id() for _ in range(3))
         bad_digit = nid[stays][:9] + str((int(nid[stays][9]) + 1) % 10)
         day = sql_value("SELECT CURDATE() - INTERVAL 3 DAY")

@@ -7,7 +7,7 @@ import unittest
 import urllib.parse
 
 from portal import (Client, write_counts, account_key, delete_business_account, delete_teacher, main,
-                    new_business_account, new_teacher, session_key, sql, sql_value, with_check_digit)
+                    new_business_account, new_teacher, nid_where, session_key, sql, sql_value, with_check_digit)
 
 _first_failure_id = 0
 
@@ -96,7 +96,7 @@ class TeacherAndBusinessLogin(unittest.TestCase):
 
     def test_an_unknown_account_gets_the_same_answer_as_a_wrong_password(self):
         unknown_id = with_check_digit("Q10000000")
-        self.assertEqual(sql_value(f"SELECT COUNT(*) FROM teacher WHERE national_id = '{unknown_id}'"), "0")
+        self.assertEqual(sql_value(f"SELECT COUNT(*) FROM teacher WHERE {nid_where(unknown_id)}"), "0")
         for account in ("no-such-account", unknown_id):
             with self.subTest(account=account):
                 r = Client().login(account, "whatever-password")

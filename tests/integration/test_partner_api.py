@@ -30,7 +30,7 @@ def unknown_national_id():
     rng = random.SystemRandom()
     while True:
         nid = portal.with_check_digit(rng.choice("QRSTUVWXYZ") + "2" + "".join(rng.choice("0123456789") for _ in range(7)))
-        if sql_value(f"SELECT COUNT(*) FROM teacher WHERE national_id = '{nid}'") == "0":
+        if sql_value(f"SELECT COUNT(*) FROM teacher WHERE {portal.nid_where(nid)}") == "0":
             return nid
 
 

@@ -45,7 +45,7 @@ def teacher():
 def row(tid):
     """What a profile change could touch: the teacher's row, its links, its sessions, the mail queue."""
     return (sql(f"SELECT email, IFNULL(email_confirmed_at, 'NULL'), IFNULL(phone, 'NULL'), home_version, name,"
-                f" national_id FROM teacher WHERE id = {tid}")[0],
+                f" national_id_hmac, HEX(national_id_enc) FROM teacher WHERE id = {tid}")[0],
             sql(f"SELECT kind, IFNULL(email, ''), IFNULL(used_at, 'NULL'), expires_at FROM account_token"
                 f" WHERE teacher_id = {tid} ORDER BY id"),
             sql_value(f"SELECT COUNT(*) FROM web_session WHERE teacher_id = {tid}"),

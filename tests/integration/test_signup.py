@@ -89,7 +89,7 @@ class SignUp(unittest.TestCase):
         self.assertIn(RECEIVED, html.unescape(r.text))
         row = sql(f"SELECT t.name, t.gender, t.birth_date, t.email, t.phone, u.code, t.position_category,"
                   f" t.title_name, t.employment, IFNULL(t.email_confirmed_at, 'NULL'), t.password_hash"
-                  f" FROM teacher t JOIN unit u ON u.id = t.unit_id WHERE t.national_id = '{nid}'")[0]
+                  f" FROM teacher t JOIN unit u ON u.id = t.unit_id WHERE {portal.nid_where(nid, 't')}")[0]
         self.assertEqual(row[:10], [fields["name"], "F", "1984-05-12", fields["email"], "03-4512345", "034525",
                                     "substitute", "代理教師", "active", "NULL"])
         self.assertTrue(row[10].startswith("$argon2id$"), row[10])
@@ -110,7 +110,7 @@ class SignUp(unittest.TestCase):
         self.assertEqual(first.status, 200)
         self.assertIn("電子郵件信箱已確認", first.text)
         self.assertNotEqual(sql_value(f"SELECT IFNULL(email_confirmed_at, 'NULL') FROM teacher"
-                                      f" WHERE national_id = '{nid}'"), "NULL")
+                                      f" WHERE {portal.nid_where(nid)}"), "NULL")
         again = Client().get(path)
         self.assertEqual(again.status, 410)
         self.assertIn("此確認連結已使用過、已過期或不正確", again.text)
