@@ -7,7 +7,6 @@
 #include "shared/form_view.h"
 #include "app/routes.h"
 #include "core/form.h"
-#include "core/pii.h"
 #include "core/security.h"
 #include "core/view.h"
 #include "domain/national_id.h"
@@ -134,8 +133,7 @@ core::Response log_in(core::Context& cx) {
   }
   if (!form.ok()) return show_login(cx, form, next, 422);
 
-  // Keyed: an unkeyed SHA-256 of a 10-character 身分證字號 is a brute-force away from the number.
-  const std::string account_key = core::pii::lookup_key(account);
+  const std::string account_key = sql::failure_key(account);
   const auto failures = sql::count_recent_failures(cx.db(), account_key, cx.req().remote_addr);
   if (failures.for_account >= sql::kMaxFailuresPerAccount ||
       failures.from_address >= sql::kMaxFailuresPerAddress) {

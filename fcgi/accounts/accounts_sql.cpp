@@ -24,6 +24,8 @@ std::optional<Credentials> find_account_by_name(db::Connection& db, const std::s
                                            row->flag("deleted"))};
 }
 
+std::string failure_key(std::string_view login_name) { return core::pii::lookup_key(login_name); }
+
 RecentFailures count_recent_failures(db::Connection& db, const std::string& account_key,
                                      const std::string& address) {
   const auto row = db.query_one(

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct RecentFailures {
   int64_t for_account = 0;
   int64_t from_address = 0;
 };
+// The login_failure key of a login name (身分證字號 or account name): keyed, since an unkeyed
+// SHA-256 of a 10-character ID is a brute-force away from the number. Login, 變更登入密碼, the
+// e-mail change and the second factor count failures under the same key.
+std::string failure_key(std::string_view login_name);
 RecentFailures count_recent_failures(db::Connection& db, const std::string& account_key,
                                      const std::string& address);
 void record_failure(db::Connection& db, const std::string& account_key, const std::string& address);

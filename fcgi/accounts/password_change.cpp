@@ -4,7 +4,6 @@
 #include "accounts/signup_handlers.h"
 #include "app/routes.h"
 #include "core/form.h"
-#include "core/pii.h"
 #include "core/security.h"
 #include "core/view.h"
 #include "domain/roc_date.h"
@@ -59,7 +58,7 @@ core::Response change_password(core::Context& cx) {
     form.errors().add("form", "密碼沒有變更。");
     return show(cx, form, 422);
   }
-  const std::string account_key = core::pii::lookup_key(owner->login_name);  // as at login
+  const std::string account_key = sql::failure_key(owner->login_name);
   const auto failures = sql::count_recent_failures(cx.db(), account_key, cx.req().remote_addr);
   if (failures.for_account >= sql::kMaxFailuresPerAccount || failures.from_address >= sql::kMaxFailuresPerAddress) {
     form.errors().add("form", "密碼輸入錯誤次數過多，為保護帳號安全，請 15 分鐘後再試。");

@@ -111,7 +111,7 @@ core::Response update_profile(core::Context& cx) {
   form.set_raw("current_password", "");
   if (form.ok() && email_changed) {
     const auto owner = sql::teacher_password_owner(cx.db(), cx.user().id);
-    const std::string account_key = core::sha256_hex(owner->login_name);
+    const std::string account_key = sql::failure_key(owner->login_name);
     const auto failures = sql::count_recent_failures(cx.db(), account_key, cx.req().remote_addr);
     if (failures.for_account >= sql::kMaxFailuresPerAccount ||
         failures.from_address >= sql::kMaxFailuresPerAddress) {

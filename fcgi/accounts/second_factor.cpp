@@ -62,13 +62,13 @@ std::string refusal_of(Check check, bool setting_up) {
 }
 
 bool locked_out(core::Context& cx, const std::string& account_name) {
-  const auto failures = sql::count_recent_failures(cx.db(), core::sha256_hex(account_name), cx.req().remote_addr);
+  const auto failures = sql::count_recent_failures(cx.db(), sql::failure_key(account_name), cx.req().remote_addr);
   return failures.for_account >= sql::kMaxFailuresPerAccount || failures.from_address >= sql::kMaxFailuresPerAddress;
 }
 constexpr const char* kLockedOut = "驗證失敗次數過多，為保護帳號安全，請 15 分鐘後再試。";
 
 void record_wrong_code(core::Context& cx, const sql::Factor& f) {
-  sql::record_failure(cx.db(), core::sha256_hex(f.account_name), cx.req().remote_addr);
+  sql::record_failure(cx.db(), sql::failure_key(f.account_name), cx.req().remote_addr);
 }
 
 void tell_owner(core::Context& cx, const sql::Factor& f, const std::string& subject, const std::string& what) {
