@@ -106,9 +106,13 @@ class Migrations(unittest.TestCase):
         env = {**os.environ, "PORTAL_VAR": VAR, "PORTAL_DB_PORT": os.environ.get("PORTAL_TEST_DB_PORT", "13407"),
                "PORTAL_PORT": os.environ.get("PORTAL_TEST_PORT", "18080"),
                "PORTAL_BUFFER_POOL": "256M"}
+        with open(os.path.join(VAR, "portal.conf")) as f:
+            config_before = f.read()
         done = subprocess.run([os.path.join(ROOT, "nginx", "portalctl"), "migrate"], env=env,
                               capture_output=True, text=True, timeout=120)
         self.assertEqual(done.returncode, 0, done.stderr)
+        with open(os.path.join(VAR, "portal.conf")) as f:  # the running stack's settings stay
+            self.assertEqual(f.read(), config_before)
         self.assertNotIn("applying", done.stderr)
         self.assertEqual(sql("SELECT version, applied_at FROM schema_migrations ORDER BY version"), before)
         self.assertEqual(sql("SELECT TABLE_NAME, CREATE_TIME FROM information_schema.TABLES"
