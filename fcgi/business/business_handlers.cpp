@@ -141,6 +141,22 @@ void fill_decision(ctemplate::TemplateDictionary& row, const std::string& approv
   shared::fill_form(*forms, refusal);
 }
 
+// What every table of accounts shows of one: who, where, how to reach them, state, second factor.
+void fill_account(ctemplate::TemplateDictionary& row, const sql::Account& a) {
+  row.SetValue("ID", id_text(a.id));
+  row.SetValue("ACCOUNT_NAME", a.account_name);
+  row.SetValue("NAME", a.display_name);
+  row.SetValue("KIND", kind_label(a.kind));
+  row.SetValue("UNIT", a.unit_name);
+  row.SetValue("UNIT_CODE", a.unit_code);
+  row.SetValue("PHONE", a.phone);
+  row.SetValue("EMAIL", a.email);
+  row.SetValue("STATE", domain::account_state_label(a.state));
+  row.SetValue("STATE_CODE", domain::account_state_code(a.state));
+  row.SetValue("SECOND_FACTOR", a.second_factor ? "已啟用" : "未啟用");
+  row.SetValue("APPLIED_AT", shared::roc_datetime(a.applied_at));
+}
+
 core::Response show_unit_accounts(core::Context& cx, const Focus& focus, int status) {
   core::Page page(cx, "business/unit_accounts.tpl", "帳號管理");
   auto& body = page.body();
@@ -154,16 +170,7 @@ core::Response show_unit_accounts(core::Context& cx, const Focus& focus, int sta
   for (const auto& a : accounts) {
     auto* row = body.AddSectionDictionary("ACCOUNT");
     const std::string id = id_text(a.id);
-    row->SetValue("ID", id);
-    row->SetValue("ACCOUNT_NAME", a.account_name);
-    row->SetValue("NAME", a.display_name);
-    row->SetValue("KIND", kind_label(a.kind));
-    row->SetValue("PHONE", a.phone);
-    row->SetValue("EMAIL", a.email);
-    row->SetValue("STATE", domain::account_state_label(a.state));
-    row->SetValue("STATE_CODE", domain::account_state_code(a.state));
-    row->SetValue("SECOND_FACTOR", a.second_factor ? "已啟用" : "未啟用");
-    row->SetValue("APPLIED_AT", shared::roc_datetime(a.applied_at));
+    fill_account(*row, a);
     if (a.state == AccountState::kRefused)
       row->SetValueAndShowSection("REASON", a.refusal_reason, "REFUSED");
     const domain::Target target = target_of(a, roles);
@@ -319,14 +326,7 @@ core::Response show_pending_masters(core::Context& cx, int64_t focus_id, const c
     ++shown;
     auto* row = body.AddSectionDictionary("ACCOUNT");
     const std::string id = id_text(a.id);
-    row->SetValue("ID", id);
-    row->SetValue("ACCOUNT_NAME", a.account_name);
-    row->SetValue("NAME", a.display_name);
-    row->SetValue("UNIT", a.unit_name);
-    row->SetValue("UNIT_CODE", a.unit_code);
-    row->SetValue("PHONE", a.phone);
-    row->SetValue("EMAIL", a.email);
-    row->SetValue("APPLIED_AT", shared::roc_datetime(a.applied_at));
+    fill_account(*row, a);
     fill_decision(*row, app::url_for("review.accounts.approve", {id}),
                   app::url_for("review.accounts.refuse", {id}), csrf, a.id,
                   focus_id == a.id && refusal ? *refusal : blank);
@@ -339,16 +339,7 @@ core::Response show_pending_masters(core::Context& cx, int64_t focus_id, const c
     ++masters;
     auto* row = body.AddSectionDictionary("MASTER");
     const std::string id = id_text(a.id);
-    row->SetValue("ID", id);
-    row->SetValue("ACCOUNT_NAME", a.account_name);
-    row->SetValue("NAME", a.display_name);
-    row->SetValue("UNIT", a.unit_name);
-    row->SetValue("UNIT_CODE", a.unit_code);
-    row->SetValue("PHONE", a.phone);
-    row->SetValue("EMAIL", a.email);
-    row->SetValue("STATE", domain::account_state_label(a.state));
-    row->SetValue("STATE_CODE", domain::account_state_code(a.state));
-    row->SetValue("SECOND_FACTOR", a.second_factor ? "已啟用" : "未啟用");
+    fill_account(*row, a);
     row->SetValue("CSRF_TOKEN", csrf);
     if (a.state == AccountState::kActive) {
       row->SetValueAndShowSection("URL", app::url_for("review.accounts.disable", {id}), "DISABLE");
