@@ -4,10 +4,13 @@
 #include "enrolment/enrolment_handlers.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <set>
 
 #include "app/routes.h"
 #include "core/form.h"
+#include "core/fragment_cache.h"
 #include "core/security.h"
 #include "core/view.h"
 #include "domain/enrolment_rules.h"
@@ -135,6 +138,7 @@ struct Outcome {
   bool replay = false;    // the same form sent again: its first answer
   bool draw_due = false;  // kBusy because the draw time has come and the draw is not done yet
   int64_t enrolment_id = 0;  // the enrolment's number: its 抽籤編號 when it waits for a draw
+  std::optional<sql::Seats> locked;  // the course as the transaction read it, with the seat it took
 };
 
 std::string words_of(const Outcome& o, const sql::Seats& s) {
@@ -248,6 +252,7 @@ Outcome apply(core::Context& cx, int64_t course_id, const std::string& key, bool
   db::Transaction tx(db);
   const auto seats = sql::lock_course(db, course_id);
   Outcome o;
+  o.locked = seats;
   // A teacher who cancelled may apply again, on the same row (one per course and teacher).
   auto existing = sql::mine(db, course_id, cx.user().id);
   if (existing && existing->status == EnrolmentStatus::kCancelled && existing->request_key != key) existing.reset();
@@ -278,6 +283,7 @@ Outcome apply(core::Context& cx, int64_t course_id, const std::string& key, bool
     o.status = EnrolmentStatus::kInDraw;  // no seat: the draw gives them, whoever came first
   } else if (sql::take_seat(db, course_id)) {
     o.status = auto_approve ? EnrolmentStatus::kApproved : EnrolmentStatus::kPending;
+    ++o.locked->seats_taken;
   } else if (waitlist) {
     o.status = EnrolmentStatus::kWaiting;
   } else {
@@ -317,10 +323,12 @@ std::optional<int64_t> enrolment_id_of(core::Context& cx) {
 }
 
 // Before the teacher applies, never a refusal: clashes with the courses they already hold.
-void fill_clash_warnings(core::Context& cx, int64_t course_id, ctemplate::TemplateDictionary& form) {
-  const auto warnings = domain::clash_warnings(
-      course_store::rule_sessions(course_store::sessions_of(cx.db(), course_id)),
-      sql::held_on_the_days_of(cx.db(), cx.user().id, course_id));
+std::vector<domain::ClashWarning> clash_warnings_for(core::Context& cx, int64_t course_id) {
+  return domain::clash_warnings(course_store::rule_sessions(course_store::sessions_of(cx.db(), course_id)),
+                                sql::held_on_the_days_of(cx.db(), cx.user().id, course_id));
+}
+
+void fill_clash_warnings(const std::vector<domain::ClashWarning>& warnings, ctemplate::TemplateDictionary& form) {
   for (const auto& w : warnings) {
     auto* d = form.AddSectionDictionary("WARNING");
     const std::string day = shared::roc_date(domain::to_iso(w.date));
@@ -332,47 +340,90 @@ void fill_clash_warnings(core::Context& cx, int64_t course_id, ctemplate::Templa
   if (!warnings.empty()) form.SetValueAndShowSection("TEACHER_URL", app::url_for("teacher.home"), "HAS_WARNINGS");
 }
 
+// The course page's box is read on every view of a signed-in teacher, so its facts are kept per
+// worker (shared/caches.h lists them). The course's seat facts: no older than the page body they
+// sit in (public_cache_seconds), with the database's clock carried forward from the read, so the
+// window opens and closes on the database's second and never early (UNIX_TIMESTAMP() and the
+// elapsed whole seconds both round down). `read` tells one read from the next.
+struct KeptSeats {
+  std::optional<sql::Seats> seats;
+  std::chrono::steady_clock::time_point read_at;
+  uint64_t read = 0;
+};
+
+KeptSeats box_seats(core::Context& cx, const std::string& code) {
+  static core::KeptCache<KeptSeats> cache(std::chrono::seconds(cx.config().public_cache_seconds), 20000);
+  static std::atomic<uint64_t> reads{0};
+  auto kept = cache.get(code, "");
+  if (!kept) {
+    kept = KeptSeats{sql::seats_of(cx.db(), code), std::chrono::steady_clock::now(), ++reads};
+    cache.put(code, "", *kept);
+  }
+  if (kept->seats) {
+    const auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() -
+                                                                          kept->read_at).count();
+    kept->seats->window.now += elapsed;
+    kept->seats->draw.now += elapsed;
+  }
+  return *kept;
+}
+
+// The teacher's own part: their application here and, while they may apply, the clash warnings.
+// Kept under the teacher's home_version, which every write to their enrolments moves (triggers of
+// 0001_init.sql), and the seat facts' read, so it is exact whenever it shows; only a waiting
+// position moves with other teachers' cancellations, and it is read afresh.
+struct OwnBox {
+  std::optional<sql::Mine> mine;
+  std::optional<std::vector<domain::ClashWarning>> warnings;
+};
+
+core::KeptCache<OwnBox>& own_boxes() {
+  static core::KeptCache<OwnBox> cache(std::chrono::seconds(60), 20000);
+  return cache;
+}
+
 }  // namespace
 
 core::Response enrol(core::Context& cx) {
   const std::string code = cx.param("code");
-  const auto seats = domain::is_course_code(code) ? sql::seats_of(cx.db(), code) : std::nullopt;
-  if (!seats || !domain::is_public(seats->window.state)) return cx.not_found();
+  const auto facts = domain::is_course_code(code) ? sql::application_facts(cx.db(), code, cx.user().id)
+                                                  : std::nullopt;
+  if (!facts || !domain::is_public(facts->seats.window.state)) return cx.not_found();
+  const sql::Seats& seats = facts->seats;
   Outcome o;
   if (cx.user().records_only) {
     o.refusal = EnrolRefusal::kRecordsOnly;
-    return answer(cx, *seats, o);
+    return answer(cx, seats, o);
   }
-  const domain::Applicant teacher = sql::applicant_of(cx.db(), cx.user().id);
-  if (!domain::eligible(seats->eligibility, teacher)) {
+  if (!domain::eligible(seats.eligibility, facts->teacher)) {
     o.refusal = EnrolRefusal::kIneligible;
-    return answer(cx, *seats, o);
+    return answer(cx, seats, o);
   }
-  const core::FormSpec spec = enrol_spec(seats->asked);
+  const core::FormSpec spec = enrol_spec(seats.asked);
   const core::Form form(spec, cx.req().form);
   if (!form.ok()) {
     o.incomplete = true;
-    return answer(cx, *seats, o, &form);
+    return answer(cx, seats, o, &form);
   }
   // At the opening minute most applicants find the course full: tell them without queueing for the
   // course's lock. Only a teacher without an application here, who did not ask for 候補, within the
   // window, of a course that is first come (a draw to come takes everyone); a seat freed a moment
   // later is the waiting list's anyway.
-  const domain::DrawPhase draw = domain::draw_phase(seats->draw);
+  const domain::DrawPhase draw = domain::draw_phase(seats.draw);
   const bool first_come = draw == domain::DrawPhase::kNone || draw == domain::DrawPhase::kDrawn;
-  if (first_come && !form.flag("waitlist") && seats->seats_taken >= seats->online_seats &&
-      !domain::window_refusal(seats->window) && !sql::mine(cx.db(), seats->course_id, cx.user().id)) {
+  if (first_come && !form.flag("waitlist") && seats.seats_taken >= seats.online_seats &&
+      !domain::window_refusal(seats.window) && !facts->applied) {
     o.refusal = EnrolRefusal::kFull;
-    return answer(cx, *seats, o, &form);
+    return answer(cx, seats, o, &form);
   }
   // 自動審核 approves within its scope; the others wait for the organizer.
-  const bool auto_approve = seats->auto_review &&
-                            domain::auto_approves(seats->auto_scope, teacher, seats->unit_id, seats->county_id);
+  const bool auto_approve = seats.auto_review &&
+                            domain::auto_approves(seats.auto_scope, facts->teacher, seats.unit_id, seats.county_id);
   // A rival's commit between our reads can make the transaction give way (db::Busy): once more
   // from the start, then a clear answer; nothing was taken either time.
   for (int attempt = 0; attempt < 2; ++attempt) {
     try {
-      o = apply(cx, seats->course_id, stored_key(form.text("key")), form.flag("waitlist"), auto_approve,
+      o = apply(cx, seats.course_id, stored_key(form.text("key")), form.flag("waitlist"), auto_approve,
                 answers_of(form));
       break;
     } catch (const db::Busy&) {
@@ -380,9 +431,8 @@ core::Response enrol(core::Context& cx) {
       o.refusal = EnrolRefusal::kBusy;
     }
   }
-  // The answer reads the course as it is now (what a refusal explains).
-  const auto now = sql::seats_of(cx.db(), code);
-  return answer(cx, now ? *now : *seats, o, &form);
+  // The answer explains the course as the transaction saw it under the lock.
+  return answer(cx, o.locked ? *o.locked : seats, o, &form);
 }
 
 core::Response cancel_form(core::Context& cx) {
@@ -673,7 +723,8 @@ void fill_box(core::Context& cx, const std::string& course_code, ctemplate::Temp
   box.SetFilename("enrolment/box.tpl");
   const core::User& user = cx.user();
   if (user.signed_in() && !user.is_teacher()) return;
-  const auto seats = sql::seats_of(cx.db(), course_code);
+  const KeptSeats kept = box_seats(cx, course_code);
+  const auto& seats = kept.seats;
   if (!seats || !seats->window.enrol_online) return;
   const bool open = !domain::window_refusal(seats->window);
   if (!user.signed_in()) {
@@ -692,7 +743,26 @@ void fill_box(core::Context& cx, const std::string& course_code, ctemplate::Temp
     }
     return;
   }
-  const auto mine = sql::mine(cx.db(), seats->course_id, user.id);
+  const std::string own_key = std::to_string(user.id) + "|" + course_code;
+  const std::string own_validator = std::to_string(user.home_version) + "|" + std::to_string(kept.read);
+  auto own = own_boxes().get(own_key, own_validator);
+  bool read = !own;
+  if (!own) {
+    own = OwnBox{sql::mine(cx.db(), seats->course_id, user.id), std::nullopt};
+  } else if (own->mine && own->mine->status == EnrolmentStatus::kWaiting) {
+    own->mine = sql::mine(cx.db(), seats->course_id, user.id);
+    read = true;
+  }
+  const auto& mine = own->mine;
+  const domain::DrawPhase draw = domain::draw_phase(seats->draw);
+  const bool form_shown = (!mine || mine->status == EnrolmentStatus::kCancelled) && open &&
+                          draw != domain::DrawPhase::kDue;
+  if (form_shown && !own->warnings) {
+    own->warnings = clash_warnings_for(cx, seats->course_id);
+    read = true;
+  }
+  if (read) own_boxes().put(own_key, own_validator, *own);
+
   if (mine && mine->status == EnrolmentStatus::kCancelled) {
     box.ShowSection("SHOW");
     box.ShowSection("CANCELLED");  // and, while the window is open, the form to apply again
@@ -702,9 +772,9 @@ void fill_box(core::Context& cx, const std::string& course_code, ctemplate::Temp
     d->SetValue("STATUS_CODE", domain::enrolment_answer_code(mine->status));
     d->SetValue("STATUS", domain::enrolment_status_label(mine->status));
     if (mine->status == EnrolmentStatus::kInDraw) {
-      auto* draw = d->AddSectionDictionary("IN_DRAW");
-      draw->SetValue("DRAW_AT", shared::roc_datetime(seats->draw_at));
-      draw->SetIntValue("REFERENCE", mine->id);
+      auto* in_draw = d->AddSectionDictionary("IN_DRAW");
+      in_draw->SetValue("DRAW_AT", shared::roc_datetime(seats->draw_at));
+      in_draw->SetIntValue("REFERENCE", mine->id);
     }
     if (mine->waiting_position > 0) {
       d->SetIntValue("POSITION", mine->waiting_position);
@@ -718,7 +788,6 @@ void fill_box(core::Context& cx, const std::string& course_code, ctemplate::Temp
   }
   if (!open) return;  // the course page's status says why
   box.ShowSection("SHOW");
-  const domain::DrawPhase draw = domain::draw_phase(seats->draw);
   if (draw == domain::DrawPhase::kDue) {
     box.ShowSection("DRAWING");  // applications wait for the scheduler's draw, a minute at most
     return;
@@ -733,7 +802,7 @@ void fill_box(core::Context& cx, const std::string& course_code, ctemplate::Temp
     form->ShowSection(seats->seats_taken >= seats->online_seats ? "FULL" : "OPEN");
   }
   fill_questions(*form, seats->asked, nullptr);
-  fill_clash_warnings(cx, seats->course_id, *form);
+  fill_clash_warnings(*own->warnings, *form);
 }
 
 void notify_promoted(core::Context& cx, const sql::Person& p, const sql::Seats& seats) {

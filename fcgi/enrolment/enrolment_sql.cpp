@@ -26,7 +26,8 @@ constexpr const char* kSeatColumns =
     "   FROM course_session s WHERE s.course_id = c.id), 0) AS first_start,"
     " c.seat_mode, IFNULL(UNIX_TIMESTAMP(c.draw_at), 0) AS draw_epoch, c.drawn_at IS NOT NULL AS drawn,"
     " IFNULL(DATE_FORMAT(c.draw_at, '%Y-%m-%d %H:%i'), '') AS draw_at,"
-    " UNIX_TIMESTAMP() AS db_now FROM course c";
+    " UNIX_TIMESTAMP() AS db_now";
+constexpr const char* kFromCourse = " FROM course c";
 
 Seats seats_from(const db::Row& r) {
   Seats s;
@@ -67,15 +68,33 @@ const char* code(EnrolmentStatus s) { return domain::enrolment_status_code(s); }
 }  // namespace
 
 std::optional<Seats> lock_course(db::Connection& db, int64_t course_id) {
-  const auto r = db.query_one(std::string(kSeatColumns) + " WHERE c.id = ? FOR UPDATE", course_id);
+  const auto r = db.query_one(std::string(kSeatColumns) + kFromCourse + " WHERE c.id = ? FOR UPDATE", course_id);
   if (!r) return std::nullopt;
   return seats_from(*r);
 }
 
 std::optional<Seats> seats_of(db::Connection& db, const std::string& course_code) {
-  const auto r = db.query_one(std::string(kSeatColumns) + " WHERE c.code = ?", course_code);
+  const auto r = db.query_one(std::string(kSeatColumns) + kFromCourse + " WHERE c.code = ?", course_code);
   if (!r) return std::nullopt;
   return seats_from(*r);
+}
+
+std::optional<ApplicationFacts> application_facts(db::Connection& db, const std::string& course_code,
+                                                  int64_t teacher_id) {
+  const auto r = db.query_one(
+      std::string(kSeatColumns) +
+          ", IFNULL(tu.level, '') AS teacher_level, IFNULL(tu.county_id, 0) AS teacher_county_id,"
+          " IFNULL(t.unit_id, 0) AS teacher_unit_id, IFNULL(tu.code, '') AS teacher_unit_code,"
+          " IFNULL(t.position_category, '') AS teacher_position, e.id IS NOT NULL AS applied" +
+          kFromCourse +
+          " LEFT JOIN teacher t ON t.id = ? LEFT JOIN unit tu ON tu.id = t.unit_id"
+          " LEFT JOIN enrolment e ON e.course_id = c.id AND e.teacher_id = t.id WHERE c.code = ?",
+      teacher_id, course_code);
+  if (!r) return std::nullopt;
+  return ApplicationFacts{seats_from(*r),
+                          {r->str("teacher_level"), r->str("teacher_county_id"), r->i64("teacher_unit_id"),
+                           r->str("teacher_unit_code"), r->str("teacher_position")},
+                          r->flag("applied")};
 }
 
 std::optional<Mine> mine(db::Connection& db, int64_t course_id, int64_t teacher_id) {
@@ -146,16 +165,6 @@ std::vector<std::string> unknown_unit_codes(db::Connection& db, const std::set<s
     if (!db.query_one("SELECT id FROM unit WHERE code = ?", code)) out.push_back(code);
   }
   return out;
-}
-
-domain::Applicant applicant_of(db::Connection& db, int64_t teacher_id) {
-  const auto r = db.query_one(
-      "SELECT IFNULL(u.level, '') AS level, IFNULL(u.county_id, 0) AS county_id, IFNULL(t.unit_id, 0) AS unit_id,"
-      " IFNULL(u.code, '') AS unit_code, IFNULL(t.position_category, '') AS position"
-      " FROM teacher t LEFT JOIN unit u ON u.id = t.unit_id WHERE t.id = ?",
-      teacher_id);
-  if (!r) return {};
-  return {r->str("level"), r->str("county_id"), r->i64("unit_id"), r->str("unit_code"), r->str("position")};
 }
 
 bool save_settings(db::Connection& db, int64_t course_id, const Settings& s) {

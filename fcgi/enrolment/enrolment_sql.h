@@ -33,6 +33,15 @@ struct Seats {
 std::optional<Seats> lock_course(db::Connection& db, int64_t course_id);
 // The same facts without a lock, for showing the course page's enrolment box.
 std::optional<Seats> seats_of(db::Connection& db, const std::string& code);
+// What an application is first checked against, in one read: the course's seats without a lock,
+// the teacher as the eligibility rules see them, and whether they have a row here already.
+struct ApplicationFacts {
+  Seats seats;
+  domain::Applicant teacher;
+  bool applied = false;  // any enrolment row of this teacher and course, a cancelled one included
+};
+std::optional<ApplicationFacts> application_facts(db::Connection& db, const std::string& course_code,
+                                                  int64_t teacher_id);
 
 struct Mine {
   int64_t id = 0;
@@ -57,8 +66,6 @@ std::vector<domain::HeldCourse> held_on_the_days_of(db::Connection& db, int64_t 
 // Those of `codes` that are no unit's code.
 std::vector<std::string> unknown_unit_codes(db::Connection& db, const std::set<std::string>& codes);
 
-// The teacher as the eligibility rules see them (their unit's level and county).
-domain::Applicant applicant_of(db::Connection& db, int64_t teacher_id);
 
 // 線上報名設定, with the course locked: the window, online seats and the rest; the online seats
 // never below those held, and the way seats are given and the draw time as they were once

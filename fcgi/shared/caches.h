@@ -12,6 +12,11 @@
 //  teacher_pages()        the whole answer, per session    teacher id|session     home_version|today|records-only  60 s
 //  record_bodies()        a teacher's 研習紀錄 body, per    teacher id + filter    home_version|today|reference    60 s
 //                         filter                                                  generation
+//  box_seats()            a course's seat facts for the    course code            — (the database clock is        public_cache_seconds (10 s)
+//   (enrolment)            course page's 報名 box                                   carried forward)
+//  own_boxes()            a teacher's application to a     teacher id|code        home_version|seat facts'        60 s
+//   (enrolment)            course, its clash warnings                             read (a waiting position
+//                                                                                 is read afresh)
 //  site::course_finder()  the search's in-memory index     —                      search_generation and today      search_refresh_seconds (30 s)
 //                         and Mroonga's ids per spelling                                                           once the generation moved
 //  reference::lists()     counties, categories, tags,      —                      reference_generation             none (checked every use)
