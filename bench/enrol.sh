@@ -34,7 +34,7 @@ OUT="$PORTAL_VAR/results/enrol-$STAMP"
 remember_running
 trap stop_what_we_started EXIT
 
-[ -x "$BUILD/bench-raw-enrol" ] || cmake --build "$BUILD" --target bench-raw-enrol >&2
+cmake --build "$BUILD" --target bench-raw-enrol bench-burst-client >&2
 DATA="national-scale data (bench/generate.sh 1.0)"
 if [ ! -d "$PORTAL_VAR/mysql" ]; then
   log "no bench data in ${PORTAL_VAR#$BENCH_ROOT/}: making small data (bench/generate.sh 0.02)"
@@ -61,7 +61,7 @@ mkdir -p "$OUT"
 
 set +e
 python3 "$BENCH_ROOT/bench/enrol_burst.py" --var "$PORTAL_VAR" --port "$PORTAL_PORT" --rounds "$ROUNDS" \
-  --raw "$BUILD/bench-raw-enrol" --raw-threads "$((PORTAL_WORKERS * PORTAL_THREADS))" \
+  --client "$BUILD/bench-burst-client" --raw "$BUILD/bench-raw-enrol" --raw-threads "$((PORTAL_WORKERS * PORTAL_THREADS))" \
   --json "$OUT/rounds.json" "${EXTRA[@]}" 2>&1 | tee "$OUT/output.txt"
 rc=${PIPESTATUS[0]}
 set -e

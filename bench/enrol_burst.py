@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Enrolment burst (issue 8): 1,000 teachers apply at once for a 120-seat 自動審核 course.
 
-    bench/enrol_burst.py [--var DIR] [--host H] [--port P] [--rounds R] [--teachers N]
-                         [--seats S] [--client-threads T] [--raw BIN] [--raw-threads N]
+    bench/enrol_burst.py [--var DIR] [--host H] [--port P] [--rounds R] [--warmup W] [--teachers N]
+                         [--seats S] [--client BIN] [--raw BIN] [--raw-threads N]
 
 Each round makes a fresh approved course open for online enrolment with S seats (the shape of
 demo course 5600001, by SQL: tests/integration/portal.py new_enrolment_course) and sends one
-POST /courses/{code}/enrolments per teacher (csrf + a random key) from pre-opened connections
-released by one barrier. It prints p50, p99 and max latency (from the release to the end of each
+POST /courses/{code}/enrolments per teacher (csrf + a random key) through --client BIN
+(build/bench-burst-client: a connection per request, all opened first, every request written at
+one instant from one thread). It prints p50, p99 and max latency (from the release to the end of each
 answer), the time from the release to the last answer, the count of each answer
 (data-enrolment-status / data-reason) and checks that exactly S were approved and that
 seats_taken equals the enrolments holding a seat.
@@ -24,14 +25,12 @@ A benchmark that prints figures; not a test.
 """
 import argparse
 import collections
-import http.client
 import json
 import os
 import resource
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 
@@ -44,54 +43,23 @@ def log(line):
     print(f"[enrol] {line}", flush=True)
 
 
-def fire_timed(requests, threads):
-    """portal.fire_at_once with a clock: `threads` threads each open their share of connections,
-    wait at one barrier, send all their requests, then read the answers. Returns (results,
-    seconds from the release to each answer's end); a result is a portal.Response or the
-    exception met."""
-    results = [None] * len(requests)
-    done_at = [None] * len(requests)
-    shares = [list(range(i, len(requests), threads)) for i in range(min(threads, len(requests)))]
-    release = {}
-    barrier = threading.Barrier(len(shares), action=lambda: release.setdefault("t0", time.perf_counter()))
-
-    def run(share):
-        conns = {}
-        for i in share:
-            try:
-                conns[i] = http.client.HTTPConnection(portal.HOST, portal.PORT, timeout=60)
-                conns[i].connect()
-            except OSError as e:
-                results[i] = e
-        bodies = {i: urllib.parse.urlencode(requests[i][3] or {}).encode() for i in conns}
-        barrier.wait()
-        for i in list(conns):
-            method, path, cookies, _ = requests[i]
-            try:
-                conns[i].request(method, path, body=bodies[i], headers={
-                    "Host": f"{portal.HOST}:{portal.PORT}", "Content-Type": "application/x-www-form-urlencoded",
-                    "Cookie": "; ".join(f"{k}={v}" for k, v in (cookies or {}).items())})
-            except OSError as e:
-                results[i] = e
-                done_at[i] = time.perf_counter()
-                conns.pop(i).close()
-        for i, conn in conns.items():
-            try:
-                r = conn.getresponse()
-                results[i] = portal.Response(r.status, [(n.lower(), v) for n, v in r.getheaders()], r.read())
-            except (OSError, http.client.HTTPException) as e:
-                results[i] = e
-            finally:
-                done_at[i] = time.perf_counter()
-                conn.close()
-
-    workers = [threading.Thread(target=run, args=(share,)) for share in shares]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
-    t0 = release["t0"]
-    return results, [t - t0 for t in done_at]
+def fire_timed(client, requests):
+    """Sends every request at once through `client` (build/bench-burst-client: one connection each,
+    all opened first, all written at one instant, answers read with epoll). `requests` are (path,
+    cookie header, form fields). Returns, in order, (HTTP status, data-enrolment-status,
+    data-reason, failure) and the seconds from the release to each answer's end."""
+    lines = "".join(f"{path}\t{cookie}\t{urllib.parse.urlencode(fields)}\n" for path, cookie, fields in requests)
+    out = subprocess.run([client, "--host", portal.HOST, "--port", str(portal.PORT)], input=lines,
+                         capture_output=True, text=True, timeout=300, check=True)
+    results, took = [], []
+    for line in out.stdout.splitlines():
+        status, seconds, enrolment_status, reason, *failure = line.split(" ", 4)
+        results.append((int(status), None if enrolment_status == "-" else enrolment_status,
+                        None if reason == "-" else reason, failure[0] if failure else ""))
+        took.append(float(seconds))
+    if len(results) != len(requests):
+        raise RuntimeError(f"{client} answered {len(results)} of {len(requests)} requests: {out.stderr}")
+    return results, took
 
 
 def _cpu_of(pid):
@@ -113,8 +81,8 @@ def _children(pid):
 
 
 def cpu_snapshot():
-    """CPU seconds so far of nginx, the portal (supervisor and workers), mariadbd, this client,
-    and the machine's busy time (/proc/stat), to charge a burst's work to each."""
+    """CPU seconds so far of nginx, the portal (supervisor and workers), mariadbd, the client (this
+    script and the HTTP client it ran), and the machine's busy time (/proc/stat), to charge a burst's work to each."""
     snap = {}
     for name, pidfile in (("nginx", "nginx.pid"), ("portal", "portal.pid"), ("db", "mysqld.pid")):
         try:
@@ -124,7 +92,8 @@ def cpu_snapshot():
             snap[name] = 0.0
             continue
         snap[name] = _cpu_of(pid) + sum(_cpu_of(c) for c in _children(pid))
-    snap["client"] = _cpu_of(os.getpid())
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    snap["client"] = _cpu_of(os.getpid()) + kids.ru_utime + kids.ru_stime
     with open("/proc/stat") as f:
         v = [int(x) for x in f.readline().split()[1:]]
     snap["busy"] = (sum(v[:8]) - v[3] - v[4]) / os.sysconf("SC_CLK_TCK")
@@ -144,15 +113,15 @@ def cpu_line(before, after):
 
 
 def answer_of(result):
-    """'approved', 'full', 'busy', ... from data-enrolment-status / data-reason; 'http:<status>'
-    for an answer without them and 'error:<exception>' for a connection failure."""
-    if isinstance(result, Exception):
-        return "error:" + type(result).__name__
-    status, reason = portal.enrolment_answer(result)
+    """'approved/200', 'full/409', ... from data-enrolment-status / data-reason and the HTTP status;
+    'http:<status>' for an answer without them and 'error:<what>' for a connection failure."""
+    http, status, reason, failure = result
+    if failure:
+        return "error:" + failure.split(":")[0]
     if status is None:
-        return f"http:{result.status}"
+        return f"http:{http}"
     said = reason if status == "refused" else status
-    return f"{said}/{result.status}"
+    return f"{said}/{http}"
 
 
 def pct(values, p):
@@ -173,13 +142,13 @@ def check_seats(course_id, seats):
     return ok, f"approved rows {approved}, seats_taken {taken}, holders {holders}, online_seats {online}"
 
 
-def portal_round(teachers, seats, client_threads):
+def portal_round(teachers, seats, client):
     course_id, code = portal.new_enrolment_course(seats, True, "搶報名效能測試研習")
     try:
-        requests = [("POST", f"/courses/{code}/enrolments", {"sid": sid}, {"csrf": csrf, "key": portal.random_text(32)})
+        requests = [(f"/courses/{code}/enrolments", f"sid={sid}", {"csrf": csrf, "key": portal.random_text(32)})
                     for (_, sid, csrf) in teachers]
         q0, before = questions(), cpu_snapshot()
-        results, took = fire_timed(requests, client_threads)
+        results, took = fire_timed(client, requests)
         cpu, cpu_d = cpu_line(before, cpu_snapshot())
         statements = (questions() - q0 - 1) / len(teachers)
         counts = collections.Counter(answer_of(r) for r in results)
@@ -229,9 +198,13 @@ def main():
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=int(os.environ.get("PORTAL_PORT", "8180")))
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--warmup", type=int, default=1,
+                    help="rounds of both run first and not counted: the first burst after a start also prepares"
+                         " every worker connection's statements, which the raw client does before its gate")
     ap.add_argument("--teachers", type=int, default=1000)
     ap.add_argument("--seats", type=int, default=120)
-    ap.add_argument("--client-threads", type=int, default=125)
+    ap.add_argument("--client", default=os.path.join(ROOT, "build", "bench-burst-client"),
+                    help="the HTTP client that fires the burst (bench/burst_client.cpp)")
     ap.add_argument("--raw", help="build/bench-raw-enrol: also run the transaction straight on MariaDB")
     ap.add_argument("--raw-threads", type=int,
                     default=int(os.environ.get("PORTAL_WORKERS", "2")) * int(os.environ.get("PORTAL_THREADS", "4")))
@@ -243,15 +216,20 @@ def main():
     log(f"innodb_flush_log_at_trx_commit = {flush}"
         f"{'' if flush == '1' else '  (NOT 1: the figures do not count a durable commit)'}")
     log(f"{a.teachers} teachers at a {a.seats}-seat 自動審核 course, {a.rounds} rounds, portal at "
-        f"http://{a.host}:{a.port}, {a.client_threads} client threads; raw: "
+        f"http://{a.host}:{a.port}, client {os.path.basename(a.client)}; raw: "
         f"{a.raw_threads if a.raw else '-'} connections")
     t = time.perf_counter()
     teachers = portal.mint_teacher_sessions(a.teachers)
     log(f"minted {len(teachers)} teachers with sessions in {time.perf_counter() - t:.1f} s")
     rounds = []
     try:
+        for n in range(1, a.warmup + 1):
+            p = portal_round(teachers, a.seats, a.client)
+            r = raw_round(a.raw, teachers, a.seats, a.raw_threads) if a.raw else None
+            log(f"warm-up round {n} (not counted): portal {p['rate']:.0f} applications/s"
+                + (f", raw {r['rate']:.0f}" if r else "") + f"; seats {'OK' if p['ok'] else 'WRONG'}")
         for n in range(1, a.rounds + 1):
-            p = portal_round(teachers, a.seats, a.client_threads)
+            p = portal_round(teachers, a.seats, a.client)
             log(f"round {n} portal: p50 {p['p50'] * 1000:.0f} ms, p99 {p['p99'] * 1000:.0f} ms, max "
                 f"{p['max'] * 1000:.0f} ms; last answer {p['last']:.3f} s after the release "
                 f"({p['rate']:.0f} applications/s), last approved {p['last_approved']:.3f} s; within 1 s: {p['within_1s']}/{a.teachers}; "

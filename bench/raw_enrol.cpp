@@ -1,6 +1,7 @@
-// The enrolment burst's baseline: the portal's application transaction (enrolment_handlers.cpp
-// apply, enrolment_sql.cpp lock_course / mine / take_seat / save_application, access_sql.cpp
-// insert_audit) run straight on MariaDB with prepared statements, one connection per thread, and
+// The enrolment burst's baseline: the portal's application (enrolment_handlers.cpp enrol and
+// apply: the unlocked seats_of read and, for a full course, the teacher's own row instead of the
+// transaction; otherwise lock_course / mine / take_seat / save_application and access_sql.cpp
+// insert_audit in one transaction) run straight on MariaDB with prepared statements, one connection per thread, and
 // no HTTP, FastCGI, session or page in between. All threads open their connection and prepare
 // their statements first, then wait at one gate; the clock starts when the gate opens.
 //
@@ -39,17 +40,23 @@ struct Options {
   std::exit(1);
 }
 
-// The same text as enrolment_sql.cpp's kSeatColumns + lock_course.
-const char* kLockCourse =
-    "SELECT c.id, c.code, c.title, c.state, c.enrol_online, c.auto_review, c.online_seats,"
-    " c.unit_id, (SELECT u.county_id FROM unit u WHERE u.id = c.unit_id) AS county_id,"
-    " c.ask_fields, c.eligible_levels, c.eligible_counties, c.auto_review_scope,"
-    " c.seats_taken, IFNULL(UNIX_TIMESTAMP(c.enrol_opens_at), 0) AS opens,"
-    " IFNULL(UNIX_TIMESTAMP(c.enrol_closes_at), 0) AS closes,"
-    " DATE_FORMAT(c.enrol_closes_at, '%Y-%m-%d %H:%i') AS enrol_closes_at,"
-    " IFNULL((SELECT UNIX_TIMESTAMP(MIN(TIMESTAMP(s.session_date, s.starts_at)))"
-    "   FROM course_session s WHERE s.course_id = c.id), 0) AS first_start,"
-    " UNIX_TIMESTAMP() AS db_now FROM course c WHERE c.id = ? FOR UPDATE";
+// The same texts as enrolment_sql.cpp's kSeatColumns + seats_of and + lock_course.
+#define SEAT_COLUMNS                                                                                         \
+  "SELECT c.id, c.code, c.title, c.state, c.enrol_online, c.auto_review, c.online_seats,"                     \
+  " c.unit_id, (SELECT u.county_id FROM unit u WHERE u.id = c.unit_id) AS county_id,"                         \
+  " c.ask_fields, c.eligible_levels, c.eligible_counties, c.eligible_units, c.eligible_positions,"            \
+  " c.auto_review_scope,"                                                                                     \
+  " c.seats_taken, IFNULL(UNIX_TIMESTAMP(c.enrol_opens_at), 0) AS opens,"                                     \
+  " IFNULL(UNIX_TIMESTAMP(c.enrol_closes_at), 0) AS closes,"                                                  \
+  " DATE_FORMAT(c.enrol_closes_at, '%Y-%m-%d %H:%i') AS enrol_closes_at,"                                     \
+  " IFNULL((SELECT UNIX_TIMESTAMP(MIN(TIMESTAMP(s.session_date, s.starts_at)))"                               \
+  "   FROM course_session s WHERE s.course_id = c.id), 0) AS first_start,"                                    \
+  " c.seat_mode, IFNULL(UNIX_TIMESTAMP(c.draw_at), 0) AS draw_epoch, c.drawn_at IS NOT NULL AS drawn,"        \
+  " IFNULL(DATE_FORMAT(c.draw_at, '%Y-%m-%d %H:%i'), '') AS draw_at,"                                         \
+  " UNIX_TIMESTAMP() AS db_now FROM course c"
+const char* kSeatsOf = SEAT_COLUMNS " WHERE c.code = ?";
+const char* kLockCourse = SEAT_COLUMNS " WHERE c.id = ? FOR UPDATE";
+constexpr int kOnlineSeatsColumn = 6, kSeatsTakenColumn = 15;
 const char* kMine =
     "SELECT e.id, e.status, e.request_key,"
     " IF(e.status = 'waiting', (SELECT COUNT(*) FROM enrolment w WHERE w.course_id = e.course_id"
@@ -66,7 +73,7 @@ const char* kSave =
     " answers = VALUES(answers), created_at = NOW(3), decided_at = VALUES(decided_at),"
     " approved_at = VALUES(approved_at), auto_decided = VALUES(auto_decided),"
     " waiting_since = VALUES(waiting_since), cancelled_at = NULL, decided_by = NULL,"
-    " refusal_reason = NULL, promoted_at = NULL";
+    " refusal_reason = NULL, promoted_at = NULL, reminded_at = NULL";
 const char* kAudit = "INSERT INTO audit_log (actor, action, object, detail, address) VALUES (?, ?, ?, ?, ?)";
 
 // Errors after which the portal's enrol() tries the whole transaction once more (db::Busy):
@@ -108,6 +115,31 @@ class Stmt {
     binds_[i].buffer = strs_[i].data();
     binds_[i].buffer_length = lens_[i];
     binds_[i].length = &lens_[i];
+  }
+  // Runs a query and returns its first row's cells as text (empty when it read no row).
+  std::vector<std::string> first_row() {
+    if (!binds_.empty() && mysql_stmt_bind_param(stmt_, binds_.data()) != 0) throw failure();
+    if (mysql_stmt_execute(stmt_) != 0) throw failure();
+    const unsigned columns = mysql_stmt_field_count(stmt_);
+    std::vector<std::string> cells(columns, std::string(256, '\0'));
+    std::vector<unsigned long> lengths(columns);
+    std::vector<MYSQL_BIND> out(columns);
+    for (unsigned c = 0; c < columns; ++c) {
+      out[c] = MYSQL_BIND{};
+      out[c].buffer_type = MYSQL_TYPE_STRING;
+      out[c].buffer = cells[c].data();
+      out[c].buffer_length = cells[c].size();
+      out[c].length = &lengths[c];
+    }
+    if (mysql_stmt_bind_result(stmt_, out.data()) != 0) throw failure();
+    const int rc = mysql_stmt_fetch(stmt_);
+    const bool found = rc == 0 || rc == MYSQL_DATA_TRUNCATED;
+    while (mysql_stmt_fetch(stmt_) == 0) {
+    }
+    mysql_stmt_free_result(stmt_);
+    if (!found) return {};
+    for (unsigned c = 0; c < columns; ++c) cells[c].resize(std::min<size_t>(lengths[c], cells[c].size()));
+    return cells;
   }
   // Runs the statement; returns the rows it read (a query) or the rows it changed.
   unsigned long long run() {
@@ -164,7 +196,7 @@ void worker(const Options& o, const std::vector<long long>& teachers, Gate& gate
   if (!mysql_real_connect(m, nullptr, o.user.c_str(), o.password.c_str(), "inservice", 0, o.socket.c_str(), 0))
     die(std::string("connect: ") + mysql_error(m));
   {
-    Stmt lock(m, kLockCourse), mine(m, kMine), take(m, kTakeSeat), save(m, kSave), audit(m, kAudit);
+    Stmt seats(m, kSeatsOf), lock(m, kLockCourse), mine(m, kMine), take(m, kTakeSeat), save(m, kSave), audit(m, kAudit);
     std::mt19937_64 rng(std::random_device{}());
     std::vector<std::string> keys;
     for (size_t i = 0; i < teachers.size(); ++i) keys.push_back(random_key(rng));
@@ -183,6 +215,26 @@ void worker(const Options& o, const std::vector<long long>& teachers, Gate& gate
     for (size_t i = 0; i < teachers.size(); ++i) {
       const long long t = teachers[i];
       const std::string actor = "t:" + std::to_string(t);
+      // As enrol(): a course already full answers 已額滿 from an unlocked read and the teacher's
+      // own row, without queueing for the course's lock.
+      try {
+        seats.set(0, &o.code);
+        const auto row = seats.first_row();
+        if (!row.empty() && std::atoll(row[kSeatsTakenColumn].c_str()) >= std::atoll(row[kOnlineSeatsColumn].c_str())) {
+          mine.set(0, o.course);
+          mine.set(1, t);
+          if (mine.run() == 0) {
+            ++tally.full;
+            tally.last_answer = since();
+            tally.latencies.push_back(tally.last_answer);
+            continue;
+          }
+        }
+      } catch (const Failure& f) {
+        std::fprintf(stderr, "bench-raw-enrol: teacher %lld: %u %s\n", t, f.code, f.message.c_str());
+        ++tally.errors;
+        continue;
+      }
       for (int attempt = 0; attempt < 2; ++attempt) {
         try {
           command(m, "START TRANSACTION");
