@@ -4,7 +4,6 @@
 #include "enrolment/enrolment_handlers.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <set>
 
@@ -344,19 +343,21 @@ void fill_clash_warnings(const std::vector<domain::ClashWarning>& warnings, ctem
 // worker (shared/caches.h lists them). The course's seat facts: no older than the page body they
 // sit in (public_cache_seconds), with the database's clock carried forward from the read, so the
 // window opens and closes on the database's second and never early (UNIX_TIMESTAMP() and the
-// elapsed whole seconds both round down). `read` tells one read from the next.
+// elapsed whole seconds both round down).
 struct KeptSeats {
   std::optional<sql::Seats> seats;
   std::chrono::steady_clock::time_point read_at;
-  uint64_t read = 0;
 };
 
+size_t kept_bytes(const KeptSeats& k) {
+  return sizeof k + (k.seats ? k.seats->title.size() + 512 : 0);  // 512: the questions and eligibility sets
+}
+
 KeptSeats box_seats(core::Context& cx, const std::string& code) {
-  static core::KeptCache<KeptSeats> cache(std::chrono::seconds(cx.config().public_cache_seconds), 20000);
-  static std::atomic<uint64_t> reads{0};
+  static core::KeptCache<KeptSeats> cache(std::chrono::seconds(cx.config().public_cache_seconds), 4 << 20);
   auto kept = cache.get(code, "");
   if (!kept) {
-    kept = KeptSeats{sql::seats_of(cx.db(), code), std::chrono::steady_clock::now(), ++reads};
+    kept = KeptSeats{sql::seats_of(cx.db(), code), std::chrono::steady_clock::now()};
     cache.put(code, "", *kept);
   }
   if (kept->seats) {
@@ -370,15 +371,24 @@ KeptSeats box_seats(core::Context& cx, const std::string& code) {
 
 // The teacher's own part: their application here and, while they may apply, the clash warnings.
 // Kept under the teacher's home_version, which every write to their enrolments moves (triggers of
-// 0001_init.sql), and the seat facts' read, so it is exact whenever it shows; only a waiting
-// position moves with other teachers' cancellations, and it is read afresh.
+// 0001_init.sql), so it is exact whenever it shows; only a waiting position moves with other
+// teachers' cancellations, and it is read afresh. The warnings also follow the sessions of the
+// courses compared, which home_version does not see: they are advice, at most a minute old.
 struct OwnBox {
   std::optional<sql::Mine> mine;
   std::optional<std::vector<domain::ClashWarning>> warnings;
 };
 
+size_t kept_bytes(const OwnBox& own) {
+  size_t bytes = sizeof own;
+  if (own.warnings) {
+    for (const auto& w : *own.warnings) bytes += sizeof w + w.other_title.size();
+  }
+  return bytes;
+}
+
 core::KeptCache<OwnBox>& own_boxes() {
-  static core::KeptCache<OwnBox> cache(std::chrono::seconds(60), 20000);
+  static core::KeptCache<OwnBox> cache(std::chrono::seconds(60), 2 << 20);
   return cache;
 }
 
@@ -744,7 +754,7 @@ void fill_box(core::Context& cx, const std::string& course_code, ctemplate::Temp
     return;
   }
   const std::string own_key = std::to_string(user.id) + "|" + course_code;
-  const std::string own_validator = std::to_string(user.home_version) + "|" + std::to_string(kept.read);
+  const std::string own_validator = std::to_string(user.home_version);
   auto own = own_boxes().get(own_key, own_validator);
   bool read = !own;
   if (!own) {

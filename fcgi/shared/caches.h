@@ -1,5 +1,6 @@
 // Every cache a worker process keeps, in one list: what it holds, its key, what validates an
-// entry, and how old an entry may be. Nothing else in the portal keeps data between requests.
+// entry, and how old an entry may be; each is bounded in bytes as well (caches.cpp, and the
+// enrolment box's two in enrolment_handlers.cpp). Nothing else in the portal keeps data between requests.
 //
 //  cache                  holds                            key                    validator                       max age
 //  public_courses()       a public course page's body,     course code;           —                               public_cache_seconds (10 s)
@@ -14,9 +15,9 @@
 //                         filter                                                  generation
 //  box_seats()            a course's seat facts for the    course code            — (the database clock is        public_cache_seconds (10 s)
 //   (enrolment)            course page's 報名 box                                   carried forward)
-//  own_boxes()            a teacher's application to a     teacher id|code        home_version|seat facts'        60 s
-//   (enrolment)            course, its clash warnings                             read (a waiting position
-//                                                                                 is read afresh)
+//  own_boxes()            a teacher's application to a     teacher id|code        home_version                    60 s
+//   (enrolment)            course, its clash warnings                             (a waiting position is
+//                                                                                 read afresh)
 //  site::course_finder()  the search's in-memory index     —                      search_generation and today      search_refresh_seconds (30 s)
 //                         and Mroonga's ids per spelling                                                           once the generation moved
 //  reference::lists()     counties, categories, tags,      —                      reference_generation             none (checked every use)

@@ -29,13 +29,26 @@ TEST(FragmentCache, MissesOnceTheMaximumAgeHasPassed) {
   EXPECT_FALSE(cache.get("c", ""));
 }
 
-TEST(FragmentCache, StartsOverWhenFull) {
-  FragmentCache cache(seconds(60), 2);
-  cache.put("a", "", {"", "1"});
-  cache.put("b", "", {"", "2"});
-  cache.put("c", "", {"", "3"});
+TEST(FragmentCache, StartsOverWhenItsBytesWouldPassTheBudget) {
+  const std::string kilobyte(1000, 'x');
+  FragmentCache cache(seconds(60), 2500);  // room for two bodies of a kilobyte, not three
+  cache.put("a", "", {"", kilobyte});
+  cache.put("b", "", {"", kilobyte});
+  EXPECT_TRUE(cache.get("a", ""));
+  EXPECT_GT(cache.bytes(), 2000u);
+  cache.put("c", "", {"", kilobyte});
   EXPECT_FALSE(cache.get("a", ""));
+  EXPECT_FALSE(cache.get("b", ""));
   EXPECT_TRUE(cache.get("c", ""));
+  EXPECT_LT(cache.bytes(), 1500u);
+}
+
+TEST(FragmentCache, AnEntryStoredAgainIsCountedOnce) {
+  FragmentCache cache(seconds(60), 2500);
+  for (int i = 0; i < 10; ++i) cache.put("a", "", {"", std::string(1000, 'x')});
+  cache.put("b", "", {"", std::string(1000, 'y')});
+  EXPECT_TRUE(cache.get("a", ""));
+  EXPECT_TRUE(cache.get("b", ""));
 }
 
 }  // namespace
