@@ -153,7 +153,8 @@ Connection::Prepared& Connection::prepare(std::string_view sql) {
   return statements_.emplace(key, std::move(prepared)).first->second;
 }
 
-Rows Connection::run(std::string_view sql, const Value* params, size_t count, bool want_rows) {
+Rows Connection::run(std::string_view sql, const Value* params, size_t count, bool want_rows,
+                     const RowVisitor* visit) {
   Prepared& prepared = prepare(sql);
   bind_params(prepared.stmt, sql, params, count);
   if (mysql_stmt_execute(prepared.stmt) != 0) {
@@ -162,7 +163,7 @@ Rows Connection::run(std::string_view sql, const Value* params, size_t count, bo
   ++statements_completed_;
   affected_rows_ = mysql_stmt_affected_rows(prepared.stmt);
   last_insert_id_ = mysql_stmt_insert_id(prepared.stmt);
-  return fetch_rows(prepared, want_rows);
+  return fetch_rows(prepared, want_rows, visit);
 }
 
 void Connection::bind_params(MYSQL_STMT* stmt, std::string_view sql, const Value* params,
@@ -207,7 +208,7 @@ void Connection::bind_params(MYSQL_STMT* stmt, std::string_view sql, const Value
   }
 }
 
-Rows Connection::fetch_rows(const Prepared& prepared, bool want_rows) {
+Rows Connection::fetch_rows(const Prepared& prepared, bool want_rows, const RowVisitor* visit) {
   MYSQL_STMT* stmt = prepared.stmt;
   Rows rows;
   const unsigned columns = mysql_stmt_field_count(stmt);
@@ -256,7 +257,11 @@ Rows Connection::fetch_rows(const Prepared& prepared, bool want_rows) {
       }
       cells[c] = std::move(whole);
     }
-    if (want_rows) rows.emplace_back(std::move(cells), prepared.columns);
+    if (visit) {
+      (*visit)(Row(std::move(cells), prepared.columns));
+    } else if (want_rows) {
+      rows.emplace_back(std::move(cells), prepared.columns);
+    }
   }
   mysql_stmt_free_result(stmt);
   return rows;

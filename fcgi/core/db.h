@@ -128,6 +128,13 @@ class Connection {
     if (rows.empty()) return std::nullopt;
     return std::move(rows.front());
   }
+  // Each row to `visit` as it arrives, none kept: for a result too large to hold in full beside
+  // what is built from it (the search's in-memory index).
+  template <class... Args>
+  void for_each_row(std::string_view sql, const std::function<void(const Row&)>& visit, const Args&... args) {
+    const Value values[] = {Value(args)..., Value(std::nullopt)};
+    run(sql, values, sizeof...(Args), true, &visit);
+  }
   // For statements whose parameter list is built at run time (search filters).
   Rows query_values(std::string_view sql, const std::vector<Value>& values) {
     return run(sql, values.data(), values.size(), true);
@@ -160,10 +167,12 @@ class Connection {
     MYSQL_STMT* stmt;
     std::shared_ptr<const Columns> columns;  // null for statements without a result
   };
-  Rows run(std::string_view sql, const Value* params, size_t count, bool want_rows);
+  using RowVisitor = std::function<void(const Row&)>;
+  Rows run(std::string_view sql, const Value* params, size_t count, bool want_rows,
+           const RowVisitor* visit = nullptr);
   Prepared& prepare(std::string_view sql);
   void bind_params(MYSQL_STMT* stmt, std::string_view sql, const Value* params, size_t count);
-  Rows fetch_rows(const Prepared& prepared, bool want_rows);
+  Rows fetch_rows(const Prepared& prepared, bool want_rows, const RowVisitor* visit);
   [[noreturn]] void fail(unsigned code, const std::string& message);
 
   Options options_;

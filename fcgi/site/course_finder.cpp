@@ -1,6 +1,8 @@
 // site/course_finder.cpp: the per-worker index and keyword cache of the search, kept fresh.
 #include "site/course_finder.h"
 
+#include <malloc.h>
+
 namespace site {
 
 namespace {
@@ -48,9 +50,15 @@ std::shared_ptr<const CourseFinder::Index> CourseFinder::index_for(db::Connectio
   auto next =
       std::make_shared<Index>(Index{state.generation, Clock::now(), 0,
                                     domain::CourseIndex(sql::indexed_courses(db), state.today)});
-  std::lock_guard<std::mutex> lock(mutex_);
-  next->number = ++loads_;
-  index_ = next;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    next->number = ++loads_;
+    index_ = next;
+  }
+  // A load passes through several hundred megabytes of rows and records that are free again now;
+  // glibc keeps freed memory for reuse, so without this a worker stays at its high-water mark.
+  current.reset();  // the previous index, unless a search still holds it
+  malloc_trim(0);
   return next;
 }
 
