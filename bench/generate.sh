@@ -138,7 +138,7 @@ step_end
 
 step_start "enrolment (INSERT ... SELECT from seq_1_to_30)"
 bsql -e "$BULK
-INSERT INTO enrolment (course_id, teacher_id, status, created_at, decided_at, cancelled_at)
+INSERT INTO enrolment (course_id, teacher_id, status, created_at, decided_at, cancelled_at, reminded_at)
 SELECT STRAIGHT_JOIN c.id, $B + MOD(c.id * 104729 + s.seq * $P, $NT),
   CASE WHEN s.seq > c.seats_taken + 1 THEN 'rejected'
        WHEN s.seq > c.seats_taken THEN 'cancelled'
@@ -152,7 +152,10 @@ SELECT STRAIGHT_JOIN c.id, $B + MOD(c.id * 104729 + s.seq * $P, $NT),
        THEN LEAST(NOW(), c.enrol_opens_at + INTERVAL (s.seq * 37 + MOD(c.id, 600) + 1440) MINUTE)
        END,
   IF(s.seq = c.seats_taken + 1,
-     LEAST(NOW(), c.enrol_opens_at + INTERVAL (s.seq * 37 + MOD(c.id, 600) + 2880) MINUTE), NULL)
+     LEAST(NOW(), c.enrol_opens_at + INTERVAL (s.seq * 37 + MOD(c.id, 600) + 2880) MINUTE), NULL),
+  -- A running portal has sent the reminders of courses that start within two days: without this
+  -- the scheduler would send tens of thousands at once during the first measured runs.
+  IF(c.first_date <= CURDATE() + INTERVAL 2 DAY, NOW(), NULL)
 FROM course c JOIN seq_1_to_30 s
   ON s.seq <= c.seats_taken + IF(c.seats_taken > 0, (MOD(c.id, 7) = 0) + (MOD(c.id, 29) = 0), 0)
 WHERE c.id >= $B"

@@ -111,7 +111,8 @@ std::string render_course_body(db::Connection& db, const course_store::Course& c
                                const std::vector<course_store::Session>& sessions,
                                const std::vector<course_store::Tag>& tags) {
   ctemplate::TemplateDictionary d("course");
-  enrolment::fill_lottery(db, c.id, *d.AddIncludeDictionary("LOTTERY"));  // public: no one's own
+  // 抽籤's published inputs (public: no one's own); a first-come course has none to read.
+  if (c.lottery) enrolment::fill_lottery(db, c.id, *d.AddIncludeDictionary("LOTTERY"));
   d.SetValue("CODE", c.code);
   d.SetValue("TITLE", c.title);
   d.SetValue("CALENDAR_URL", app::url_for("course.calendar", {c.code}));
