@@ -116,7 +116,17 @@ CourseIndex::CourseIndex(std::vector<IndexedCourse> courses, uint32_t today) : t
   }
   position_of_id_.assign(entries_.empty() ? 0 : max_id + size_t{1}, kAbsent);
   for (size_t i = 0; i < entries_.size(); ++i) {
-    position_of_id_[entries_[i].course_id] = static_cast<uint32_t>(i);
+    const Entry& e = entries_[i];
+    position_of_id_[e.course_id] = static_cast<uint32_t>(i);
+    if (e.county_id >= by_county_.size()) by_county_.resize(e.county_id + size_t{1});
+    by_county_[e.county_id].push_back(static_cast<uint32_t>(i));
+    if (e.category_id >= by_category_.size()) by_category_.resize(e.category_id + size_t{1});
+    by_category_[e.category_id].push_back(static_cast<uint32_t>(i));
+    by_level_.resize(level_codes_.size());
+    for (size_t bit = 0; bit < level_codes_.size(); ++bit) {
+      if (e.level_bits & (1u << bit)) by_level_[bit].push_back(static_cast<uint32_t>(i));
+    }
+    if (e.enrol_opens != 0 || e.enrol_closes != 0) with_online_enrolment_.push_back(static_cast<uint32_t>(i));
   }
 }
 
@@ -152,10 +162,12 @@ CourseIndex::Page CourseIndex::find(const Query& q) const {
   Page page;
   if (q.tag_id < 0 || q.tag_id > std::numeric_limits<uint16_t>::max()) return page;
   uint32_t level_bit = 0;
+  size_t level_index = 0;
   if (!q.level.empty()) {
     const auto it = std::find(level_codes_.begin(), level_codes_.end(), q.level);
     if (it == level_codes_.end()) return page;  // no course is for that level
-    level_bit = 1u << (it - level_codes_.begin());
+    level_index = static_cast<size_t>(it - level_codes_.begin());
+    level_bit = 1u << level_index;
   }
   auto take = [&](uint32_t position) {
     const Entry& e = entries_[position];
@@ -163,14 +175,27 @@ CourseIndex::Page CourseIndex::find(const Query& q) const {
     const auto n = static_cast<size_t>(page.total++);
     if (n >= q.offset && n - q.offset < q.limit) page.course_ids.push_back(e.course_id);
   };
-  if (q.terms.empty()) {
+  // A county, a category, a level and "open now" are lists of positions like a term's, so a
+  // search by any of them walks only their courses: its cost follows the matches, not the size of
+  // the country.
+  std::vector<TermWalk> walks;
+  walks.reserve(q.terms.size() + 4);
+  for (const auto& alternatives : q.terms) walks.emplace_back(alternatives);
+  auto walk = [&](const std::vector<uint32_t>& list) {
+    walks.emplace_back(std::vector<const std::vector<uint32_t>*>{&list});
+  };
+  for (const auto& [id, lists] : {std::pair{q.county_id, &by_county_}, std::pair{q.category_id, &by_category_}}) {
+    if (id == 0) continue;
+    if (id < 0 || static_cast<size_t>(id) >= lists->size()) return page;  // no course has it
+    walk((*lists)[static_cast<size_t>(id)]);
+  }
+  if (level_bit) walk(by_level_[level_index]);
+  if (q.open_now) walk(with_online_enrolment_);
+  if (walks.empty()) {
     for (uint32_t p = 0; p < entries_.size(); ++p) take(p);
     return page;
   }
-  // Walk the term with the fewest matches; every other term must hold the same position.
-  std::vector<TermWalk> walks;
-  walks.reserve(q.terms.size());
-  for (const auto& alternatives : q.terms) walks.emplace_back(alternatives);
+  // Walk the list with the fewest matches; every other must hold the same position.
   std::sort(walks.begin(), walks.end(),
             [](const TermWalk& a, const TermWalk& b) { return a.size() < b.size(); });
   for (uint32_t p = 0; walks[0].next(p);) {

@@ -5,6 +5,7 @@
 
 #include <random>
 #include <set>
+#include <tuple>
 
 namespace domain {
 namespace {
@@ -220,6 +221,24 @@ TEST(CourseIndex, SeparateTermsStayAllRequiredWhateverTheirSpellings) {
   EXPECT_EQ(all(index, q).total, 0);
 }
 
+// Result order spelled out as two lists: the upcoming ones, then the past ones.
+std::vector<IndexedCourse> in_result_order(const std::vector<IndexedCourse>& courses, uint32_t today) {
+  std::vector<IndexedCourse> upcoming, past;
+  for (const auto& c : courses) (c.last_day >= today ? upcoming : past).push_back(c);
+  std::sort(upcoming.begin(), upcoming.end(), [](const auto& x, const auto& y) {
+    if (x.first_day != y.first_day) return x.first_day < y.first_day;
+    if (x.last_day != y.last_day) return x.last_day < y.last_day;
+    return x.course_id < y.course_id;
+  });
+  std::sort(past.begin(), past.end(), [](const auto& x, const auto& y) {
+    if (x.last_day != y.last_day) return x.last_day > y.last_day;
+    if (x.first_day != y.first_day) return x.first_day > y.first_day;
+    return x.course_id > y.course_id;
+  });
+  upcoming.insert(upcoming.end(), past.begin(), past.end());
+  return upcoming;
+}
+
 // Terms and filters together agree with a plain scan over random courses.
 TEST(CourseIndex, AgreesWithAPlainScan) {
   std::mt19937 random(7);
@@ -253,32 +272,68 @@ TEST(CourseIndex, AgreesWithAPlainScan) {
   q.limit = 15;
   const auto page = index.find(q);
 
-  // Result order spelled out as two lists: the upcoming ones, then the past ones.
-  std::vector<IndexedCourse> upcoming, past;
-  for (const auto& c : courses) (c.last_day >= today ? upcoming : past).push_back(c);
-  std::sort(upcoming.begin(), upcoming.end(), [](const auto& x, const auto& y) {
-    if (x.first_day != y.first_day) return x.first_day < y.first_day;
-    if (x.last_day != y.last_day) return x.last_day < y.last_day;
-    return x.course_id < y.course_id;
-  });
-  std::sort(past.begin(), past.end(), [](const auto& x, const auto& y) {
-    if (x.last_day != y.last_day) return x.last_day > y.last_day;
-    if (x.first_day != y.first_day) return x.first_day > y.first_day;
-    return x.course_id > y.course_id;
-  });
   Ids expected;
-  for (const auto* list : {&upcoming, &past}) {
-    for (const auto& c : *list) {
-      const bool a = term_a1.count(c.course_id) || term_a2.count(c.course_id);
-      if (a && term_b.count(c.course_id) && c.county_id == 2 && !c.levels.empty() &&
-          c.last_day >= 20250110) {
-        expected.push_back(c.course_id);
-      }
+  for (const auto& c : in_result_order(courses, today)) {
+    const bool a = term_a1.count(c.course_id) || term_a2.count(c.course_id);
+    if (a && term_b.count(c.course_id) && c.county_id == 2 && !c.levels.empty() &&
+        c.last_day >= 20250110) {
+      expected.push_back(c.course_id);
     }
   }
   ASSERT_GT(expected.size(), 22u);
   EXPECT_EQ(page.total, static_cast<int64_t>(expected.size()));
   EXPECT_EQ(page.course_ids, Ids(expected.begin() + 7, expected.begin() + 22));
+}
+
+// A county, a category, a level or "open now" without a term walks only its own courses: the
+// same page and total as a plain scan, alone and together.
+TEST(CourseIndex, FiltersWithoutATermAgreeWithAPlainScan) {
+  std::mt19937 random(11);
+  std::vector<IndexedCourse> courses;
+  for (uint32_t id = 1; id <= 2000; ++id) {
+    auto c = course(id, 20250101 + random() % 28);
+    c.county_id = static_cast<uint8_t>(1 + random() % 6);
+    c.category_id = static_cast<uint16_t>(1 + random() % 4);
+    if (random() % 2) c.levels.push_back("elementary");
+    if (random() % 3 == 0) c.levels.push_back("junior_high");
+    if (random() % 2) {
+      c.enrol_opens = 1000 + random() % 100;
+      c.enrol_closes = c.enrol_opens + random() % 100;
+    }
+    courses.push_back(c);
+  }
+  const uint32_t today = 20250115;
+  const int64_t now = 1080;
+  CourseIndex index(courses, today);
+  for (const auto& [county, category, level, open_now] :
+       {std::tuple{3, 0, "", false}, std::tuple{0, 2, "", false}, std::tuple{3, 2, "", false},
+        std::tuple{5, 4, "elementary", false}, std::tuple{0, 0, "junior_high", false},
+        std::tuple{0, 0, "", true}, std::tuple{2, 0, "elementary", true}}) {
+    CourseIndex::Query q;
+    q.county_id = county;
+    q.category_id = category;
+    q.level = level;
+    q.open_now = open_now;
+    q.now = now;
+    q.offset = 5;
+    q.limit = 10;
+    Ids expected;
+    for (const auto& c : in_result_order(courses, today)) {
+      const bool has_level = *level == '\0' || std::find(c.levels.begin(), c.levels.end(), level) != c.levels.end();
+      const bool open = !open_now || (c.enrol_opens <= now && now <= c.enrol_closes);
+      if ((county == 0 || c.county_id == county) && (category == 0 || c.category_id == category) &&
+          has_level && open) {
+        expected.push_back(c.course_id);
+      }
+    }
+    ASSERT_GT(expected.size(), 15u);
+    const auto page = index.find(q);
+    EXPECT_EQ(page.total, static_cast<int64_t>(expected.size())) << county << "/" << category;
+    EXPECT_EQ(page.course_ids, Ids(expected.begin() + 5, expected.begin() + 15)) << county << "/" << category;
+  }
+  CourseIndex::Query none;
+  none.county_id = 7;  // no course is in it
+  EXPECT_EQ(index.find(none).total, 0);
 }
 
 TEST(CourseIndex, AnEmptyIndexFindsNothing) {
