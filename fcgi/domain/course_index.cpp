@@ -49,6 +49,11 @@ class TermWalk {
     return false;
   }
 
+  // Moves every alternative on to its first position not below p.
+  void skip_to(uint32_t p) {
+    for (size_t i = 0; i < lists_.size(); ++i) at_[i] = seek(*lists_[i], at_[i], p);
+  }
+
   // The next position held by any alternative; false once all are done.
   bool next(uint32_t& p) {
     bool any = false;
@@ -95,6 +100,8 @@ CourseIndex::CourseIndex(std::vector<IndexedCourse> courses, uint32_t today) : t
            std::tie(b.last_day, b.first_day, b.course_id);
   };
   std::sort(courses.begin(), courses.end(), before);
+  upcoming_ = static_cast<uint32_t>(
+      std::count_if(courses.begin(), courses.end(), [today](const IndexedCourse& c) { return c.last_day >= today; }));
   entries_.reserve(courses.size());
   uint32_t max_id = 0;
   for (const IndexedCourse& c : courses) {
@@ -191,14 +198,38 @@ CourseIndex::Page CourseIndex::find(const Query& q) const {
   }
   if (level_bit) walk(by_level_[level_index]);
   if (q.open_now) walk(with_online_enrolment_);
+  // The result order bounds a date range: the upcoming courses (by first day) held by to_day
+  // are a prefix of theirs, and the past ones (by last day, descending) held on or after
+  // from_day a prefix of theirs. Positions in [gap_from, upcoming_) and from past_end on cannot
+  // match.
+  const auto end = static_cast<uint32_t>(entries_.size());
+  uint32_t gap_from = upcoming_, past_end = end;
+  if (q.to_day) {
+    gap_from = static_cast<uint32_t>(
+        std::partition_point(entries_.begin(), entries_.begin() + upcoming_,
+                             [&](const Entry& e) { return e.first_day <= q.to_day; }) -
+        entries_.begin());
+  }
+  if (q.from_day) {
+    past_end = static_cast<uint32_t>(
+        std::partition_point(entries_.begin() + upcoming_, entries_.end(),
+                             [&](const Entry& e) { return e.last_day >= q.from_day; }) -
+        entries_.begin());
+  }
   if (walks.empty()) {
-    for (uint32_t p = 0; p < entries_.size(); ++p) take(p);
+    for (uint32_t p = 0; p < gap_from; ++p) take(p);
+    for (uint32_t p = upcoming_; p < past_end; ++p) take(p);
     return page;
   }
   // Walk the list with the fewest matches; every other must hold the same position.
   std::sort(walks.begin(), walks.end(),
             [](const TermWalk& a, const TermWalk& b) { return a.size() < b.size(); });
   for (uint32_t p = 0; walks[0].next(p);) {
+    if (p >= past_end) break;
+    if (p >= gap_from && p < upcoming_) {
+      walks[0].skip_to(upcoming_);
+      continue;
+    }
     bool in_all = true;
     for (size_t i = 1; i < walks.size() && in_all; ++i) in_all = walks[i].holds(p);
     if (in_all && p < entries_.size()) take(p);

@@ -82,6 +82,7 @@ class CourseIndex {
 
   uint32_t today_;
   std::vector<Entry> entries_;            // in result order
+  uint32_t upcoming_ = 0;                 // entries_[0, upcoming_) have not ended
   std::vector<uint16_t> tag_ids_;
   std::vector<std::string> level_codes_;  // bit i of level_bits is level_codes_[i]
   std::vector<uint32_t> position_of_id_;  // by course id; kAbsent when not in the index

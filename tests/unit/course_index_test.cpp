@@ -336,6 +336,47 @@ TEST(CourseIndex, FiltersWithoutATermAgreeWithAPlainScan) {
   EXPECT_EQ(index.find(none).total, 0);
 }
 
+// A date range is bounded by the result order (upcoming by first day, past by last day): the same
+// answers as a plain scan, with and without a term, on either side of today and across it.
+TEST(CourseIndex, DateRangesAgreeWithAPlainScan) {
+  std::mt19937 random(13);
+  std::vector<IndexedCourse> courses;
+  for (uint32_t id = 1; id <= 2000; ++id) {
+    auto c = course(id, 20250101 + random() % 28);
+    c.last_day = c.first_day + random() % 3;
+    courses.push_back(c);
+  }
+  std::set<uint32_t> term;
+  for (uint32_t id = 1; id <= 2000; ++id) {
+    if (random() % 3 == 0) term.insert(id);
+  }
+  const uint32_t today = 20250115;
+  CourseIndex index(courses, today);
+  const Ids positions = index.positions_of(Ids(term.begin(), term.end()));
+  for (const auto& [from, to] : {std::pair{20250105u, 0u}, std::pair{0u, 20250120u}, std::pair{20250110u, 20250112u},
+                                 std::pair{20250118u, 20250125u}, std::pair{20250103u, 20250126u}}) {
+    for (const bool with_term : {false, true}) {
+      CourseIndex::Query q;
+      if (with_term) q.terms = {{&positions}};
+      q.from_day = from;
+      q.to_day = to;
+      q.offset = 3;
+      q.limit = 10;
+      Ids expected;
+      for (const auto& c : in_result_order(courses, today)) {
+        if ((!with_term || term.count(c.course_id)) && (from == 0 || c.last_day >= from) &&
+            (to == 0 || c.first_day <= to)) {
+          expected.push_back(c.course_id);
+        }
+      }
+      ASSERT_GT(expected.size(), 13u) << from << "-" << to;
+      const auto page = index.find(q);
+      EXPECT_EQ(page.total, static_cast<int64_t>(expected.size())) << from << "-" << to << " " << with_term;
+      EXPECT_EQ(page.course_ids, Ids(expected.begin() + 3, expected.begin() + 13)) << from << "-" << to;
+    }
+  }
+}
+
 TEST(CourseIndex, AnEmptyIndexFindsNothing) {
   CourseIndex index({}, kLater);
   EXPECT_EQ(all(index).total, 0);
