@@ -20,6 +20,7 @@
 #include <exception>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "accounts/pii_migrate.h"
@@ -106,19 +107,20 @@ int list(const std::string& dir, std::time_t now) {
   return signing.empty() ? 1 : 0;
 }
 
+// keys ACTION DIR [--overlap-hours H]: the arguments after the command's name.
 int keys(int argc, char** argv) {
-  if (argc < 4) return usage();
-  const std::string action = argv[2];
-  const std::string dir = argv[3];
+  if (argc < 2) return usage();
+  const std::string action = argv[0];
+  const std::string dir = argv[1];
   const std::time_t now = std::time(nullptr);
-  if (action == "ensure" && argc == 4) {
+  if (action == "ensure" && argc == 2) {
     core::jwt::ensure_key(dir, now);
     std::printf("signing key %s\n", core::jwt::KeyRing::load(dir, now).signing_kid().c_str());
     return 0;
   }
   if (action == "rotate" &&
-      (argc == 4 || (argc == 6 && std::strcmp(argv[4], "--overlap-hours") == 0))) {
-    const std::optional<int> hours = argc == 6 ? parse_hours(argv[5]) : kDefaultOverlapHours;
+      (argc == 2 || (argc == 4 && std::strcmp(argv[2], "--overlap-hours") == 0))) {
+    const std::optional<int> hours = argc == 4 ? parse_hours(argv[3]) : kDefaultOverlapHours;
     if (!hours) return usage();
     core::jwt::rotate(dir, now, *hours * 3600);
     std::printf("signing key %s; the keys that signed until now stay published until %s\n",
@@ -126,7 +128,7 @@ int keys(int argc, char** argv) {
                 utc(now + *hours * 3600).c_str());
     return 0;
   }
-  if (action == "list" && argc == 4) return list(dir, now);
+  if (action == "list" && argc == 2) return list(dir, now);
   return usage();
 }
 
@@ -162,33 +164,19 @@ int main(int argc, char** argv) {
     std::puts(core::totp::code_at(*secret, std::time(nullptr)).c_str());
     return 0;
   }
-  if (argc >= 2 && std::strcmp(argv[1], "scheduler") == 0) {
+  // Commands with arguments of their own: each is given those after its name, and a failure is
+  // one line on stderr.
+  using Command = int (*)(int, char**);
+  static const std::pair<const char*, Command> kCommands[] = {
+      {"scheduler", scheduler::command},
+      {"kindergarten-feed", staff::feed_command},
+      {"pii-migrate", accounts::pii_migrate_command},
+      {"keys", keys},
+  };
+  for (const auto& [name, run] : kCommands) {
+    if (argc < 2 || std::strcmp(argv[1], name) != 0) continue;
     try {
-      return scheduler::command(argc - 2, argv + 2);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "portal-tool: %s\n", e.what());
-      return 1;
-    }
-  }
-  if (argc >= 2 && std::strcmp(argv[1], "kindergarten-feed") == 0) {
-    try {
-      return staff::feed_command(argc - 2, argv + 2);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "portal-tool: %s\n", e.what());
-      return 1;
-    }
-  }
-  if (argc >= 2 && std::strcmp(argv[1], "pii-migrate") == 0) {
-    try {
-      return accounts::pii_migrate_command(argc - 2, argv + 2);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "portal-tool: %s\n", e.what());
-      return 1;
-    }
-  }
-  if (argc >= 2 && std::strcmp(argv[1], "keys") == 0) {
-    try {
-      return keys(argc, argv);
+      return run(argc - 2, argv + 2);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "portal-tool: %s\n", e.what());
       return 1;
