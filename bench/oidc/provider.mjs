@@ -1,14 +1,17 @@
 // oidc-provider configured like the portal's OpenID provider, for bench/oidc/run.sh.
 //
 //   NODE_ENV=production node bench/oidc/provider.mjs [--port 3099]
+//       [--store memory | --store mariadb --db-socket PATH --db-name NAME --db-user USER
+//        --db-password-file FILE]
 //
 // One client (dream-n, client_secret_basic, redirect_uri http://127.0.0.1:8091/callback), code
 // flow only, PKCE required with S256 only, id_tokens signed RS256 with a 2048-bit key made at
 // start, pairwise subjects (SHA-256 of sector, account and a salt), codes live 60 s, access tokens
 // and id_tokens 600 s, scopes openid / profile (name) / school (school_code, school_name) with the
 // claims in the id_token as the portal puts them there (conformIdTokenClaims off). Everything is
-// kept in oidc-provider's default in-memory adapter (its LRU enlarged, see below); one process, no
-// proxy, plain http on 127.0.0.1.
+// kept in oidc-provider's default in-memory adapter (its LRU enlarged, see below), or with
+// --store mariadb in MariaDB through mariadb_adapter.mjs (durable commits, the portal's job); one
+// process, no proxy, plain http on 127.0.0.1.
 //
 // Interactions (login, consent) complete by themselves on GET /interaction/:uid: the first request
 // logs the fixed teacher in and the second grants the requested scopes and claims, as the teacher
@@ -17,11 +20,14 @@
 // "returning teacher" of the benchmark: the default loadExistingGrant finds the grant through the
 // session, and the default policy asks for nothing more.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 
 import Provider from 'oidc-provider';
 import { setStorage } from 'oidc-provider/lib/adapters/memory_adapter.js';
 import QuickLRU from 'quick-lru';
+
+import MariaDbAdapter, { openPool } from './mariadb_adapter.mjs';
 
 const args = process.argv.slice(2);
 const argValue = (name, fallback) => {
@@ -29,6 +35,8 @@ const argValue = (name, fallback) => {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 };
 const PORT = Number(argValue('--port', process.env.OIDC_BENCH_PORT || '3099'));
+const STORE = argValue('--store', 'memory');
+if (!['memory', 'mariadb'].includes(STORE)) throw new Error('--store memory|mariadb');
 const HOST = '127.0.0.1';
 const ISSUER = `http://${HOST}:${PORT}`;
 
@@ -45,6 +53,15 @@ const ACCOUNT_CLAIMS = {
 // codes issued ahead of the measured phase would evict each other. Same code path, more room.
 setStorage(new QuickLRU({ maxSize: 100_000 }));
 
+if (STORE === 'mariadb') {
+  await openPool({
+    socketPath: argValue('--db-socket'),
+    database: argValue('--db-name'),
+    user: argValue('--db-user'),
+    password: fs.readFileSync(argValue('--db-password-file'), 'utf8').trim(),
+  });
+}
+
 const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
 const signingKey = {
   ...privateKey.export({ format: 'jwk' }),
@@ -55,6 +72,7 @@ const signingKey = {
 const pairwiseSalt = crypto.randomBytes(32);
 
 const configuration = {
+  ...(STORE === 'mariadb' ? { adapter: MariaDbAdapter } : {}),
   clients: [{
     client_id: 'dream-n',
     client_secret: 'dream-n-secret',
@@ -168,7 +186,7 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 30_000;  // as nginx's keepalive_timeout in front of the portal
 server.headersTimeout = 35_000;
 server.listen(PORT, HOST, () => {
-  console.error(`[provider] oidc-provider listening at ${ISSUER} (pid ${process.pid}, node ${process.version})`);
+  console.error(`[provider] oidc-provider listening at ${ISSUER}, store ${STORE} (pid ${process.pid}, node ${process.version})`);
 });
 
 const stop = () => server.close(() => process.exit(0));

@@ -1,20 +1,23 @@
 #!/bin/bash
 # The OpenID provider benchmark: the portal's token endpoint and a returning teacher's round trip
-# (authorize → token → userinfo), beside oidc-provider configured the same way, in one run on
-# this machine. See bench/oidc/README.md.
+# (authorize → token → userinfo), beside oidc-provider configured the same way, once with its
+# in-memory store and once with its codes, sessions and grants in MariaDB (mariadb_adapter.mjs), in
+# one run on this machine. See bench/oidc/README.md.
 #
 #   bench/oidc/run.sh [--rounds N] [--duration SECONDS] [--concurrency C] [--warmup SECONDS] [--keep]
 #
 # Starts a fresh portal instance under var/oidcbench (its own MariaDB, nginx on 127.0.0.1:8280,
 # demo data), logs teacher A123456789 in and consents to dream-n once through the real forms,
-# starts oidc-provider on 127.0.0.1:3099 and sets up the same there, then runs R interleaved rounds
+# starts oidc-provider on 127.0.0.1:3099 (in memory) and on 127.0.0.1:3098 (on MariaDB: a database
+# of its own in the portal instance's server, so both keep their state under the same durable
+# settings) and sets up the same there, then runs R interleaved rounds
 # (default 3) of D seconds (default 10) per scenario and target at C clients (default 16). Before
 # every measured run it waits while another benchmark is running (a `wrk` process, or a script of
 # bench/ such as bench/run.sh); a run during which one appeared, or during which more than 15% of
 # the machine went to other processes (another session's tests, say), is repeated (up to 3
-# times). Prints the table of medians and the ratios portal / oidc-provider; raw results in
+# times). Prints the table of medians and the ratios portal / each peer; raw results in
 # var/oidcbench/results/<time>/. Stops everything it started (portalctl stop with the same
-# settings; the provider by its PID) unless --keep.
+# settings; the providers by their PIDs) unless --keep.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,7 +35,7 @@ while [ $# -gt 0 ]; do
     --concurrency) CONCURRENCY="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,20p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -47,9 +50,11 @@ export PORTAL_LOGIN_BURST=200
 export PORTAL_DEMO=1
 unset PORTAL_SMTP_URL
 PROVIDER_PORT="${OIDC_BENCH_PROVIDER_PORT:-3099}"
+DB_PROVIDER_PORT="${OIDC_BENCH_DB_PROVIDER_PORT:-3098}"
 PORTALCTL="$ROOT/nginx/portalctl"
 PORTAL_URL="http://127.0.0.1:$PORTAL_PORT"
 PROVIDER_URL="http://127.0.0.1:$PROVIDER_PORT"
+DB_PROVIDER_URL="http://127.0.0.1:$DB_PROVIDER_PORT"
 # What counts as "another benchmark is running" (process names, and command lines).
 WAIT_COMM="${OIDC_BENCH_WAIT_COMM:-wrk}"
 # Any script at the top of bench/ (run.sh, generate.sh, explain.sh, gen.py): never this one.
@@ -60,13 +65,16 @@ OUT="$PORTAL_VAR/results/$STAMP"
 log() { printf '[oidc-bench] %s\n' "$*" >&2; }
 
 command -v node >/dev/null || { log "node is missing (apt-get install nodejs npm)"; exit 1; }
-if [ ! -d "$HERE/node_modules/oidc-provider" ] || [ ! -d "$HERE/node_modules/undici" ]; then
-  log "installing oidc-provider and undici (package-lock.json)"
+if [ ! -d "$HERE/node_modules/oidc-provider" ] || [ ! -d "$HERE/node_modules/undici" ] \
+   || [ ! -d "$HERE/node_modules/mariadb" ]; then
+  log "installing oidc-provider, undici and mariadb (package-lock.json)"
   (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-if curl -s -o /dev/null "$PROVIDER_URL/" 2>/dev/null; then
-  log "something already listens on $PROVIDER_URL; stop it or set OIDC_BENCH_PROVIDER_PORT"; exit 1
-fi
+for url in "$PROVIDER_URL" "$DB_PROVIDER_URL"; do
+  if curl -s -o /dev/null "$url/" 2>/dev/null; then
+    log "something already listens on $url; stop it or set OIDC_BENCH_PROVIDER_PORT / OIDC_BENCH_DB_PROVIDER_PORT"; exit 1
+  fi
+done
 
 another_benchmark() {
   local comm
@@ -86,14 +94,19 @@ wait_quiet() {
 }
 
 provider_pid=""
+db_provider_pid=""
+stop_pid() {
+  local pid="$1"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid"
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+  wait "$pid" 2>/dev/null
+}
 cleanup() {
   set +e
-  if [ -n "$provider_pid" ] && kill -0 "$provider_pid" 2>/dev/null; then
-    kill "$provider_pid"
-    for _ in $(seq 1 50); do kill -0 "$provider_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$provider_pid" 2>/dev/null && kill -KILL "$provider_pid"
-    wait "$provider_pid" 2>/dev/null
-  fi
+  stop_pid "$provider_pid"
+  stop_pid "$db_provider_pid"
   if [ "$KEEP" = 1 ]; then
     log "left running: portal at $PORTAL_URL (stop: PORTAL_VAR=$PORTAL_VAR PORTAL_PORT=$PORTAL_PORT PORTAL_DB_PORT=$PORTAL_DB_PORT PORTAL_SMTP_PORT=$PORTAL_SMTP_PORT nginx/portalctl stop)"
   else
@@ -129,25 +142,50 @@ if ! "$PORTALCTL" start >"$OUT/portalctl-start.log" 2>&1; then
   "$PORTALCTL" start >"$OUT/portalctl-start.log" 2>&1 || { cat "$OUT/portalctl-start.log" >&2; exit 1; }
 fi
 
-log "starting oidc-provider at $PROVIDER_URL"
+wait_for_provider() {  # wait_for_provider URL PID LOG
+  for _ in $(seq 1 100); do
+    curl -fsS -o /dev/null "$1/.well-known/openid-configuration" 2>/dev/null && return 0
+    kill -0 "$2" 2>/dev/null || { cat "$3" >&2; exit 1; }
+    sleep 0.1
+  done
+  log "$1 did not answer"; exit 1
+}
+log "starting oidc-provider at $PROVIDER_URL (in memory)"
 NODE_ENV=production node "$HERE/provider.mjs" --port "$PROVIDER_PORT" >"$OUT/provider.log" 2>&1 &
 provider_pid=$!
-for _ in $(seq 1 100); do
-  curl -fsS -o /dev/null "$PROVIDER_URL/.well-known/openid-configuration" 2>/dev/null && break
-  kill -0 "$provider_pid" 2>/dev/null || { cat "$OUT/provider.log" >&2; exit 1; }
-  sleep 0.1
-done
+wait_for_provider "$PROVIDER_URL" "$provider_pid" "$OUT/provider.log"
+
+# The durable peer's database, in the portal instance's MariaDB (nginx/my.cnf.in: durable commits).
+DB_SOCKET="$PORTAL_VAR/run/mysqld.sock"
+PEER_PASSWORD_FILE="$PORTAL_VAR/secrets/oidc-peer-db.pass"
+head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$PEER_PASSWORD_FILE"
+chmod 600 "$PEER_PASSWORD_FILE"
+mariadb --socket="$DB_SOCKET" -uroot <<SQL
+CREATE DATABASE IF NOT EXISTS oidc_peer CHARACTER SET utf8mb4;
+CREATE USER IF NOT EXISTS 'oidc_peer'@'localhost' IDENTIFIED BY '$(cat "$PEER_PASSWORD_FILE")';
+ALTER USER 'oidc_peer'@'localhost' IDENTIFIED BY '$(cat "$PEER_PASSWORD_FILE")';
+GRANT SELECT, INSERT, UPDATE, DELETE, CREATE ON oidc_peer.* TO 'oidc_peer'@'localhost';
+SQL
+log "starting oidc-provider at $DB_PROVIDER_URL (MariaDB adapter, database oidc_peer)"
+NODE_ENV=production node "$HERE/provider.mjs" --port "$DB_PROVIDER_PORT" --store mariadb \
+  --db-socket "$DB_SOCKET" --db-name oidc_peer --db-user oidc_peer \
+  --db-password-file "$PEER_PASSWORD_FILE" >"$OUT/db-provider.log" 2>&1 &
+db_provider_pid=$!
+wait_for_provider "$DB_PROVIDER_URL" "$db_provider_pid" "$OUT/db-provider.log"
 
 LOAD=(node "$HERE/load.mjs")
 "${LOAD[@]}" setup --target portal --base "$PORTAL_URL" --state "$OUT/portal.state.json"
 "${LOAD[@]}" setup --target oidc --base "$PROVIDER_URL" --state "$OUT/oidc.state.json"
+"${LOAD[@]}" setup --target oidc-db --base "$DB_PROVIDER_URL" --state "$OUT/oidc-db.state.json"
 
 # CPU is split by process group from /proc: the portal's MariaDB, FastCGI workers (the supervisor
-# and its children) and nginx (master and workers); oidc-provider's one process; the load generator.
+# and its children) and nginx (master and workers); oidc-provider's one process (and, on MariaDB,
+# the same mysqld); the load generator.
 cpu_spec() {
   case "$1" in
     portal) echo "mysqld:$(cat "$PORTAL_VAR/run/mysqld.pid") portal:$(cat "$PORTAL_VAR/run/portal.pid") nginx:$(cat "$PORTAL_VAR/run/nginx.pid")" ;;
     oidc) echo "provider:$provider_pid" ;;
+    oidc-db) echo "mysqld:$(cat "$PORTAL_VAR/run/mysqld.pid") provider:$db_provider_pid" ;;
   esac
 }
 CLK_TCK="$(getconf CLK_TCK)"
@@ -156,7 +194,7 @@ CLK_TCK="$(getconf CLK_TCK)"
   echo "date: $(date -Is)"
   echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
   echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -r)"
-  echo "node: $(node --version); oidc-provider $(node -p "require('$HERE/node_modules/oidc-provider/package.json').version"); undici $(node -p "require('$HERE/node_modules/undici/package.json').version")"
+  echo "node: $(node --version); oidc-provider $(node -p "require('$HERE/node_modules/oidc-provider/package.json').version"); mariadb (npm) $(node -p "require('$HERE/node_modules/mariadb/package.json').version"); undici $(node -p "require('$HERE/node_modules/undici/package.json').version")"
   echo "mariadb: $(mariadbd --version | head -1)"
   echo "nginx: $(nginx -v 2>&1)"
   echo "portal: ${PORTAL_WORKERS:-2} workers x ${PORTAL_THREADS:-4} threads"
@@ -169,7 +207,7 @@ cat "$OUT/env.txt" >&2
 measure() {  # measure TARGET SCENARIO SECONDS OUTFILE LABEL
   local target="$1" scenario="$2" seconds="$3" outfile="$4" label="$5" tries=0 rc
   local db=()
-  [ "$target" = portal ] && db=(--db-socket "$PORTAL_VAR/run/mysqld.sock")
+  [ "$target" != oidc ] && db=(--db-socket "$DB_SOCKET")
   while :; do
     wait_quiet
     tries=$((tries + 1))
@@ -196,7 +234,7 @@ measure() {  # measure TARGET SCENARIO SECONDS OUTFILE LABEL
 
 if [ "$WARMUP" != 0 ]; then
   log "warm-up: ${WARMUP} s per target and scenario (not counted)"
-  for target in portal oidc; do
+  for target in portal oidc oidc-db; do
     for scenario in redeem roundtrip; do
       measure "$target" "$scenario" "$WARMUP" "$OUT/warmup-$target-$scenario.json" "warm-up $target $scenario"
     done
@@ -205,7 +243,7 @@ fi
 
 for round in $(seq 1 "$ROUNDS"); do
   # Interleaved, and the order of the targets alternates from round to round.
-  if [ $((round % 2)) = 1 ]; then order="portal oidc"; else order="oidc portal"; fi
+  if [ $((round % 2)) = 1 ]; then order="portal oidc oidc-db"; else order="oidc-db oidc portal"; fi
   for scenario in redeem roundtrip; do
     for target in $order; do
       measure "$target" "$scenario" "$DURATION" "$OUT/r$round-$target-$scenario.json" "round $round $target $scenario"

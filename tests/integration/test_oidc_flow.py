@@ -399,6 +399,28 @@ class OidcFlowTest(unittest.TestCase):
         self.assertIn("oidc.denied_records_only", [a[1] for a in audit_since(mark)])
         sql(f"DELETE FROM partner_disclosure WHERE teacher_id = {teacher} AND event = 'denied'")
 
+    def test_a_teacher_who_stops_being_in_service_before_the_token_request_gets_nothing(self):
+        browser = Client()
+        fresh_code(browser, account=ROAMING_TEACHER)  # logs in and consents once
+        code = fresh_code(browser)
+        teacher = teacher_id_of(ROAMING_TEACHER)
+        code_sha256 = portal.hashlib.sha256(code["code"].encode()).hexdigest()
+        disclosures = sql_value(f"SELECT COUNT(*) FROM partner_disclosure WHERE teacher_id = {teacher}")
+        sql(f"UPDATE teacher SET employment = 'left' WHERE id = {teacher}")
+        try:
+            r = redeem(code)
+            self.assertEqual((r.status, json_of(r)),
+                             (400, {"error": "invalid_grant", "error_description": "account may not roam"}))
+            # The code was spent (第5條 is checked in the claim's transaction), nothing was issued.
+            self.assertIsNotNone(sql_value(f"SELECT used_at FROM oidc_code WHERE code_sha256 = '{code_sha256}'"))
+            self.assertEqual(sql_value(f"SELECT COUNT(*) FROM oidc_token WHERE code_sha256 = '{code_sha256}'"), "0")
+            self.assertEqual(sql_value(f"SELECT COUNT(*) FROM partner_disclosure WHERE teacher_id = {teacher}"),
+                             disclosures)
+        finally:
+            sql(f"UPDATE teacher SET employment = 'active' WHERE id = {teacher}")
+        again = redeem(code)
+        self.assertEqual(json_of(again).get("error_description"), "code already used")
+
     def test_p6_revoking_on_the_partners_page_stops_the_access_token(self):
         mark = audit_mark()
         rp, token, _, _, browser = self.run_rp_login("client_secret_basic")
