@@ -12,11 +12,14 @@
 --                  redirect_uri or PKCE challenge differs; the worker asks which, as before.
 -- The claim is the same conditional UPDATE as before, so of concurrent redemptions exactly one
 -- wins. SQL SECURITY INVOKER: it runs with the portal user's own table privileges.
+-- The parameters have their columns' character sets: a utf8mb4 parameter compared with an ascii
+-- key cannot use the key, and every statement would scan and lock the whole table.
 DELIMITER //
-CREATE PROCEDURE oidc_redeem(IN p_code_sha256 CHAR(64), IN p_partner_id INT UNSIGNED,
-                             IN p_redirect_uri VARCHAR(500), IN p_code_challenge CHAR(43),
-                             IN p_token_sha256 CHAR(64), IN p_token_seconds INT,
-                             IN p_new_sub CHAR(43))
+DROP PROCEDURE IF EXISTS oidc_redeem//
+CREATE PROCEDURE oidc_redeem(IN p_code_sha256 CHAR(64) CHARACTER SET ascii, IN p_partner_id INT UNSIGNED,
+                             IN p_redirect_uri VARCHAR(500), IN p_code_challenge CHAR(43) CHARACTER SET ascii,
+                             IN p_token_sha256 CHAR(64) CHARACTER SET ascii, IN p_token_seconds INT,
+                             IN p_new_sub CHAR(43) CHARACTER SET ascii)
   MODIFIES SQL DATA SQL SECURITY INVOKER
 BEGIN
   DECLARE v_teacher_id INT UNSIGNED;
