@@ -28,18 +28,6 @@ bool is_connection_lost(unsigned code) {
 }
 
 constexpr unsigned long kInitialCellBuffer = 256;
-
-// The names of the statement's current result's columns; null when it has none.
-std::shared_ptr<const Columns> result_columns(MYSQL_STMT* stmt) {
-  MYSQL_RES* meta = mysql_stmt_result_metadata(stmt);
-  if (!meta) return nullptr;
-  std::vector<std::string> names;
-  const unsigned n = mysql_num_fields(meta);
-  const MYSQL_FIELD* fields = mysql_fetch_fields(meta);
-  for (unsigned i = 0; i < n; ++i) names.emplace_back(fields[i].name, fields[i].name_length);
-  mysql_free_result(meta);
-  return std::make_shared<const Columns>(std::move(names));
-}
 }  // namespace
 
 Columns::Columns(std::vector<std::string> names) : names_(std::move(names)) {
@@ -153,38 +141,29 @@ Connection::Prepared& Connection::prepare(std::string_view sql) {
     mysql_stmt_close(stmt);
     fail(code, message);
   }
-  Prepared prepared{stmt, result_columns(stmt)};
+  Prepared prepared{stmt, nullptr};
+  if (MYSQL_RES* meta = mysql_stmt_result_metadata(stmt)) {
+    std::vector<std::string> names;
+    const unsigned n = mysql_num_fields(meta);
+    const MYSQL_FIELD* fields = mysql_fetch_fields(meta);
+    for (unsigned i = 0; i < n; ++i) names.emplace_back(fields[i].name, fields[i].name_length);
+    mysql_free_result(meta);
+    prepared.columns = std::make_shared<const Columns>(std::move(names));
+  }
   return statements_.emplace(key, std::move(prepared)).first->second;
-}
-
-void Connection::execute_prepared(MYSQL_STMT* stmt) {
-  if (mysql_stmt_execute(stmt) != 0) fail(mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
-  ++statements_completed_;
-  affected_rows_ = mysql_stmt_affected_rows(stmt);
-  last_insert_id_ = mysql_stmt_insert_id(stmt);
 }
 
 Rows Connection::run(std::string_view sql, const Value* params, size_t count, bool want_rows,
                      const RowVisitor* visit) {
   Prepared& prepared = prepare(sql);
   bind_params(prepared.stmt, sql, params, count);
-  execute_prepared(prepared.stmt);
-  return fetch_rows(prepared, want_rows, visit);
-}
-
-Rows Connection::run_call(std::string_view sql, const Value* params, size_t count) {
-  Prepared& prepared = prepare(sql);
-  bind_params(prepared.stmt, sql, params, count);
-  execute_prepared(prepared.stmt);
-  // Known only now: the statement's metadata at prepare time describes no result of a CALL.
-  Rows rows = fetch_rows(Prepared{prepared.stmt, result_columns(prepared.stmt)}, true, nullptr);
-  for (;;) {
-    const int more = mysql_stmt_next_result(prepared.stmt);
-    if (more == -1) break;
-    if (more > 0) fail(mysql_stmt_errno(prepared.stmt), mysql_stmt_error(prepared.stmt));
-    fetch_rows(prepared, false, nullptr);
+  if (mysql_stmt_execute(prepared.stmt) != 0) {
+    fail(mysql_stmt_errno(prepared.stmt), mysql_stmt_error(prepared.stmt));
   }
-  return rows;
+  ++statements_completed_;
+  affected_rows_ = mysql_stmt_affected_rows(prepared.stmt);
+  last_insert_id_ = mysql_stmt_insert_id(prepared.stmt);
+  return fetch_rows(prepared, want_rows, visit);
 }
 
 void Connection::bind_params(MYSQL_STMT* stmt, std::string_view sql, const Value* params,

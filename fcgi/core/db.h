@@ -147,14 +147,6 @@ class Connection {
     return affected_rows_;
   }
   uint64_t last_insert_id() const { return last_insert_id_; }
-  // CALL of a stored procedure: the rows of its first result set, whose columns may differ from
-  // one call to the next (each branch of the procedure selects its own); the rest of what the
-  // procedure sends is read and dropped, so the connection is ready for the next statement.
-  template <class... Args>
-  Rows call(std::string_view sql, const Args&... args) {
-    const Value values[] = {Value(args)..., Value(std::nullopt)};
-    return run_call(sql, values, sizeof...(Args));
-  }
 
   // Plain statements without parameters (transaction control only).
   void command(const char* sql);
@@ -178,8 +170,6 @@ class Connection {
   using RowVisitor = std::function<void(const Row&)>;
   Rows run(std::string_view sql, const Value* params, size_t count, bool want_rows,
            const RowVisitor* visit = nullptr);
-  Rows run_call(std::string_view sql, const Value* params, size_t count);
-  void execute_prepared(MYSQL_STMT* stmt);
   Prepared& prepare(std::string_view sql);
   void bind_params(MYSQL_STMT* stmt, std::string_view sql, const Value* params, size_t count);
   Rows fetch_rows(const Prepared& prepared, bool want_rows, const RowVisitor* visit);

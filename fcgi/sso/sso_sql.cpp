@@ -1,15 +1,13 @@
 // SQL of account roaming.
 #include "sso/sso_sql.h"
 
-#include <stdexcept>
-
+#include "core/security.h"
 #include "domain/validation.h"
 
 namespace sso::sql {
 
 namespace {
-// TeacherFacts from teacher t LEFT JOIN unit u (第5條: not 在職, or no unit, reads records only;
-// procedure oidc_redeem of migration 0034 selects the same columns and applies the same rule).
+// TeacherFacts from teacher t LEFT JOIN unit u (第5條: not 在職, or no unit, reads records only).
 constexpr const char* kTeacherFactsColumns =
     "t.name AS teacher_name, u.code AS school_code, u.name AS school_name, t.title_code,"
     " t.title_name, (t.employment <> 'active' OR t.unit_id IS NULL) AS records_only";
@@ -99,6 +97,19 @@ bool revoke_consent(db::Connection& db, int64_t teacher_id, int64_t partner_id) 
   return changed == 1;
 }
 
+std::string subject_for(db::Connection& db, int64_t partner_id, int64_t teacher_id) {
+  if (const auto r = db.query_one("SELECT sub FROM oidc_subject WHERE partner_id = ? AND teacher_id = ?",
+                                  partner_id, teacher_id)) {
+    return r->str(0);
+  }
+  // Random, so nothing about the teacher can be derived from it; INSERT IGNORE and read back
+  // settle two first logins at once on one value.
+  db.execute("INSERT IGNORE INTO oidc_subject (partner_id, teacher_id, sub) VALUES (?, ?, ?)",
+             partner_id, teacher_id, core::random_token());
+  return db.query_one("SELECT sub FROM oidc_subject WHERE partner_id = ? AND teacher_id = ?",
+                      partner_id, teacher_id)->str(0);
+}
+
 std::optional<int64_t> teacher_of_subject(db::Connection& db, int64_t partner_id, const std::string& sub) {
   const auto r = db.query_one("SELECT teacher_id FROM oidc_subject WHERE partner_id = ? AND sub = ?",
                               partner_id, sub);
@@ -116,38 +127,39 @@ void store_code(db::Connection& db, const std::string& code_sha256, const NewCod
              c.scope, domain::join_set(c.claims), c.auth_time_epoch, lifetime_seconds);
 }
 
+bool claim_code(db::Connection& db, const std::string& code_sha256, int64_t partner_id,
+                const std::string& redirect_uri, const std::string& code_challenge) {
+  return db.execute("UPDATE oidc_code SET used_at = NOW(3) WHERE code_sha256 = ? AND used_at IS NULL"
+                    " AND expires_at > NOW(3) AND partner_id = ? AND redirect_uri = ? AND code_challenge = ?",
+                    code_sha256, partner_id, redirect_uri, code_challenge) == 1;
+}
+
 std::optional<Code> find_code(db::Connection& db, const std::string& code_sha256) {
   const auto r = db.query_one("SELECT partner_id, redirect_uri, used_at IS NOT NULL AS used,"
-                              " expires_at <= NOW(3) AS expired FROM oidc_code WHERE code_sha256 = ? FOR UPDATE",
+                              " expires_at <= NOW(3) AS expired FROM oidc_code WHERE code_sha256 = ?",
                               code_sha256);
   if (!r) return std::nullopt;
   return Code{r->i64("partner_id"), r->str("redirect_uri"), r->flag("used"), r->flag("expired")};
 }
 
-Redeemed redeem(db::Connection& db, const std::string& code_sha256, int64_t partner_id,
-                const std::string& redirect_uri, const std::string& code_challenge,
-                const std::string& token_sha256, int token_seconds, const std::string& new_sub) {
-  const db::Rows rows = db.call("CALL oidc_redeem(?, ?, ?, ?, ?, ?, ?)", code_sha256, partner_id, redirect_uri,
-                            code_challenge, token_sha256, token_seconds, new_sub);
-  Redeemed out;
-  if (rows.empty()) throw std::runtime_error("oidc_redeem returned no outcome");
-  const db::Row& r = rows.front();
-  const std::string& outcome = r.str("outcome");
-  if (outcome == "not_claimed") return out;
-  if (outcome == "may_not_roam") {
-    out.outcome = Redeemed::Outcome::kMayNotRoam;
-    return out;
-  }
-  if (outcome != "issued") throw std::runtime_error("oidc_redeem: unknown outcome " + outcome);
-  out.outcome = Redeemed::Outcome::kIssued;
-  Redemption& issued = out.issued;
-  issued.teacher_id = r.i64("teacher_id");
-  issued.nonce = r.str("nonce");
-  issued.scope = r.str("scope");
-  issued.claims = domain::split_set(r.str("claims"));
-  issued.auth_time_epoch = r.str("auth_time_epoch");
-  issued.sub = r.str("sub");
-  issued.teacher = facts_of(r);
+std::optional<Redemption> redemption_of(db::Connection& db, const std::string& code_sha256) {
+  const auto r = db.query_one(
+      std::string("SELECT c.teacher_id, c.nonce, c.scope, c.claims,"
+                  " UNIX_TIMESTAMP(c.auth_time) AS auth_time_epoch, s.sub, ") +
+          kTeacherFactsColumns +
+      " FROM oidc_code c JOIN teacher t ON t.id = c.teacher_id LEFT JOIN unit u ON u.id = t.unit_id"
+      " LEFT JOIN oidc_subject s ON s.partner_id = c.partner_id AND s.teacher_id = c.teacher_id"
+      " WHERE c.code_sha256 = ?",
+      code_sha256);
+  if (!r) return std::nullopt;
+  Redemption out;
+  out.teacher_id = r->i64("teacher_id");
+  out.nonce = r->str("nonce");
+  out.scope = r->str("scope");
+  out.claims = domain::split_set(r->str("claims"));
+  out.auth_time_epoch = r->str("auth_time_epoch");
+  out.sub = r->str("sub");
+  out.teacher = facts_of(*r);
   return out;
 }
 

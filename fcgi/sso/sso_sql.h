@@ -41,6 +41,8 @@ void grant_consent(db::Connection& db, int64_t teacher_id, int64_t partner_id,
 // Revokes the consent and every token issued to the partner for the teacher. False if none.
 bool revoke_consent(db::Connection& db, int64_t teacher_id, int64_t partner_id);
 
+// The partner's pairwise subject for the teacher, created on first use.
+std::string subject_for(db::Connection& db, int64_t partner_id, int64_t teacher_id);
 std::optional<int64_t> teacher_of_subject(db::Connection& db, int64_t partner_id, const std::string& sub);
 
 struct NewCode {
@@ -52,37 +54,28 @@ struct NewCode {
 void store_code(db::Connection& db, const std::string& code_sha256, const NewCode& code,
                 int lifetime_seconds);
 
+// Marks the code used if it is unused, unexpired, and was issued to this partner for this
+// redirect_uri and PKCE challenge: one conditional UPDATE, so of concurrent redemptions exactly
+// one wins. False otherwise (the caller asks why with find_code).
+bool claim_code(db::Connection& db, const std::string& code_sha256, int64_t partner_id,
+                const std::string& redirect_uri, const std::string& code_challenge);
+
 struct Code {
   int64_t partner_id = 0;
   std::string redirect_uri;
   bool used = false, expired = false;
 };
-// Locks the code's row: refusals of one code run one after another (a second redemption revokes
-// what the first issued, and concurrent revocations would each see the others' writes as changed
-// under them).
 std::optional<Code> find_code(db::Connection& db, const std::string& code_sha256);
 
-// What a claimed code issued: the request's details, the teacher's attributes and the
-// partner's pairwise subject for the teacher.
+// What a claimed code issues: the request's details, the teacher's attributes and the
+// partner's subject for the teacher (empty until the first login at this partner).
 struct Redemption {
   int64_t teacher_id = 0;
   std::string nonce, scope, auth_time_epoch, sub;
   std::set<std::string> claims;
   TeacherFacts teacher;
 };
-struct Redeemed {
-  enum class Outcome { kIssued, kMayNotRoam, kNotClaimed } outcome = Outcome::kNotClaimed;
-  Redemption issued;  // when kIssued
-};
-// Claims the code if it is unused, unexpired, and was issued to this partner for this
-// redirect_uri and PKCE challenge (one conditional UPDATE, so of concurrent redemptions exactly
-// one wins) and, for a teacher who may roam, stores the access token, the partner's subject
-// (`new_sub` on the first redemption there) and the disclosure row: one transaction in one round
-// trip (procedure oidc_redeem, migration 0034). kMayNotRoam: claimed, nothing issued (第5條).
-// kNotClaimed: nothing changed; the caller asks why with find_code.
-Redeemed redeem(db::Connection& db, const std::string& code_sha256, int64_t partner_id,
-                const std::string& redirect_uri, const std::string& code_challenge,
-                const std::string& token_sha256, int token_seconds, const std::string& new_sub);
+std::optional<Redemption> redemption_of(db::Connection& db, const std::string& code_sha256);
 // A code redeemed twice: whatever it issued stops working (RFC 9700 §4.2.4).
 void revoke_tokens_of_code(db::Connection& db, const std::string& code_sha256);
 

@@ -113,18 +113,10 @@ core::Response redeem_code(core::Context& cx, const sql::Partner& partner) {
   // Only a code whose verifier hashes to its challenge can be claimed (RFC 7636 §4.6).
   const std::string challenge =
       domain::is_code_verifier(verifier) ? core::base64url(core::sha256_raw(verifier)) : std::string();
-  const std::string access_token = core::random_token();
-  sql::Redeemed redeemed;
-  if (!challenge.empty() && redirect_uri) {
-    redeemed = sql::redeem(cx.db(), code_hash, partner.id, *redirect_uri, challenge,
-                           core::sha256_hex(access_token), kTokenSeconds, core::random_token());
-  }
-  if (redeemed.outcome == sql::Redeemed::Outcome::kMayNotRoam) {
-    return oauth_error(cx, 400, "invalid_grant", "account may not roam");
-  }
-  if (redeemed.outcome == sql::Redeemed::Outcome::kNotClaimed) {
+  db::Transaction tx(cx.db());
+  if (challenge.empty() || !redirect_uri ||
+      !sql::claim_code(cx.db(), code_hash, partner.id, *redirect_uri, challenge)) {
     // Nothing was claimed; the refusal and its audit line are committed.
-    db::Transaction tx(cx.db());
     const auto code_row = sql::find_code(cx.db(), code_hash);
     std::string why = "code_verifier does not match";
     if (!code_row) {
@@ -145,17 +137,30 @@ core::Response redeem_code(core::Context& cx, const sql::Partner& partner) {
     tx.commit();
     return refused;
   }
-  const sql::Redemption& stored = redeemed.issued;
+  auto stored = sql::redemption_of(cx.db(), code_hash);
+  if (!stored || stored->teacher.records_only) {
+    core::Response refused = oauth_error(cx, 400, "invalid_grant", "account may not roam");
+    tx.commit();
+    return refused;
+  }
+  const std::string access_token = core::random_token();
+  sql::store_token(cx.db(), core::sha256_hex(access_token), partner.id, stored->teacher_id, code_hash,
+                   stored->scope, stored->claims, kTokenSeconds);
+  const std::string sub = stored->sub.empty() ? sql::subject_for(cx.db(), partner.id, stored->teacher_id)
+                                              : stored->sub;
+  // The disclosure row is the audit of the issuance: which partner got what of whom, when.
+  sql::record_disclosure(cx.db(), stored->teacher_id, partner.id, "token", stored->claims);
+  tx.commit();
 
   const long now = static_cast<long>(std::time(nullptr));
-  Json::Value id_token = claims_json(stored.claims, stored.teacher);
+  Json::Value id_token = claims_json(stored->claims, stored->teacher);
   id_token["iss"] = issuer(cx);
-  id_token["sub"] = stored.sub;
+  id_token["sub"] = sub;
   id_token["aud"] = partner.client_id;
   id_token["iat"] = static_cast<Json::Int64>(now);
   id_token["exp"] = static_cast<Json::Int64>(now + kTokenSeconds);
-  id_token["auth_time"] = static_cast<Json::Int64>(std::stoll(stored.auth_time_epoch.empty() ? "0" : stored.auth_time_epoch));
-  if (!stored.nonce.empty()) id_token["nonce"] = stored.nonce;
+  id_token["auth_time"] = static_cast<Json::Int64>(std::stoll(stored->auth_time_epoch.empty() ? "0" : stored->auth_time_epoch));
+  if (!stored->nonce.empty()) id_token["nonce"] = stored->nonce;
 
   Json::Value body;
   body["access_token"] = access_token;
@@ -163,7 +168,7 @@ core::Response redeem_code(core::Context& cx, const sql::Partner& partner) {
   body["expires_in"] = kTokenSeconds;
   body["scope"] = [&] {
     std::string s;
-    for (const auto& part : domain::split_set(stored.scope)) s += (s.empty() ? "" : " ") + part;
+    for (const auto& part : domain::split_set(stored->scope)) s += (s.empty() ? "" : " ") + part;
     return s;
   }();
   body["id_token"] = keys(cx.config()).current()->sign(id_token);
