@@ -4,6 +4,9 @@
 #include "core/security.h"
 #include "core/view.h"
 
+#include <algorithm>
+#include <mutex>
+
 namespace core {
 
 namespace {
@@ -37,10 +40,28 @@ std::string Context::param(const std::string& name) const {
   return it == params_.end() ? std::string() : it->second;
 }
 
+std::chrono::seconds date_kept_for(int64_t seconds_to_midnight) {
+  return std::chrono::seconds(std::clamp<int64_t>(seconds_to_midnight - 1, 0, 60));
+}
+
 const std::string& Context::today() {
-  if (today_.empty()) {
-    today_ = !user_.db_today.empty() ? user_.db_today : db_.query_one("SELECT CURDATE()")->str(0);
+  if (!today_.empty()) return today_;
+  if (!user_.db_today.empty()) return today_ = user_.db_today;
+  struct Reading {
+    std::string date;
+    std::chrono::steady_clock::time_point good_until;
+  };
+  static std::mutex mutex;
+  static Reading kept;
+  const auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (now < kept.good_until) return today_ = kept.date;
   }
+  const auto r = db_.query_one("SELECT CURDATE(), TIMESTAMPDIFF(SECOND, NOW(), CURDATE() + INTERVAL 1 DAY)");
+  today_ = r->str(0);
+  std::lock_guard<std::mutex> lock(mutex);
+  kept = Reading{today_, now + date_kept_for(r->i64(1))};
   return today_;
 }
 

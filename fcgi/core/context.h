@@ -3,6 +3,7 @@
 
 #include <json/value.h>
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -35,6 +36,12 @@ struct User {
 
 bool user_may(const User& user, Who who);
 
+// How long a reading of the database's date stays true, given the whole seconds the database
+// had left until its midnight (TIMESTAMPDIFF of NOW(), whose fraction is dropped, so the true
+// remainder may be up to a second less): one second less than that, and at most a minute, so a
+// step of the database's clock shows within a minute.
+std::chrono::seconds date_kept_for(int64_t seconds_to_midnight);
+
 class Context {
  public:
   Context(Request& request, db::Connection& db, const Config& config)
@@ -51,7 +58,8 @@ class Context {
 
   // The database's date ("2026-12-02"): the one clock of every rule that depends on the day, so
   // that application hosts whose clocks differ still agree. Read with the session when there is
-  // one, otherwise once per request.
+  // one; otherwise this worker's last reading, carried forward (date_kept_for), so a page drawn
+  // for a visitor costs no statement for its 列印日期.
   const std::string& today();
 
   // Forgets what a first attempt at the request set (user, cookies, flash, today) before the

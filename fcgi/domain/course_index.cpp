@@ -28,55 +28,104 @@ size_t seek(const std::vector<uint32_t>& list, size_t at, uint32_t value) {
          list.begin();
 }
 
-// One term's alternatives (ascending position lists): walked as one ascending stream without
-// repeats by the term that drives the search, or asked "does any hold p?" by the others, with
-// p never decreasing between calls.
+// One term's alternatives: walked as one ascending stream without repeats by the term that
+// drives a sparse search (its alternatives are all lists then), or asked "does any hold p?" by
+// the others, with p never decreasing between calls; or, in a dense search, or-ed into a bitset.
 class TermWalk {
  public:
-  explicit TermWalk(std::vector<const std::vector<uint32_t>*> lists)
-      : lists_(std::move(lists)), at_(lists_.size(), 0) {
-    for (const auto* list : lists_) size_ += list->size();
+  explicit TermWalk(std::vector<const PositionSet*> alternatives)
+      : sets_(std::move(alternatives)), at_(sets_.size(), 0) {
+    for (const auto* set : sets_) {
+      size_ += set->size();
+      dense_ = dense_ || set->dense();
+    }
   }
 
   size_t size() const { return size_; }  // the matches of all alternatives, repeats counted
+  bool dense() const { return dense_; }  // some alternative is a bitset
 
   bool holds(uint32_t p) {
-    for (size_t i = 0; i < lists_.size(); ++i) {
-      const std::vector<uint32_t>& list = *lists_[i];
+    for (size_t i = 0; i < sets_.size(); ++i) {
+      if (sets_[i]->dense()) {
+        if (sets_[i]->contains(p)) return true;
+        continue;
+      }
+      const std::vector<uint32_t>& list = sets_[i]->positions();
       at_[i] = seek(list, at_[i], p);
       if (at_[i] < list.size() && list[at_[i]] == p) return true;
     }
     return false;
   }
 
-  // Moves every alternative on to its first position not below p.
+  // Moves every alternative on to its first position not below p (lists only).
   void skip_to(uint32_t p) {
-    for (size_t i = 0; i < lists_.size(); ++i) at_[i] = seek(*lists_[i], at_[i], p);
+    for (size_t i = 0; i < sets_.size(); ++i) at_[i] = seek(sets_[i]->positions(), at_[i], p);
   }
 
-  // The next position held by any alternative; false once all are done.
+  // The next position held by any alternative; false once all are done (lists only).
   bool next(uint32_t& p) {
     bool any = false;
-    for (size_t i = 0; i < lists_.size(); ++i) {
-      const std::vector<uint32_t>& list = *lists_[i];
+    for (size_t i = 0; i < sets_.size(); ++i) {
+      const std::vector<uint32_t>& list = sets_[i]->positions();
       if (at_[i] < list.size() && (!any || list[at_[i]] < p)) {
         p = list[at_[i]];
         any = true;
       }
     }
-    for (size_t i = 0; any && i < lists_.size(); ++i) {
-      const std::vector<uint32_t>& list = *lists_[i];
+    for (size_t i = 0; any && i < sets_.size(); ++i) {
+      const std::vector<uint32_t>& list = sets_[i]->positions();
       if (at_[i] < list.size() && list[at_[i]] == p) ++at_[i];
     }
     return any;
   }
 
+  // bits &= this term: an AND with its one bitset, or with the union of its alternatives.
+  void and_into(std::vector<uint64_t>& bits, std::vector<uint64_t>& scratch) const {
+    if (sets_.size() == 1 && sets_[0]->dense()) {
+      const std::vector<uint64_t>& mine = sets_[0]->bits();
+      for (size_t w = 0; w < bits.size(); ++w) bits[w] &= mine[w];
+      return;
+    }
+    scratch.assign(bits.size(), 0);
+    or_into(scratch);
+    for (size_t w = 0; w < bits.size(); ++w) bits[w] &= scratch[w];
+  }
+
+  void or_into(std::vector<uint64_t>& bits) const {
+    for (const auto* set : sets_) {
+      if (set->dense()) {
+        for (size_t w = 0; w < bits.size(); ++w) bits[w] |= set->bits()[w];
+      } else {
+        for (uint32_t p : set->positions()) bits[p / 64] |= uint64_t{1} << (p % 64);
+      }
+    }
+  }
+
  private:
-  std::vector<const std::vector<uint32_t>*> lists_;
+  std::vector<const PositionSet*> sets_;
   std::vector<size_t> at_;
   size_t size_ = 0;
+  bool dense_ = false;
 };
+
+// Clears the bits of positions [from, to).
+void clear_range(std::vector<uint64_t>& bits, uint32_t from, uint32_t to) {
+  for (uint32_t p = from; p < to && p % 64 != 0; ++p) bits[p / 64] &= ~(uint64_t{1} << (p % 64));
+  uint32_t p = from % 64 == 0 ? from : (from / 64 + 1) * 64;
+  for (; p + 64 <= to; p += 64) bits[p / 64] = 0;
+  for (; p < to; ++p) bits[p / 64] &= ~(uint64_t{1} << (p % 64));
+}
 }  // namespace
+
+PositionSet::PositionSet(std::vector<uint32_t> ascending, size_t universe) : size_(ascending.size()) {
+  // A bitset takes universe / 8 bytes, a list 4 bytes a position.
+  if (!ascending.empty() && ascending.size() * 32 >= universe) {
+    bits_.assign((universe + 63) / 64, 0);
+    for (uint32_t p : ascending) bits_[p / 64] |= uint64_t{1} << (p % 64);
+  } else {
+    positions_ = std::move(ascending);
+  }
+}
 
 uint32_t day_number(std::string_view iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return 0;
@@ -122,19 +171,25 @@ CourseIndex::CourseIndex(std::vector<IndexedCourse> courses, uint32_t today) : t
     max_id = std::max(max_id, c.course_id);
   }
   position_of_id_.assign(entries_.empty() ? 0 : max_id + size_t{1}, kAbsent);
+  std::vector<std::vector<uint32_t>> by_county, by_category, by_level(level_codes_.size());
+  std::vector<uint32_t> with_online_enrolment;
   for (size_t i = 0; i < entries_.size(); ++i) {
     const Entry& e = entries_[i];
     position_of_id_[e.course_id] = static_cast<uint32_t>(i);
-    if (e.county_id >= by_county_.size()) by_county_.resize(e.county_id + size_t{1});
-    by_county_[e.county_id].push_back(static_cast<uint32_t>(i));
-    if (e.category_id >= by_category_.size()) by_category_.resize(e.category_id + size_t{1});
-    by_category_[e.category_id].push_back(static_cast<uint32_t>(i));
-    by_level_.resize(level_codes_.size());
+    if (e.county_id >= by_county.size()) by_county.resize(e.county_id + size_t{1});
+    by_county[e.county_id].push_back(static_cast<uint32_t>(i));
+    if (e.category_id >= by_category.size()) by_category.resize(e.category_id + size_t{1});
+    by_category[e.category_id].push_back(static_cast<uint32_t>(i));
     for (size_t bit = 0; bit < level_codes_.size(); ++bit) {
-      if (e.level_bits & (1u << bit)) by_level_[bit].push_back(static_cast<uint32_t>(i));
+      if (e.level_bits & (1u << bit)) by_level[bit].push_back(static_cast<uint32_t>(i));
     }
-    if (e.enrol_opens != 0 || e.enrol_closes != 0) with_online_enrolment_.push_back(static_cast<uint32_t>(i));
+    if (e.enrol_opens != 0 || e.enrol_closes != 0) with_online_enrolment.push_back(static_cast<uint32_t>(i));
   }
+  for (auto [lists, sets] : {std::pair{&by_county, &by_county_}, std::pair{&by_category, &by_category_},
+                             std::pair{&by_level, &by_level_}}) {
+    for (auto& list : *lists) sets->emplace_back(std::move(list), entries_.size());
+  }
+  with_online_enrolment_ = PositionSet(std::move(with_online_enrolment), entries_.size());
 }
 
 std::vector<uint32_t> CourseIndex::positions_of(const std::vector<uint32_t>& course_ids) const {
@@ -188,9 +243,7 @@ CourseIndex::Page CourseIndex::find(const Query& q) const {
   std::vector<TermWalk> walks;
   walks.reserve(q.terms.size() + 4);
   for (const auto& alternatives : q.terms) walks.emplace_back(alternatives);
-  auto walk = [&](const std::vector<uint32_t>& list) {
-    walks.emplace_back(std::vector<const std::vector<uint32_t>*>{&list});
-  };
+  auto walk = [&](const PositionSet& set) { walks.emplace_back(std::vector<const PositionSet*>{&set}); };
   for (const auto& [id, lists] : {std::pair{q.county_id, &by_county_}, std::pair{q.category_id, &by_category_}}) {
     if (id == 0) continue;
     if (id < 0 || static_cast<size_t>(id) >= lists->size()) return page;  // no course has it
@@ -221,9 +274,22 @@ CourseIndex::Page CourseIndex::find(const Query& q) const {
     for (uint32_t p = upcoming_; p < past_end; ++p) take(p);
     return page;
   }
-  // Walk the list with the fewest matches; every other must hold the same position.
   std::sort(walks.begin(), walks.end(),
             [](const TermWalk& a, const TermWalk& b) { return a.size() < b.size(); });
+  if (walks[0].dense()) {
+    // Even the rarest holds more than one course in 32: AND them all, word by word.
+    std::vector<uint64_t> in((entries_.size() + 63) / 64, 0), scratch;
+    walks[0].or_into(in);
+    for (size_t i = 1; i < walks.size(); ++i) walks[i].and_into(in, scratch);
+    clear_range(in, gap_from, upcoming_);
+    clear_range(in, past_end, end);
+    // What the sets do not decide alone: a tag, "open now" (by the time), and a date range
+    // (the slices above only bound it).
+    const bool exact = q.tag_id == 0 && !q.open_now && q.from_day == 0 && q.to_day == 0;
+    collect(in, exact, q, level_bit, page);
+    return page;
+  }
+  // Walk the list with the fewest matches; every other must hold the same position.
   for (uint32_t p = 0; walks[0].next(p);) {
     if (p >= past_end) break;
     if (p >= gap_from && p < upcoming_) {
@@ -235,6 +301,26 @@ CourseIndex::Page CourseIndex::find(const Query& q) const {
     if (in_all && p < entries_.size()) take(p);
   }
   return page;
+}
+
+void CourseIndex::collect(const std::vector<uint64_t>& in, bool exact, const Query& q, uint32_t level_bit,
+                          Page& page) const {
+  const size_t wanted_end = q.offset + q.limit;
+  for (size_t w = 0; w < in.size(); ++w) {
+    uint64_t word = in[w];
+    if (exact && static_cast<size_t>(page.total) >= wanted_end) {
+      page.total += __builtin_popcountll(word);  // past the page: only counted
+      continue;
+    }
+    while (word) {
+      const auto p = static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(word)));
+      word &= word - 1;
+      const Entry& e = entries_[p];
+      if (!exact && !matches(e, q, level_bit)) continue;
+      const auto n = static_cast<size_t>(page.total++);
+      if (n >= q.offset && n < wanted_end) page.course_ids.push_back(e.course_id);
+    }
+  }
 }
 
 }  // namespace domain

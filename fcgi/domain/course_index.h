@@ -29,6 +29,30 @@ struct IndexedCourse {
 // 20250224 for "2025-02-24"; 0 for anything that is not an ISO date.
 uint32_t day_number(std::string_view iso_date);
 
+// Result-order positions in one index: a spelling's matches, or the courses of a county, a
+// category, a level, or with online enrolment. An ascending list while that is the smaller form,
+// a bitset over the whole index once more than one course in 32 is in it: a common keyword (教學
+// matches most of the country) is then 60 KB instead of megabytes, and meeting it with another
+// common one is an AND of words, not a walk of every match.
+class PositionSet {
+ public:
+  PositionSet() = default;
+  // `ascending` holds positions below `universe` (the index's size), without repeats.
+  PositionSet(std::vector<uint32_t> ascending, size_t universe);
+
+  size_t size() const { return size_; }
+  bool dense() const { return !bits_.empty(); }
+  bool contains(uint32_t p) const { return (bits_[p / 64] >> (p % 64)) & 1; }  // dense only
+  const std::vector<uint32_t>& positions() const { return positions_; }        // sparse only
+  const std::vector<uint64_t>& bits() const { return bits_; }                  // dense only
+  size_t bytes() const { return positions_.size() * sizeof(uint32_t) + bits_.size() * sizeof(uint64_t); }
+
+ private:
+  size_t size_ = 0;
+  std::vector<uint32_t> positions_;
+  std::vector<uint64_t> bits_;
+};
+
 // Result order, as of `today` (yyyymmdd, the database's date): first the courses that have not
 // ended (last day on or after today), soonest first (first day, then last day, then id,
 // ascending); then the past ones, most recent first (last day, then first day, then id,
@@ -42,12 +66,15 @@ class CourseIndex {
 
   // The result-order positions of these courses, ascending; ids not in the index are dropped.
   std::vector<uint32_t> positions_of(const std::vector<uint32_t>& course_ids) const;
+  PositionSet set_of(const std::vector<uint32_t>& course_ids) const {
+    return PositionSet(positions_of(course_ids), entries_.size());
+  }
 
   // Zero, empty and false mean "any".
   struct Query {
-    // Every term is required; a term is matched by any of its alternatives, each the
-    // positions_of the matches of one of its spellings (domain/search_terms.h).
-    std::vector<std::vector<const std::vector<uint32_t>*>> terms;
+    // Every term is required; a term is matched by any of its alternatives, each the set_of
+    // the matches of one of its spellings (domain/search_terms.h).
+    std::vector<std::vector<const PositionSet*>> terms;
     int county_id = 0;  // as typed: out-of-range ids simply match nothing
     int category_id = 0;
     int tag_id = 0;
@@ -79,6 +106,10 @@ class CourseIndex {
     uint8_t tags_count;
   };
   bool matches(const Entry& e, const Query& q, uint32_t level_bit) const;
+  // The page and total of the positions set in `in` (ascending), each checked by matches()
+  // unless `exact` says the set holds only matches.
+  void collect(const std::vector<uint64_t>& in, bool exact, const Query& q, uint32_t level_bit,
+               Page& page) const;
 
   uint32_t today_;
   std::vector<Entry> entries_;            // in result order
@@ -88,8 +119,8 @@ class CourseIndex {
   std::vector<uint32_t> position_of_id_;  // by course id; kAbsent when not in the index
   // Ascending positions: by county and category id, by level bit, and of the courses that take
   // online enrolment (the only ones "open now" can match).
-  std::vector<std::vector<uint32_t>> by_county_, by_category_, by_level_;
-  std::vector<uint32_t> with_online_enrolment_;
+  std::vector<PositionSet> by_county_, by_category_, by_level_;
+  PositionSet with_online_enrolment_;
 };
 
 }  // namespace domain

@@ -23,6 +23,8 @@
 //  reference::lists()     counties, categories, tags,      —                      reference_generation             none (checked every use)
 //                         return reasons
 //  sso's signing keys     the RS256 key ring               —                      the key directory's files        core/jwt.h KeyRingCache
+//  the database's date    Context::today() for a request   —                      — (kept until a second before    60 s
+//   (core/context.cpp)     without a session                                        the database's midnight)
 //
 // home_version is bumped by triggers on every write behind /teacher and /teacher/records
 // (0001_init.sql, 0014_record_views.sql); the two

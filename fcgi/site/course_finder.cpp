@@ -8,7 +8,7 @@ namespace site {
 namespace {
 // Bounds on the keyword cache: typed terms are unbounded, memory is not.
 constexpr size_t kMaxTerms = 2000;
-constexpr size_t kMaxCachedNumbers = 16'000'000;  // 64 MB of course ids and positions
+constexpr size_t kMaxCachedBytes = 64'000'000;  // of course ids and position sets
 
 int64_t ticks() { return std::chrono::steady_clock::now().time_since_epoch().count(); }
 }  // namespace
@@ -89,29 +89,29 @@ std::shared_ptr<const CourseFinder::Matches> CourseFinder::matches_for(
     next->course_ids = std::make_shared<const std::vector<uint32_t>>(std::move(ids));
   }
   next->index_number = index.number;
-  next->positions = index.courses.positions_of(*next->course_ids);
+  next->positions = index.courses.set_of(*next->course_ids);
   next->last_used = ticks();
   keep(key, next);
   return next;
 }
 
 void CourseFinder::keep(const std::string& key, std::shared_ptr<const Matches> matches) {
-  auto numbers = [](const Matches& m) { return m.course_ids->size() + m.positions.size(); };
+  auto bytes = [](const Matches& m) { return m.course_ids->size() * sizeof(uint32_t) + m.positions.bytes(); };
   std::lock_guard<std::mutex> lock(mutex_);
   if (auto it = matches_.find(key); it != matches_.end()) {
-    cached_numbers_ -= numbers(*it->second);
+    cached_bytes_ -= bytes(*it->second);
     matches_.erase(it);
   }
   while (!matches_.empty() && (matches_.size() >= kMaxTerms ||
-                               cached_numbers_ + numbers(*matches) > kMaxCachedNumbers)) {
+                               cached_bytes_ + bytes(*matches) > kMaxCachedBytes)) {
     auto oldest = matches_.begin();
     for (auto it = matches_.begin(); it != matches_.end(); ++it) {
       if (it->second->last_used < oldest->second->last_used) oldest = it;
     }
-    cached_numbers_ -= numbers(*oldest->second);
+    cached_bytes_ -= bytes(*oldest->second);
     matches_.erase(oldest);
   }
-  cached_numbers_ += numbers(*matches);
+  cached_bytes_ += bytes(*matches);
   matches_.emplace(key, std::move(matches));
 }
 

@@ -71,7 +71,7 @@ class CourseFinder {
     Clock::time_point loaded_at;
     std::shared_ptr<const std::vector<uint32_t>> course_ids;
     uint64_t index_number;
-    std::vector<uint32_t> positions;  // in that index
+    domain::PositionSet positions;  // in that index
     mutable std::atomic<int64_t> last_used{0};
   };
 
@@ -89,7 +89,7 @@ class CourseFinder {
   std::shared_ptr<const Index> index_;
   uint64_t loads_ = 0;
   std::unordered_map<std::string, std::shared_ptr<const Matches>> matches_;
-  size_t cached_numbers_ = 0;  // course ids and positions held in matches_
+  size_t cached_bytes_ = 0;  // of the course ids and position sets held in matches_
 };
 
 // This worker's finder.

@@ -175,12 +175,12 @@ TEST(CourseIndex, EveryTermIsRequired) {
   std::vector<IndexedCourse> courses;
   for (uint32_t id = 1; id <= 6; ++id) courses.push_back(course(id, 20250100 + id));
   CourseIndex index(courses, kLater);
-  const Ids reading = index.positions_of({1, 2, 3, 4});
-  const Ids strategy = index.positions_of({2, 4, 6});
+  const PositionSet reading = index.set_of({1, 2, 3, 4});
+  const PositionSet strategy = index.set_of({2, 4, 6});
   CourseIndex::Query q;
   q.terms = {{&reading}, {&strategy}};
   EXPECT_EQ(all(index, q).course_ids, (Ids{4, 2}));
-  const Ids none;
+  const PositionSet none;
   q.terms = {{&reading}, {&none}};
   EXPECT_EQ(all(index, q).total, 0);
 }
@@ -189,8 +189,8 @@ TEST(CourseIndex, ATermIsMatchedByAnyOfItsSpellingsEachCourseOnce) {
   std::vector<IndexedCourse> courses;
   for (uint32_t id = 1; id <= 8; ++id) courses.push_back(course(id, 20250100 + id));
   CourseIndex index(courses, kLater);
-  const Ids short_name = index.positions_of({1, 3, 5});  // 內壢國中
-  const Ids full_name = index.positions_of({3, 4, 8});   // 內壢國民中學
+  const PositionSet short_name = index.set_of({1, 3, 5});  // 內壢國中
+  const PositionSet full_name = index.set_of({3, 4, 8});   // 內壢國民中學
   CourseIndex::Query q;
   q.terms = {{&short_name, &full_name}};
   EXPECT_EQ(all(index, q).course_ids, (Ids{8, 5, 4, 3, 1}));
@@ -205,10 +205,10 @@ TEST(CourseIndex, SeparateTermsStayAllRequiredWhateverTheirSpellings) {
   std::vector<IndexedCourse> courses;
   for (uint32_t id = 1; id <= 8; ++id) courses.push_back(course(id, 20250100 + id));
   CourseIndex index(courses, kLater);
-  const Ids short_name = index.positions_of({1, 3, 5});
-  const Ids full_name = index.positions_of({3, 4, 8});
-  const Ids reading = index.positions_of({1, 2, 4, 6, 7});
-  const Ids none;
+  const PositionSet short_name = index.set_of({1, 3, 5});
+  const PositionSet full_name = index.set_of({3, 4, 8});
+  const PositionSet reading = index.set_of({1, 2, 4, 6, 7});
+  const PositionSet none;
   CourseIndex::Query q;
   q.terms = {{&short_name, &full_name}, {&reading}};
   EXPECT_EQ(all(index, q).course_ids, (Ids{4, 1}));
@@ -276,9 +276,9 @@ TEST(CourseIndex, AgreesWithAPlainScan) {
   }
   const uint32_t today = 20250115;
   CourseIndex index(courses, today);
-  const Ids a1 = index.positions_of(Ids(term_a1.begin(), term_a1.end()));
-  const Ids a2 = index.positions_of(Ids(term_a2.begin(), term_a2.end()));
-  const Ids b = index.positions_of(Ids(term_b.begin(), term_b.end()));
+  const PositionSet a1 = index.set_of(Ids(term_a1.begin(), term_a1.end()));
+  const PositionSet a2 = index.set_of(Ids(term_a2.begin(), term_a2.end()));
+  const PositionSet b = index.set_of(Ids(term_b.begin(), term_b.end()));
   CourseIndex::Query q;
   q.terms = {{&b}, {&a1, &a2}};
   q.county_id = 2;
@@ -353,7 +353,7 @@ TEST(CourseIndex, DateRangesAgreeWithAPlainScan) {
   }
   const uint32_t today = 20250115;
   CourseIndex index(courses, today);
-  const Ids positions = index.positions_of(Ids(term.begin(), term.end()));
+  const PositionSet positions = index.set_of(Ids(term.begin(), term.end()));
   for (const auto& [from, to] : {std::pair{20250105u, 0u}, std::pair{0u, 20250120u}, std::pair{20250110u, 20250112u},
                                  std::pair{20250118u, 20250125u}, std::pair{20250103u, 20250126u}}) {
     for (const bool with_term : {false, true}) {
@@ -369,6 +369,104 @@ TEST(CourseIndex, DateRangesAgreeWithAPlainScan) {
                (to == 0 || c.first_day <= to);
       });
     }
+  }
+}
+
+TEST(PositionSet, IsAListWhileSparseAndABitsetOnceMoreThanOneIn32) {
+  const PositionSet sparse({3, 70, 900}, 1000);
+  EXPECT_FALSE(sparse.dense());
+  EXPECT_EQ(sparse.positions(), (Ids{3, 70, 900}));
+  Ids many;
+  for (uint32_t p = 0; p < 1000; p += 31) many.push_back(p);  // 33 of 1,000
+  const PositionSet dense(many, 1000);
+  EXPECT_TRUE(dense.dense());
+  EXPECT_EQ(dense.size(), many.size());
+  EXPECT_TRUE(dense.positions().empty());
+  EXPECT_EQ(dense.bytes(), 16 * sizeof(uint64_t));
+  EXPECT_TRUE(dense.contains(62));
+  EXPECT_TRUE(dense.contains(992));
+  EXPECT_FALSE(dense.contains(63));
+  EXPECT_FALSE(PositionSet({}, 1000).dense());
+}
+
+// Common and rare terms meet in every mix of lists and bitsets, with the filters the sets do
+// not decide alone (a tag, "open now", a date range) and pages before and after the last match
+// counted: always a plain scan's answer.
+TEST(CourseIndex, BitsetsAndListsTogetherAgreeWithAPlainScan) {
+  std::mt19937 random(17);
+  std::vector<IndexedCourse> courses;
+  for (uint32_t id = 1; id <= 4000; ++id) {
+    auto c = course(id, 20250101 + random() % 28);
+    c.last_day = c.first_day + random() % 3;
+    c.county_id = static_cast<uint8_t>(1 + random() % 3);
+    if (random() % 3 == 0) c.tag_ids.push_back(1);
+    if (random() % 2) {
+      c.enrol_opens = 1000 + random() % 100;
+      c.enrol_closes = c.enrol_opens + random() % 100;
+    }
+    courses.push_back(c);
+  }
+  std::set<uint32_t> common, rare, other_common;
+  for (uint32_t id = 1; id <= 4000; ++id) {
+    if (random() % 3) common.insert(id);
+    if (random() % 4) other_common.insert(id);
+    if (random() % 200 == 0) rare.insert(id);
+  }
+  const uint32_t today = 20250115;
+  const int64_t now = 1080;
+  CourseIndex index(courses, today);
+  const PositionSet common_set = index.set_of(Ids(common.begin(), common.end()));
+  const PositionSet other_set = index.set_of(Ids(other_common.begin(), other_common.end()));
+  const PositionSet rare_set = index.set_of(Ids(rare.begin(), rare.end()));
+  ASSERT_TRUE(common_set.dense());
+  ASSERT_TRUE(other_set.dense());
+  ASSERT_FALSE(rare_set.dense());
+  struct Case {
+    std::vector<std::vector<const PositionSet*>> terms;
+    int county, tag;
+    bool open_now;
+    uint32_t from, to;
+    size_t offset;
+  };
+  const std::vector<Case> cases = {
+      {{{&common_set}}, 0, 0, false, 0, 0, 0},
+      {{{&common_set}}, 0, 0, false, 0, 0, 900},
+      {{{&common_set}, {&other_set}}, 2, 0, false, 0, 0, 40},
+      {{{&common_set}, {&other_set}}, 0, 1, false, 0, 0, 10},
+      {{{&common_set}}, 1, 0, true, 0, 0, 5},
+      {{{&common_set}}, 0, 0, false, 20250120, 0, 30},
+      {{{&common_set}}, 0, 0, false, 0, 20250110, 30},
+      {{{&common_set, &rare_set}}, 3, 0, false, 0, 0, 20},  // a term with a list and a bitset
+      {{{&rare_set, &other_set}, {&common_set}}, 0, 0, false, 20250105, 20250125, 20},
+      {{{&rare_set}, {&common_set}}, 0, 0, false, 0, 0, 0},  // the rare list drives, the bitset answers
+  };
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const Case& k = cases[i];
+    CourseIndex::Query q;
+    q.terms = k.terms;
+    q.county_id = k.county;
+    q.tag_id = k.tag;
+    q.open_now = k.open_now;
+    q.now = now;
+    q.from_day = k.from;
+    q.to_day = k.to;
+    q.offset = k.offset;
+    q.limit = k.terms[0][0] == &rare_set ? 3 : 10;
+    SCOPED_TRACE("case " + std::to_string(i));
+    expect_plain_scan(index, courses, today, q, [&](const IndexedCourse& c) {
+      for (const auto& term : k.terms) {
+        bool any = false;
+        for (const PositionSet* set : term) {
+          const std::set<uint32_t>& ids = set == &common_set ? common : set == &other_set ? other_common : rare;
+          any = any || ids.count(c.course_id);
+        }
+        if (!any) return false;
+      }
+      const bool tagged = k.tag == 0 || std::find(c.tag_ids.begin(), c.tag_ids.end(), k.tag) != c.tag_ids.end();
+      const bool open = !k.open_now || (c.enrol_opens <= now && now <= c.enrol_closes);
+      return (k.county == 0 || c.county_id == k.county) && tagged && open && (k.from == 0 || c.last_day >= k.from) &&
+             (k.to == 0 || c.first_day <= k.to);
+    });
   }
 }
 
