@@ -106,16 +106,16 @@ std::optional<std::string> render_home(core::Context& cx) {
     active->SetValue("SEARCH_URL", app::url_for("course.search"));
   }
 
-  const auto totals = sql::record_totals_by_year(cx.db(), cx.user().id);
-  for (const auto& t : totals) {
+  const auto records = sql::record_summary(cx.db(), cx.user().id, 10);
+  for (const auto& t : records.years) {
     auto* row = body.AddSectionDictionary("YEAR");
     row->SetIntValue("ROC_YEAR", t.year - 1911);
     row->SetIntValue("RECORDS", t.records);
     row->SetIntValue("HOURS", t.hours);
     row->SetIntValue("CREDITS", t.credits);
   }
-  if (totals.empty()) body.ShowSection("NO_RECORDS");
-  for (const auto& r : sql::recent_records(cx.db(), cx.user().id, 10)) {
+  if (records.years.empty()) body.ShowSection("NO_RECORDS");
+  for (const auto& r : records.recent) {
     auto* row = body.AddSectionDictionary("RECORD");
     row->SetValue("TITLE", r.title);
     row->SetValue("DATE", shared::roc_date(r.completed_on));

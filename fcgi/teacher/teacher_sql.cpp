@@ -80,29 +80,25 @@ std::vector<EnrolmentLine> enrolments(db::Connection& db, int64_t teacher_id, in
   return out;
 }
 
-std::vector<YearTotal> record_totals_by_year(db::Connection& db, int64_t teacher_id) {
-  std::vector<YearTotal> out;
-  for (const auto& r : db.query(
-           "SELECT YEAR(completed_on) AS year, COUNT(*) AS records, SUM(hours) AS hours,"
-           " SUM(credits) AS credits FROM study_record r WHERE teacher_id = ?"
-           " AND NOT EXISTS (SELECT 1 FROM study_record n WHERE n.corrects_id = r.id)"
-           " GROUP BY YEAR(completed_on) ORDER BY 1 DESC",
-           teacher_id)) {
-    out.push_back({r.i32("year"), r.i32("records"), r.i32("hours"), r.i32("credits")});
-  }
-  return out;
-}
-
-std::vector<Record> recent_records(db::Connection& db, int64_t teacher_id, int limit) {
-  std::vector<Record> out;
-  for (const auto& r : db.query(
-           "SELECT title, completed_on, source, hours, credits FROM study_record r WHERE teacher_id = ?"
-           " AND NOT EXISTS (SELECT 1 FROM study_record n WHERE n.corrects_id = r.id)"
-           " ORDER BY completed_on DESC, id DESC LIMIT ?",
-           teacher_id, limit)) {
-    out.push_back({r.str("title"), r.str("completed_on"), r.str("source"), r.i32("hours"),
-                   r.i32("credits")});
-  }
+RecordSummary record_summary(db::Connection& db, int64_t teacher_id, size_t recent) {
+  RecordSummary out;
+  db.for_each_row(
+      "SELECT title, completed_on, YEAR(completed_on) AS year, source, hours, credits FROM study_record r"
+      " WHERE teacher_id = ? AND NOT EXISTS (SELECT 1 FROM study_record n WHERE n.corrects_id = r.id)"
+      " ORDER BY completed_on DESC, id DESC",
+      [&](const db::Row& r) {
+        const int year = r.i32("year");
+        if (out.years.empty() || out.years.back().year != year) out.years.push_back({year, 0, 0, 0});
+        YearTotal& total = out.years.back();
+        ++total.records;
+        total.hours += r.i32("hours");
+        total.credits += r.i32("credits");
+        if (out.recent.size() < recent) {
+          out.recent.push_back({r.str("title"), r.str("completed_on"), r.str("source"), r.i32("hours"),
+                                r.i32("credits")});
+        }
+      },
+      teacher_id);
   return out;
 }
 

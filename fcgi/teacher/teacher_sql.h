@@ -45,12 +45,16 @@ struct YearTotal {
   int year = 0;
   int records = 0, hours = 0, credits = 0;
 };
-std::vector<YearTotal> record_totals_by_year(db::Connection& db, int64_t teacher_id);
-
 struct Record {
   std::string title, completed_on, source;
   int hours = 0, credits = 0;
 };
-std::vector<Record> recent_records(db::Connection& db, int64_t teacher_id, int limit);
+// The totals of every year (newest first) and the `recent` newest records, from one read of the
+// teacher's records.
+struct RecordSummary {
+  std::vector<YearTotal> years;
+  std::vector<Record> recent;
+};
+RecordSummary record_summary(db::Connection& db, int64_t teacher_id, size_t recent);
 
 }  // namespace teacher::sql

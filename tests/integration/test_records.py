@@ -121,6 +121,13 @@ class RecordsPage(unittest.TestCase):
     def test_the_homepage_totals_count_the_newest_only_too(self):
         page = teacher().get("/teacher")
         self.assertRegex(page.text, r"<tr><td>%d</td><td>2</td><td>6</td><td>0</td></tr>" % (SAVED["year"] - 1911))
+        # Every year, newest first, and the newest records, from the same read.
+        self.assertIn("<tr><td>%d</td><td>2</td><td>6</td><td>0</td></tr><tr><td>%d</td><td>3</td><td>7</td><td>2</td></tr>"
+                      % (SAVED["year"] - 1911, SAVED["year"] - 1912), re.sub(r"\s+", "", page.text))
+        recent = re.findall(r'<li>([^<]*?) <span class="meta">', page.text)
+        self.assertEqual([recent[0], recent[1], recent[2]],
+                         ["基本救命術訓練（CPR＋AED）", "親職教育與家庭溝通實務", "夢的N次方：跨域共備工作坊"])
+        self.assertEqual(len(recent), 5)
 
     def test_a_record_issued_later_shows_at_once_though_the_page_is_cached(self):
         c = teacher()
