@@ -127,6 +127,18 @@ PositionSet::PositionSet(std::vector<uint32_t> ascending, size_t universe) : siz
   }
 }
 
+std::vector<uint32_t> PositionSet::members() const {
+  if (!dense()) return positions_;
+  std::vector<uint32_t> out;
+  out.reserve(size_);
+  for (size_t w = 0; w < bits_.size(); ++w) {
+    for (uint64_t word = bits_[w]; word; word &= word - 1) {
+      out.push_back(static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(word))));
+    }
+  }
+  return out;
+}
+
 uint32_t day_number(std::string_view iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return 0;
   uint32_t n = 0;

@@ -41,6 +41,7 @@ class PositionSet {
   PositionSet(std::vector<uint32_t> ascending, size_t universe);
 
   size_t size() const { return size_; }
+  std::vector<uint32_t> members() const;  // ascending
   bool dense() const { return !bits_.empty(); }
   bool contains(uint32_t p) const { return (bits_[p / 64] >> (p % 64)) & 1; }  // dense only
   const std::vector<uint32_t>& positions() const { return positions_; }        // sparse only

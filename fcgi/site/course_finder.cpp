@@ -3,6 +3,8 @@
 
 #include <malloc.h>
 
+#include <algorithm>
+
 namespace site {
 
 namespace {
@@ -86,17 +88,20 @@ std::shared_ptr<const CourseFinder::Matches> CourseFinder::matches_for(
     next->generation = generation;
     next->loaded_at = Clock::now();
     auto ids = sql::courses_matching(db, column, term);
-    next->course_ids = std::make_shared<const std::vector<uint32_t>>(std::move(ids));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    const size_t id_space = ids.empty() ? 0 : ids.back() + size_t{1};
+    next->course_ids = std::make_shared<const domain::PositionSet>(std::move(ids), id_space);
   }
   next->index_number = index.number;
-  next->positions = index.courses.set_of(*next->course_ids);
+  next->positions = index.courses.set_of(next->course_ids->members());
   next->last_used = ticks();
   keep(key, next);
   return next;
 }
 
 void CourseFinder::keep(const std::string& key, std::shared_ptr<const Matches> matches) {
-  auto bytes = [](const Matches& m) { return m.course_ids->size() * sizeof(uint32_t) + m.positions.bytes(); };
+  auto bytes = [](const Matches& m) { return m.course_ids->bytes() + m.positions.bytes(); };
   std::lock_guard<std::mutex> lock(mutex_);
   if (auto it = matches_.find(key); it != matches_.end()) {
     cached_bytes_ -= bytes(*it->second);

@@ -69,7 +69,9 @@ class CourseFinder {
   struct Matches {
     uint64_t generation;
     Clock::time_point loaded_at;
-    std::shared_ptr<const std::vector<uint32_t>> course_ids;
+    // The spelling's courses by id (a set over the course ids, kept to place them again after
+    // the index reloads): as small as the positions for a common term.
+    std::shared_ptr<const domain::PositionSet> course_ids;
     uint64_t index_number;
     domain::PositionSet positions;  // in that index
     mutable std::atomic<int64_t> last_used{0};

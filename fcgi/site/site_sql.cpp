@@ -89,11 +89,10 @@ std::vector<uint32_t> courses_matching(db::Connection& db, TermColumn column,
   const std::string name = column == TermColumn::kUnitName ? "unit_name" : "body";
   const std::string script = "*SS " + name + " @ \"" + term + "\"";
   std::vector<uint32_t> ids;
-  for (const auto& r : db.query("SELECT course_id FROM course_search WHERE MATCH(" + name +
-                                    ") AGAINST(? IN BOOLEAN MODE)",
-                                script)) {
-    ids.push_back(static_cast<uint32_t>(r.i64(0)));
-  }
+  // Row by row: a common term matches most of the country, and held rows would cost far more
+  // than the ids.
+  db.for_each_row("SELECT course_id FROM course_search WHERE MATCH(" + name + ") AGAINST(? IN BOOLEAN MODE)",
+                  [&](const db::Row& r) { ids.push_back(static_cast<uint32_t>(r.i64(0))); }, script);
   return ids;
 }
 

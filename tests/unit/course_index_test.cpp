@@ -387,6 +387,8 @@ TEST(PositionSet, IsAListWhileSparseAndABitsetOnceMoreThanOneIn32) {
   EXPECT_TRUE(dense.contains(992));
   EXPECT_FALSE(dense.contains(63));
   EXPECT_FALSE(PositionSet({}, 1000).dense());
+  EXPECT_EQ(dense.members(), many);
+  EXPECT_EQ(sparse.members(), (Ids{3, 70, 900}));
 }
 
 // Common and rare terms meet in every mix of lists and bitsets, with the filters the sets do
