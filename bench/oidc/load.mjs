@@ -9,8 +9,9 @@
 //
 // setup   logs the teacher in once and gives consent to dream-n once through the target's real
 //         front channel (portal: the login form and the consent form; oidc-provider, in memory
-//         (oidc) or on MariaDB (oidc-db): its interaction flow), checks that a second authorization request comes straight back with a
-//         code, and writes the session cookie and the discovered endpoints to FILE.
+//         (oidc) or on MariaDB (oidc-db): its interaction flow), checks that a second
+//         authorization request comes straight back with a code, and writes the session cookie
+//         and the discovered endpoints to FILE.
 // run     measures one scenario, closed loop, `concurrency` workers over keep-alive connections:
 //   redeem     token-endpoint code redemptions. Codes are issued before the measured phase, in
 //              batches sized so that every code is redeemed well within its 60 s; only the POSTs to

@@ -68,29 +68,18 @@ export default class MariaDbAdapter {
     );
   }
 
-  async find(id) {
-    const rows = await pool.execute(
-      `${FOUND} WHERE model = ? AND id = ? AND ${LIVE}`,
-      [this.model, id],
-    );
+  // column: id, uid or user_code (each indexed with the model).
+  async findBy(column, value) {
+    const rows = await pool.execute(`${FOUND} WHERE model = ? AND ${column} = ? AND ${LIVE}`,
+      [this.model, value]);
     return payloadOf(rows[0]);
   }
 
-  async findByUid(uid) {
-    const rows = await pool.execute(
-      `${FOUND} WHERE model = ? AND uid = ? AND ${LIVE}`,
-      [this.model, uid],
-    );
-    return payloadOf(rows[0]);
-  }
+  find(id) { return this.findBy('id', id); }
 
-  async findByUserCode(userCode) {
-    const rows = await pool.execute(
-      `${FOUND} WHERE model = ? AND user_code = ? AND ${LIVE}`,
-      [this.model, userCode],
-    );
-    return payloadOf(rows[0]);
-  }
+  findByUid(uid) { return this.findBy('uid', uid); }
+
+  findByUserCode(userCode) { return this.findBy('user_code', userCode); }
 
   async consume(id) {
     await pool.execute('UPDATE oidc_model SET consumed_at = NOW(3) WHERE model = ? AND id = ?',

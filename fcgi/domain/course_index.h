@@ -118,8 +118,8 @@ class CourseIndex {
   std::vector<uint16_t> tag_ids_;
   std::vector<std::string> level_codes_;  // bit i of level_bits is level_codes_[i]
   std::vector<uint32_t> position_of_id_;  // by course id; kAbsent when not in the index
-  // Ascending positions: by county and category id, by level bit, and of the courses that take
-  // online enrolment (the only ones "open now" can match).
+  // Position sets: by county and category id, by level bit, and of the courses that take online
+  // enrolment (the only ones "open now" can match).
   std::vector<PositionSet> by_county_, by_category_, by_level_;
   PositionSet with_online_enrolment_;
 };

@@ -79,22 +79,26 @@ std::shared_ptr<const CourseFinder::Matches> CourseFinder::matches_for(
     return cached;
   }
   auto next = std::make_shared<Matches>();
+  std::vector<uint32_t> ids;
   if (cached && fresh(cached->generation, cached->loaded_at, generation)) {
     // Still fresh, but the index was reloaded: the same courses sit at new positions.
     next->generation = cached->generation;
     next->loaded_at = cached->loaded_at;
     next->course_ids = cached->course_ids;
+    ids = cached->course_ids->members();
   } else {
     next->generation = generation;
     next->loaded_at = Clock::now();
-    auto ids = sql::courses_matching(db, column, term);
+    ids = sql::courses_matching(db, column, term);
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  }
+  next->index_number = index.number;
+  next->positions = index.courses.set_of(ids);
+  if (!next->course_ids) {
     const size_t id_space = ids.empty() ? 0 : ids.back() + size_t{1};
     next->course_ids = std::make_shared<const domain::PositionSet>(std::move(ids), id_space);
   }
-  next->index_number = index.number;
-  next->positions = index.courses.set_of(next->course_ids->members());
   next->last_used = ticks();
   keep(key, next);
   return next;
